@@ -1,0 +1,33 @@
+package io.policygen;
+
+import io.policygen.cli.ExitCode;
+import java.util.Arrays;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Entry point: {@code java -jar policygen.jar COMMAND [options]}.
+ * Commands: {@code run} (the nightly job), {@code simulate} (the AWS organization simulator),
+ * {@code demo}, {@code report NAME}.
+ */
+@SpringBootApplication
+public class PolicygenApplication {
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            usage();
+            System.exit(ExitCode.BAD_CONFIGURATION.code());
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            default -> {
+                System.err.println("policygen: unknown command '" + args[0] + "'");
+                usage();
+                System.exit(ExitCode.BAD_CONFIGURATION.code());
+            }
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: java -jar policygen.jar run|simulate|demo|report [options]");
+    }
+}
