@@ -1,0 +1,111 @@
+package io.policygen.aws;
+
+import io.policygen.organization.OrganizationProperties;
+import io.policygen.throttle.CallRateLimits;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * The one place that builds AWS clients: Region, endpoint override (the simulator), credentials, both call
+ * timeouts (the SDK has no default for either), the retry strategy, client-side rate limits and call metrics.
+ * All clients share one HTTP connection pool.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    /** IAM is global: its API is signed for, and served from, us-east-1 in the aws partition. */
+    private static final Region IAM_REGION = Region.US_EAST_1;
+    private static final String MANAGEMENT_SCOPE = "management";
+
+    private final AwsProperties properties;
+    private final OrganizationProperties organization;
+    private final AwsCredentialsProvider managementCredentials;
+    private final CallRateLimits limits;
+    private final AwsCallMetrics metrics;
+    private final SdkHttpClient http;
+    private final OrganizationsClient organizations;
+    private final StsClient sts;
+
+    public AwsClients(AwsProperties properties, OrganizationProperties organization,
+                      AwsCredentialsProvider managementCredentials, CallRateLimits limits, AwsCallMetrics metrics) {
+        this.properties = properties;
+        this.organization = organization;
+        this.managementCredentials = managementCredentials;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.http = ApacheHttpClient.builder().maxConnections(properties.maxConnections()).build();
+        this.organizations = configure(OrganizationsClient.builder(), managementCredentials, MANAGEMENT_SCOPE,
+                Region.of(properties.region())).build();
+        this.sts = configure(StsClient.builder(), managementCredentials, MANAGEMENT_SCOPE,
+                Region.of(properties.region())).build();
+    }
+
+    public OrganizationsClient organizations() {
+        return organizations;
+    }
+
+    public AwsCallMetrics metrics() {
+        return metrics;
+    }
+
+    /** The member account's clients, acting through its member role; close it when the account's work is done. */
+    public MemberAccount memberAccount(String accountId) {
+        StsAssumeRoleCredentialsProvider credentials = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts)
+                .asyncCredentialUpdateEnabled(false)
+                .refreshRequest(request -> {
+                    request.roleArn(organization.memberRoleArn(accountId)).roleSessionName(organization.sessionName());
+                    if (organization.externalId() != null) {
+                        request.externalId(organization.externalId());
+                    }
+                })
+                .build();
+        Function<MemberAccount, IamClient> iam = member ->
+                configure(IamClient.builder(), member.credentials(), accountId, IAM_REGION).build();
+        Function<String, AccessAnalyzerClient> accessAnalyzer = region ->
+                configure(AccessAnalyzerClient.builder(), credentials, accountId + "@" + region, Region.of(region)).build();
+        return new MemberAccount(accountId, credentials, iam, accessAnalyzer);
+    }
+
+    /** Forgets what was kept for an account (its rate limiters) once its work in this run is done. */
+    public void release(String accountId) {
+        limits.release(accountId);
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, AwsCredentialsProvider credentials, String rateScope, Region region) {
+        builder.region(region)
+                .credentialsProvider(credentials)
+                .httpClient(http)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(properties.apiCallTimeout())
+                        .apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(properties.maxAttempts())
+                                .build())
+                        .addExecutionInterceptor(new RateLimitingInterceptor(limits, rateScope))
+                        .addMetricPublisher(metrics)
+                        .build());
+        if (properties.endpoint() != null) {
+            builder.endpointOverride(properties.endpoint());
+        }
+        return builder;
+    }
+
+    @Override
+    public void close() {
+        organizations.close();
+        sts.close();
+        http.close();
+    }
+}

@@ -1,0 +1,68 @@
+package io.policygen.aws;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.utils.IoUtils;
+
+/**
+ * The clients of one member account, acting as its member role. They are built on first use, kept for the
+ * account's work, and closed with it, so thousands of accounts never hold thousands of idle clients.
+ */
+public final class MemberAccount implements AutoCloseable {
+
+    private final String accountId;
+    private final StsAssumeRoleCredentialsProvider credentials;
+    private final Function<MemberAccount, IamClient> iamFactory;
+    private final Function<String, AccessAnalyzerClient> accessAnalyzerFactory;
+    private volatile IamClient iam;
+    private final Map<String, AccessAnalyzerClient> accessAnalyzers = new ConcurrentHashMap<>();
+
+    MemberAccount(String accountId, StsAssumeRoleCredentialsProvider credentials,
+                  Function<MemberAccount, IamClient> iamFactory,
+                  Function<String, AccessAnalyzerClient> accessAnalyzerFactory) {
+        this.accountId = accountId;
+        this.credentials = credentials;
+        this.iamFactory = iamFactory;
+        this.accessAnalyzerFactory = accessAnalyzerFactory;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** Assumes the member role now, so that an account we cannot enter fails here, with STS's error. */
+    public void assumeRole() {
+        credentials.resolveCredentials();
+    }
+
+    AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    public IamClient iam() {
+        if (iam == null) {
+            synchronized (this) {
+                if (iam == null) {
+                    iam = iamFactory.apply(this);
+                }
+            }
+        }
+        return iam;
+    }
+
+    public AccessAnalyzerClient accessAnalyzer(String region) {
+        return accessAnalyzers.computeIfAbsent(region, accessAnalyzerFactory);
+    }
+
+    @Override
+    public void close() {
+        IoUtils.closeQuietlyV2(iam, null);
+        accessAnalyzers.values().forEach(client -> IoUtils.closeQuietlyV2(client, null));
+        IoUtils.closeQuietlyV2(credentials, null);
+    }
+}

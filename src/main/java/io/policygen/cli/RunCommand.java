@@ -1,0 +1,90 @@
+package io.policygen.cli;
+
+import io.policygen.PolicygenApplication;
+import io.policygen.aws.AwsProperties;
+import io.policygen.config.ConfigurationValidator;
+import io.policygen.generation.GenerationProperties;
+import io.policygen.organization.OrganizationProperties;
+import io.policygen.principal.PrincipalProperties;
+import io.policygen.run.PolicygenRun;
+import io.policygen.run.RunControl;
+import io.policygen.run.RunProperties;
+import io.policygen.throttle.ThrottleProperties;
+import java.util.List;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.context.ConfigurableApplicationContext;
+import sun.misc.Signal;
+
+/**
+ * {@code run}: one run of the nightly job. Exit codes are design.md's: 0 done, 3 stopped at a quota or the
+ * deadline, 1 failed, 2 bad configuration (nothing called), 4 another run holds the lock.
+ */
+public final class RunCommand {
+
+    private RunCommand() {
+    }
+
+    public static int run(String[] args) {
+        ConfigurableApplicationContext context;
+        try {
+            SpringApplication application = new SpringApplication(PolicygenApplication.class);
+            application.setWebApplicationType(WebApplicationType.NONE);
+            context = application.run(args);
+        } catch (RuntimeException e) {
+            return startupFailure(e);
+        }
+        return execute(context);
+    }
+
+    /** Runs the job in a started context, then closes it; the exit code goes through SpringApplication.exit. */
+    public static int execute(ConfigurableApplicationContext context) {
+        List<String> problems = ConfigurationValidator.validate(context.getBean(AwsProperties.class),
+                context.getBean(OrganizationProperties.class), context.getBean(PrincipalProperties.class),
+                context.getBean(GenerationProperties.class), context.getBean(ThrottleProperties.class),
+                context.getBean(RunProperties.class));
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> System.err.println("policygen: invalid configuration: " + problem));
+            return SpringApplication.exit(context, () -> ExitCode.BAD_CONFIGURATION.code());
+        }
+        RunControl control = context.getBean(RunControl.class);
+        // SIGTERM (a scheduler's stop) and Ctrl-C: stop starting generations, record state, exit 1.
+        Signal.handle(new Signal("TERM"), signal -> control.requestStop("SIGTERM"));
+        Signal.handle(new Signal("INT"), signal -> control.requestStop("SIGINT"));
+        ExitCode exitCode;
+        try {
+            exitCode = context.getBean(PolicygenRun.class).execute();
+        } catch (Exception e) {
+            System.err.println("policygen: the run failed: " + e);
+            exitCode = ExitCode.FAILED;
+        }
+        ExitCode result = exitCode;
+        return SpringApplication.exit(context, () -> result.code());
+    }
+
+    /** A context that cannot start: a setting that doesn't bind is bad configuration (2); anything else failed (1). */
+    static int startupFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                System.err.println("policygen: invalid configuration: " + bind.getProperty().getName() + ": cannot use '"
+                        + bind.getProperty().getValue() + "': " + rootMessage(bind));
+                return ExitCode.BAD_CONFIGURATION.code();
+            }
+            if (cause instanceof ConfigurationPropertiesBindException) {
+                continue;
+            }
+        }
+        System.err.println("policygen: cannot start: " + rootMessage(e));
+        return ExitCode.FAILED.code();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

@@ -1,0 +1,95 @@
+package io.policygen.generation;
+
+import java.util.List;
+import java.util.UUID;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.accessanalyzer.model.CloudTrailDetails;
+import software.amazon.awssdk.services.accessanalyzer.model.GeneratedPolicy;
+import software.amazon.awssdk.services.accessanalyzer.model.GetGeneratedPolicyResponse;
+import software.amazon.awssdk.services.accessanalyzer.model.ServiceQuotaExceededException;
+import software.amazon.awssdk.services.accessanalyzer.model.Trail;
+
+/** Access Analyzer through the SDK, in one account (its member role) and Region. */
+public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations {
+
+    private final AccessAnalyzerClient client;
+    private final boolean includeResourcePlaceholders;
+    private final boolean includeServiceLevelTemplate;
+
+    public AccessAnalyzerPolicyGenerations(AccessAnalyzerClient client, boolean includeResourcePlaceholders,
+                                           boolean includeServiceLevelTemplate) {
+        this.client = client;
+        this.includeResourcePlaceholders = includeResourcePlaceholders;
+        this.includeServiceLevelTemplate = includeServiceLevelTemplate;
+    }
+
+    @Override
+    public String start(GenerationRequest request, UUID clientToken) {
+        try {
+            return client.startPolicyGeneration(r -> r
+                    .clientToken(clientToken.toString())
+                    .policyGenerationDetails(d -> d.principalArn(request.principalArn()))
+                    .cloudTrailDetails(CloudTrailDetails.builder()
+                            .trails(request.trails().stream().map(AccessAnalyzerPolicyGenerations::toTrail).toList())
+                            .accessRole(request.accessRoleArn())
+                            .startTime(request.startTime())
+                            .endTime(request.endTime())
+                            .build()))
+                    .jobId();
+        } catch (ServiceQuotaExceededException e) {
+            throw new QuotaExceededException(message(e), e);
+        } catch (AwsServiceException e) {
+            throw refusalOrUnknown(e);
+        } catch (SdkClientException e) {
+            throw new GenerationUnavailableException("StartPolicyGeneration got no answer: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public GenerationResult get(String jobId) {
+        GetGeneratedPolicyResponse response;
+        try {
+            response = client.getGeneratedPolicy(r -> r.jobId(jobId)
+                    .includeResourcePlaceholders(includeResourcePlaceholders)
+                    .includeServiceLevelTemplate(includeServiceLevelTemplate));
+        } catch (AwsServiceException e) {
+            throw refusalOrUnknown(e);
+        } catch (SdkClientException e) {
+            throw new GenerationUnavailableException("GetGeneratedPolicy got no answer: " + e.getMessage(), e);
+        }
+        var job = response.jobDetails();
+        var result = response.generatedPolicyResult();
+        List<String> policies = result != null && result.hasGeneratedPolicies()
+                ? result.generatedPolicies().stream().map(GeneratedPolicy::policy).toList()
+                : List.of();
+        Boolean complete = result != null && result.properties() != null ? result.properties().isComplete() : null;
+        return new GenerationResult(job.statusAsString(), job.startedOn(), job.completedOn(),
+                job.jobError() == null ? null : job.jobError().codeAsString(),
+                job.jobError() == null ? null : job.jobError().message(),
+                policies, complete);
+    }
+
+    private static Trail toTrail(GenerationProperties.Trail trail) {
+        Trail.Builder builder = Trail.builder().cloudTrailArn(trail.arn()).allRegions(trail.allRegions());
+        if (!trail.regions().isEmpty()) {
+            builder.regions(trail.regions());
+        }
+        return builder.build();
+    }
+
+    /** 4xx answers are AWS's word on this request; 5xx and throttling past the retries leave the outcome unknown. */
+    private static RuntimeException refusalOrUnknown(AwsServiceException e) {
+        if (e.statusCode() >= 500 || e.isThrottlingException()) {
+            return new GenerationUnavailableException(message(e), e);
+        }
+        String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : String.valueOf(e.statusCode());
+        return new GenerationRejectedException(code, message(e), e);
+    }
+
+    private static String message(AwsServiceException e) {
+        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+                ? e.awsErrorDetails().errorMessage() : e.getMessage();
+    }
+}

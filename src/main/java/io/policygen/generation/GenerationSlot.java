@@ -1,0 +1,218 @@
+package io.policygen.generation;
+
+import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
+import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
+import io.policygen.generation.PolicyGenerations.QuotaExceededException;
+import io.policygen.run.RunControl;
+import io.policygen.throttle.Sleeper;
+import io.policygen.throttle.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One account's generation slot in one Region: Access Analyzer allows one generation in progress per account,
+ * so this keeps exactly one busy. It first settles what earlier runs left open, then starts the next due principal,
+ * follows it to its end, stores the outcome, and starts the next, until nothing is due, the daily budget or a quota
+ * is reached, or the run must stop.
+ * <p>
+ * Invariant: a request row and its clientToken are committed before StartPolicyGeneration, the jobId right after;
+ * a request whose outcome is unknown is only ever re-sent with its own token.
+ */
+public final class GenerationSlot {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationSlot.class);
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final int SEND_TRIES = 3;
+
+    private final String accountId;
+    private final String region;
+    private final PolicyGenerations generations;
+    private final GenerationStore store;
+    private final GenerationProperties properties;
+    private final DurationEstimator estimator;
+    private final Clock clock;
+    private final Ticker ticker;
+    private final Sleeper sleeper;
+    private final RunControl control;
+    private final long runId;
+    private int started;
+
+    public GenerationSlot(String accountId, String region, PolicyGenerations generations, GenerationStore store,
+                          GenerationProperties properties, DurationEstimator estimator, Clock clock, Ticker ticker,
+                          Sleeper sleeper, RunControl control, long runId) {
+        this.accountId = accountId;
+        this.region = region;
+        this.generations = generations;
+        this.store = store;
+        this.properties = properties;
+        this.estimator = estimator;
+        this.clock = clock;
+        this.ticker = ticker;
+        this.sleeper = sleeper;
+        this.control = control;
+        this.runId = runId;
+    }
+
+    /** Generations this slot started in this run. */
+    public int started() {
+        return started;
+    }
+
+    public SlotOutcome run() throws InterruptedException {
+        for (OpenGeneration open : store.open(accountId, region)) {
+            SlotOutcome outcome = settle(open);
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+        int budget = properties.dailyQuota() - store.startedSince(accountId, region, clock.instant().minus(DAY));
+        List<DuePrincipal> due = store.due(accountId, region, clock.instant(), properties.refreshAfter(),
+                properties.maxFailures(), Math.max(budget, 0) + 1);
+        if (due.isEmpty()) {
+            store.finish(accountId, region, clock.instant());
+            return SlotOutcome.DONE;
+        }
+        for (DuePrincipal principal : due.subList(0, Math.min(Math.max(budget, 0), due.size()))) {
+            SlotOutcome interruption = interruption();
+            if (interruption != null) {
+                return interruption;
+            }
+            OpenGeneration request = store.insertPending(principal, accountId, region, requestFor(principal), runId, clock.instant());
+            SlotOutcome outcome = settle(request);
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+        if (due.size() > budget) {
+            return defer(SlotOutcome.QUOTA_STOPPED, "daily quota of " + properties.dailyQuota()
+                    + " generations reached for the last 24 hours; the remaining principals are deferred to a later run");
+        }
+        store.finish(accountId, region, clock.instant());
+        return SlotOutcome.DONE;
+    }
+
+    private GenerationRequest requestFor(DuePrincipal principal) {
+        Instant end = clock.instant();
+        return new GenerationRequest(principal.principalArn(), properties.trails(), properties.accessRoleArn(accountId),
+                end.minus(properties.lookback()), end);
+    }
+
+    /** Sends the request if it has no job yet, then follows the job to its end; null when the slot may go on. */
+    private SlotOutcome settle(OpenGeneration generation) throws InterruptedException {
+        OpenGeneration current = generation;
+        boolean resumed = current.jobId() != null;
+        if (!resumed) {
+            Object sent = send(current);
+            if (sent instanceof SlotOutcome outcome) {
+                return outcome;
+            }
+            if (sent == null) {
+                return null;
+            }
+            current = current.withJobId((String) sent);
+        }
+        return track(current, resumed);
+    }
+
+    /** The jobId, or null when AWS refused this principal, or the outcome that stops the slot. */
+    private Object send(OpenGeneration generation) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                String jobId = generations.start(generation.request(), generation.clientToken());
+                store.recordStarted(generation.generationId(), jobId);
+                started++;
+                log.info("event=generation-started account={} region={} principal={} jobId={}",
+                        accountId, region, generation.principalArn(), jobId);
+                return jobId;
+            } catch (QuotaExceededException e) {
+                store.recordRefusal(generation.generationId(), "DEFERRED", "ServiceQuotaExceededException", e.getMessage(), clock.instant());
+                return defer(SlotOutcome.QUOTA_STOPPED, "ServiceQuotaExceededException: " + e.getMessage());
+            } catch (GenerationRejectedException e) {
+                store.recordRefusal(generation.generationId(), "REJECTED", e.code(), e.getMessage(), clock.instant());
+                log.warn("event=generation-rejected account={} region={} principal={} code={} message=\"{}\"",
+                        accountId, region, generation.principalArn(), e.code(), e.getMessage());
+                return null;
+            } catch (GenerationUnavailableException e) {
+                store.recordSendFailure(generation.generationId(), e.getMessage());
+                if (attempt >= SEND_TRIES) {
+                    return defer(SlotOutcome.UNSETTLED, "StartPolicyGeneration got no answer " + attempt
+                            + " times; the request stays PENDING and the next run re-sends its clientToken: " + e.getMessage());
+                }
+                sleeper.sleep(properties.pollMin().multipliedBy(1L << attempt));
+                SlotOutcome interruption = interruption();
+                if (interruption != null) {
+                    return interruption;
+                }
+            }
+        }
+    }
+
+    /** Polls politely: once at the expected end, then backing off in proportion to the time already waited. */
+    private SlotOutcome track(OpenGeneration generation, boolean resumed) throws InterruptedException {
+        long sentNanos = ticker.nanos();
+        int polls = 0;
+        while (true) {
+            Duration elapsed = Duration.ofNanos(ticker.nanos() - sentNanos);
+            if (!resumed || polls > 0) {
+                sleeper.sleep(nextPoll(elapsed));
+            }
+            SlotOutcome interruption = interruption();
+            if (interruption != null) {
+                return interruption;
+            }
+            GenerationResult result;
+            try {
+                result = generations.get(generation.jobId());
+                polls++;
+            } catch (GenerationUnavailableException e) {
+                polls++;
+                log.warn("event=poll-failed account={} region={} jobId={} message=\"{}\"", accountId, region, generation.jobId(), e.getMessage());
+                continue;
+            } catch (GenerationRejectedException e) {
+                store.recordOutcome(generation.generationId(), new GenerationResult("FAILED", null, clock.instant(),
+                        e.code(), e.getMessage(), List.of(), null), polls + 1);
+                return null;
+            }
+            if (result.finished()) {
+                store.recordOutcome(generation.generationId(), result, polls);
+                if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
+                    estimator.observe(Duration.between(result.startedOn(), result.completedOn()));
+                }
+                log.info("event=generation-finished account={} region={} principal={} jobId={} status={} polls={}",
+                        accountId, region, generation.principalArn(), generation.jobId(), result.status(), polls);
+                return null;
+            }
+        }
+    }
+
+    private Duration nextPoll(Duration elapsed) {
+        Duration expected = estimator.expected();
+        Duration wait = expected != null && elapsed.compareTo(expected) < 0
+                ? expected.minus(elapsed)
+                : elapsed.dividedBy(expected == null ? 4 : 10);
+        if (wait.compareTo(properties.pollMin()) < 0) {
+            return properties.pollMin();
+        }
+        return wait.compareTo(properties.pollMax()) > 0 ? properties.pollMax() : wait;
+    }
+
+    private SlotOutcome interruption() {
+        if (control.stopRequested()) {
+            return SlotOutcome.STOPPED;
+        }
+        if (control.pastDeadline()) {
+            return defer(SlotOutcome.DEADLINE, "the run reached policygen.run.max-duration; the remaining principals are deferred to the next run");
+        }
+        return null;
+    }
+
+    private SlotOutcome defer(SlotOutcome outcome, String reason) {
+        store.defer(accountId, region, reason, runId, clock.instant());
+        log.info("event=account-deferred account={} region={} outcome={} reason=\"{}\"", accountId, region, outcome, reason);
+        return outcome;
+    }
+}

@@ -1,0 +1,67 @@
+package io.policygen.organization;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The {@code account} table. */
+public final class AccountStore {
+
+    private final JdbcTemplate jdbc;
+
+    public AccountStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void upsert(List<? extends OrgAccount> accounts, OrganizationProperties scope, long runId, Instant now) {
+        Timestamp seen = Timestamp.from(now);
+        jdbc.batchUpdate("""
+                insert into account (account_id, name, email, state, parent_id, in_scope, first_seen_at, last_seen_at, last_seen_run_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (account_id) do update set name = excluded.name, email = excluded.email, state = excluded.state,
+                    parent_id = excluded.parent_id, in_scope = excluded.in_scope,
+                    last_seen_at = excluded.last_seen_at, last_seen_run_id = excluded.last_seen_run_id
+                """, accounts, accounts.size(), (ps, account) -> {
+            ps.setString(1, account.accountId());
+            ps.setString(2, account.name());
+            ps.setString(3, account.email());
+            ps.setString(4, account.state());
+            ps.setString(5, account.parentId());
+            ps.setBoolean(6, scope.admits(account.accountId()));
+            ps.setTimestamp(7, seen);
+            ps.setTimestamp(8, seen);
+            ps.setLong(9, runId);
+        });
+    }
+
+    /** Accounts this run's listing did not return (left the organization, or outside the OUs now) are out of scope. */
+    public int markUnseenOutOfScope(long runId) {
+        return jdbc.update("update account set in_scope = false where last_seen_run_id is distinct from ? and in_scope", runId);
+    }
+
+    /** The accounts to work in: in scope, ACTIVE. */
+    public List<String> workableAccounts() {
+        return JdbcClient.create(jdbc).sql("select account_id from account where in_scope and state = ? order by account_id")
+                .param(OrgAccount.ACTIVE).query(String.class).list();
+    }
+
+    /** The accounts to generate in: workable, and their member role could be used at the last listing. */
+    public List<String> enterableAccounts() {
+        return JdbcClient.create(jdbc).sql("""
+                        select account_id from account
+                        where in_scope and state = ? and access_error_code is null and principals_listed_at is not null
+                        order by account_id""")
+                .param(OrgAccount.ACTIVE).query(String.class).list();
+    }
+
+    public void recordAccessError(String accountId, String code, String message) {
+        jdbc.update("update account set access_error_code = ?, access_error_message = ? where account_id = ?", code, message, accountId);
+    }
+
+    public void recordPrincipalsListed(String accountId, Instant at) {
+        jdbc.update("update account set principals_listed_at = ?, access_error_code = null, access_error_message = null where account_id = ?",
+                Timestamp.from(at), accountId);
+    }
+}

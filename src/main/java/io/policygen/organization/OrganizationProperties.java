@@ -1,0 +1,25 @@
+package io.policygen.organization;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Which accounts of the organization policygen works in, and how it enters them. */
+@ConfigurationProperties("policygen.organization")
+public record OrganizationProperties(
+        @DefaultValue List<String> ouIds,
+        @DefaultValue List<String> includeAccounts,
+        @DefaultValue List<String> excludeAccounts,
+        @DefaultValue("OrganizationAccountAccessRole") String memberRoleName,
+        String externalId,
+        @DefaultValue("policygen") String sessionName) {
+
+    public String memberRoleArn(String accountId) {
+        return "arn:aws:iam::" + accountId + ":role/" + memberRoleName;
+    }
+
+    /** Whether the include / exclude lists let this account in; OU scoping is applied while listing. */
+    public boolean admits(String accountId) {
+        return (includeAccounts.isEmpty() || includeAccounts.contains(accountId)) && !excludeAccounts.contains(accountId);
+    }
+}

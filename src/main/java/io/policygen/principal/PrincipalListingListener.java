@@ -1,0 +1,44 @@
+package io.policygen.principal;
+
+import io.policygen.organization.AccountStore;
+import java.time.Clock;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * After an account's listing: records an account that could not be entered (and keeps its principals as they
+ * were), or, after a complete listing, marks the principals it no longer has as deleted.
+ */
+public final class PrincipalListingListener implements StepExecutionListener {
+
+    private final String accountId;
+    private final AccountStore accounts;
+    private final PrincipalStore principals;
+    private final Clock clock;
+    private final long runId;
+
+    public PrincipalListingListener(String accountId, AccountStore accounts, PrincipalStore principals, Clock clock, long runId) {
+        this.accountId = accountId;
+        this.accounts = accounts;
+        this.principals = principals;
+        this.clock = clock;
+        this.runId = runId;
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        String accessError = stepExecution.getExecutionContext().getString(IamPrincipalReader.ACCESS_ERROR, null);
+        if (accessError != null) {
+            int colon = accessError.indexOf(':');
+            accounts.recordAccessError(accountId, accessError.substring(0, colon), accessError.substring(colon + 2));
+            return new ExitStatus("ACCESS_DENIED", accessError);
+        }
+        if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
+            principals.markUnseenDeleted(accountId, runId, clock.instant());
+            accounts.recordPrincipalsListed(accountId, clock.instant());
+        }
+        return null;
+    }
+}

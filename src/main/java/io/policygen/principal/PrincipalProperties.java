@@ -1,0 +1,24 @@
+package io.policygen.principal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Which IAM principals get a policy. Service-linked roles are skipped by default: AWS manages their policies. */
+@ConfigurationProperties("policygen.principals")
+public record PrincipalProperties(
+        @DefaultValue({"ROLE", "USER"}) List<PrincipalType> types,
+        @DefaultValue("/aws-service-role/") List<String> excludePathPrefixes,
+        @DefaultValue List<Pattern> includeNamePatterns,
+        @DefaultValue List<Pattern> excludeNamePatterns,
+        @DefaultValue("8") int discoveryConcurrency,
+        @DefaultValue("1000") int pageSize) {
+
+    public boolean admits(PrincipalType type, String path, String name) {
+        return types.contains(type)
+                && excludePathPrefixes.stream().noneMatch(path::startsWith)
+                && (includeNamePatterns.isEmpty() || includeNamePatterns.stream().anyMatch(p -> p.matcher(name).matches()))
+                && excludeNamePatterns.stream().noneMatch(p -> p.matcher(name).matches());
+    }
+}

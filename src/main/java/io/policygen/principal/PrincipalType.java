@@ -1,0 +1,6 @@
+package io.policygen.principal;
+
+public enum PrincipalType {
+    ROLE,
+    USER
+}

@@ -1,0 +1,17 @@
+package io.policygen.run;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits of one run. Past {@code maxDuration} no generation is started; those in flight are settled next run.
+ * A failed or stopped run younger than {@code restartWithin} is restarted where it stopped; an older one is
+ * abandoned and a fresh run (which rediscovers the organization) starts instead.
+ */
+@ConfigurationProperties("policygen.run")
+public record RunProperties(
+        @DefaultValue("PT8H") Duration maxDuration,
+        @DefaultValue("PT30S") Duration progressInterval,
+        @DefaultValue("PT12H") Duration restartWithin) {
+}

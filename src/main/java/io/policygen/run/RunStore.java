@@ -1,0 +1,52 @@
+package io.policygen.run;
+
+import io.policygen.cli.ExitCode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The {@code run} table. */
+public final class RunStore {
+
+    private final JdbcClient jdbc;
+
+    public RunStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long start(Instant now, String host, long pid) {
+        return jdbc.sql("insert into run (started_at, status, host, pid) values (?, 'RUNNING', ?, ?) returning run_id")
+                .params(Timestamp.from(now), host, pid).query(Long.class).single();
+    }
+
+    /** Runs still marked RUNNING when the lock is free ended without saying so (killed): they failed. */
+    public int failAbandoned(Instant now) {
+        return jdbc.sql("""
+                        update run set status = 'FAILED', exit_code = 1, ended_at = ?,
+                            message = 'ended without recording an outcome (killed, or lost its database connection)'
+                        where status = 'RUNNING'""")
+                .param(Timestamp.from(now)).update();
+    }
+
+    public void recordJobExecution(long runId, long jobExecutionId) {
+        jdbc.sql("update run set job_execution_id = ? where run_id = ?").params(jobExecutionId, runId).update();
+    }
+
+    public void finish(long runId, Instant now, ExitCode exitCode, String status, String message, long awsCalls, long throttledCalls) {
+        jdbc.sql("""
+                        update run set ended_at = ?, status = ?, exit_code = ?, message = ?, aws_calls = ?, throttled_calls = ?
+                        where run_id = ?""")
+                .params(Timestamp.from(now), status, exitCode.code(), message, awsCalls, throttledCalls, runId)
+                .update();
+    }
+
+    /** Who holds the lock, as far as the table knows: "run 12, started 2026-11-27T01:00:00Z on host (pid 345)". */
+    public Optional<String> describeRunning() {
+        return jdbc.sql("""
+                        select 'run ' || run_id || ', started ' || to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                               || ' on ' || coalesce(host, '?') || ' (pid ' || coalesce(pid::text, '?') || ')'
+                        from run where status = 'RUNNING' order by run_id desc limit 1""")
+                .query(String.class).optional();
+    }
+}

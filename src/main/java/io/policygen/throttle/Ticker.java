@@ -1,0 +1,9 @@
+package io.policygen.throttle;
+
+/** A monotonic nanosecond time source, injected so that rate limits can be tested without waiting. */
+@FunctionalInterface
+public interface Ticker {
+    Ticker SYSTEM = System::nanoTime;
+
+    long nanos();
+}
