@@ -156,12 +156,16 @@ abstract sealed class TestPostgresServer {
             databases.add(database);
         }
 
-        private void dropDatabases() {
+        void dropDatabases() {
+            if (databases.isEmpty()) {
+                return;
+            }
             try (Connection connection = DriverManager.getConnection(url, user, password);
                     Statement statement = connection.createStatement()) {
                 for (String database : databases) {
                     // FORCE (PostgreSQL 13+): Spring's context cache may still hold connections
                     statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                    databases.remove(database);
                 }
             } catch (SQLException e) {
                 System.err.println("could not drop test databases " + databases + " on " + url + ": " + e.getMessage());
