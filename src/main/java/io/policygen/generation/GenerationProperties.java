@@ -21,9 +21,8 @@ public record GenerationProperties(
         @DefaultValue("3") int maxFailures,
         @DefaultValue("false") boolean includeResourcePlaceholders,
         @DefaultValue("false") boolean includeServiceLevelTemplate,
-        @DefaultValue("PT0.05S") Duration pollMin,
-        @DefaultValue("PT1M") Duration pollMax,
-        @DefaultValue("PT3M") Duration expectedDuration) {
+        @DefaultValue("PT1S") Duration pollMin,
+        @DefaultValue("PT1M") Duration pollMax) {
 
     public static final String ACCOUNT_ID_PLACEHOLDER = "{accountId}";
 

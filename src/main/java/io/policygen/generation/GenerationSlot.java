@@ -189,15 +189,18 @@ public final class GenerationSlot {
         }
     }
 
+    /** Until the expected end, then in steps of a tenth of the time waited (a quarter while nothing is known yet). */
     private Duration nextPoll(Duration elapsed) {
         Duration expected = estimator.expected();
-        Duration wait = expected != null && elapsed.compareTo(expected) < 0
-                ? expected.minus(elapsed)
-                : elapsed.dividedBy(expected == null ? 4 : 10);
-        if (wait.compareTo(properties.pollMin()) < 0) {
-            return properties.pollMin();
+        if (expected != null && elapsed.compareTo(expected) < 0) {
+            return max(expected.minus(elapsed), properties.pollMin());
         }
+        Duration wait = max(elapsed.dividedBy(expected == null ? 4 : 10), properties.pollMin());
         return wait.compareTo(properties.pollMax()) > 0 ? properties.pollMax() : wait;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private SlotOutcome interruption() {

@@ -22,7 +22,7 @@ public final class RateLimiter {
         this.burstNanos = Math.max(intervalNanos, 1_000_000_000L) - intervalNanos;
         this.ticker = ticker;
         this.sleeper = sleeper;
-        this.nextFreeNanos = ticker.nanos();
+        this.nextFreeNanos = ticker.nanos() - burstNanos;
     }
 
     /** Blocks until a permit is free. */

@@ -1,0 +1,197 @@
+package io.policygen.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
+import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
+import io.policygen.generation.PolicyGenerations.QuotaExceededException;
+import io.policygen.run.RunControl;
+import io.policygen.run.RunStore;
+import io.policygen.support.ManualClock;
+import io.policygen.testsupport.TestDatabase;
+import io.policygen.testsupport.TestPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The slot's bookkeeping on a real PostgreSQL, with Access Analyzer played by an in-memory port and a manual clock. */
+@ExtendWith(TestPostgres.class)
+class GenerationSlotIT {
+
+    private static final String REGION = "us-east-1";
+    private static final Duration GENERATION_TIME = Duration.ofMinutes(2);
+
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-20T01:00:00Z"));
+    private JdbcClient jdbc;
+    private GenerationStore store;
+    private ScriptedPolicyGenerations aws;
+    private String accountId;
+    private long runId;
+    private int dailyQuota = 50;
+
+    @BeforeEach
+    void setUp(TestDatabase database) {
+        jdbc = JdbcClient.create(database.dataSource());
+        store = new GenerationStore(jdbc, JsonMapper.builder().build());
+        aws = new ScriptedPolicyGenerations(clock, GENERATION_TIME);
+        accountId = String.valueOf(100000000000L + (long) (Math.random() * 899999999999L));
+        runId = new RunStore(jdbc).start(clock.instant(), "test", 1);
+        jdbc.sql("insert into account (account_id, state, first_seen_at, last_seen_at) values (?, 'ACTIVE', now(), now())")
+                .param(accountId).update();
+    }
+
+    private void principals(int count) {
+        for (int i = 0; i < count; i++) {
+            jdbc.sql("""
+                            insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, last_seen_at)
+                            values (?, ?, 'ROLE', ?, '/', now(), now())""")
+                    .params(accountId, "arn:aws:iam::" + accountId + ":role/app-" + i, "app-" + i).update();
+        }
+    }
+
+    private SlotOutcome runSlot() throws InterruptedException {
+        GenerationProperties properties = new GenerationProperties(
+                List.of(new GenerationProperties.Trail("arn:aws:cloudtrail:us-east-1:111122223333:trail/org", List.of(), true)),
+                "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole", Duration.ofDays(90),
+                Duration.ofDays(30), dailyQuota, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1));
+        return new GenerationSlot(accountId, REGION, aws, store, properties, new DurationEstimator(), clock, clock, clock,
+                new RunControl(clock), runId).run();
+    }
+
+    private List<String> states() {
+        return jdbc.sql("select state from generation where account_id = ? order by generation_id").param(accountId)
+                .query(String.class).list();
+    }
+
+    @Test
+    void shouldGenerateEveryPrincipalOnceAndStorePolicies() throws InterruptedException {
+        principals(3);
+
+        SlotOutcome outcome = runSlot();
+
+        assertThat(outcome).isEqualTo(SlotOutcome.DONE);
+        assertThat(states()).containsExactly("SUCCEEDED", "SUCCEEDED", "SUCCEEDED");
+        assertThat(aws.generationsStarted()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from generation where account_id = ? and policies->0->>'Version' = '2012-10-17'")
+                .param(accountId).query(Integer.class).single()).isEqualTo(3);
+        assertThat(runSlot()).isEqualTo(SlotOutcome.DONE);
+        assertThat(aws.generationsStarted()).as("nothing is due the second time").isEqualTo(3);
+    }
+
+    @Test
+    void shouldResendTheSameClientTokenForARequestWhoseAnswerWasLost() throws InterruptedException {
+        principals(2);
+        DuePrincipal first = store.due(accountId, REGION, clock.instant(), Duration.ofDays(30), 3, 1).getFirst();
+        OpenGeneration crashed = store.insertPending(first, accountId, REGION,
+                new GenerationRequest(first.principalArn(), List.of(), "role", clock.instant().minus(Duration.ofDays(1)), clock.instant()),
+                runId, clock.instant());
+        aws.startWithoutAnswer(crashed.clientToken());
+
+        SlotOutcome outcome = runSlot();
+
+        assertThat(outcome).isEqualTo(SlotOutcome.DONE);
+        assertThat(aws.generationsStarted()).as("one generation per principal").isEqualTo(2);
+        assertThat(aws.tokensSent.stream().filter(crashed.clientToken()::equals)).hasSize(2);
+        assertThat(states()).containsExactly("SUCCEEDED", "SUCCEEDED");
+        assertThat(jdbc.sql("select job_id from generation where generation_id = ?").param(crashed.generationId())
+                .query(String.class).single()).isEqualTo(aws.jobOf(crashed.clientToken()));
+    }
+
+    @Test
+    void shouldKeepARequestPendingWhenAwsNeverAnswersAndResendItNextRun() throws InterruptedException {
+        principals(2);
+        for (int i = 0; i < 3; i++) {
+            aws.thenStartFails(() -> new GenerationUnavailableException("503", null));
+        }
+
+        assertThat(runSlot()).isEqualTo(SlotOutcome.UNSETTLED);
+        assertThat(states()).containsExactly("PENDING");
+        UUID token = jdbc.sql("select client_token from generation where account_id = ?").param(accountId).query(UUID.class).single();
+
+        assertThat(runSlot()).isEqualTo(SlotOutcome.DONE);
+        assertThat(states()).containsExactly("SUCCEEDED", "SUCCEEDED");
+        assertThat(aws.tokensSent.stream().filter(token::equals)).hasSize(4);
+        assertThat(aws.generationsStarted()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRecordARejectedPrincipalAndGoOnWithTheOthers() throws InterruptedException {
+        principals(3);
+        aws.thenStartFails(() -> new GenerationRejectedException("ValidationException", "principal not found", null));
+
+        assertThat(runSlot()).isEqualTo(SlotOutcome.DONE);
+
+        assertThat(states()).containsExactly("REJECTED", "SUCCEEDED", "SUCCEEDED");
+        assertThat(jdbc.sql("select error_code || ': ' || error_message from generation where state = 'REJECTED' and account_id = ?")
+                .param(accountId).query(String.class).single()).isEqualTo("ValidationException: principal not found");
+    }
+
+    @Test
+    void shouldStopAtAQuotaRefusalAndResumeInALaterRun() throws InterruptedException {
+        principals(4);
+        ScriptedPolicyGenerations firstNight = aws;
+        aws = new ScriptedPolicyGenerations(clock, GENERATION_TIME) {
+            @Override
+            public String start(GenerationRequest request, UUID clientToken) {
+                if (generationsStarted() >= 1) {
+                    throw new QuotaExceededException("daily generation quota of 50 reached", null);
+                }
+                return super.start(request, clientToken);
+            }
+        };
+
+        assertThat(runSlot()).isEqualTo(SlotOutcome.QUOTA_STOPPED);
+        assertThat(states()).containsExactly("SUCCEEDED", "DEFERRED");
+        assertThat(jdbc.sql("select deferred_reason from account_region where account_id = ?").param(accountId)
+                .query(String.class).single()).contains("ServiceQuotaExceededException").contains("daily");
+
+        clock.advance(Duration.ofDays(1));
+        aws = firstNight;
+        assertThat(runSlot()).isEqualTo(SlotOutcome.DONE);
+
+        assertThat(states()).containsExactly("SUCCEEDED", "DEFERRED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED");
+        assertThat(jdbc.sql("select count(distinct principal_id) from generation where account_id = ? and state = 'SUCCEEDED'")
+                .param(accountId).query(Integer.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select deferred_reason is null from account_region where account_id = ?").param(accountId)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void shouldSpendOnlyTheDailyBudgetLeftByEarlierRuns() throws InterruptedException {
+        principals(5);
+        dailyQuota = 2;
+
+        assertThat(runSlot()).isEqualTo(SlotOutcome.QUOTA_STOPPED);
+        assertThat(states()).containsExactly("SUCCEEDED", "SUCCEEDED");
+        clock.advance(Duration.ofHours(1));
+        assertThat(runSlot()).as("the same day: the budget is spent").isEqualTo(SlotOutcome.QUOTA_STOPPED);
+        assertThat(states()).hasSize(2);
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(runSlot()).isEqualTo(SlotOutcome.QUOTA_STOPPED);
+        clock.advance(Duration.ofDays(1));
+        assertThat(runSlot()).isEqualTo(SlotOutcome.DONE);
+        assertThat(states()).hasSize(5).containsOnly("SUCCEEDED");
+    }
+
+    @Test
+    void shouldPollOnceAtTheLearntDurationAfterTheFirstGeneration() throws InterruptedException {
+        principals(5);
+
+        runSlot();
+
+        // the first generation is found by backing off; each later one by a single poll at the learnt duration
+        int firstPolls = jdbc.sql("select polls from generation where account_id = ? order by generation_id limit 1")
+                .param(accountId).query(Integer.class).single();
+        List<Integer> laterPolls = jdbc.sql("select polls from generation where account_id = ? order by generation_id offset 1")
+                .param(accountId).query(Integer.class).list();
+        assertThat(firstPolls).isGreaterThan(1);
+        assertThat(laterPolls).containsOnly(1);
+    }
+}
