@@ -19,6 +19,7 @@ public class PolicygenApplication {
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
+            case "simulate" -> io.policygen.simulator.SimulatorCommand.main(rest);
             default -> {
                 System.err.println("policygen: unknown command '" + args[0] + "'");
                 usage();
