@@ -2,6 +2,7 @@ package io.policygen;
 
 import io.policygen.cli.ExitCode;
 import io.policygen.cli.RunCommand;
+import io.policygen.simulator.SimulatorCommand;
 import java.util.Arrays;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -21,6 +22,7 @@ public class PolicygenApplication {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "run" -> System.exit(RunCommand.run(rest));
+            case "simulate" -> SimulatorCommand.main(rest);
             default -> {
                 System.err.println("policygen: unknown command '" + args[0] + "'");
                 usage();

@@ -1,0 +1,235 @@
+package io.policygen.simulator;
+
+import io.policygen.simulator.Principal.Kind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+/**
+ * The synthetic AWS Organization, built from the seed: a root, OUs two levels deep, accounts spread
+ * over them, principals per account. The management account is the first account (index 0, in the
+ * root); it is listed by ListAccounts like in AWS, holds principals like the others, and is never
+ * suspended or unassumable.
+ *
+ * <p>Account ids are 12 digits: three from the seed, then the account's number, e.g. {@code 107000000001}.
+ */
+public final class SimulatedOrganization {
+
+    private static final Instant JOINED_FROM = Instant.parse("2019-01-01T00:00:00Z");
+
+    private final SimulatorOptions options;
+    private final String organizationId;
+    private final OrganizationalUnit root;
+    private final List<OrganizationalUnit> units = new ArrayList<>();
+    private final List<Account> accounts = new ArrayList<>();
+    private final List<AccountPrincipals> principals = new ArrayList<>();
+    private final Map<String, List<Integer>> accountsByParent = new LinkedHashMap<>();
+    private final Map<String, List<OrganizationalUnit>> unitsByParent = new LinkedHashMap<>();
+    private final String idPrefix;
+
+    SimulatedOrganization(SimulatorOptions options) {
+        this.options = options;
+        long seed = options.seed();
+        this.idPrefix = String.format("%03d", 100 + Math.floorMod(seed, 900));
+        this.organizationId = "o-" + Hashing.lowerAlnum(Hashing.hash(seed, 1), 10);
+        String rootSuffix = Hashing.lowerAlnum(Hashing.hash(seed, 2), 4);
+        this.root = new OrganizationalUnit("r-" + rootSuffix, "Root", null);
+        OrganizationalUnit security = ou(rootSuffix, 1, "Security", root);
+        OrganizationalUnit infrastructure = ou(rootSuffix, 2, "Infrastructure", root);
+        OrganizationalUnit workloads = ou(rootSuffix, 3, "Workloads", root);
+        OrganizationalUnit sandbox = ou(rootSuffix, 4, "Sandbox", root);
+        OrganizationalUnit prod = ou(rootSuffix, 5, "Prod", workloads);
+        OrganizationalUnit nonProd = ou(rootSuffix, 6, "NonProd", workloads);
+        accountsByParent.put(root.id(), new ArrayList<>());
+        units.forEach(u -> accountsByParent.put(u.id(), new ArrayList<>()));
+
+        // where members go: mostly workloads, a few in every other place
+        OrganizationalUnit[] placement = {prod, prod, prod, nonProd, nonProd, nonProd, sandbox, sandbox,
+                infrastructure, security, workloads, root};
+        int n = options.accounts();
+        int[] counts = principalCounts(options);
+        List<Integer> members = IntStream.range(1, n).boxed()
+                .sorted(Comparator.comparingLong(i -> Hashing.hash(seed, 11, i)))
+                .toList();
+        List<Integer> suspended = members.subList(0, options.suspendedAccounts());
+        List<Integer> unassumable = members.subList(options.suspendedAccounts(),
+                options.suspendedAccounts() + options.unassumableAccounts());
+        for (int i = 0; i < n; i++) {
+            String id = accountId(i);
+            OrganizationalUnit parent = i == 0 ? root
+                    : placement[Hashing.below(Hashing.hash(seed, 12, i), placement.length)];
+            String name = i == 0 ? "management" : parent.name().toLowerCase() + "-" + String.format("%04d", i);
+            Instant joined = JOINED_FROM.plusSeconds(Long.remainderUnsigned(Hashing.hash(seed, 13, i),
+                    5L * 365 * 24 * 3600));
+            accounts.add(new Account(i, id, name, "aws+" + name + "@example.com", parent.id(),
+                    suspended.contains(i) ? "SUSPENDED" : "ACTIVE", !unassumable.contains(i), joined,
+                    i == 0 || Hashing.below(Hashing.hash(seed, 14, i), 4) != 0 ? "CREATED" : "INVITED"));
+            accountsByParent.get(parent.id()).add(i);
+            principals.add(new AccountPrincipals(seed, id, counts[i]));
+        }
+    }
+
+    private OrganizationalUnit ou(String rootSuffix, int n, String name, OrganizationalUnit parent) {
+        OrganizationalUnit ou = new OrganizationalUnit(
+                "ou-" + rootSuffix + "-" + Hashing.lowerAlnum(Hashing.hash(options.seed(), 3, n), 8), name,
+                parent.id());
+        units.add(ou);
+        unitsByParent.computeIfAbsent(parent.id(), k -> new ArrayList<>()).add(ou);
+        return ou;
+    }
+
+    /** Principals per account: exact for UNIFORM; for SKEWED a few accounts weigh 12 times the others. */
+    static int[] principalCounts(SimulatorOptions options) {
+        int n = options.accounts();
+        int[] counts = new int[n];
+        if (options.distribution() == SimulatorOptions.Distribution.UNIFORM) {
+            java.util.Arrays.fill(counts, options.principalsPerAccount());
+            return counts;
+        }
+        long total = (long) n * options.principalsPerAccount();
+        double[] weights = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            boolean large = Hashing.unit(Hashing.hash(options.seed(), 21, i)) < 0.06 || (n >= 3 && i == 1 + Hashing
+                    .below(Hashing.hash(options.seed(), 22), n - 1));
+            weights[i] = large ? 12 : 0.5 + Hashing.unit(Hashing.hash(options.seed(), 23, i));
+            sum += weights[i];
+        }
+        long assigned = 0;
+        for (int i = 0; i < n; i++) {
+            counts[i] = (int) Math.floor(total * weights[i] / sum);
+            assigned += counts[i];
+        }
+        for (int i = 0; assigned < total; i = (i + 1) % n, assigned++) {
+            counts[i]++;
+        }
+        return counts;
+    }
+
+    public String accountId(int index) {
+        return idPrefix + String.format("%09d", index + 1);
+    }
+
+    /** The management account's fixed access key (from the options). */
+    public ManagementCredentials credentials() {
+        return new ManagementCredentials(options.accessKeyId(), options.secretAccessKey());
+    }
+
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public Account managementAccount() {
+        return accounts.get(0);
+    }
+
+    public String managementAccountId() {
+        return accounts.get(0).id();
+    }
+
+    public String memberRoleName() {
+        return options.memberRoleName();
+    }
+
+    /** The access role's name with its path, e.g. {@code service-role/AccessAnalyzerMonitorServiceRole}. */
+    public String accessRoleName() {
+        return options.accessRoleName();
+    }
+
+    public String accessRoleArn(String accountId) {
+        return "arn:aws:iam::" + accountId + ":role/" + options.accessRoleName();
+    }
+
+    public String memberRoleArn(String accountId) {
+        return "arn:aws:iam::" + accountId + ":role/" + options.memberRoleName();
+    }
+
+    public String trailArn() {
+        return "arn:aws:cloudtrail:" + options.region() + ":" + managementAccountId() + ":trail/" + options.trailName();
+    }
+
+    public String region() {
+        return options.region();
+    }
+
+    public String organizationArn() {
+        return "arn:aws:organizations::" + managementAccountId() + ":organization/" + organizationId;
+    }
+
+    public OrganizationalUnit root() {
+        return root;
+    }
+
+    public List<OrganizationalUnit> organizationalUnits() {
+        return List.copyOf(units);
+    }
+
+    public List<Account> accounts() {
+        return List.copyOf(accounts);
+    }
+
+    public Optional<Account> account(String accountId) {
+        if (accountId == null || accountId.length() != 12 || !accountId.startsWith(idPrefix)) {
+            return Optional.empty();
+        }
+        try {
+            int index = Integer.parseInt(accountId.substring(3)) - 1;
+            return index >= 0 && index < accounts.size() ? Optional.of(accounts.get(index)) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Account indices directly under a parent, or null if the parent does not exist. */
+    List<Integer> accountIndicesUnder(String parentId) {
+        return accountsByParent.get(parentId);
+    }
+
+    /** OUs directly under a parent, or null if the parent does not exist. */
+    List<OrganizationalUnit> unitsUnder(String parentId) {
+        return accountsByParent.containsKey(parentId) ? unitsByParent.getOrDefault(parentId, List.of()) : null;
+    }
+
+    AccountPrincipals principalsOf(Account account) {
+        return principals.get(account.index());
+    }
+
+    /** Roles and users of an account, service-linked roles excluded. */
+    public int principalCount(String accountId) {
+        return account(accountId).map(a -> principalsOf(a).count()).orElse(0);
+    }
+
+    /** Total principals of the organization, service-linked roles excluded. */
+    public long principalCount() {
+        return principals.stream().mapToLong(AccountPrincipals::count).sum();
+    }
+
+    /** Every principal of an account (service-linked roles included); materializes them, mind big accounts. */
+    public List<Principal> principals(String accountId) {
+        return principalsOf(requireAccount(accountId)).all();
+    }
+
+    public Optional<Principal> principal(String arn) {
+        String accountId = arn.startsWith("arn:aws:iam::") && arn.length() > 25 ? arn.substring(13, 25) : null;
+        return account(accountId).flatMap(a -> principalsOf(a).find(arn));
+    }
+
+    /** Adds a role or user (path like {@code /} or {@code /team/}); returns it. */
+    public Principal addPrincipal(String accountId, Kind kind, String path, String name, Instant created) {
+        return principalsOf(requireAccount(accountId)).add(kind, path, name, created);
+    }
+
+    /** Deletes a principal; false if it did not exist. */
+    public boolean deletePrincipal(String arn) {
+        return principal(arn).map(p -> principalsOf(requireAccount(p.accountId())).delete(arn)).orElse(false);
+    }
+
+    private Account requireAccount(String accountId) {
+        return account(accountId).orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
+    }
+}

@@ -1,0 +1,182 @@
+package io.policygen.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.accessanalyzer.model.AccessDeniedException;
+import software.amazon.awssdk.services.accessanalyzer.model.ConflictException;
+import software.amazon.awssdk.services.accessanalyzer.model.GetGeneratedPolicyResponse;
+import software.amazon.awssdk.services.accessanalyzer.model.JobStatus;
+import software.amazon.awssdk.services.accessanalyzer.model.PolicyGeneration;
+import software.amazon.awssdk.services.accessanalyzer.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.accessanalyzer.model.ServiceQuotaExceededException;
+import software.amazon.awssdk.services.accessanalyzer.model.StartPolicyGenerationRequest;
+import software.amazon.awssdk.services.accessanalyzer.model.ValidationException;
+
+/** Access Analyzer policy generation through the real SDK client, on a manual clock. */
+class PolicyGenerationContractIT {
+
+    static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+
+    Simulator simulator;
+    SimulatorClients clients;
+    String account;
+    AccessAnalyzerClient analyzer;
+    List<Principal> principals;
+
+    @BeforeEach
+    void start() {
+        simulator = Simulator.start(SimulatorOptions.builder().accounts(6).principalsPerAccount(12)
+                .distribution(SimulatorOptions.Distribution.UNIFORM).suspendedAccounts(0).unassumableAccounts(1)
+                .generationTime(Duration.ofMinutes(3)).generationJitter(Duration.ofSeconds(30))
+                .dailyQuota(3).manualClock(T0).build());
+        clients = new SimulatorClients(simulator);
+        account = simulator.organization().accounts().stream().filter(a -> !a.management() && a.assumable())
+                .findFirst().orElseThrow().id();
+        analyzer = clients.accessAnalyzer(clients.member(account));
+        principals = simulator.organization().principals(account).stream().filter(p -> !p.serviceLinked()).toList();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        clients.close();
+        simulator.close();
+    }
+
+    StartPolicyGenerationRequest request(String principalArn, String clientToken) {
+        return StartPolicyGenerationRequest.builder()
+                .policyGenerationDetails(d -> d.principalArn(principalArn))
+                .cloudTrailDetails(c -> c.accessRole(simulator.organization().accessRoleArn(account))
+                        .trails(t -> t.cloudTrailArn(simulator.organization().trailArn()).allRegions(true))
+                        .startTime(T0.minus(Duration.ofDays(30))).endTime(T0))
+                .clientToken(clientToken)
+                .build();
+    }
+
+    String startFor(int principal) {
+        return analyzer.startPolicyGeneration(request(principals.get(principal).arn(), UUID.randomUUID().toString()))
+                .jobId();
+    }
+
+    @Test
+    void shouldGenerateAPolicyOnceTheGenerationTimeHasPassed() {
+        // given
+        String jobId = startFor(0);
+        assertThat(analyzer.getGeneratedPolicy(r -> r.jobId(jobId)).jobDetails().status())
+                .isEqualTo(JobStatus.IN_PROGRESS);
+
+        // when
+        simulator.clock().advance(Duration.ofMinutes(4));
+        GetGeneratedPolicyResponse done = analyzer.getGeneratedPolicy(r -> r.jobId(jobId)
+                .includeResourcePlaceholders(true).includeServiceLevelTemplate(true));
+
+        // then
+        assertThat(done.jobDetails().status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.jobDetails().completedOn()).isAfter(done.jobDetails().startedOn());
+        assertThat(done.generatedPolicyResult().generatedPolicies()).singleElement()
+                .satisfies(p -> assertThat(p.policy()).startsWith("{\"Version\":\"2012-10-17\",\"Statement\":["));
+        assertThat(done.generatedPolicyResult().properties().principalArn()).isEqualTo(principals.getFirst().arn());
+    }
+
+    @Test
+    void shouldRefuseSecondGenerationWhileOneIsInProgress() {
+        // given
+        startFor(0);
+
+        // then
+        assertThatThrownBy(() -> startFor(1))
+                .isInstanceOfSatisfying(ServiceQuotaExceededException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(402);
+                    assertThat(e.getMessage()).contains("Concurrent");
+                });
+    }
+
+    @Test
+    void shouldRefuseGenerationsBeyondTheDailyQuotaUntilTheNextDay() {
+        // given
+        for (int i = 0; i < 3; i++) {
+            startFor(i);
+            simulator.clock().advance(Duration.ofMinutes(5));
+        }
+
+        // then
+        assertThatThrownBy(() -> startFor(3))
+                .isInstanceOfSatisfying(ServiceQuotaExceededException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(402);
+                    assertThat(e.getMessage()).contains("Daily");
+                });
+        simulator.clock().advance(Duration.ofHours(24));
+        assertThat(startFor(3)).isNotBlank();
+    }
+
+    @Test
+    void shouldReturnTheSameJobForTheSameClientTokenAndStartNothing() {
+        // given
+        StartPolicyGenerationRequest request = request(principals.get(0).arn(), "token-1");
+        String first = analyzer.startPolicyGeneration(request).jobId();
+
+        // when
+        String second = analyzer.startPolicyGeneration(request).jobId();
+
+        // then
+        assertThat(second).isEqualTo(first);
+        assertThat(simulator.generations()).hasSize(1);
+        assertThatThrownBy(() -> analyzer.startPolicyGeneration(request(principals.get(1).arn(), "token-1")))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.statusCode()).isEqualTo(409));
+    }
+
+    @Test
+    void shouldListOnlyGenerationsOfTheLastSevenDays() {
+        // given
+        String old = startFor(0);
+        simulator.clock().advance(Duration.ofDays(6));
+        String recent = startFor(1);
+
+        // when
+        simulator.clock().advance(Duration.ofDays(2));
+        List<String> listed = analyzer.listPolicyGenerationsPaginator(r -> r.maxResults(1)).policyGenerations()
+                .stream().map(PolicyGeneration::jobId).toList();
+
+        // then
+        assertThat(listed).containsExactly(recent).doesNotContain(old);
+        assertThatThrownBy(() -> analyzer.getGeneratedPolicy(r -> r.jobId(old)))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void shouldCancelAGenerationInProgress() {
+        // given
+        String jobId = startFor(0);
+
+        // when
+        analyzer.cancelPolicyGeneration(r -> r.jobId(jobId));
+
+        // then
+        assertThat(analyzer.getGeneratedPolicy(r -> r.jobId(jobId)).jobDetails().status())
+                .isEqualTo(JobStatus.CANCELED);
+        assertThat(startFor(1)).isNotBlank();
+    }
+
+    @Test
+    void shouldDenyGenerationForAPrincipalOfAnotherAccount() {
+        String other = simulator.organization().principals(simulator.organization().managementAccountId()).stream()
+                .filter(p -> !p.serviceLinked()).findFirst().orElseThrow().arn();
+        assertThatThrownBy(() -> analyzer.startPolicyGeneration(request(other, "t")))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+    }
+
+    @Test
+    void shouldRejectAnArnThatIsNotARoleOrUser() {
+        assertThatThrownBy(() -> analyzer.startPolicyGeneration(
+                request("arn:aws:iam::" + account + ":group/admins", "t")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    }
+}

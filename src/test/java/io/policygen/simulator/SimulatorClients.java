@@ -1,0 +1,105 @@
+package io.policygen.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * Builds the real AWS SDK v2 clients against a simulator, for tests: endpoint override, static
+ * management credentials, the Apache HTTP client, and assumed-role credentials for member accounts.
+ * Closes everything it built.
+ */
+final class SimulatorClients implements AutoCloseable {
+
+    private final Simulator simulator;
+    private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(64).build();
+    private final List<AutoCloseable> built = new ArrayList<>();
+
+    SimulatorClients(Simulator simulator) {
+        this.simulator = simulator;
+    }
+
+    AwsCredentialsProvider management() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                simulator.credentials().accessKeyId(), simulator.credentials().secretAccessKey()));
+    }
+
+    static AwsCredentialsProvider keys(String accessKeyId, String secret) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret));
+    }
+
+    /** Credentials of the member role in {@code accountId}, assumed (and refreshed) by the SDK. */
+    AwsCredentialsProvider member(String accountId) {
+        return member(accountId, null);
+    }
+
+    AwsCredentialsProvider member(String accountId, String externalId) {
+        StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts(management()))
+                .refreshRequest(r -> r.roleArn(simulator.organization().memberRoleArn(accountId))
+                        .roleSessionName("policygen-test").externalId(externalId))
+                .build();
+        built.add(provider);
+        return provider;
+    }
+
+    OrganizationsClient organizations() {
+        return organizations(management());
+    }
+
+    OrganizationsClient organizations(AwsCredentialsProvider credentials) {
+        return track(OrganizationsClient.builder().region(Region.US_EAST_1)
+                .endpointOverride(simulator.endpoint()).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(timeouts()).build());
+    }
+
+    StsClient sts(AwsCredentialsProvider credentials) {
+        return track(StsClient.builder().region(Region.US_EAST_1)
+                .endpointOverride(simulator.endpoint()).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(timeouts()).build());
+    }
+
+    IamClient iam(AwsCredentialsProvider credentials) {
+        return track(IamClient.builder().region(Region.AWS_GLOBAL)
+                .endpointOverride(simulator.endpoint()).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(timeouts()).build());
+    }
+
+    AccessAnalyzerClient accessAnalyzer(AwsCredentialsProvider credentials) {
+        return track(AccessAnalyzerClient.builder().region(Region.of(simulator.organization().region()))
+                .endpointOverride(simulator.endpoint()).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(timeouts()).build());
+    }
+
+    private static ClientOverrideConfiguration timeouts() {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofSeconds(30))
+                .apiCallAttemptTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    private <T extends AutoCloseable> T track(T client) {
+        built.add(client);
+        return client;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable c : built.reversed()) {
+            c.close();
+        }
+        http.close();
+    }
+}
