@@ -65,7 +65,7 @@ public final class RunCommand {
     }
 
     /** A context that cannot start: a setting that doesn't bind is bad configuration (2); anything else failed (1). */
-    static int startupFailure(Throwable e) {
+    public static int startupFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BindException bind) {
                 System.err.println("policygen: invalid configuration: " + bind.getProperty().getName() + ": cannot use '"

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code generation} and {@code account_region} tables. Every method is one short autocommitted statement:
  * no connection is held between them, above all not while AWS is being waited on.
  */
-public final class GenerationStore {
+public class GenerationStore {
 
     private static final List<String> FAILED_STATES = List.of("FAILED", "REJECTED", "CANCELED");
 

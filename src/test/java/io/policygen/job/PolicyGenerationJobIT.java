@@ -1,0 +1,276 @@
+package io.policygen.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.policygen.generation.GenerationStore;
+import io.policygen.run.RunControl;
+import io.policygen.simulator.FaultSettings;
+import io.policygen.simulator.GenerationRecord;
+import io.policygen.simulator.Simulator;
+import io.policygen.simulator.SimulatorOptions;
+import io.policygen.support.JobHarness;
+import io.policygen.testsupport.TestDatabase;
+import io.policygen.testsupport.TestPostgres;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+
+/**
+ * The job end to end, one test per invariant of design.md: real SDK clients over HTTP against the simulator,
+ * a real PostgreSQL, one Spring context per run as cron would start one process per run.
+ */
+@ExtendWith(TestPostgres.class)
+class PolicyGenerationJobIT {
+
+    private static final int ACCOUNTS = 6;
+    private static final int PRINCIPALS = 5;
+
+    private TestDatabase database;
+    private Simulator simulator;
+    private JobHarness job;
+
+    @BeforeEach
+    void setUp(TestDatabase database) {
+        this.database = database;
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    private void organization(Function<SimulatorOptions.Builder, SimulatorOptions.Builder> options) {
+        simulator = Simulator.start(options.apply(SimulatorOptions.builder()
+                .accounts(ACCOUNTS)
+                .principalsPerAccount(PRINCIPALS)
+                .distribution(SimulatorOptions.Distribution.UNIFORM)
+                .suspendedAccounts(0)
+                .unassumableAccounts(0)
+                .generationTime(Duration.ofMillis(100))
+                .generationJitter(Duration.ZERO)
+                .failureRate(0)).build());
+        job = new JobHarness(simulator, database);
+        job.resetDatabase();
+    }
+
+    /** Principals the job should generate for: every non-service-linked role and user of every account it can enter. */
+    private long eligiblePrincipals() {
+        return simulator.organization().accounts().stream()
+                .filter(account -> account.active() && account.assumable())
+                .mapToLong(account -> simulator.organization().principalCount(account.id()))
+                .sum();
+    }
+
+    private Map<String, Long> generationsPerPrincipal() {
+        return simulator.generations().stream()
+                .collect(Collectors.groupingBy(GenerationRecord::principalArn, Collectors.counting()));
+    }
+
+    private void assertDatabaseAndSimulatorAgreeJobForJob() {
+        Map<String, String> simulatorJobs = simulator.generations().stream()
+                .collect(Collectors.toMap(GenerationRecord::jobId, GenerationRecord::principalArn));
+        Map<String, String> databaseJobs = job.jdbc().sql("""
+                        select g.job_id, p.principal_arn from generation g join principal p using (principal_id)
+                        where g.job_id is not null""")
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(databaseJobs).isEqualTo(simulatorJobs);
+    }
+
+    private long count(String sql, Object... params) {
+        return job.jdbc().sql(sql).params(params).query(Long.class).single();
+    }
+
+    @Test
+    void shouldGenerateEveryPrincipalOnceInAFullRun() {
+        organization(o -> o.unassumableAccounts(0));
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertThat(count("select count(*) from generation where state = 'SUCCEEDED' and policies is not null")).isEqualTo(eligiblePrincipals());
+        assertThat(count("select count(*) from principal where path like '/aws-service-role/%'")).as("service-linked roles skipped").isZero();
+        assertDatabaseAndSimulatorAgreeJobForJob();
+        assertThat(count("select count(*) from run where status = 'COMPLETED' and exit_code = 0")).isOne();
+
+        assertThat(job.run()).as("a second run finds nothing due").isZero();
+        assertThat(simulator.generations()).hasSize((int) eligiblePrincipals());
+    }
+
+    @Test
+    void shouldStopAtTheDailyQuotaAndResumeTheNextSimulatedDayWithoutDuplicates() {
+        organization(o -> o.dailyQuota(2));
+        job.set("policygen.generation.daily-quota", 50);
+
+        assertThat(job.run()).as("quota stop").isEqualTo(3);
+        long afterFirst = simulator.generations().size();
+        assertThat(afterFirst).isEqualTo(2L * (ACCOUNTS));
+        assertThat(count("select count(*) from account_region where deferred_reason like '%ServiceQuotaExceededException%'"))
+                .isEqualTo(ACCOUNTS);
+
+        assertThat(job.run()).as("the same day: still at quota").isEqualTo(3);
+        assertThat(simulator.generations()).hasSize((int) afterFirst);
+
+        int exitCode = 3;
+        for (int day = 0; day < 3 && exitCode == 3; day++) {
+            simulator.clock().advance(Duration.ofHours(24));
+            exitCode = job.run();
+        }
+
+        assertThat(exitCode).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertDatabaseAndSimulatorAgreeJobForJob();
+        assertThat(count("select count(*) from account_region where deferred_reason is not null")).isZero();
+    }
+
+    @Test
+    void shouldStartExactlyOneGenerationPerPrincipalAfterACrashBetweenTheCallAndTheCommit() {
+        organization(o -> o);
+        // The crash: the first jobId AWS hands out is never committed (the database write fails right after the call).
+        int firstExit = job.run(context -> replaceBean(context, "generationStore", new GenerationStore(
+                org.springframework.jdbc.core.simple.JdbcClient.create(database.dataSource()),
+                tools.jackson.databind.json.JsonMapper.builder().build()) {
+            private boolean crashed;
+
+            @Override
+            public synchronized void recordStarted(long generationId, String jobId) {
+                if (!crashed) {
+                    crashed = true;
+                    throw new IllegalStateException("injected crash between StartPolicyGeneration and the jobId commit");
+                }
+                super.recordStarted(generationId, jobId);
+            }
+        }));
+
+        assertThat(firstExit).isEqualTo(1);
+        assertThat(count("select count(*) from generation where state = 'PENDING' and job_id is null")).isOne();
+        assertThat(count("select count(*) from batch_job_execution where status = 'FAILED'")).isOne();
+
+        int secondExit = job.run();
+
+        assertThat(secondExit).isZero();
+        assertThat(count("select count(*) from batch_job_instance")).as("the failed execution was restarted").isOne();
+        assertThat(count("select count(*) from batch_job_execution")).isEqualTo(2);
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertThat(count("select count(*) from generation where state = 'PENDING'")).isZero();
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    private static void replaceBean(org.springframework.context.ConfigurableApplicationContext context, String name, Object bean) {
+        // the job's step-scoped tasklets look the store up per partition, so a replaced singleton takes effect
+        DefaultListableBeanFactory factory = (DefaultListableBeanFactory) context.getBeanFactory();
+        factory.destroySingleton(name);
+        factory.registerSingleton(name, bean);
+    }
+
+    @Test
+    void shouldAbsorbThrottlingAndServerErrors() {
+        organization(o -> o.faults(new FaultSettings(0.05, 0.1, Duration.ZERO, 0.05)));
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        long throttled = count("select throttled_calls from run");
+        long calls = count("select aws_calls from run");
+        assertThat(throttled).isPositive();
+        assertThat((double) throttled / calls).isLessThan(0.2);
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    @Test
+    void shouldRecordAnAccountThatCannotBeEnteredAndGoOnWithTheOthers() {
+        organization(o -> o.unassumableAccounts(1));
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isZero();
+        assertThat(count("select count(*) from account where access_error_code = 'AccessDenied' and access_error_message like '%assume%'"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals());
+    }
+
+    @Test
+    void shouldRefuseASecondConcurrentRunWithExitCodeFour() {
+        organization(o -> o.generationTime(Duration.ofSeconds(30)));
+        var first = new java.util.concurrent.atomic.AtomicReference<org.springframework.context.ConfigurableApplicationContext>();
+        CompletableFuture<Integer> firstRun = CompletableFuture.supplyAsync(() -> job.run(first::set));
+        JobHarness.await("the first run's generations to start", Duration.ofSeconds(60),
+                () -> simulator.generations().size() >= ACCOUNTS - 1);
+
+        int secondExit = job.run();
+
+        assertThat(secondExit).isEqualTo(4);
+        first.get().getBean(RunControl.class).requestStop("test");
+        assertThat(firstRun.join()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseInvalidConfigurationWithExitCodeTwoBeforeAnyRequest() {
+        organization(o -> o);
+        job.set("policygen.generation.lookback", "P120D");
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(simulator.requestCounts().snapshot()).isEmpty();
+        assertThat(count("select count(*) from run")).isZero();
+    }
+
+    @Test
+    void shouldRefuseAValueThatDoesNotBindWithExitCodeTwo() {
+        organization(o -> o);
+        job.set("policygen.generation.daily-quota", "many");
+
+        assertThat(job.run()).isEqualTo(2);
+        assertThat(simulator.requestCounts().snapshot()).isEmpty();
+    }
+
+    @Test
+    void shouldStopOnSigtermAndResumeCleanly() {
+        organization(o -> o.generationTime(Duration.ofMillis(300)));
+        var context = new java.util.concurrent.atomic.AtomicReference<org.springframework.context.ConfigurableApplicationContext>();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> job.run(context::set));
+        JobHarness.await("a few generations to finish", Duration.ofSeconds(60),
+                () -> simulator.generations().stream().filter(g -> g.status().equals("SUCCEEDED")).count() >= ACCOUNTS);
+
+        context.get().getBean(RunControl.class).requestStop("SIGTERM");
+
+        assertThat(run.join()).isEqualTo(1);
+        assertThat(count("select count(*) from run where status = 'STOPPED'")).isOne();
+        long startedBeforeStop = simulator.generations().size();
+        assertThat(startedBeforeStop).isLessThan(eligiblePrincipals());
+
+        assertThat(job.run()).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    @Test
+    void shouldMarkPrincipalsThatDisappearedAsDeleted() {
+        organization(o -> o);
+        assertThat(job.run()).isZero();
+        String account = simulator.organization().accounts().get(1).id();
+        String gone = simulator.organization().principals(account).getFirst().arn();
+        simulator.organization().deletePrincipal(gone);
+
+        assertThat(job.run()).isZero();
+
+        assertThat(count("select count(*) from principal where principal_arn = ? and deleted_at is not null", gone)).isOne();
+        assertThat(count("select count(*) from principal where deleted_at is not null")).isOne();
+        assertThat(count("select count(*) from generation g join principal p using (principal_id) where p.principal_arn = ?", gone))
+                .as("its history is kept").isOne();
+    }
+
+}

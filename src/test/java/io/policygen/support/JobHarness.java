@@ -1,0 +1,108 @@
+package io.policygen.support;
+
+import io.policygen.PolicygenApplication;
+import io.policygen.cli.RunCommand;
+import io.policygen.simulator.Simulator;
+import io.policygen.testsupport.TestDatabase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Runs the job as cron would, one Spring context per run (like one process per run), against an in-process
+ * simulator over HTTP and a real PostgreSQL. Per-run properties and bean customizations model configuration
+ * changes and injected faults.
+ */
+public final class JobHarness {
+
+    private final Simulator simulator;
+    private final TestDatabase database;
+    private final Map<String, Object> properties = new TreeMap<>();
+
+    public JobHarness(Simulator simulator, TestDatabase database) {
+        this.simulator = simulator;
+        this.database = database;
+        // the simulator's management credentials, as the SDK's default chain reads them
+        System.setProperty("aws.accessKeyId", simulator.credentials().accessKeyId());
+        System.setProperty("aws.secretAccessKey", simulator.credentials().secretAccessKey());
+        properties.put("spring.datasource.url", database.url());
+        properties.put("spring.datasource.username", database.user());
+        properties.put("spring.datasource.password", database.password());
+        properties.put("policygen.aws.region", simulator.organization().region());
+        properties.put("policygen.aws.endpoint", simulator.endpoint().toString());
+        properties.put("policygen.aws.clock", "simulator");
+        properties.put("policygen.aws.api-call-attempt-timeout", "PT10S");
+        properties.put("policygen.generation.trails[0].arn", simulator.organization().trailArn());
+        properties.put("policygen.generation.trails[0].all-regions", "true");
+        properties.put("policygen.generation.poll-min", "PT0.01S");
+        properties.put("policygen.throttle.per-account-rate", "1000");
+        properties.put("policygen.throttle.overall-rate", "10000");
+    }
+
+    public JobHarness set(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** Empties policygen's and Spring Batch's tables, for a test that starts from nothing. */
+    public void resetDatabase() {
+        jdbc().sql("""
+                truncate generation, account_region, principal, account, run, batch_step_execution_context,
+                    batch_step_execution, batch_job_execution_context, batch_job_execution_params, batch_job_execution,
+                    batch_job_instance cascade""").update();
+    }
+
+    public JdbcClient jdbc() {
+        return JdbcClient.create(database.dataSource());
+    }
+
+    /** One run: starts a context, runs the job, closes the context; returns the exit code. */
+    public int run(String... extraArgs) {
+        return run(context -> { }, extraArgs);
+    }
+
+    /** One run, with something done to the started context first (a bean to break, a listener to add). */
+    public int run(Consumer<ConfigurableApplicationContext> beforeRun, String... extraArgs) {
+        ConfigurableApplicationContext context;
+        try {
+            context = start(extraArgs);
+        } catch (RuntimeException e) {
+            return RunCommand.startupFailure(e);
+        }
+        beforeRun.accept(context);
+        return RunCommand.execute(context);
+    }
+
+    public ConfigurableApplicationContext start(String... extraArgs) {
+        List<String> args = new ArrayList<>();
+        properties.forEach((name, value) -> args.add("--" + name + "=" + value));
+        args.addAll(List.of(extraArgs));
+        return new SpringApplicationBuilder(PolicygenApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(args.toArray(String[]::new));
+    }
+
+    /** Waits for a condition, failing after the deadline: tests never sleep and hope. */
+    public static void await(String what, Duration deadline, BooleanSupplier condition) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out after " + deadline + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+    }
+}
