@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * is {@code trust} on loopback: {@link #user()} is {@code postgres} and the password is
  * ignored.
  *
- * <p>The server is a child process: if this JVM is killed ({@code kill -9}) it keeps
- * running. A later start on the same data directory finds it through
- * {@code postmaster.pid} and shuts it down before starting afresh.
+ * <p>A server still running when the JVM exits is stopped by a shutdown hook (zonky's), as
+ * by {@link #close()}. The server is a child process: if this JVM is killed
+ * ({@code kill -9}) it keeps running. A later start on the same data directory finds it
+ * through {@code postmaster.pid} and shuts it down before starting afresh.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 

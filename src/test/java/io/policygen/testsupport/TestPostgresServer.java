@@ -230,8 +230,8 @@ abstract sealed class TestPostgresServer {
         private final EmbeddedDatabase server;
 
         Embedded() {
+            // stopped, and its directory deleted, by EmbeddedDatabase's shutdown hook
             server = EmbeddedDatabase.builder().durable(false).maxConnections(MAX_CONNECTIONS).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-embedded-postgres"));
         }
 
         @Override
