@@ -40,13 +40,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With a data directory the server keeps its data between runs, so a demo run can be
  * stopped and resumed; without one it lives in a temporary directory that {@link #close()}
- * deletes (and that a later start removes if this JVM was killed). The port is a free one unless {@link Builder#port(int)} names one. Authentication
- * is {@code trust} on loopback: {@link #user()} is {@code postgres} and the password is
- * ignored.
+ * deletes. The port is a free one unless {@link Builder#port(int)} names one.
+ * Authentication is {@code trust} on loopback: {@link #user()} is {@code postgres} and the
+ * password is ignored.
  *
- * <p>The server is a child process: if this JVM is killed ({@code kill -9}) it keeps
- * running. A later start on the same data directory finds it through
- * {@code postmaster.pid} and shuts it down before starting afresh.
+ * <p>A server still running when the JVM exits is stopped by a shutdown hook (zonky's), as
+ * by {@link #close()}. The server is a child process: if this JVM is killed
+ * ({@code kill -9}) it keeps running. A later start on the same data directory finds it
+ * through {@code postmaster.pid} and shuts it down before starting afresh.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -198,8 +199,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     stopStaleServer(dataDirectory);
                     builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
                 }
-                // else zonky makes a directory under java.io.tmpdir/embedded-pg, deletes it on
-                // close, and removes those of killed JVMs (with their servers) at a later start
+                // else zonky makes a temporary one (java.io.tmpdir/epg*), deletes it on close,
+                // and cleans up those that killed JVMs left behind when it next starts
                 if (port != 0) {
                     builder.setPort(port);
                 }

@@ -37,6 +37,13 @@ abstract sealed class TestPostgresServer {
     private static final Logger log = LoggerFactory.getLogger(TestPostgresServer.class);
     private static final AtomicInteger databaseCounter = new AtomicInteger();
 
+    /**
+     * Spring's test context cache keeps up to 32 contexts open, each with a Hikari pool of
+     * 10 connections by default, and a partitioned job may use more: PostgreSQL's default
+     * of 100 would run out.
+     */
+    static final int MAX_CONNECTIONS = 500;
+
     /** The Flyway migrations that ship in the jar; the job applies the same at start-up. */
     static final String MIGRATIONS = "classpath:db/migration";
 
@@ -186,7 +193,7 @@ abstract sealed class TestPostgresServer {
         @SuppressWarnings("resource") // lives as long as the JVM
         Container() {
             container = new org.testcontainers.postgresql.PostgreSQLContainer("postgres:17-alpine")
-                    .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "max_connections=300");
+                    .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "max_connections=" + MAX_CONNECTIONS);
             container.start();
         }
 
@@ -223,8 +230,8 @@ abstract sealed class TestPostgresServer {
         private final EmbeddedDatabase server;
 
         Embedded() {
-            server = EmbeddedDatabase.builder().durable(false).maxConnections(300).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-embedded-postgres"));
+            // stopped, and its directory deleted, by EmbeddedDatabase's shutdown hook
+            server = EmbeddedDatabase.builder().durable(false).maxConnections(MAX_CONNECTIONS).start();
         }
 
         @Override
