@@ -13,7 +13,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /** The generate step's work for one partition: one account in one Region, through its {@link GenerationSlot}. */
-public final class GenerationTasklet implements Tasklet {
+public class GenerationTasklet implements Tasklet {
 
     private final String accountId;
     private final String region;

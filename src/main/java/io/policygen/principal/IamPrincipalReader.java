@@ -10,7 +10,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * records why in the step's context (key {@value #ACCESS_ERROR}) and reads nothing, so the other accounts go on.
  * It keeps no position: a restarted partition lists its account again, and the upserts are idempotent.
  */
-public final class IamPrincipalReader implements ItemStreamReader<DiscoveredPrincipal> {
+public class IamPrincipalReader implements ItemStreamReader<DiscoveredPrincipal> {
 
     public static final String ACCESS_ERROR = "iamPrincipalReader.accessError";
 

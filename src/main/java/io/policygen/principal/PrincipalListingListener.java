@@ -11,7 +11,7 @@ import org.springframework.batch.core.step.StepExecution;
  * After an account's listing: records an account that could not be entered (and keeps its principals as they
  * were), or, after a complete listing, marks the principals it no longer has as deleted.
  */
-public final class PrincipalListingListener implements StepExecutionListener {
+public class PrincipalListingListener implements StepExecutionListener {
 
     private final String accountId;
     private final AccountStore accounts;
