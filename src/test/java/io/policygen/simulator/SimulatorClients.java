@@ -99,7 +99,11 @@ final class SimulatorClients implements AutoCloseable {
     }
 
     AccessAnalyzerClient accessAnalyzer(AwsCredentialsProvider credentials) {
-        return track(AccessAnalyzerClient.builder().region(Region.of(simulator.organization().region()))
+        return accessAnalyzer(credentials, Region.of(simulator.organization().region()));
+    }
+
+    AccessAnalyzerClient accessAnalyzer(AwsCredentialsProvider credentials, Region region) {
+        return track(AccessAnalyzerClient.builder().region(region)
                 .endpointOverride(simulator.endpoint()).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts()).build());
     }
