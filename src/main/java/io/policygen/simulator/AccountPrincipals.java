@@ -121,9 +121,10 @@ final class AccountPrincipals {
 
     /** The principal with exactly this ARN, if it exists (and was not deleted). */
     Optional<Principal> find(String arn) {
-        if (deleted.contains(arn)) {
-            return Optional.empty();
-        }
+        return deleted.contains(arn) ? Optional.empty() : findIncludingDeleted(arn);
+    }
+
+    private Optional<Principal> findIncludingDeleted(String arn) {
         String prefix = "arn:aws:iam::" + accountId + ":";
         if (!arn.startsWith(prefix)) {
             return Optional.empty();
@@ -172,6 +173,15 @@ final class AccountPrincipals {
         if (!name.matches("[\\w+=,.@-]{1,64}")) {
             throw new IllegalArgumentException("not a valid IAM name: " + name);
         }
+        String arn = Principal.arn(kind, accountId, path, name);
+        Optional<Principal> earlier = findIncludingDeleted(arn);
+        if (earlier.isPresent() && deleted.remove(arn)) {
+            // re-created after a delete: it comes back where it was listed
+            if (!earlier.get().serviceLinked()) {
+                deletedNonServiceLinked.decrementAndGet();
+            }
+            return earlier.get();
+        }
         for (int position = 0; position < size(kind); position++) {
             Optional<Principal> existing = at(kind, position);
             if (existing.isPresent() && existing.get().name().equals(name)) {
@@ -180,7 +190,6 @@ final class AccountPrincipals {
         }
         Principal p = Principal.of(kind, accountId, path, name,
                 uniqueId(kind, 1_000_000_000L + size(kind)), created);
-        deleted.remove(p.arn());
         (kind == Kind.ROLE ? addedRoles : addedUsers).add(p);
         return p;
     }

@@ -174,6 +174,8 @@ public final class SimulatorCommand {
                     case "--clock-start" -> b.manualClock(Instant.parse(value));
                     default -> throw new IllegalArgumentException(option + ": unknown option");
                 }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + ": not a number: '" + value + "'", e);
             } catch (IllegalArgumentException | java.time.DateTimeException e) {
                 String message = e.getMessage();
                 if (message != null && message.startsWith("--")) {

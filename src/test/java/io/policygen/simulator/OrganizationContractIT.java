@@ -3,18 +3,30 @@ package io.policygen.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.policygen.simulator.Principal.Kind;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.iam.model.ListRolesResponse;
 import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.User;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.AccessDeniedException;
 import software.amazon.awssdk.services.organizations.model.Account;
 import software.amazon.awssdk.services.organizations.model.AccountState;
-import software.amazon.awssdk.services.organizations.model.AccessDeniedException;
+import software.amazon.awssdk.services.organizations.model.AccountStatus;
+import software.amazon.awssdk.services.organizations.model.InvalidInputException;
+import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
+import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
+import software.amazon.awssdk.services.organizations.model.ParentNotFoundException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /** Organizations, STS and IAM through the real SDK clients. */
 class OrganizationContractIT {
@@ -42,22 +54,92 @@ class OrganizationContractIT {
                 .skip(n).findFirst().orElseThrow().id();
     }
 
+    // --- Organizations ---
+
     @Test
-    void shouldPageThroughAllAccountsIncludingEmptyPages() {
+    void shouldPageThroughAllAccountsAcrossEmptyPagesThatStillHaveANextToken() {
         // given
         OrganizationsClient organizations = clients.organizations();
 
         // when
-        List<Account> accounts = organizations.listAccountsPaginator(r -> r.maxResults(5)).stream()
-                .flatMap(page -> page.accounts().stream()).toList();
+        List<ListAccountsResponse> pages = organizations.listAccountsPaginator(r -> r.maxResults(5)).stream().toList();
+        List<Account> accounts = pages.stream().flatMap(page -> page.accounts().stream()).toList();
 
         // then
+        assertThat(pages).anyMatch(page -> page.accounts().isEmpty() && page.nextToken() != null);
+        assertThat(pages).allMatch(page -> page.accounts().size() <= 5);
         assertThat(accounts).hasSize(45);
         assertThat(accounts).extracting(Account::id).doesNotHaveDuplicates().allMatch(id -> id.matches("\\d{12}"));
-        assertThat(accounts).filteredOn(a -> a.state() == AccountState.SUSPENDED).hasSize(2);
-        assertThat(accounts.getFirst().joinedTimestamp()).isNotNull();
-        assertThat(simulator.requestCounts().count("organizations", "ListAccounts", "ok")).isGreaterThan(9);
+        assertThat(accounts).filteredOn(a -> a.state() == AccountState.SUSPENDED).hasSize(2)
+                .allMatch(a -> a.status() == AccountStatus.SUSPENDED);
+        assertThat(accounts).allMatch(a -> a.joinedTimestamp().isBefore(Instant.now()));
     }
+
+    @Test
+    void shouldPageInTwentiesByDefault() {
+        List<ListAccountsResponse> pages = clients.organizations().listAccountsPaginator(r -> { }).stream().toList();
+        assertThat(pages).allMatch(page -> page.accounts().size() <= 20);
+        assertThat(pages.stream().mapToInt(p -> p.accounts().size()).sum()).isEqualTo(45);
+    }
+
+    @Test
+    void shouldFindEveryAccountWalkingTheOrganizationalUnitsFromTheRoot() {
+        // given
+        OrganizationsClient organizations = clients.organizations();
+        String rootId = organizations.listRoots().roots().getFirst().id();
+
+        // when
+        List<String> found = new ArrayList<>();
+        List<String> parents = new ArrayList<>(List.of(rootId));
+        int depth = 0;
+        while (!parents.isEmpty()) {
+            List<String> children = new ArrayList<>();
+            for (String parent : parents) {
+                organizations.listAccountsForParentPaginator(r -> r.parentId(parent).maxResults(3)).stream()
+                        .forEach(page -> page.accounts().forEach(a -> found.add(a.id())));
+                organizations.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent)).stream()
+                        .flatMap(page -> page.organizationalUnits().stream()).map(OrganizationalUnit::id)
+                        .forEach(children::add);
+            }
+            parents = children;
+            depth += children.isEmpty() ? 0 : 1;
+        }
+
+        // then
+        assertThat(found).hasSize(45).doesNotHaveDuplicates();
+        assertThat(depth).isEqualTo(2);
+    }
+
+    @Test
+    void shouldDescribeTheOrganizationWithItsManagementAccount() {
+        var organization = clients.organizations().describeOrganization().organization();
+        assertThat(organization.masterAccountId()).isEqualTo(simulator.organization().managementAccountId());
+        assertThat(organization.id()).matches("o-[a-z0-9]{10}");
+    }
+
+    @Test
+    void shouldRejectMaxResultsAboveTwenty() {
+        assertThatThrownBy(() -> clients.organizations().listAccounts(r -> r.maxResults(21)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> clients.organizations().listAccounts(r -> r.maxResults(0)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> clients.organizations().listAccounts(r -> r.nextToken("garbage")))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownParent() {
+        assertThatThrownBy(() -> clients.organizations().listAccountsForParent(r -> r.parentId("ou-zzzz-zzzzzzzz")))
+                .isInstanceOf(ParentNotFoundException.class);
+    }
+
+    @Test
+    void shouldRefuseOrganizationsCallsFromAMemberAccount() {
+        OrganizationsClient asMember = clients.organizations(clients.member(assumableMember(5)));
+        assertThatThrownBy(asMember::describeOrganization).isInstanceOf(AccessDeniedException.class);
+    }
+
+    // --- STS ---
 
     @Test
     void shouldAssumeMemberRoleAndActInThatAccount() {
@@ -74,26 +156,97 @@ class OrganizationContractIT {
     }
 
     @Test
-    void shouldListRolesOfTheAssumedAccount() {
+    void shouldIdentifyTheManagementAccountsOwnKeys() {
+        GetCallerIdentityResponse identity = clients.sts(clients.management()).getCallerIdentity();
+        assertThat(identity.account()).isEqualTo(simulator.organization().managementAccountId());
+    }
+
+    @Test
+    void shouldDenyAssumingTheMemberRoleWhereItCannotBeAssumed() {
+        // given
+        StsClient sts = clients.sts(clients.management());
+        String unassumable = simulator.organization().accounts().stream().filter(a -> !a.assumable())
+                .findFirst().orElseThrow().id();
+        String suspended = simulator.organization().accounts().stream().filter(a -> !a.active())
+                .findFirst().orElseThrow().id();
+        String member = assumableMember(0);
+
+        // then
+        for (String roleArn : List.of(simulator.organization().memberRoleArn(unassumable),
+                simulator.organization().memberRoleArn(suspended),
+                "arn:aws:iam::" + member + ":role/SomeOtherRole",
+                "arn:aws:iam::999999999999:role/OrganizationAccountAccessRole")) {
+            assertThatThrownBy(() -> sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("session")))
+                    .as(roleArn)
+                    .isInstanceOfSatisfying(StsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                    });
+        }
+    }
+
+    @Test
+    void shouldDenyAssumingTheMemberRoleWithMemberCredentials() {
+        StsClient asMember = clients.sts(clients.member(assumableMember(1)));
+        String roleArn = simulator.organization().memberRoleArn(assumableMember(2));
+        assertThatThrownBy(() -> asMember.assumeRole(r -> r.roleArn(roleArn).roleSessionName("hop")))
+                .isInstanceOfSatisfying(StsException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+    }
+
+    // --- IAM ---
+
+    @Test
+    void shouldListEveryRoleAndUserOfTheAssumedAccountAcrossShortPages() {
         // given
         String member = assumableMember(4);
         IamClient iam = clients.iam(clients.member(member));
 
         // when
-        List<Role> roles = iam.listRolesPaginator(r -> r.maxItems(4)).roles().stream().toList();
+        List<ListRolesResponse> pages = iam.listRolesPaginator(r -> r.maxItems(4)).stream().toList();
+        List<Role> roles = pages.stream().flatMap(p -> p.roles().stream()).toList();
+        List<User> users = iam.listUsersPaginator(r -> r.maxItems(2)).users().stream().toList();
 
         // then
-        assertThat(roles).isNotEmpty().allMatch(r -> r.arn().startsWith("arn:aws:iam::" + member + ":role/"));
-        assertThat(roles).anyMatch(r -> r.path().startsWith("/aws-service-role/"));
+        assertThat(pages).anyMatch(p -> p.isTruncated() && p.roles().size() < 4);
+        assertThat(roles).allMatch(r -> r.arn().startsWith("arn:aws:iam::" + member + ":role/"));
+        assertThat(roles).filteredOn(r -> r.path().startsWith("/aws-service-role/")).hasSize(3);
+        assertThat(users).allMatch(u -> u.arn().startsWith("arn:aws:iam::" + member + ":user/"));
+        assertThat(roles.size() - 3 + users.size()).isEqualTo(simulator.organization().principalCount(member));
+        assertThat(roles).allMatch(r -> r.roleId().startsWith("AROA") && r.createDate() != null);
+        assertThat(users).allMatch(u -> u.userId().startsWith("AIDA") && u.createDate() != null);
     }
 
     @Test
-    void shouldRefuseOrganizationsCallsFromAMemberAccount() {
+    void shouldListOnlyRolesUnderThePathPrefix() {
+        IamClient iam = clients.iam(clients.member(assumableMember(4)));
+        List<Role> roles = iam.listRolesPaginator(r -> r.pathPrefix("/aws-service-role/")).roles().stream().toList();
+        assertThat(roles).hasSize(3).extracting(Role::roleName).contains("AWSServiceRoleForSupport");
+    }
+
+    @Test
+    void shouldRejectMaxItemsOutsideOneToAThousand() {
+        IamClient iam = clients.iam(clients.management());
+        assertThatThrownBy(() -> iam.listRoles(r -> r.maxItems(1001)))
+                .isInstanceOfSatisfying(IamException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
+    }
+
+    @Test
+    void shouldShowAddedPrincipalsAndHideDeletedOnes() {
         // given
-        String member = assumableMember(5);
-        OrganizationsClient asMember = clients.organizations(clients.member(member));
+        String member = assumableMember(6);
+        IamClient iam = clients.iam(clients.member(member));
+        Role victim = iam.listRoles(r -> r.pathPrefix("/").maxItems(1000)).roles().stream()
+                .filter(r -> !r.path().startsWith("/aws-service-role/")).findFirst().orElseThrow();
+
+        // when
+        simulator.organization().deletePrincipal(victim.arn());
+        Principal added = simulator.organization().addPrincipal(member, Kind.ROLE, "/late/", "late-joiner",
+                simulator.clock().instant());
 
         // then
-        assertThatThrownBy(asMember::describeOrganization).isInstanceOf(AccessDeniedException.class);
+        List<String> arns = iam.listRolesPaginator(r -> r.maxItems(7)).roles().stream().map(Role::arn).toList();
+        assertThat(arns).contains(added.arn()).doesNotContain(victim.arn());
     }
 }

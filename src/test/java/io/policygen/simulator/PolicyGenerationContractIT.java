@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.accessanalyzer.model.AccessDeniedException;
 import software.amazon.awssdk.services.accessanalyzer.model.ConflictException;
 import software.amazon.awssdk.services.accessanalyzer.model.GetGeneratedPolicyResponse;
+import software.amazon.awssdk.services.accessanalyzer.model.JobErrorCode;
 import software.amazon.awssdk.services.accessanalyzer.model.JobStatus;
 import software.amazon.awssdk.services.accessanalyzer.model.PolicyGeneration;
 import software.amazon.awssdk.services.accessanalyzer.model.ResourceNotFoundException;
@@ -34,10 +35,21 @@ class PolicyGenerationContractIT {
 
     @BeforeEach
     void start() {
-        simulator = Simulator.start(SimulatorOptions.builder().accounts(6).principalsPerAccount(12)
+        start(options());
+    }
+
+    static SimulatorOptions.Builder options() {
+        return SimulatorOptions.builder().accounts(6).principalsPerAccount(12)
                 .distribution(SimulatorOptions.Distribution.UNIFORM).suspendedAccounts(0).unassumableAccounts(1)
                 .generationTime(Duration.ofMinutes(3)).generationJitter(Duration.ofSeconds(30))
-                .dailyQuota(3).manualClock(T0).build());
+                .dailyQuota(3).manualClock(T0);
+    }
+
+    void start(SimulatorOptions.Builder options) {
+        if (simulator != null) {
+            simulator.close();
+        }
+        simulator = Simulator.start(options.build());
         clients = new SimulatorClients(simulator);
         account = simulator.organization().accounts().stream().filter(a -> !a.management() && a.assumable())
                 .findFirst().orElseThrow().id();
@@ -49,6 +61,21 @@ class PolicyGenerationContractIT {
     void stop() throws Exception {
         clients.close();
         simulator.close();
+    }
+
+    StartPolicyGenerationRequest.Builder validRequest() {
+        return request(principals.getFirst().arn(), UUID.randomUUID().toString()).toBuilder();
+    }
+
+    static String validation(Runnable call) {
+        try {
+            call.run();
+        } catch (ValidationException e) {
+            assertThat(e.statusCode()).isEqualTo(400);
+            assertThat(e.reasonAsString()).isNotBlank();
+            return e.awsErrorDetails().errorMessage();
+        }
+        throw new AssertionError("expected a ValidationException");
     }
 
     StartPolicyGenerationRequest request(String principalArn, String clientToken) {
@@ -178,5 +205,156 @@ class PolicyGenerationContractIT {
         assertThatThrownBy(() -> analyzer.startPolicyGeneration(
                 request("arn:aws:iam::" + account + ":group/admins", "t")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    }
+
+    @Test
+    void shouldRejectATrailThatIsNotTheOrganizationTrail() {
+        String account = this.account;
+        assertThat(validation(() -> analyzer.startPolicyGeneration(validRequest().cloudTrailDetails(c -> c
+                .accessRole(simulator.organization().accessRoleArn(account)).startTime(T0.minus(Duration.ofDays(1)))
+                .trails(t -> t.cloudTrailArn("not-a-trail"))).build()))).contains("trail");
+        assertThat(validation(() -> analyzer.startPolicyGeneration(validRequest().cloudTrailDetails(c -> c
+                .accessRole(simulator.organization().accessRoleArn(account)).startTime(T0.minus(Duration.ofDays(1)))
+                .trails(t -> t.cloudTrailArn("arn:aws:cloudtrail:us-east-1:" + account + ":trail/other")))
+                .build()))).contains("trail");
+    }
+
+    @Test
+    void shouldRejectAnAccessRoleOutsideTheCallingAccount() {
+        String other = simulator.organization().managementAccountId();
+        assertThat(validation(() -> analyzer.startPolicyGeneration(validRequest().cloudTrailDetails(c -> c
+                .accessRole(simulator.organization().accessRoleArn(other)).startTime(T0.minus(Duration.ofDays(1)))
+                .trails(t -> t.cloudTrailArn(simulator.organization().trailArn()))).build()))).contains("role");
+    }
+
+    @Test
+    void shouldRejectTimeRangesThatAreBackwardsInTheFutureOrLongerThanNinetyDays() {
+        for (Instant[] range : new Instant[][] {
+                {T0, T0.minus(Duration.ofDays(1))},
+                {T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1))},
+                {T0.minus(Duration.ofDays(91)), T0}}) {
+            assertThatThrownBy(() -> analyzer.startPolicyGeneration(validRequest().cloudTrailDetails(c -> c
+                    .accessRole(simulator.organization().accessRoleArn(account)).startTime(range[0]).endTime(range[1])
+                    .trails(t -> t.cloudTrailArn(simulator.organization().trailArn()))).build()))
+                    .as(range[0] + " - " + range[1])
+                    .isInstanceOf(ValidationException.class);
+        }
+        assertThat(analyzer.startPolicyGeneration(validRequest().cloudTrailDetails(c -> c
+                .accessRole(simulator.organization().accessRoleArn(account)).startTime(T0.minus(Duration.ofDays(90)))
+                .trails(t -> t.cloudTrailArn(simulator.organization().trailArn()))).build()).jobId()).isNotBlank();
+    }
+
+    @Test
+    void shouldRejectAPrincipalThatDoesNotExistInTheCallingAccount() {
+        assertThat(validation(() -> analyzer.startPolicyGeneration(
+                request("arn:aws:iam::" + account + ":role/nobody-here", "t")))).contains("does not exist");
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnUnknownJob() {
+        assertThatThrownBy(() -> analyzer.getGeneratedPolicy(r -> r.jobId(UUID.randomUUID().toString())))
+                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.resourceType()).isNotBlank();
+                });
+    }
+
+    @Test
+    void shouldFailTheConfiguredShareOfGenerationsWithAJobError() {
+        // given
+        start(options().failureRate(1));
+        String jobId = startFor(0);
+
+        // when
+        simulator.clock().advance(Duration.ofMinutes(4));
+        GetGeneratedPolicyResponse failed = analyzer.getGeneratedPolicy(r -> r.jobId(jobId));
+
+        // then
+        assertThat(failed.jobDetails().status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.jobDetails().jobError().code()).isEqualTo(JobErrorCode.SERVICE_ERROR);
+        assertThat(failed.generatedPolicyResult().generatedPolicies()).isEmpty();
+    }
+
+    @Test
+    void shouldFailAboutTheConfiguredShare() {
+        // given
+        start(options().failureRate(0.3).concurrentQuota(1000).dailyQuota(1000));
+
+        // when
+        for (int i = 0; i < 100; i++) {
+            startFor(i % principals.size());
+        }
+        simulator.clock().advance(Duration.ofHours(1));
+
+        // then
+        long failed = simulator.generations().stream().filter(g -> g.status().equals("FAILED")).count();
+        assertThat(failed).isBetween(15L, 45L);
+    }
+
+    @Test
+    void shouldAllowAsManyGenerationsInProgressAsTheConcurrentQuota() {
+        // given
+        simulator.setConcurrentQuota(2);
+
+        // when
+        startFor(0);
+        startFor(1);
+
+        // then
+        assertThatThrownBy(() -> startFor(2)).isInstanceOf(ServiceQuotaExceededException.class);
+    }
+
+    @Test
+    void shouldCountQuotasPerRegion() {
+        // given
+        startFor(0);
+
+        // when
+        AccessAnalyzerClient otherRegion = clients.accessAnalyzer(clients.member(account),
+                software.amazon.awssdk.regions.Region.EU_WEST_1);
+
+        // then
+        assertThat(otherRegion.startPolicyGeneration(request(principals.get(1).arn(), "other-region")).jobId())
+                .isNotBlank();
+        assertThat(otherRegion.listPolicyGenerations(r -> { }).policyGenerations()).hasSize(1);
+    }
+
+    @Test
+    void shouldListTheGenerationsOfOnePrincipalPageByPage() {
+        // given
+        simulator.setConcurrentQuota(10);
+        simulator.setDailyQuota(10);
+        String principal = principals.get(2).arn();
+        for (int i = 0; i < 4; i++) {
+            analyzer.startPolicyGeneration(request(principal, "p-" + i));
+            simulator.clock().advance(Duration.ofMinutes(1));
+        }
+        startFor(3);
+
+        // when
+        List<PolicyGeneration> listed = analyzer.listPolicyGenerationsPaginator(r -> r.principalArn(principal)
+                .maxResults(3)).policyGenerations().stream().toList();
+
+        // then
+        assertThat(listed).hasSize(4).allMatch(g -> g.principalArn().equals(principal));
+        assertThat(listed).extracting(PolicyGeneration::startedOn).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void shouldRecordTheGenerationsInTheSimulatorState() {
+        // given
+        String jobId = analyzer.startPolicyGeneration(request(principals.getFirst().arn(), "recorded")).jobId();
+
+        // when
+        GenerationRecord record = simulator.generations().getFirst();
+
+        // then
+        assertThat(record.jobId()).isEqualTo(jobId);
+        assertThat(record.accountId()).isEqualTo(account);
+        assertThat(record.region()).isEqualTo("us-east-1");
+        assertThat(record.clientToken()).isEqualTo("recorded");
+        assertThat(record.status()).isEqualTo("IN_PROGRESS");
+        assertThat(record.startedOn()).isEqualTo(T0);
+        assertThat(record.completedOn()).isNull();
     }
 }

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -27,8 +30,21 @@ final class SimulatorClients implements AutoCloseable {
     private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(64).build();
     private final List<AutoCloseable> built = new ArrayList<>();
 
+    private final boolean retries;
+
+    /** Clients that retry like the SDK's standard strategy, with short backoffs so tests stay fast. */
     SimulatorClients(Simulator simulator) {
+        this(simulator, true);
+    }
+
+    private SimulatorClients(Simulator simulator, boolean retries) {
         this.simulator = simulator;
+        this.retries = retries;
+    }
+
+    /** Clients that never retry: a test sees each answer of the simulator as it is. */
+    static SimulatorClients withoutRetries(Simulator simulator) {
+        return new SimulatorClients(simulator, false);
     }
 
     AwsCredentialsProvider management() {
@@ -40,6 +56,10 @@ final class SimulatorClients implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret));
     }
 
+    static AwsCredentialsProvider session(String accessKeyId, String secret, String token) {
+        return StaticCredentialsProvider.create(AwsSessionCredentials.create(accessKeyId, secret, token));
+    }
+
     /** Credentials of the member role in {@code accountId}, assumed (and refreshed) by the SDK. */
     AwsCredentialsProvider member(String accountId) {
         return member(accountId, null);
@@ -48,6 +68,7 @@ final class SimulatorClients implements AutoCloseable {
     AwsCredentialsProvider member(String accountId, String externalId) {
         StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts(management()))
+                .asyncCredentialUpdateEnabled(false)
                 .refreshRequest(r -> r.roleArn(simulator.organization().memberRoleArn(accountId))
                         .roleSessionName("policygen-test").externalId(externalId))
                 .build();
@@ -78,15 +99,25 @@ final class SimulatorClients implements AutoCloseable {
     }
 
     AccessAnalyzerClient accessAnalyzer(AwsCredentialsProvider credentials) {
-        return track(AccessAnalyzerClient.builder().region(Region.of(simulator.organization().region()))
+        return accessAnalyzer(credentials, Region.of(simulator.organization().region()));
+    }
+
+    AccessAnalyzerClient accessAnalyzer(AwsCredentialsProvider credentials, Region region) {
+        return track(AccessAnalyzerClient.builder().region(region)
                 .endpointOverride(simulator.endpoint()).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts()).build());
     }
 
-    private static ClientOverrideConfiguration timeouts() {
+    private ClientOverrideConfiguration timeouts() {
+        BackoffStrategy shortBackoff = BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(50));
         return ClientOverrideConfiguration.builder()
                 .apiCallTimeout(Duration.ofSeconds(30))
                 .apiCallAttemptTimeout(Duration.ofSeconds(10))
+                .retryStrategy(retries
+                        ? AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .backoffStrategy(shortBackoff).throttlingBackoffStrategy(shortBackoff)
+                                .circuitBreakerEnabled(false).build()
+                        : AwsRetryStrategy.doNotRetry())
                 .build();
     }
 
