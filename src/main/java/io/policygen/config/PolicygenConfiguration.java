@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,18 +86,23 @@ public class PolicygenConfiguration {
     }
 
     @Bean
-    AccountStore accountStore(JdbcTemplate jdbc) {
-        return new AccountStore(jdbc);
+    OwnTransaction ownTransaction(PlatformTransactionManager transactionManager) {
+        return new OwnTransaction(transactionManager);
     }
 
     @Bean
-    PrincipalStore principalStore(JdbcTemplate jdbc) {
-        return new PrincipalStore(jdbc);
+    AccountStore accountStore(JdbcTemplate jdbc, OwnTransaction tx) {
+        return new AccountStore(jdbc, tx);
     }
 
     @Bean
-    GenerationStore generationStore(JdbcTemplate jdbc) {
-        return new GenerationStore(JdbcClient.create(jdbc), JsonMapper.builder().build());
+    PrincipalStore principalStore(JdbcTemplate jdbc, OwnTransaction tx) {
+        return new PrincipalStore(jdbc, tx);
+    }
+
+    @Bean
+    GenerationStore generationStore(JdbcTemplate jdbc, OwnTransaction tx) {
+        return new GenerationStore(JdbcClient.create(jdbc), tx, JsonMapper.builder().build());
     }
 
     @Bean

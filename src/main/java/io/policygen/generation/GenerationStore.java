@@ -5,28 +5,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.policygen.config.OwnTransaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code generation} and {@code account_region} tables. Every method is one short autocommitted statement:
- * no connection is held between them, above all not while AWS is being waited on.
+ * The {@code generation} and {@code account_region} tables. Every method is one short statement in a transaction of
+ * its own: no connection is held between them, above all not while AWS is being waited on.
  */
 public class GenerationStore {
 
     private static final List<String> FAILED_STATES = List.of("FAILED", "REJECTED", "CANCELED");
 
     private final JdbcClient jdbc;
+    private final OwnTransaction tx;
     private final JsonMapper json;
 
-    public GenerationStore(JdbcClient jdbc, JsonMapper json) {
+    public GenerationStore(JdbcClient jdbc, OwnTransaction tx, JsonMapper json) {
         this.jdbc = jdbc;
+        this.tx = tx;
         this.json = json;
     }
 
     public List<OpenGeneration> open(String accountId, String region) {
-        return jdbc.sql("""
+        return tx.get(() -> jdbc.sql("""
                         select g.generation_id, p.principal_arn, g.client_token, g.job_id, g.request::text as request
                         from generation g join principal p using (principal_id)
                         where g.account_id = ? and g.region = ? and g.state in ('PENDING', 'IN_PROGRESS')
@@ -34,16 +37,16 @@ public class GenerationStore {
                 .params(accountId, region)
                 .query((rs, i) -> new OpenGeneration(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
                         rs.getString(4), json.readValue(rs.getString(5), GenerationRequest.class)))
-                .list();
+                .list());
     }
 
     /** Generations AWS may count against the daily quota: started, or sent with an outcome still unknown. */
     public int startedSince(String accountId, String region, Instant since) {
-        return jdbc.sql("""
+        return tx.get(() -> jdbc.sql("""
                         select count(*) from generation
                         where account_id = ? and region = ? and requested_at > ? and (job_id is not null or state = 'PENDING')""")
                 .params(accountId, region, Timestamp.from(since))
-                .query(Integer.class).single();
+                .query(Integer.class).single());
     }
 
     /**
@@ -52,7 +55,7 @@ public class GenerationStore {
      * Deferred requests (refused at a quota, nothing started) don't count as tries.
      */
     public List<DuePrincipal> due(String accountId, String region, Instant now, Duration refreshAfter, int maxFailures, int limit) {
-        return jdbc.sql("""
+        return tx.get(() -> jdbc.sql("""
                         select p.principal_id, p.principal_arn
                         from principal p
                         left join lateral (
@@ -77,66 +80,66 @@ public class GenerationStore {
                 .param("maxFailures", maxFailures)
                 .param("limit", limit)
                 .query((rs, i) -> new DuePrincipal(rs.getLong(1), rs.getString(2)))
-                .list();
+                .list());
     }
 
     /** Commits the request and its token before the call: the invariant that makes every call recoverable. */
     public OpenGeneration insertPending(DuePrincipal principal, String accountId, String region, GenerationRequest request,
                                         long runId, Instant now) {
         UUID token = UUID.randomUUID();
-        long id = jdbc.sql("""
+        long id = tx.get(() -> jdbc.sql("""
                         insert into generation (principal_id, account_id, region, client_token, state, run_id, requested_at, request)
                         values (?, ?, ?, ?, 'PENDING', ?, ?, ?::jsonb) returning generation_id""")
                 .params(principal.principalId(), accountId, region, token, runId, Timestamp.from(now), json.writeValueAsString(request))
-                .query(Long.class).single();
+                .query(Long.class).single());
         return new OpenGeneration(id, principal.principalArn(), token, null, request);
     }
 
     public void recordStarted(long generationId, String jobId) {
-        jdbc.sql("update generation set job_id = ?, state = 'IN_PROGRESS', error_code = null, error_message = null where generation_id = ?")
-                .params(jobId, generationId).update();
+        tx.run(() -> jdbc.sql("update generation set job_id = ?, state = 'IN_PROGRESS', error_code = null, error_message = null where generation_id = ?")
+                .params(jobId, generationId).update());
     }
 
     /** The call got no answer: the row stays PENDING, to be re-sent with the same token. */
     public void recordSendFailure(long generationId, String message) {
-        jdbc.sql("update generation set send_attempts = send_attempts + 1, error_code = 'NO_ANSWER', error_message = ? where generation_id = ?")
-                .params(message, generationId).update();
+        tx.run(() -> jdbc.sql("update generation set send_attempts = send_attempts + 1, error_code = 'NO_ANSWER', error_message = ? where generation_id = ?")
+                .params(message, generationId).update());
     }
 
     public void recordRefusal(long generationId, String state, String code, String message, Instant now) {
-        jdbc.sql("update generation set state = ?, error_code = ?, error_message = ?, completed_at = ? where generation_id = ?")
-                .params(state, code, message, Timestamp.from(now), generationId).update();
+        tx.run(() -> jdbc.sql("update generation set state = ?, error_code = ?, error_message = ?, completed_at = ? where generation_id = ?")
+                .params(state, code, message, Timestamp.from(now), generationId).update());
     }
 
     public void recordOutcome(long generationId, GenerationResult result, int polls) {
-        jdbc.sql("""
+        tx.run(() -> jdbc.sql("""
                         update generation set state = ?, started_on = ?, completed_at = ?, error_code = ?, error_message = ?,
                             policies = ?::jsonb, policy_complete = ?, polls = polls + ?
                         where generation_id = ?""")
                 .params(result.status(), timestamp(result.startedOn()), timestamp(result.completedOn()),
                         result.errorCode(), result.errorMessage(), policiesJson(result.policies()), result.complete(),
                         polls, generationId)
-                .update();
+                .update());
     }
 
     public void defer(String accountId, String region, String reason, long runId, Instant now) {
-        jdbc.sql("""
+        tx.run(() -> jdbc.sql("""
                         insert into account_region (account_id, region, deferred_reason, deferred_at, deferred_run_id, last_activity_at)
                         values (?, ?, ?, ?, ?, ?)
                         on conflict (account_id, region) do update set deferred_reason = excluded.deferred_reason,
                             deferred_at = excluded.deferred_at, deferred_run_id = excluded.deferred_run_id,
                             last_activity_at = excluded.last_activity_at""")
                 .params(accountId, region, reason, Timestamp.from(now), runId, Timestamp.from(now))
-                .update();
+                .update());
     }
 
     public void finish(String accountId, String region, Instant now) {
-        jdbc.sql("""
+        tx.run(() -> jdbc.sql("""
                         insert into account_region (account_id, region, last_activity_at) values (?, ?, ?)
                         on conflict (account_id, region) do update set deferred_reason = null, deferred_at = null,
                             deferred_run_id = null, last_activity_at = excluded.last_activity_at""")
                 .params(accountId, region, Timestamp.from(now))
-                .update();
+                .update());
     }
 
     /** The documents as a JSON array; one that is not JSON (it should be) is kept as a string rather than lost. */

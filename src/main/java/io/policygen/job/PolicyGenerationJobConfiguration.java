@@ -45,7 +45,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Bean and step names are the keys restart uses in the batch tables: don't rename them.
  * <p>
  * The steps' own transaction manager is resourceless: readers call AWS, and a database transaction (and its
- * connection) must never stay open while AWS is waited on. Writers commit their own short statements.
+ * connection) must never stay open while AWS is waited on. The stores run each statement in a transaction of
+ * its own ({@link io.policygen.config.OwnTransaction}), which releases its connection at once.
  */
 @Configuration(proxyBeanMethods = false)
 public class PolicyGenerationJobConfiguration {

@@ -1,5 +1,6 @@
 package io.policygen.organization;
 
+import io.policygen.config.OwnTransaction;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -10,14 +11,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class AccountStore {
 
     private final JdbcTemplate jdbc;
+    private final OwnTransaction tx;
 
-    public AccountStore(JdbcTemplate jdbc) {
+    public AccountStore(JdbcTemplate jdbc, OwnTransaction tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     public void upsert(List<? extends OrgAccount> accounts, OrganizationProperties scope, long runId, Instant now) {
         Timestamp seen = Timestamp.from(now);
-        jdbc.batchUpdate("""
+        tx.run(() -> jdbc.batchUpdate("""
                 insert into account (account_id, name, email, state, parent_id, in_scope, first_seen_at, last_seen_at, last_seen_run_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (account_id) do update set name = excluded.name, email = excluded.email, state = excluded.state,
@@ -33,35 +36,35 @@ public final class AccountStore {
             ps.setTimestamp(7, seen);
             ps.setTimestamp(8, seen);
             ps.setLong(9, runId);
-        });
+        }));
     }
 
     /** Accounts this run's listing did not return (left the organization, or outside the OUs now) are out of scope. */
     public int markUnseenOutOfScope(long runId) {
-        return jdbc.update("update account set in_scope = false where last_seen_run_id is distinct from ? and in_scope", runId);
+        return tx.get(() -> jdbc.update("update account set in_scope = false where last_seen_run_id is distinct from ? and in_scope", runId));
     }
 
     /** The accounts to work in: in scope, ACTIVE. */
     public List<String> workableAccounts() {
-        return JdbcClient.create(jdbc).sql("select account_id from account where in_scope and state = ? order by account_id")
-                .param(OrgAccount.ACTIVE).query(String.class).list();
+        return tx.get(() -> JdbcClient.create(jdbc).sql("select account_id from account where in_scope and state = ? order by account_id")
+                .param(OrgAccount.ACTIVE).query(String.class).list());
     }
 
     /** The accounts to generate in: workable, and their member role could be used at the last listing. */
     public List<String> enterableAccounts() {
-        return JdbcClient.create(jdbc).sql("""
+        return tx.get(() -> JdbcClient.create(jdbc).sql("""
                         select account_id from account
                         where in_scope and state = ? and access_error_code is null and principals_listed_at is not null
                         order by account_id""")
-                .param(OrgAccount.ACTIVE).query(String.class).list();
+                .param(OrgAccount.ACTIVE).query(String.class).list());
     }
 
     public void recordAccessError(String accountId, String code, String message) {
-        jdbc.update("update account set access_error_code = ?, access_error_message = ? where account_id = ?", code, message, accountId);
+        tx.run(() -> jdbc.update("update account set access_error_code = ?, access_error_message = ? where account_id = ?", code, message, accountId));
     }
 
     public void recordPrincipalsListed(String accountId, Instant at) {
-        jdbc.update("update account set principals_listed_at = ?, access_error_code = null, access_error_message = null where account_id = ?",
-                Timestamp.from(at), accountId);
+        tx.run(() -> jdbc.update("update account set principals_listed_at = ?, access_error_code = null, access_error_message = null where account_id = ?",
+                Timestamp.from(at), accountId));
     }
 }

@@ -1,5 +1,6 @@
 package io.policygen.principal;
 
+import io.policygen.config.OwnTransaction;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -9,15 +10,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class PrincipalStore {
 
     private final JdbcTemplate jdbc;
+    private final OwnTransaction tx;
 
-    public PrincipalStore(JdbcTemplate jdbc) {
+    public PrincipalStore(JdbcTemplate jdbc, OwnTransaction tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     /** Inserts new principals and refreshes known ones; a principal seen again is no longer deleted. */
     public void upsert(List<? extends DiscoveredPrincipal> principals, long runId, Instant now) {
         Timestamp seen = Timestamp.from(now);
-        jdbc.batchUpdate("""
+        tx.run(() -> jdbc.batchUpdate("""
                 insert into principal (account_id, principal_arn, principal_type, name, path, iam_created_at,
                                        first_seen_at, last_seen_at, last_seen_run_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -33,14 +36,14 @@ public final class PrincipalStore {
             ps.setTimestamp(7, seen);
             ps.setTimestamp(8, seen);
             ps.setLong(9, runId);
-        });
+        }));
     }
 
     /** Principals of the account that this run's listing did not return are marked deleted, never removed. */
     public int markUnseenDeleted(String accountId, long runId, Instant now) {
-        return jdbc.update("""
+        return tx.get(() -> jdbc.update("""
                 update principal set deleted_at = ?
                 where account_id = ? and deleted_at is null and last_seen_run_id is distinct from ?""",
-                Timestamp.from(now), accountId, runId);
+                Timestamp.from(now), accountId, runId));
     }
 }

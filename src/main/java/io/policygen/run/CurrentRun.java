@@ -8,7 +8,7 @@ import java.util.Map;
 public final class CurrentRun {
 
     private volatile long id = -1;
-    private final Map<SlotOutcome, Integer> outcomes = new EnumMap<>(SlotOutcome.class);
+    private final EnumMap<SlotOutcome, Integer> outcomes = new EnumMap<>(SlotOutcome.class);
 
     public long id() {
         if (id < 0) {
@@ -30,6 +30,6 @@ public final class CurrentRun {
     }
 
     public synchronized Map<SlotOutcome, Integer> outcomes() {
-        return new EnumMap<>(outcomes.isEmpty() ? Map.of() : outcomes);
+        return new EnumMap<>(outcomes);
     }
 }

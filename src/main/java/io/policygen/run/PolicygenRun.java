@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -99,8 +101,10 @@ public final class PolicygenRun {
                 .map(jobRepository::getLastJobExecution);
         if (last.isPresent()) {
             JobExecution previous = last.get();
+            // We hold the run lock, so whoever ran it is gone (killed, or cut off from the database):
+            // whatever it left running is failed, so that it can be restarted.
+            failAbandonedSteps(previous);
             if (previous.isRunning()) {
-                // We hold the run lock, so whoever ran it is gone (killed): mark it failed so it can be restarted.
                 previous = jobOperator.recover(previous);
             }
             if (RESTARTABLE.contains(previous.getStatus())) {
@@ -116,6 +120,17 @@ public final class PolicygenRun {
         JobExecution execution = jobOperator.start(job, new JobParametersBuilder().addLong("run.id", runId).toJobParameters());
         runs.recordJobExecution(runId, execution.getId());
         return execution;
+    }
+
+    private void failAbandonedSteps(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription("abandoned by a run that ended without recording it"));
+                step.setEndTime(LocalDateTime.now());
+                jobRepository.update(step);
+            }
+        }
     }
 
     private boolean recent(JobExecution execution) {

@@ -2,6 +2,7 @@ package io.policygen.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.policygen.config.OwnTransaction;
 import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
 import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
 import io.policygen.generation.PolicyGenerations.QuotaExceededException;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The slot's bookkeeping on a real PostgreSQL, with Access Analyzer played by an in-memory port and a manual clock. */
@@ -38,7 +40,7 @@ class GenerationSlotIT {
     @BeforeEach
     void setUp(TestDatabase database) {
         jdbc = JdbcClient.create(database.dataSource());
-        store = new GenerationStore(jdbc, JsonMapper.builder().build());
+        store = new GenerationStore(jdbc, new OwnTransaction(new JdbcTransactionManager(database.dataSource())), JsonMapper.builder().build());
         aws = new ScriptedPolicyGenerations(clock, GENERATION_TIME);
         accountId = String.valueOf(100000000000L + (long) (Math.random() * 899999999999L));
         runId = new RunStore(jdbc).start(clock.instant(), "test", 1);

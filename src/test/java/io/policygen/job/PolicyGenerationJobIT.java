@@ -140,6 +140,7 @@ class PolicyGenerationJobIT {
         // The crash: the first jobId AWS hands out is never committed (the database write fails right after the call).
         int firstExit = job.run(context -> replaceBean(context, "generationStore", new GenerationStore(
                 org.springframework.jdbc.core.simple.JdbcClient.create(database.dataSource()),
+                context.getBean(io.policygen.config.OwnTransaction.class),
                 tools.jackson.databind.json.JsonMapper.builder().build()) {
             private boolean crashed;
 
