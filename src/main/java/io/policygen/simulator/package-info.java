@@ -48,6 +48,7 @@
  * {@code GET /_simulator/state[?generations=false]}, {@code POST /_simulator/clock?advance=PT24H},
  * {@code POST /_simulator/faults?operation=Op|*&errorRate=&throttleRate=&latency=&lostStartResponses=
  * &failNext=&throttleNext=}, {@code DELETE /_simulator/faults}, {@code POST /_simulator/quotas?concurrent=&daily=},
- * {@code POST /_simulator/rates?operation=Op|*&rate=}.
+ * {@code POST /_simulator/rates?operation=Op|*&rate=}, {@code POST /_simulator/principals?account=&type=&path=&name=},
+ * {@code DELETE /_simulator/principals?arn=}.
  */
 package io.policygen.simulator;
