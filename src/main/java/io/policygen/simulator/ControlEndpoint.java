@@ -14,6 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  *       &failNext=&throttleNext=} - changes faults (parameters not given keep their value)</li>
  *   <li>{@code DELETE /_simulator/faults} - removes every fault</li>
  *   <li>{@code POST /_simulator/quotas?concurrent=&daily=} and {@code POST /_simulator/rates?operation=&rate=}</li>
+ *   <li>{@code POST /_simulator/principals?account=&type=role|user&path=/&name=} and
+ *       {@code DELETE /_simulator/principals?arn=} - change the organization</li>
  * </ul>
  */
 final class ControlEndpoint {
@@ -41,6 +43,8 @@ final class ControlEndpoint {
                 }
                 case "POST /_simulator/quotas" -> quotas(query);
                 case "POST /_simulator/rates" -> rates(query);
+                case "POST /_simulator/principals" -> addPrincipal(query);
+                case "DELETE /_simulator/principals" -> deletePrincipal(query);
                 default -> SimResponse.error(404, Protocols.REST_JSON, "NotFound",
                         Protocols.JSON.writeValueAsString(message("no such simulator endpoint: " + route)), Map.of());
             };
@@ -112,6 +116,38 @@ final class ControlEndpoint {
             simulator.rates().setRate(operation, rate);
         }
         return ok(message("rate of " + operation + " set to " + rate + "/s"));
+    }
+
+    private SimResponse addPrincipal(Map<String, String> query) {
+        String type = query.getOrDefault("type", "role");
+        Principal.Kind kind = switch (type) {
+            case "role" -> Principal.Kind.ROLE;
+            case "user" -> Principal.Kind.USER;
+            default -> throw new IllegalArgumentException("type must be role or user, was " + type);
+        };
+        String account = query.get("account");
+        String name = query.get("name");
+        if (account == null || name == null) {
+            throw new IllegalArgumentException("account=<id> and name=<name> are required (path=/ and type=role by default)");
+        }
+        Principal p = simulator.organization().addPrincipal(account, kind, query.getOrDefault("path", "/"), name,
+                simulator.clock().instant());
+        ObjectNode body = Protocols.JSON.createObjectNode();
+        body.put("arn", p.arn());
+        body.put("id", p.id());
+        return ok(body);
+    }
+
+    private SimResponse deletePrincipal(Map<String, String> query) {
+        String arn = query.get("arn");
+        if (arn == null) {
+            throw new IllegalArgumentException("arn=<principal ARN> is required");
+        }
+        if (!simulator.organization().deletePrincipal(arn)) {
+            return SimResponse.error(404, Protocols.REST_JSON, "NotFound",
+                    Protocols.JSON.writeValueAsString(message("no principal " + arn)), Map.of());
+        }
+        return ok(message("deleted " + arn));
     }
 
     private static ObjectNode message(String text) {

@@ -8,6 +8,6 @@ import java.time.Instant;
  * @param sessionToken null for long-term keys
  * @param management   true for the management account's long-term keys, the only ones that may assume the member role
  */
-public record Identity(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,
+record Identity(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,
                        String arn, String userId, boolean management, Instant expiration) {
 }

@@ -54,6 +54,12 @@ final class SigV4 {
         if (amzDate == null || !amzDate.startsWith(auth.date())) {
             return false;
         }
+        String declaredHash = request.header("x-amz-content-sha256");
+        if (declaredHash != null && !declaredHash.equals("UNSIGNED-PAYLOAD")
+                && !declaredHash.equals(sha256Hex(request.body()))) {
+            // the signature covers the declared hash, so the body must match it
+            return false;
+        }
         String canonical = canonicalRequest(request, auth.signedHeaders());
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + auth.scope() + "\n" + sha256Hex(
                 canonical.getBytes(StandardCharsets.UTF_8));

@@ -185,6 +185,14 @@ public final class SimulatedOrganization {
         }
     }
 
+    /** The name of the root or an OU. */
+    public String unitName(String id) {
+        if (root.id().equals(id)) {
+            return root.name();
+        }
+        return units.stream().filter(u -> u.id().equals(id)).map(OrganizationalUnit::name).findFirst().orElse(null);
+    }
+
     /** Account indices directly under a parent, or null if the parent does not exist. */
     List<Integer> accountIndicesUnder(String parentId) {
         return accountsByParent.get(parentId);

@@ -147,6 +147,7 @@ public final class Simulator implements AutoCloseable {
             a.put("name", account.name());
             a.put("state", account.state());
             a.put("ou", account.parentId());
+            a.put("ouName", organization.unitName(account.parentId()));
             a.put("principals", organization.principalCount(account.id()));
             a.put("assumable", account.assumable());
         }

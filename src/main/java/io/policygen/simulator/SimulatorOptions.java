@@ -104,8 +104,9 @@ public record SimulatorOptions(
         require(defaultRate >= 0, "rate", "must be >= 0 (0 = unlimited)");
         operationRates.forEach((op, rate) -> require(rate >= 0, "rate", op + " must be >= 0"));
         require(accessKeyId.matches("[A-Z0-9]{16,128}"), "access-key-id", "must be 16-128 upper-case letters or digits");
-        require(!accessRoleName.startsWith("/") && !memberRoleName.contains("/"), "access-role",
-                "give role names with an optional path and no leading slash, e.g. service-role/Name");
+        require(!accessRoleName.startsWith("/") && !accessRoleName.endsWith("/"), "access-role",
+                "give the role name with an optional path and no leading slash, e.g. service-role/Name");
+        require(memberRoleName.matches("[\\w+=,.@-]{1,64}"), "member-role", "must be a role name without a path");
     }
 
     private static void require(boolean condition, String option, String message) {

@@ -153,4 +153,22 @@ class ControlEndpointIT {
     void shouldAnswerNotFoundForAnUnknownSimulatorEndpoint() throws Exception {
         assertThat(call("GET", "/_simulator/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void shouldAddAndDeletePrincipals() throws Exception {
+        // given
+        String account = simulator.organization().accounts().get(2).id();
+        int before = simulator.organization().principalCount(account);
+
+        // when
+        JsonNode added = json(call("POST", "/_simulator/principals?account=" + account + "&type=user&path=/ops/&name=oncall"));
+
+        // then
+        assertThat(added.get("arn").asString()).isEqualTo("arn:aws:iam::" + account + ":user/ops/oncall");
+        assertThat(simulator.organization().principalCount(account)).isEqualTo(before + 1);
+        json(call("DELETE", "/_simulator/principals?arn=" + added.get("arn").asString()));
+        assertThat(simulator.organization().principalCount(account)).isEqualTo(before);
+        assertThat(call("DELETE", "/_simulator/principals?arn=" + added.get("arn").asString()).statusCode())
+                .isEqualTo(404);
+    }
 }

@@ -1,5 +1,6 @@
 package io.policygen.simulator;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,10 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  */
 final class SimulatorClients implements AutoCloseable {
 
-    private final Simulator simulator;
+    private final URI endpoint;
+    private final ManagementCredentials keys;
+    private final String region;
+    private final String memberRoleName;
     private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(64).build();
     private final List<AutoCloseable> built = new ArrayList<>();
 
@@ -38,7 +42,16 @@ final class SimulatorClients implements AutoCloseable {
     }
 
     private SimulatorClients(Simulator simulator, boolean retries) {
-        this.simulator = simulator;
+        this(simulator.endpoint(), simulator.credentials(), simulator.organization().region(),
+                simulator.organization().memberRoleName(), retries);
+    }
+
+    /** Clients for a simulator running elsewhere (e.g. standalone), given what it printed. */
+    SimulatorClients(URI endpoint, ManagementCredentials keys, String region, String memberRoleName, boolean retries) {
+        this.endpoint = endpoint;
+        this.keys = keys;
+        this.region = region;
+        this.memberRoleName = memberRoleName;
         this.retries = retries;
     }
 
@@ -49,7 +62,7 @@ final class SimulatorClients implements AutoCloseable {
 
     AwsCredentialsProvider management() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                simulator.credentials().accessKeyId(), simulator.credentials().secretAccessKey()));
+                keys.accessKeyId(), keys.secretAccessKey()));
     }
 
     static AwsCredentialsProvider keys(String accessKeyId, String secret) {
@@ -69,7 +82,7 @@ final class SimulatorClients implements AutoCloseable {
         StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
                 .stsClient(sts(management()))
                 .asyncCredentialUpdateEnabled(false)
-                .refreshRequest(r -> r.roleArn(simulator.organization().memberRoleArn(accountId))
+                .refreshRequest(r -> r.roleArn("arn:aws:iam::" + accountId + ":role/" + memberRoleName)
                         .roleSessionName("policygen-test").externalId(externalId))
                 .build();
         built.add(provider);
@@ -82,29 +95,29 @@ final class SimulatorClients implements AutoCloseable {
 
     OrganizationsClient organizations(AwsCredentialsProvider credentials) {
         return track(OrganizationsClient.builder().region(Region.US_EAST_1)
-                .endpointOverride(simulator.endpoint()).credentialsProvider(credentials)
+                .endpointOverride(endpoint).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts()).build());
     }
 
     StsClient sts(AwsCredentialsProvider credentials) {
         return track(StsClient.builder().region(Region.US_EAST_1)
-                .endpointOverride(simulator.endpoint()).credentialsProvider(credentials)
+                .endpointOverride(endpoint).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts()).build());
     }
 
     IamClient iam(AwsCredentialsProvider credentials) {
         return track(IamClient.builder().region(Region.AWS_GLOBAL)
-                .endpointOverride(simulator.endpoint()).credentialsProvider(credentials)
+                .endpointOverride(endpoint).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts()).build());
     }
 
     AccessAnalyzerClient accessAnalyzer(AwsCredentialsProvider credentials) {
-        return accessAnalyzer(credentials, Region.of(simulator.organization().region()));
+        return accessAnalyzer(credentials, Region.of(region));
     }
 
     AccessAnalyzerClient accessAnalyzer(AwsCredentialsProvider credentials, Region region) {
         return track(AccessAnalyzerClient.builder().region(region)
-                .endpointOverride(simulator.endpoint()).credentialsProvider(credentials)
+                .endpointOverride(endpoint).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts()).build());
     }
 
