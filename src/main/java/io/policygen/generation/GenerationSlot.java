@@ -39,11 +39,13 @@ public final class GenerationSlot {
     private final Sleeper sleeper;
     private final RunControl control;
     private final long runId;
+    private final GenerationEvents events;
     private int started;
+    private long busyNanos;
 
     public GenerationSlot(String accountId, String region, PolicyGenerations generations, GenerationStore store,
                           GenerationProperties properties, DurationEstimator estimator, Clock clock, Ticker ticker,
-                          Sleeper sleeper, RunControl control, long runId) {
+                          Sleeper sleeper, RunControl control, long runId, GenerationEvents events) {
         this.accountId = accountId;
         this.region = region;
         this.generations = generations;
@@ -55,6 +57,7 @@ public final class GenerationSlot {
         this.sleeper = sleeper;
         this.control = control;
         this.runId = runId;
+        this.events = events;
     }
 
     /** Generations this slot started in this run. */
@@ -63,6 +66,13 @@ public final class GenerationSlot {
     }
 
     public SlotOutcome run() throws InterruptedException {
+        long startNanos = ticker.nanos();
+        SlotOutcome outcome = work();
+        events.slotEnded(outcome, Duration.ofNanos(ticker.nanos() - startNanos), Duration.ofNanos(busyNanos));
+        return outcome;
+    }
+
+    private SlotOutcome work() throws InterruptedException {
         for (OpenGeneration open : store.open(accountId, region)) {
             SlotOutcome outcome = settle(open);
             if (outcome != null) {
@@ -72,6 +82,7 @@ public final class GenerationSlot {
         int budget = properties.dailyQuota() - store.startedSince(accountId, region, clock.instant().minus(DAY));
         List<DuePrincipal> due = store.due(accountId, region, clock.instant(), properties.refreshAfter(),
                 properties.maxFailures(), Math.max(budget, 0) + 1);
+        events.slotStarted(Math.min(Math.max(budget, 0), due.size()));
         if (due.isEmpty()) {
             store.finish(accountId, region, clock.instant());
             return SlotOutcome.DONE;
@@ -103,6 +114,15 @@ public final class GenerationSlot {
 
     /** Sends the request if it has no job yet, then follows the job to its end; null when the slot may go on. */
     private SlotOutcome settle(OpenGeneration generation) throws InterruptedException {
+        long startNanos = ticker.nanos();
+        try {
+            return sendAndTrack(generation);
+        } finally {
+            busyNanos += ticker.nanos() - startNanos;
+        }
+    }
+
+    private SlotOutcome sendAndTrack(OpenGeneration generation) throws InterruptedException {
         OpenGeneration current = generation;
         boolean resumed = current.jobId() != null;
         if (!resumed) {
@@ -125,6 +145,7 @@ public final class GenerationSlot {
                 String jobId = generations.start(generation.request(), generation.clientToken());
                 store.recordStarted(generation.generationId(), jobId);
                 started++;
+                events.started();
                 log.info("event=generation-started account={} region={} principal={} jobId={}",
                         accountId, region, generation.principalArn(), jobId);
                 return jobId;
@@ -175,10 +196,12 @@ public final class GenerationSlot {
             } catch (GenerationRejectedException e) {
                 store.recordOutcome(generation.generationId(), new GenerationResult("FAILED", null, clock.instant(),
                         e.code(), e.getMessage(), List.of(), null), polls + 1);
+                events.finished("FAILED");
                 return null;
             }
             if (result.finished()) {
                 store.recordOutcome(generation.generationId(), result, polls);
+                events.finished(result.status());
                 if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
                     estimator.observe(Duration.between(result.startedOn(), result.completedOn()));
                 }

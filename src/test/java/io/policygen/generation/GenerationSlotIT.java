@@ -63,7 +63,7 @@ class GenerationSlotIT {
                 "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole", Duration.ofDays(90),
                 Duration.ofDays(30), dailyQuota, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1));
         return new GenerationSlot(accountId, REGION, aws, store, properties, new DurationEstimator(), clock, clock, clock,
-                new RunControl(clock), runId).run();
+                new RunControl(clock), runId, GenerationEvents.NONE).run();
     }
 
     private List<String> states() {
