@@ -27,6 +27,8 @@ public final class GenerationSlot {
     private static final Logger log = LoggerFactory.getLogger(GenerationSlot.class);
     private static final Duration DAY = Duration.ofDays(1);
     private static final int SEND_TRIES = 3;
+    /** How far AWS's clock may be ahead of ours when matching a listed job to a request. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final String accountId;
     private final String region;
@@ -42,6 +44,7 @@ public final class GenerationSlot {
     private final GenerationEvents events;
     private int started;
     private long busyNanos;
+    private Instant runStartedAt;
 
     public GenerationSlot(String accountId, String region, PolicyGenerations generations, GenerationStore store,
                           GenerationProperties properties, DurationEstimator estimator, Clock clock, Ticker ticker,
@@ -67,6 +70,7 @@ public final class GenerationSlot {
 
     public SlotOutcome run() throws InterruptedException {
         long startNanos = ticker.nanos();
+        runStartedAt = clock.instant();
         SlotOutcome outcome = work();
         events.slotEnded(outcome, Duration.ofNanos(ticker.nanos() - startNanos), Duration.ofNanos(busyNanos));
         return outcome;
@@ -125,6 +129,10 @@ public final class GenerationSlot {
     private SlotOutcome sendAndTrack(OpenGeneration generation) throws InterruptedException {
         OpenGeneration current = generation;
         boolean resumed = current.jobId() != null;
+        if (!resumed && current.requestedAt().isBefore(runStartedAt)) {
+            current = recover(current);
+            resumed = current.jobId() != null;
+        }
         if (!resumed) {
             Object sent = send(current);
             if (sent instanceof SlotOutcome outcome) {
@@ -136,6 +144,28 @@ public final class GenerationSlot {
             current = current.withJobId((String) sent);
         }
         return track(current, resumed);
+    }
+
+    /**
+     * A request an earlier run sent without hearing the answer: if Access Analyzer lists a job for the principal
+     * started since, not yet recorded, that is it. Otherwise it is re-sent with its own token.
+     */
+    private OpenGeneration recover(OpenGeneration pending) {
+        try {
+            for (PolicyGenerations.ListedJob job : generations.jobsFor(pending.principalArn())) {
+                if (job.startedOn() != null && !job.startedOn().isBefore(pending.requestedAt().minus(CLOCK_SKEW))
+                        && !store.knowsJob(job.jobId())) {
+                    store.recordStarted(pending.generationId(), job.jobId());
+                    log.info("event=generation-recovered account={} region={} principal={} jobId={}",
+                            accountId, region, pending.principalArn(), job.jobId());
+                    return pending.withJobId(job.jobId());
+                }
+            }
+        } catch (GenerationUnavailableException | GenerationRejectedException e) {
+            log.warn("event=recovery-list-failed account={} region={} principal={} message=\"{}\"",
+                    accountId, region, pending.principalArn(), e.getMessage());
+        }
+        return pending;
     }
 
     /** The jobId, or null when AWS refused this principal, or the outcome that stops the slot. */
@@ -199,6 +229,10 @@ public final class GenerationSlot {
                 events.finished("FAILED");
                 return null;
             }
+            if (!result.finished() && result.startedOn() != null
+                    && Duration.between(result.startedOn(), clock.instant()).compareTo(properties.maxWait()) > 0) {
+                return cancelStuck(generation, result, polls);
+            }
             if (result.finished()) {
                 store.recordOutcome(generation.generationId(), result, polls);
                 events.finished(result.status());
@@ -210,6 +244,22 @@ public final class GenerationSlot {
                 return null;
             }
         }
+    }
+
+    private SlotOutcome cancelStuck(OpenGeneration generation, GenerationResult result, int polls) {
+        try {
+            generations.cancel(generation.jobId());
+        } catch (GenerationUnavailableException | GenerationRejectedException e) {
+            log.warn("event=cancel-failed account={} region={} jobId={} message=\"{}\"", accountId, region, generation.jobId(), e.getMessage());
+            return defer(SlotOutcome.UNSETTLED, "generation " + generation.jobId() + " is stuck and could not be cancelled: " + e.getMessage());
+        }
+        String message = "still in progress after policygen.generation.max-wait (" + properties.maxWait() + "); cancelled";
+        store.recordOutcome(generation.generationId(), new GenerationResult("CANCELED", result.startedOn(), clock.instant(),
+                "MAX_WAIT_EXCEEDED", message, List.of(), null), polls);
+        events.finished("CANCELED");
+        log.warn("event=generation-cancelled account={} region={} principal={} jobId={}", accountId, region,
+                generation.principalArn(), generation.jobId());
+        return null;
     }
 
     /** Until the expected end, then in steps of a tenth of the time waited (a quarter while nothing is known yet). */
