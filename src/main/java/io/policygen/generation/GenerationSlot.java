@@ -134,16 +134,22 @@ public final class GenerationSlot {
             resumed = current.jobId() != null;
         }
         if (!resumed) {
-            Object sent = send(current);
-            if (sent instanceof SlotOutcome outcome) {
-                return outcome;
+            Sent sent = send(current);
+            if (sent.jobId() == null) {
+                return sent.stop();
             }
-            if (sent == null) {
-                return null;
-            }
-            current = current.withJobId((String) sent);
+            current = current.withJobId(sent.jobId());
         }
         return track(current, resumed);
+    }
+
+    /** What sending a request came to: a job, a refusal of this principal (neither set), or a stop for the slot. */
+    private record Sent(String jobId, SlotOutcome stop) {
+        static final Sent REFUSED = new Sent(null, null);
+
+        static Sent stop(SlotOutcome outcome) {
+            return new Sent(null, outcome);
+        }
     }
 
     /**
@@ -168,8 +174,7 @@ public final class GenerationSlot {
         return pending;
     }
 
-    /** The jobId, or null when AWS refused this principal, or the outcome that stops the slot. */
-    private Object send(OpenGeneration generation) throws InterruptedException {
+    private Sent send(OpenGeneration generation) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 String jobId = generations.start(generation.request(), generation.clientToken());
@@ -178,25 +183,25 @@ public final class GenerationSlot {
                 events.started();
                 log.info("event=generation-started account={} region={} principal={} jobId={}",
                         accountId, region, generation.principalArn(), jobId);
-                return jobId;
+                return new Sent(jobId, null);
             } catch (QuotaExceededException e) {
                 store.recordRefusal(generation.generationId(), "DEFERRED", "ServiceQuotaExceededException", e.getMessage(), clock.instant());
-                return defer(SlotOutcome.QUOTA_STOPPED, "ServiceQuotaExceededException: " + e.getMessage());
+                return Sent.stop(defer(SlotOutcome.QUOTA_STOPPED, "ServiceQuotaExceededException: " + e.getMessage()));
             } catch (GenerationRejectedException e) {
                 store.recordRefusal(generation.generationId(), "REJECTED", e.code(), e.getMessage(), clock.instant());
                 log.warn("event=generation-rejected account={} region={} principal={} code={} message=\"{}\"",
                         accountId, region, generation.principalArn(), e.code(), e.getMessage());
-                return null;
+                return Sent.REFUSED;
             } catch (GenerationUnavailableException e) {
                 store.recordSendFailure(generation.generationId(), e.getMessage());
                 if (attempt >= SEND_TRIES) {
-                    return defer(SlotOutcome.UNSETTLED, "StartPolicyGeneration got no answer " + attempt
-                            + " times; the request stays PENDING and the next run re-sends its clientToken: " + e.getMessage());
+                    return Sent.stop(defer(SlotOutcome.UNSETTLED, "StartPolicyGeneration got no answer " + attempt
+                            + " times; the request stays PENDING and the next run settles it: " + e.getMessage()));
                 }
                 sleeper.sleep(properties.pollMin().multipliedBy(1L << attempt));
                 SlotOutcome interruption = interruption();
                 if (interruption != null) {
-                    return interruption;
+                    return Sent.stop(interruption);
                 }
             }
         }
