@@ -118,15 +118,6 @@ public final class GenerationSlot {
 
     /** Sends the request if it has no job yet, then follows the job to its end; null when the slot may go on. */
     private SlotOutcome settle(OpenGeneration generation) throws InterruptedException {
-        long startNanos = ticker.nanos();
-        try {
-            return sendAndTrack(generation);
-        } finally {
-            busyNanos += ticker.nanos() - startNanos;
-        }
-    }
-
-    private SlotOutcome sendAndTrack(OpenGeneration generation) throws InterruptedException {
         OpenGeneration current = generation;
         boolean resumed = current.jobId() != null;
         if (!resumed && current.requestedAt().isBefore(runStartedAt)) {
@@ -240,6 +231,7 @@ public final class GenerationSlot {
             }
             if (result.finished()) {
                 store.recordOutcome(generation.generationId(), result, polls);
+                countBusy(result.startedOn(), result.completedOn());
                 events.finished(result.status());
                 if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
                     estimator.observe(Duration.between(result.startedOn(), result.completedOn()));
@@ -261,10 +253,18 @@ public final class GenerationSlot {
         String message = "still in progress after policygen.generation.max-wait (" + properties.maxWait() + "); cancelled";
         store.recordOutcome(generation.generationId(), new GenerationResult("CANCELED", result.startedOn(), clock.instant(),
                 "MAX_WAIT_EXCEEDED", message, List.of(), null), polls);
+        countBusy(result.startedOn(), clock.instant());
         events.finished("CANCELED");
         log.warn("event=generation-cancelled account={} region={} principal={} jobId={}", accountId, region,
                 generation.principalArn(), generation.jobId());
         return null;
+    }
+
+    /** The slot was busy while AWS ran the generation, by AWS's own times; what the tracker adds is idle time. */
+    private void countBusy(Instant startedOn, Instant completedOn) {
+        if (startedOn != null && completedOn != null && completedOn.isAfter(startedOn)) {
+            busyNanos += Duration.between(startedOn, completedOn).toNanos();
+        }
     }
 
     /** Until the expected end, then in steps of a tenth of the time waited (a quarter while nothing is known yet). */
