@@ -267,14 +267,30 @@ public final class GenerationSlot {
         }
     }
 
-    /** Until the expected end, then in steps of a tenth of the time waited (a quarter while nothing is known yet). */
+    /**
+     * Where the learnt durations say the job ends: a first poll a deviation before the expected end, then steps of
+     * half a deviation up to two deviations past it; past that, or while nothing is known, backing off in
+     * proportion to the time already waited (a tenth, or a quarter while nothing is known).
+     */
     private Duration nextPoll(Duration elapsed) {
         Duration expected = estimator.expected();
-        if (expected != null && elapsed.compareTo(expected) < 0) {
-            return max(expected.minus(elapsed), properties.pollMin());
+        if (expected == null) {
+            return clamp(elapsed.dividedBy(4));
         }
-        Duration wait = max(elapsed.dividedBy(expected == null ? 4 : 10), properties.pollMin());
-        return wait.compareTo(properties.pollMax()) > 0 ? properties.pollMax() : wait;
+        Duration deviation = estimator.deviation();
+        Duration firstPoll = expected.minus(deviation);
+        if (elapsed.compareTo(firstPoll) < 0) {
+            return max(firstPoll.minus(elapsed), properties.pollMin());
+        }
+        if (elapsed.compareTo(expected.plus(deviation.multipliedBy(2))) < 0) {
+            return clamp(deviation.dividedBy(2));
+        }
+        return clamp(elapsed.dividedBy(10));
+    }
+
+    private Duration clamp(Duration wait) {
+        Duration atLeast = max(wait, properties.pollMin());
+        return atLeast.compareTo(properties.pollMax()) > 0 ? properties.pollMax() : atLeast;
     }
 
     private static Duration max(Duration a, Duration b) {
