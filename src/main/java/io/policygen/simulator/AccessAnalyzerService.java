@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ListPolicyGenerations and CancelPolicyGeneration, acting in the calling account and the Region
  * of the request's signature.
  */
-final class AccessAnalyzerService implements AwsService {
+final class AccessAnalyzerService implements JsonService {
 
     private static final Pattern PRINCIPAL_ARN = Pattern.compile("arn:[^:]+:iam::(\\d{12}):(role|user)/.+");
     private static final Pattern TRAIL_ARN = Pattern.compile("arn:[^:]+:cloudtrail:[a-z0-9-]+:\\d{12}:trail/[\\w.-]+");
@@ -290,21 +290,5 @@ final class AccessAnalyzerService implements AwsService {
     @Override
     public AwsError internalError() {
         return new AwsError(500, "InternalServerException", "Internal server error. Try again.");
-    }
-
-    @Override
-    public AwsError unknownAccessKey() {
-        return new AwsError(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
-    }
-
-    @Override
-    public AwsError badSignature() {
-        return new AwsError(403, "InvalidSignatureException",
-                "The request signature we calculated does not match the signature you provided.");
-    }
-
-    @Override
-    public AwsError missingAuthentication() {
-        return new AwsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
     }
 }

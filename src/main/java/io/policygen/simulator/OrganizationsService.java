@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Only the management account may call it. Pages hold at most 20 items and, now and then, none at
  * all while still carrying a NextToken, as AWS documents for every Organizations list operation.
  */
-final class OrganizationsService implements AwsService {
+final class OrganizationsService implements JsonService {
 
     private static final String TARGET_PREFIX = "AWSOrganizationsV20161128.";
     private static final List<String> OPERATIONS = List.of("DescribeOrganization", "ListRoots", "ListAccounts",
@@ -209,21 +209,5 @@ final class OrganizationsService implements AwsService {
     public AwsError internalError() {
         return new AwsError(500, "ServiceException",
                 "AWS Organizations can't complete your request because of an internal service error.");
-    }
-
-    @Override
-    public AwsError unknownAccessKey() {
-        return new AwsError(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
-    }
-
-    @Override
-    public AwsError badSignature() {
-        return new AwsError(403, "InvalidSignatureException",
-                "The request signature we calculated does not match the signature you provided.");
-    }
-
-    @Override
-    public AwsError missingAuthentication() {
-        return new AwsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
     }
 }

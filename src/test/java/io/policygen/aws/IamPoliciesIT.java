@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
+import io.policygen.support.InjectedFaults;
 import io.policygen.support.JobHarness;
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
@@ -16,7 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +39,7 @@ class IamPoliciesIT {
             JobHarness job = new JobHarness(simulator, database);
             job.resetDatabase();
             // the whole organization, with the answer to the first StartPolicyGeneration lost (recovered next run)
-            job.run(context -> loseFirstStartAnswer(context));
+            job.run(InjectedFaults::loseFirstJobIdCommit);
             job.run();
             // a month on, scoped to the root OU, with generations "stuck" past a tiny max-wait: they are cancelled
             simulator.clock().advance(Duration.ofDays(40));
@@ -64,26 +64,6 @@ class IamPoliciesIT {
         assertThat(allowed).as("the policies allow what the job calls, and nothing else").isEqualTo(needed);
         assertThat(management).allSatisfy(action -> assertThat(action).matches("organizations:.*|sts:AssumeRole"));
         assertThat(member).allSatisfy(action -> assertThat(action).matches("iam:.*|access-analyzer:.*"));
-    }
-
-    private static void loseFirstStartAnswer(org.springframework.context.ConfigurableApplicationContext context) {
-        // the first jobId is never committed: the next run finds it again through ListPolicyGenerations
-        var factory = (DefaultListableBeanFactory) context.getBeanFactory();
-        factory.destroySingleton("generationStore");
-        factory.registerSingleton("generationStore", new io.policygen.generation.GenerationStore(
-                org.springframework.jdbc.core.simple.JdbcClient.create(context.getBean(javax.sql.DataSource.class)),
-                context.getBean(io.policygen.config.OwnTransaction.class), JsonMapper.builder().build()) {
-            private boolean lost;
-
-            @Override
-            public synchronized void recordStarted(long generationId, String jobId) {
-                if (!lost) {
-                    lost = true;
-                    throw new IllegalStateException("injected: the jobId is lost before its commit");
-                }
-                super.recordStarted(generationId, jobId);
-            }
-        });
     }
 
     private static Set<String> allowedActions(String file) throws IOException {

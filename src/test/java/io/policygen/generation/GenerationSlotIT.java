@@ -66,6 +66,16 @@ class GenerationSlotIT {
                 new RunControl(clock), runId, GenerationEvents.NONE).run();
     }
 
+    /** A request whose generation AWS started, the answer lost before the jobId was committed. */
+    private OpenGeneration startedWithoutAnswer() {
+        DuePrincipal first = store.due(accountId, REGION, clock.instant(), Duration.ofDays(30), 3, 1).getFirst();
+        OpenGeneration crashed = store.insertPending(first, accountId, REGION,
+                new GenerationRequest(first.principalArn(), List.of(), "role", clock.instant().minus(Duration.ofDays(1)), clock.instant()),
+                runId, clock.instant());
+        aws.startWithoutAnswer(crashed.request(), crashed.clientToken());
+        return crashed;
+    }
+
     private List<String> states() {
         return jdbc.sql("select state from generation where account_id = ? order by generation_id").param(accountId)
                 .query(String.class).list();
@@ -89,11 +99,7 @@ class GenerationSlotIT {
     @Test
     void shouldResendTheSameClientTokenForARequestWhoseAnswerWasLost() throws InterruptedException {
         principals(2);
-        DuePrincipal first = store.due(accountId, REGION, clock.instant(), Duration.ofDays(30), 3, 1).getFirst();
-        OpenGeneration crashed = store.insertPending(first, accountId, REGION,
-                new GenerationRequest(first.principalArn(), List.of(), "role", clock.instant().minus(Duration.ofDays(1)), clock.instant()),
-                runId, clock.instant());
-        aws.startWithoutAnswer(crashed.request(), crashed.clientToken());
+        OpenGeneration crashed = startedWithoutAnswer();
 
         SlotOutcome outcome = runSlot();
 
@@ -108,11 +114,7 @@ class GenerationSlotIT {
     @Test
     void shouldRecoverTheJobOfARequestFromAnEarlierRunByListingThePrincipalsGenerations() throws InterruptedException {
         principals(2);
-        DuePrincipal first = store.due(accountId, REGION, clock.instant(), Duration.ofDays(30), 3, 1).getFirst();
-        OpenGeneration crashed = store.insertPending(first, accountId, REGION,
-                new GenerationRequest(first.principalArn(), List.of(), "role", clock.instant().minus(Duration.ofDays(1)), clock.instant()),
-                runId, clock.instant());
-        aws.startWithoutAnswer(crashed.request(), crashed.clientToken());
+        OpenGeneration crashed = startedWithoutAnswer();
         clock.advance(Duration.ofDays(2));
 
         SlotOutcome outcome = runSlot();

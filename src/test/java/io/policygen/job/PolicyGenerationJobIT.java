@@ -2,12 +2,12 @@ package io.policygen.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.policygen.generation.GenerationStore;
 import io.policygen.run.RunControl;
 import io.policygen.simulator.FaultSettings;
 import io.policygen.simulator.GenerationRecord;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
+import io.policygen.support.InjectedFaults;
 import io.policygen.support.JobHarness;
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 /**
  * The job end to end, one test per invariant of design.md: real SDK clients over HTTP against the simulator,
@@ -137,22 +136,7 @@ class PolicyGenerationJobIT {
     @Test
     void shouldStartExactlyOneGenerationPerPrincipalAfterACrashBetweenTheCallAndTheCommit() {
         organization(o -> o);
-        // The crash: the first jobId AWS hands out is never committed (the database write fails right after the call).
-        int firstExit = job.run(context -> replaceBean(context, "generationStore", new GenerationStore(
-                org.springframework.jdbc.core.simple.JdbcClient.create(database.dataSource()),
-                context.getBean(io.policygen.config.OwnTransaction.class),
-                tools.jackson.databind.json.JsonMapper.builder().build()) {
-            private boolean crashed;
-
-            @Override
-            public synchronized void recordStarted(long generationId, String jobId) {
-                if (!crashed) {
-                    crashed = true;
-                    throw new IllegalStateException("injected crash between StartPolicyGeneration and the jobId commit");
-                }
-                super.recordStarted(generationId, jobId);
-            }
-        }));
+                int firstExit = job.run(InjectedFaults::loseFirstJobIdCommit);
 
         assertThat(firstExit).isEqualTo(1);
         assertThat(count("select count(*) from generation where state = 'PENDING' and job_id is null")).isOne();
@@ -166,13 +150,6 @@ class PolicyGenerationJobIT {
         assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
         assertThat(count("select count(*) from generation where state = 'PENDING'")).isZero();
         assertDatabaseAndSimulatorAgreeJobForJob();
-    }
-
-    private static void replaceBean(org.springframework.context.ConfigurableApplicationContext context, String name, Object bean) {
-        // the job's step-scoped tasklets look the store up per partition, so a replaced singleton takes effect
-        DefaultListableBeanFactory factory = (DefaultListableBeanFactory) context.getBeanFactory();
-        factory.destroySingleton(name);
-        factory.registerSingleton(name, bean);
     }
 
     @Test

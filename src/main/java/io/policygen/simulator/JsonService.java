@@ -1,0 +1,21 @@
+package io.policygen.simulator;
+
+/** The JSON-protocol services (Organizations, Access Analyzer) refuse bad signing alike. */
+interface JsonService extends AwsService {
+
+    @Override
+    default AwsError unknownAccessKey() {
+        return new AwsError(403, "UnrecognizedClientException", "The security token included in the request is invalid.");
+    }
+
+    @Override
+    default AwsError badSignature() {
+        return new AwsError(403, "InvalidSignatureException",
+                "The request signature we calculated does not match the signature you provided.");
+    }
+
+    @Override
+    default AwsError missingAuthentication() {
+        return new AwsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+    }
+}
