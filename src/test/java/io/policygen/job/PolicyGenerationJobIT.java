@@ -236,6 +236,19 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldNotHoldADatabaseConnectionWhileWaitingOnAws() {
+        // more accounts wait on AWS at once than the pool has connections, and a connection is given up quickly
+        organization(o -> o.accounts(16).generationTime(Duration.ofMillis(400)));
+        job.set("spring.datasource.hikari.maximum-pool-size", 3)
+                .set("spring.datasource.hikari.connection-timeout", 2000);
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+    }
+
+    @Test
     void shouldMarkPrincipalsThatDisappearedAsDeleted() {
         organization(o -> o);
         assertThat(job.run()).isZero();
