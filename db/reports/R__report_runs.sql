@@ -1,0 +1,54 @@
+-- How did each run go: when, how long, its outcome, how much it started and finished, where it stopped, how much it was throttled?
+--
+-- One row per run, newest first. duration runs on to now while the run is RUNNING.
+-- generations_started: requested in this run and given a jobId by AWS; succeeded / failed (FAILED or CANCELED) /
+-- open (still PENDING or IN_PROGRESS): what became of those, whichever run settled them. rejected: requests of
+-- this run that AWS refused outright (no jobId). accounts_worked: accounts with a request or a stop in this run.
+-- quota_stops: accounts (and Regions) where this run stopped early: refused at the Access Analyzer quota
+-- (a DEFERRED request of this run), or stopped at the daily budget, the deadline or unanswered calls as far as
+-- account_region still says so (the job clears that when the account later finishes).
+drop view if exists report_runs;
+create view report_runs as
+select r.run_id,
+       r.started_at,
+       r.ended_at,
+       date_trunc('second', coalesce(r.ended_at, now()) - r.started_at) as duration,
+       r.status,
+       r.exit_code,
+       (select count(*)
+        from (select g.account_id from generation g where g.run_id = r.run_id
+              union
+              select ar.account_id from account_region ar where ar.deferred_run_id = r.run_id) w) as accounts_worked,
+       coalesce(g.started, 0) as generations_started,
+       coalesce(g.succeeded, 0) as succeeded,
+       coalesce(g.failed, 0) as failed,
+       coalesce(g.open, 0) as open,
+       coalesce(g.rejected, 0) as rejected,
+       (select count(*)
+        from (select g.account_id, g.region from generation g where g.run_id = r.run_id and g.state = 'DEFERRED'
+              union
+              select ar.account_id, ar.region from account_region ar where ar.deferred_run_id = r.run_id) q) as quota_stops,
+       r.aws_calls,
+       r.throttled_calls,
+       r.message
+from run r
+left join lateral (
+    select count(*) filter (where g.job_id is not null) as started,
+           count(*) filter (where g.job_id is not null and g.state = 'SUCCEEDED') as succeeded,
+           count(*) filter (where g.job_id is not null and g.state in ('FAILED', 'CANCELED')) as failed,
+           count(*) filter (where g.job_id is not null and g.state in ('PENDING', 'IN_PROGRESS')) as open,
+           count(*) filter (where g.state = 'REJECTED') as rejected
+    from generation g
+    where g.run_id = r.run_id) g on true
+order by r.run_id desc;
+
+comment on view report_runs is
+    'How did each run go: when, how long, its outcome, how much it started and finished, where it stopped, how much it was throttled?';
+
+do $$
+begin
+    if exists (select from pg_roles where rolname = 'policygen_reader') then
+        grant select on report_runs to policygen_reader;
+    end if;
+end
+$$;
