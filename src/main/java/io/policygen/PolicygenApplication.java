@@ -2,6 +2,7 @@ package io.policygen;
 
 import io.policygen.cli.ExitCode;
 import io.policygen.cli.RunCommand;
+import io.policygen.report.ReportCommand;
 import io.policygen.simulator.SimulatorCommand;
 import java.util.Arrays;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,6 +24,7 @@ public class PolicygenApplication {
         switch (args[0]) {
             case "run" -> System.exit(RunCommand.run(rest));
             case "simulate" -> SimulatorCommand.main(rest);
+            case "report" -> System.exit(ReportCommand.run(rest));
             default -> {
                 System.err.println("policygen: unknown command '" + args[0] + "'");
                 usage();

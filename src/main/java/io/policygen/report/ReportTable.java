@@ -1,0 +1,60 @@
+package io.policygen.report;
+
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A report's rows as PostgreSQL prints them (its text output of every type: arrays as {@code {a,b}}, JSON as JSON),
+ * null as null, with which columns are numbers (aligned right in a table).
+ */
+public record ReportTable(List<String> columns, List<Boolean> numeric, List<List<String>> rows) {
+
+    private static final Set<Integer> NUMBER_TYPES = Set.of(Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT,
+            Types.NUMERIC, Types.DECIMAL, Types.REAL, Types.FLOAT, Types.DOUBLE);
+
+    public ReportTable {
+        if (numeric.size() != columns.size()) {
+            throw new IllegalArgumentException("one numeric flag per column: " + columns + " " + numeric);
+        }
+        for (List<String> row : rows) {
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException("a row of " + row.size() + " values for " + columns.size() + " columns");
+            }
+        }
+        columns = List.copyOf(columns);
+        numeric = List.copyOf(numeric);
+        rows = rows.stream().map(row -> Collections.unmodifiableList(new ArrayList<>(row))).toList(); // nulls allowed
+    }
+
+    /** Text columns only. */
+    public static ReportTable of(List<String> columns, List<List<String>> rows) {
+        return new ReportTable(columns, Collections.nCopies(columns.size(), false), rows);
+    }
+
+    /** Reads every row of the result set. */
+    public static ReportTable read(ResultSet resultSet) throws SQLException {
+        ResultSetMetaData meta = resultSet.getMetaData();
+        List<String> columns = new ArrayList<>();
+        List<Boolean> numeric = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            columns.add(meta.getColumnLabel(i));
+            numeric.add(NUMBER_TYPES.contains(meta.getColumnType(i)));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        while (resultSet.next()) {
+            String[] row = new String[columns.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = resultSet.getString(i + 1);
+            }
+            rows.add(Arrays.asList(row));
+        }
+        return new ReportTable(columns, numeric, rows);
+    }
+}
