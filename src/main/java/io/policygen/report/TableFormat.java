@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An aligned table for a terminal, as psql prints one: a header, a rule, one line a row (numbers aligned right,
+ * An aligned table for a terminal, as psql prints one: a header, a rule, one line a row (numbers and their headers aligned right,
  * null as blank), then the row count. A cell longer than the maximum width (a policy document) is cut short with
  * "..." at its end: {@code --format csv} gives every value whole. Line breaks and tabs print as spaces.
  */
@@ -43,7 +43,7 @@ public final class TableFormat implements ReportFormat {
         StringBuilder out = new StringBuilder();
         List<String> header = table.columns();
         for (int c = 0; c < columns; c++) {
-            pad(out, c, header.get(c), widths, false);
+            pad(out, c, header.get(c), widths, table.numeric().get(c));
         }
         end(out);
         for (int c = 0; c < columns; c++) {
