@@ -23,12 +23,12 @@ with latest as (
 select error_code,
        account_id,
        count(*) as principals,
-       (array_agg(principal_arn order by principal_arn))[1:3] as sample_principals,
+       (array_agg(principal_arn order by principal_arn collate "C"))[1:3] as sample_principals,
        (array_agg(error_message order by at desc, generation_id desc))[1] as last_message,
        max(at) as last_at
 from latest
 group by error_code, account_id
-order by principals desc, error_code, account_id;
+order by principals desc, error_code collate "C", account_id;
 
 comment on view report_failures is
     'Which errors keep principals from getting a policy, in which accounts, and for whom (a few examples)?';

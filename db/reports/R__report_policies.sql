@@ -24,8 +24,8 @@ join lateral (
     order by g.completed_at desc nulls last, g.generation_id desc
     limit 1) g on true
 left join lateral (
-    select array_agg(distinct lower(split_part(action, ':', 1)) order by lower(split_part(action, ':', 1))) as services,
-           array_agg(distinct action order by action) as actions
+    select array_agg(distinct lower(split_part(action, ':', 1)) collate "C" order by lower(split_part(action, ':', 1)) collate "C") as services,
+           array_agg(distinct action collate "C" order by action collate "C") as actions
     from jsonb_array_elements(case when jsonb_typeof(g.policies) = 'array' then g.policies else '[]' end) document
     cross join lateral jsonb_array_elements(case jsonb_typeof(document -> 'Statement')
                                                 when 'array' then document -> 'Statement'
@@ -37,7 +37,7 @@ left join lateral (
                                                      else '[]' end) action
     where coalesce(statement ->> 'Effect', 'Allow') = 'Allow') a on true
 where p.deleted_at is null
-order by p.account_id, p.principal_arn;
+order by p.account_id, p.principal_arn collate "C";
 
 comment on view report_policies is
     'What may each principal do: its latest generated least-privilege policy, and the services and actions it grants?';

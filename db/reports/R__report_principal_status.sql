@@ -34,7 +34,7 @@ left join lateral (
     select string_agg(ar.region || ': ' || ar.deferred_reason, '; ' order by ar.region) as deferred_reason
     from account_region ar
     where ar.account_id = p.account_id and ar.deferred_reason is not null) d on true
-order by p.account_id, p.principal_arn;
+order by p.account_id, p.principal_arn collate "C";
 
 comment on view report_principal_status is
     'What happened to each principal: never tried, waiting, in progress, generated, failed, refused, deferred or deleted?';
