@@ -21,7 +21,8 @@ import org.springframework.core.env.Environment;
  * job's, found the way the {@code run} command finds it ({@code spring.datasource.url/username/password} from the
  * command line, the environment, application.properties or .yml), but through a bare Spring context: no job, no
  * pool, no migrations. Reading is all it does, in a read-only transaction, so a {@code policygen_reader} login can
- * run it. Exit codes: 0 printed, 2 bad usage or unknown report (the reports are listed), 1 the database failed.
+ * run it. Without a name it lists the reports. Exit codes: 0 printed (or listed), 2 bad usage or unknown report
+ * (the reports are listed), 1 the database failed.
  */
 public final class ReportCommand {
 
@@ -48,9 +49,7 @@ public final class ReportCommand {
             } else if (arg.startsWith("--format=")) {
                 formatName = arg.substring("--format=".length());
             } else if (arg.equals("-h") || arg.equals("--help")) {
-                out.println(USAGE);
-                out.print("reports:\n" + reports.describe());
-                return ExitCode.COMPLETED.code();
+                return list(out, reports);
             } else if (arg.startsWith("--")) {
                 springArgs.add(arg);
             } else if (name == null) {
@@ -60,7 +59,7 @@ public final class ReportCommand {
             }
         }
         if (name == null) {
-            return usage(err, reports, "which report?");
+            return list(out, reports);
         }
         Optional<Report> report = reports.find(name);
         if (report.isEmpty()) {
@@ -102,6 +101,13 @@ public final class ReportCommand {
                 return ReportTable.read(rows);
             }
         }
+    }
+
+    /** Without a name: which reports there are, as scripts/report.sh lists them. */
+    private static int list(PrintStream out, Reports reports) {
+        out.println(USAGE);
+        out.print("reports:\n" + reports.describe());
+        return ExitCode.COMPLETED.code();
     }
 
     private static int usage(PrintStream err, Reports reports, String problem) {

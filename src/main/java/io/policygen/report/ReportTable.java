@@ -9,13 +9,17 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A report's rows as PostgreSQL prints them (its text output of every type: arrays as {@code {a,b}}, JSON as JSON),
- * null as null, with which columns are numbers (aligned right in a table).
+ * times to the second, null as null, with which columns are numbers (aligned right in a table).
  */
 public record ReportTable(List<String> columns, List<Boolean> numeric, List<List<String>> rows) {
 
+    private static final Set<Integer> TIME_TYPES = Set.of(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE, Types.TIME,
+            Types.TIME_WITH_TIMEZONE);
+    private static final Pattern FRACTION_OF_SECOND = Pattern.compile("(\\d{2}:\\d{2}:\\d{2})\\.\\d+");
     private static final Set<Integer> NUMBER_TYPES = Set.of(Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT,
             Types.NUMERIC, Types.DECIMAL, Types.REAL, Types.FLOAT, Types.DOUBLE);
 
@@ -51,10 +55,18 @@ public record ReportTable(List<String> columns, List<Boolean> numeric, List<List
         while (resultSet.next()) {
             String[] row = new String[columns.size()];
             for (int i = 0; i < row.length; i++) {
-                row[i] = resultSet.getString(i + 1);
+                row[i] = text(meta.getColumnType(i + 1), resultSet.getString(i + 1));
             }
             rows.add(Arrays.asList(row));
         }
         return new ReportTable(columns, numeric, rows);
+    }
+
+    /** A value as printed: times to the second (the views keep the microseconds). */
+    static String text(int sqlType, String value) {
+        if (value != null && TIME_TYPES.contains(sqlType)) {
+            return FRACTION_OF_SECOND.matcher(value).replaceFirst("$1");
+        }
+        return value;
     }
 }

@@ -86,8 +86,8 @@ class ReportCommandIT {
 
     @Test
     void shouldListTheReportsWhenNoneIsNamed() {
-        assertThat(report()).isEqualTo(2);
-        assertThat(err()).contains("which report?").containsPattern("report_runs +How did each run go");
+        assertThat(report()).isZero();
+        assertThat(out()).startsWith("usage: java -jar policygen.jar report NAME").containsPattern("report_runs +How did each run go");
     }
 
     @Test
