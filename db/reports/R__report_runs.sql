@@ -16,7 +16,7 @@ select r.run_id,
        r.status,
        r.exit_code,
        (select count(*)
-        from (select g.account_id from generation g where g.run_id = r.run_id
+        from (select unnest(g.accounts) as account_id
               union
               select ar.account_id from account_region ar where ar.deferred_run_id = r.run_id) w) as accounts_worked,
        coalesce(g.started, 0) as generations_started,
@@ -25,19 +25,21 @@ select r.run_id,
        coalesce(g.open, 0) as open,
        coalesce(g.rejected, 0) as rejected,
        (select count(*)
-        from (select g.account_id, g.region from generation g where g.run_id = r.run_id and g.state = 'DEFERRED'
+        from (select unnest(g.quota_refused) as account_region
               union
-              select ar.account_id, ar.region from account_region ar where ar.deferred_run_id = r.run_id) q) as quota_stops,
+              select ar.account_id || ' ' || ar.region from account_region ar where ar.deferred_run_id = r.run_id) q) as quota_stops,
        r.aws_calls,
        r.throttled_calls,
        r.message
 from run r
-left join lateral (
+left join lateral ( -- one pass over the run's requests (index generation_run, V4)
     select count(*) filter (where g.job_id is not null) as started,
            count(*) filter (where g.job_id is not null and g.state = 'SUCCEEDED') as succeeded,
            count(*) filter (where g.job_id is not null and g.state in ('FAILED', 'CANCELED')) as failed,
            count(*) filter (where g.job_id is not null and g.state in ('PENDING', 'IN_PROGRESS')) as open,
-           count(*) filter (where g.state = 'REJECTED') as rejected
+           count(*) filter (where g.state = 'REJECTED') as rejected,
+           array_agg(distinct g.account_id) as accounts,
+           array_agg(distinct g.account_id || ' ' || g.region) filter (where g.state = 'DEFERRED') as quota_refused
     from generation g
     where g.run_id = r.run_id) g on true
 order by r.run_id desc;
