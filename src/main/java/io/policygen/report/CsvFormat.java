@@ -1,10 +1,15 @@
 package io.policygen.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
  * RFC 4180 CSV: a header line, then one record a row, CRLF after each; a field that holds a comma, a double quote,
- * CR or LF is quoted, its quotes doubled. Null is an empty field.
+ * CR or LF is quoted, its quotes doubled. Null is an empty field. Written as the rows arrive: an export of a million
+ * principals never sits in memory.
  */
 public final class CsvFormat implements ReportFormat {
 
@@ -13,14 +18,26 @@ public final class CsvFormat implements ReportFormat {
     @Override
     public String format(ReportTable table) {
         StringBuilder out = new StringBuilder();
-        record(out, table.columns());
-        for (List<String> row : table.rows()) {
-            record(out, row);
+        try {
+            record(out, table.columns());
+            for (List<String> row : table.rows()) {
+                record(out, row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         return out.toString();
     }
 
-    private static void record(StringBuilder out, List<String> fields) {
+    @Override
+    public void write(ResultSet rows, Appendable out) throws SQLException, IOException {
+        record(out, ReportTable.columns(rows));
+        while (rows.next()) {
+            record(out, ReportTable.row(rows));
+        }
+    }
+
+    private static void record(Appendable out, List<String> fields) throws IOException {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.append(',');

@@ -1,20 +1,22 @@
 package io.policygen.report;
 
 import io.policygen.cli.ExitCode;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * {@code report NAME [--format table|csv] [--spring.datasource.url=...]}: prints one report. The database is the
@@ -29,6 +31,8 @@ public final class ReportCommand {
     private static final String USAGE = "usage: java -jar policygen.jar report NAME [--format table|csv] [--spring.datasource.url=jdbc:postgresql://HOST:PORT/DB]";
     /** PostgreSQL's undefined_table. */
     private static final String UNDEFINED_TABLE = "42P01";
+    /** Rows fetched at a time: a CSV export of every principal streams. */
+    private static final int FETCH_SIZE = 1000;
 
     private ReportCommand() {
     }
@@ -75,9 +79,8 @@ public final class ReportCommand {
                     + " (--spring.datasource.url=jdbc:postgresql://HOST:PORT/DB, SPRING_DATASOURCE_URL or application.yml)");
             return ExitCode.BAD_CONFIGURATION.code();
         }
-        ReportTable table;
         try {
-            table = query(database, report.get());
+            print(database.dataSource(), report.get(), format.get(), out);
         } catch (SQLException e) {
             if (UNDEFINED_TABLE.equals(e.getSQLState())) {
                 err.println("policygen: " + report.get().name() + " is not in this database (" + database.url()
@@ -86,19 +89,42 @@ public final class ReportCommand {
                 err.println("policygen: cannot read " + report.get().name() + " from " + database.url() + ": " + e.getMessage());
             }
             return ExitCode.FAILED.code();
+        } finally {
+            out.flush();
         }
-        out.print(format.get().format(table));
-        out.flush();
         return ExitCode.COMPLETED.code();
     }
 
-    private static ReportTable query(DataSourceSettings database, Report report) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.url(), database.username(), database.password())) {
+    /**
+     * Prints a report from a database the caller already has (the demo's): {@code name} as {@code report NAME}
+     * takes it ({@code account_progress} or {@code report_account_progress}), {@code format} {@code table} or
+     * {@code csv}.
+     *
+     * @throws IllegalArgumentException for an unknown report or format
+     */
+    public static void print(DataSource dataSource, String name, String format, Appendable out) throws SQLException {
+        Reports reports = Reports.load();
+        Report report = reports.find(name).orElseThrow(() -> new IllegalArgumentException(
+                "no report named '" + name + "'; the reports:\n" + reports.describe()));
+        ReportFormat reportFormat = ReportFormat.named(format).orElseThrow(() -> new IllegalArgumentException(
+                "format must be table or csv, not '" + format + "'"));
+        print(dataSource, report, reportFormat, out);
+    }
+
+    private static void print(DataSource dataSource, Report report, ReportFormat format, Appendable out) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
             connection.setReadOnly(true);
-            try (Statement statement = connection.createStatement();
-                    // the name is one of the known reports, never the user's text
-                    ResultSet rows = statement.executeQuery("select * from " + report.name())) {
-                return ReportTable.read(rows);
+            connection.setAutoCommit(false); // PostgreSQL's driver fetches in batches only inside a transaction
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(FETCH_SIZE);
+                // the name is one of the known reports, never the user's text
+                try (ResultSet rows = statement.executeQuery("select * from " + report.name())) {
+                    format.write(rows, out);
+                }
+            } catch (IOException e) {
+                throw new SQLException("cannot write " + report.name() + ": " + e.getMessage(), e);
+            } finally {
+                connection.rollback();
             }
         }
     }
@@ -132,6 +158,11 @@ public final class ReportCommand {
                         environment.getProperty("spring.datasource.username"),
                         environment.getProperty("spring.datasource.password"));
             }
+        }
+
+        /** A plain JDBC data source: one connection, no pool. */
+        DataSource dataSource() {
+            return new DriverManagerDataSource(url, username, password);
         }
 
         @Override

@@ -1,5 +1,8 @@
 package io.policygen.report;
 
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -7,6 +10,11 @@ import java.util.Optional;
 public interface ReportFormat {
 
     String format(ReportTable table);
+
+    /** Writes every row of the result set; this one reads them all first, a streaming format needs not. */
+    default void write(ResultSet rows, Appendable out) throws SQLException, IOException {
+        out.append(format(ReportTable.read(rows)));
+    }
 
     static Optional<ReportFormat> named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {

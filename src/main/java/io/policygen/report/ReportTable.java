@@ -44,22 +44,36 @@ public record ReportTable(List<String> columns, List<Boolean> numeric, List<List
 
     /** Reads every row of the result set. */
     public static ReportTable read(ResultSet resultSet) throws SQLException {
-        ResultSetMetaData meta = resultSet.getMetaData();
-        List<String> columns = new ArrayList<>();
+        List<String> columns = columns(resultSet);
         List<Boolean> numeric = new ArrayList<>();
+        ResultSetMetaData meta = resultSet.getMetaData();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            columns.add(meta.getColumnLabel(i));
             numeric.add(NUMBER_TYPES.contains(meta.getColumnType(i)));
         }
         List<List<String>> rows = new ArrayList<>();
         while (resultSet.next()) {
-            String[] row = new String[columns.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = text(meta.getColumnType(i + 1), resultSet.getString(i + 1));
-            }
-            rows.add(Arrays.asList(row));
+            rows.add(row(resultSet));
         }
         return new ReportTable(columns, numeric, rows);
+    }
+
+    static List<String> columns(ResultSet resultSet) throws SQLException {
+        ResultSetMetaData meta = resultSet.getMetaData();
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            columns.add(meta.getColumnLabel(i));
+        }
+        return columns;
+    }
+
+    /** The current row, as printed. */
+    static List<String> row(ResultSet resultSet) throws SQLException {
+        ResultSetMetaData meta = resultSet.getMetaData();
+        String[] row = new String[meta.getColumnCount()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = text(meta.getColumnType(i + 1), resultSet.getString(i + 1));
+        }
+        return Arrays.asList(row);
     }
 
     /** A value as printed: times to the second (the views keep the microseconds). */

@@ -1,6 +1,7 @@
 package io.policygen.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
@@ -72,6 +73,19 @@ class ReportCommandIT {
         assertThat(out()).startsWith("run_id,started_at,ended_at,duration,status,exit_code,accounts_worked,generations_started,"
                         + "succeeded,failed,open,rejected,quota_stops,aws_calls,throttled_calls,message\r\n" + runId + ",")
                 .endsWith(",01:00:00,COMPLETED,0,0,0,0,0,0,0,0,1200,7,\"done, all of it\"\r\n");
+    }
+
+    @Test
+    void shouldPrintAReportFromTheCallersDataSource() throws Exception {
+        StringBuilder text = new StringBuilder();
+
+        ReportCommand.print(database.dataSource(), "report_runs", "csv", text);
+
+        assertThat(text.toString()).startsWith("run_id,started_at,").endsWith(",\"done, all of it\"\r\n").hasLineCount(2);
+        assertThatThrownBy(() -> ReportCommand.print(database.dataSource(), "secrets", "csv", text))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no report named 'secrets'");
+        assertThatThrownBy(() -> ReportCommand.print(database.dataSource(), "runs", "xml", text))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format must be table or csv");
     }
 
     @Test
