@@ -4,8 +4,8 @@
 --
 -- Roles are cluster-wide: several policygen databases on one server share it, so it is created only when absent,
 -- and a concurrent creation by another database's migration is not an error. A migration user without CREATEROLE
--- gets a warning instead of a failed migration: the job must not stop for the reports' sake; a DBA can create the
--- role (create role policygen_reader nologin) and the next change to a report grants on it.
+-- gets a warning instead of a failed migration: the job must not stop for the reports' sake. A DBA can then create
+-- the role and grant it what this and the report migrations would have (see the warning).
 do $$
 begin
     if not exists (select from pg_roles where rolname = 'policygen_reader') then
@@ -15,8 +15,10 @@ begin
             when duplicate_object or unique_violation then
                 null; -- created meanwhile by another database's migration
             when insufficient_privilege then
-                raise warning 'policygen: cannot create role policygen_reader (the migration user needs CREATEROLE); '
-                    'the reports work, but without a read-only role. A DBA can run: create role policygen_reader nologin';
+                raise warning 'policygen: cannot create role policygen_reader (the migration user needs CREATEROLE): '
+                    'the reports work, without a read-only role. A DBA can run: create role policygen_reader nologin; '
+                    'grant usage on schema % to policygen_reader; grant select on report_account_progress, report_failures, '
+                    'report_policies, report_principal_status, report_runs to policygen_reader', current_schema();
         end;
     end if;
     if exists (select from pg_roles where rolname = 'policygen_reader') then
