@@ -1,5 +1,6 @@
 package io.policygen;
 
+import io.policygen.cli.DemoCommand;
 import io.policygen.cli.ExitCode;
 import io.policygen.cli.RunCommand;
 import io.policygen.report.ReportCommand;
@@ -24,6 +25,7 @@ public class PolicygenApplication {
         switch (args[0]) {
             case "run" -> System.exit(RunCommand.run(rest));
             case "simulate" -> SimulatorCommand.main(rest);
+            case "demo" -> System.exit(DemoCommand.run(rest));
             case "report" -> System.exit(ReportCommand.run(rest));
             default -> {
                 System.err.println("policygen: unknown command '" + args[0] + "'");

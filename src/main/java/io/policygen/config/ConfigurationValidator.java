@@ -139,6 +139,7 @@ public final class ConfigurationValidator {
         }
         positive("policygen.generation.poll-min", generation.pollMin());
         positive("policygen.generation.poll-max", generation.pollMax());
+        positive("policygen.generation.max-wait", generation.maxWait());
         if (generation.pollMin().compareTo(generation.pollMax()) > 0) {
             problem("policygen.generation.poll-min", "must not be longer than policygen.generation.poll-max (" + generation.pollMax() + "), was " + generation.pollMin());
         }

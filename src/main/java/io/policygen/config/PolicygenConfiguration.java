@@ -14,6 +14,7 @@ import io.policygen.principal.PrincipalStore;
 import io.policygen.run.CurrentRun;
 import io.policygen.run.PolicygenRun;
 import io.policygen.run.RunControl;
+import io.policygen.run.RunMetrics;
 import io.policygen.run.RunProperties;
 import io.policygen.run.RunStore;
 import io.policygen.throttle.CallRateLimits;
@@ -66,6 +67,11 @@ public class PolicygenConfiguration {
     @Bean
     AwsCallMetrics awsCallMetrics() {
         return new AwsCallMetrics();
+    }
+
+    @Bean
+    RunMetrics runMetrics(CurrentRun run, AwsCallMetrics aws) {
+        return new RunMetrics(run, aws);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.policygen.generation;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -69,6 +70,31 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
                 job.jobError() == null ? null : job.jobError().codeAsString(),
                 job.jobError() == null ? null : job.jobError().message(),
                 policies, complete);
+    }
+
+    @Override
+    public List<ListedJob> jobsFor(String principalArn) {
+        try {
+            return client.listPolicyGenerationsPaginator(r -> r.principalArn(principalArn)).policyGenerations().stream()
+                    .map(job -> new ListedJob(job.jobId(), job.statusAsString(), job.startedOn()))
+                    .sorted(Comparator.comparing(ListedJob::startedOn, Comparator.nullsLast(Comparator.reverseOrder())))
+                    .toList();
+        } catch (AwsServiceException e) {
+            throw refusalOrUnknown(e);
+        } catch (SdkClientException e) {
+            throw new GenerationUnavailableException("ListPolicyGenerations got no answer: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void cancel(String jobId) {
+        try {
+            client.cancelPolicyGeneration(r -> r.jobId(jobId));
+        } catch (AwsServiceException e) {
+            throw refusalOrUnknown(e);
+        } catch (SdkClientException e) {
+            throw new GenerationUnavailableException("CancelPolicyGeneration got no answer: " + e.getMessage(), e);
+        }
     }
 
     private static Trail toTrail(GenerationProperties.Trail trail) {

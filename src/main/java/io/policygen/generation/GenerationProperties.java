@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How generations are requested and paced.
  * Quotas: https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-quotas.html
  * (one generation in progress per account, 50 a day, CloudTrail range at most 90 days).
+ * A generation still in progress after {@code maxWait} is cancelled, so that a stuck job cannot hold an account's
+ * only slot for ever.
  */
 @ConfigurationProperties("policygen.generation")
 public record GenerationProperties(
@@ -22,7 +24,8 @@ public record GenerationProperties(
         @DefaultValue("false") boolean includeResourcePlaceholders,
         @DefaultValue("false") boolean includeServiceLevelTemplate,
         @DefaultValue("PT1S") Duration pollMin,
-        @DefaultValue("PT1M") Duration pollMax) {
+        @DefaultValue("PT1M") Duration pollMax,
+        @DefaultValue("PT6H") Duration maxWait) {
 
     public static final String ACCOUNT_ID_PLACEHOLDER = "{accountId}";
 

@@ -27,6 +27,8 @@ public final class GenerationSlot {
     private static final Logger log = LoggerFactory.getLogger(GenerationSlot.class);
     private static final Duration DAY = Duration.ofDays(1);
     private static final int SEND_TRIES = 3;
+    /** How far AWS's clock may be ahead of ours when matching a listed job to a request. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final String accountId;
     private final String region;
@@ -39,11 +41,14 @@ public final class GenerationSlot {
     private final Sleeper sleeper;
     private final RunControl control;
     private final long runId;
+    private final GenerationEvents events;
     private int started;
+    private long busyNanos;
+    private Instant runStartedAt;
 
     public GenerationSlot(String accountId, String region, PolicyGenerations generations, GenerationStore store,
                           GenerationProperties properties, DurationEstimator estimator, Clock clock, Ticker ticker,
-                          Sleeper sleeper, RunControl control, long runId) {
+                          Sleeper sleeper, RunControl control, long runId, GenerationEvents events) {
         this.accountId = accountId;
         this.region = region;
         this.generations = generations;
@@ -55,6 +60,7 @@ public final class GenerationSlot {
         this.sleeper = sleeper;
         this.control = control;
         this.runId = runId;
+        this.events = events;
     }
 
     /** Generations this slot started in this run. */
@@ -63,6 +69,14 @@ public final class GenerationSlot {
     }
 
     public SlotOutcome run() throws InterruptedException {
+        long startNanos = ticker.nanos();
+        runStartedAt = clock.instant();
+        SlotOutcome outcome = work();
+        events.slotEnded(outcome, Duration.ofNanos(ticker.nanos() - startNanos), Duration.ofNanos(busyNanos));
+        return outcome;
+    }
+
+    private SlotOutcome work() throws InterruptedException {
         for (OpenGeneration open : store.open(accountId, region)) {
             SlotOutcome outcome = settle(open);
             if (outcome != null) {
@@ -72,6 +86,7 @@ public final class GenerationSlot {
         int budget = properties.dailyQuota() - store.startedSince(accountId, region, clock.instant().minus(DAY));
         List<DuePrincipal> due = store.due(accountId, region, clock.instant(), properties.refreshAfter(),
                 properties.maxFailures(), Math.max(budget, 0) + 1);
+        events.slotStarted(Math.min(Math.max(budget, 0), due.size()));
         if (due.isEmpty()) {
             store.finish(accountId, region, clock.instant());
             return SlotOutcome.DONE;
@@ -103,8 +118,21 @@ public final class GenerationSlot {
 
     /** Sends the request if it has no job yet, then follows the job to its end; null when the slot may go on. */
     private SlotOutcome settle(OpenGeneration generation) throws InterruptedException {
+        long startNanos = ticker.nanos();
+        try {
+            return sendAndTrack(generation);
+        } finally {
+            busyNanos += ticker.nanos() - startNanos;
+        }
+    }
+
+    private SlotOutcome sendAndTrack(OpenGeneration generation) throws InterruptedException {
         OpenGeneration current = generation;
         boolean resumed = current.jobId() != null;
+        if (!resumed && current.requestedAt().isBefore(runStartedAt)) {
+            current = recover(current);
+            resumed = current.jobId() != null;
+        }
         if (!resumed) {
             Object sent = send(current);
             if (sent instanceof SlotOutcome outcome) {
@@ -118,6 +146,28 @@ public final class GenerationSlot {
         return track(current, resumed);
     }
 
+    /**
+     * A request an earlier run sent without hearing the answer: if Access Analyzer lists a job for the principal
+     * started since, not yet recorded, that is it. Otherwise it is re-sent with its own token.
+     */
+    private OpenGeneration recover(OpenGeneration pending) {
+        try {
+            for (PolicyGenerations.ListedJob job : generations.jobsFor(pending.principalArn())) {
+                if (job.startedOn() != null && !job.startedOn().isBefore(pending.requestedAt().minus(CLOCK_SKEW))
+                        && !store.knowsJob(job.jobId())) {
+                    store.recordStarted(pending.generationId(), job.jobId());
+                    log.info("event=generation-recovered account={} region={} principal={} jobId={}",
+                            accountId, region, pending.principalArn(), job.jobId());
+                    return pending.withJobId(job.jobId());
+                }
+            }
+        } catch (GenerationUnavailableException | GenerationRejectedException e) {
+            log.warn("event=recovery-list-failed account={} region={} principal={} message=\"{}\"",
+                    accountId, region, pending.principalArn(), e.getMessage());
+        }
+        return pending;
+    }
+
     /** The jobId, or null when AWS refused this principal, or the outcome that stops the slot. */
     private Object send(OpenGeneration generation) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
@@ -125,6 +175,7 @@ public final class GenerationSlot {
                 String jobId = generations.start(generation.request(), generation.clientToken());
                 store.recordStarted(generation.generationId(), jobId);
                 started++;
+                events.started();
                 log.info("event=generation-started account={} region={} principal={} jobId={}",
                         accountId, region, generation.principalArn(), jobId);
                 return jobId;
@@ -175,10 +226,16 @@ public final class GenerationSlot {
             } catch (GenerationRejectedException e) {
                 store.recordOutcome(generation.generationId(), new GenerationResult("FAILED", null, clock.instant(),
                         e.code(), e.getMessage(), List.of(), null), polls + 1);
+                events.finished("FAILED");
                 return null;
+            }
+            if (!result.finished() && result.startedOn() != null
+                    && Duration.between(result.startedOn(), clock.instant()).compareTo(properties.maxWait()) > 0) {
+                return cancelStuck(generation, result, polls);
             }
             if (result.finished()) {
                 store.recordOutcome(generation.generationId(), result, polls);
+                events.finished(result.status());
                 if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
                     estimator.observe(Duration.between(result.startedOn(), result.completedOn()));
                 }
@@ -187,6 +244,22 @@ public final class GenerationSlot {
                 return null;
             }
         }
+    }
+
+    private SlotOutcome cancelStuck(OpenGeneration generation, GenerationResult result, int polls) {
+        try {
+            generations.cancel(generation.jobId());
+        } catch (GenerationUnavailableException | GenerationRejectedException e) {
+            log.warn("event=cancel-failed account={} region={} jobId={} message=\"{}\"", accountId, region, generation.jobId(), e.getMessage());
+            return defer(SlotOutcome.UNSETTLED, "generation " + generation.jobId() + " is stuck and could not be cancelled: " + e.getMessage());
+        }
+        String message = "still in progress after policygen.generation.max-wait (" + properties.maxWait() + "); cancelled";
+        store.recordOutcome(generation.generationId(), new GenerationResult("CANCELED", result.startedOn(), clock.instant(),
+                "MAX_WAIT_EXCEEDED", message, List.of(), null), polls);
+        events.finished("CANCELED");
+        log.warn("event=generation-cancelled account={} region={} principal={} jobId={}", accountId, region,
+                generation.principalArn(), generation.jobId());
+        return null;
     }
 
     /** Until the expected end, then in steps of a tenth of the time waited (a quarter while nothing is known yet). */

@@ -30,13 +30,14 @@ public class GenerationStore {
 
     public List<OpenGeneration> open(String accountId, String region) {
         return tx.get(() -> jdbc.sql("""
-                        select g.generation_id, p.principal_arn, g.client_token, g.job_id, g.request::text as request
+                        select g.generation_id, p.principal_arn, g.client_token, g.job_id, g.request::text as request, g.requested_at
                         from generation g join principal p using (principal_id)
                         where g.account_id = ? and g.region = ? and g.state in ('PENDING', 'IN_PROGRESS')
                         order by g.generation_id""")
                 .params(accountId, region)
                 .query((rs, i) -> new OpenGeneration(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getString(4), json.readValue(rs.getString(5), GenerationRequest.class)))
+                        rs.getString(4), json.readValue(rs.getString(5), GenerationRequest.class),
+                        rs.getTimestamp(6).toInstant()))
                 .list());
     }
 
@@ -92,7 +93,13 @@ public class GenerationStore {
                         values (?, ?, ?, ?, 'PENDING', ?, ?, ?::jsonb) returning generation_id""")
                 .params(principal.principalId(), accountId, region, token, runId, Timestamp.from(now), json.writeValueAsString(request))
                 .query(Long.class).single());
-        return new OpenGeneration(id, principal.principalArn(), token, null, request);
+        return new OpenGeneration(id, principal.principalArn(), token, null, request, now);
+    }
+
+    /** Whether a jobId is already recorded, for any request. */
+    public boolean knowsJob(String jobId) {
+        return tx.get(() -> jdbc.sql("select exists (select 1 from generation where job_id = ?)").param(jobId)
+                .query(Boolean.class).single());
     }
 
     public void recordStarted(long generationId, String jobId) {

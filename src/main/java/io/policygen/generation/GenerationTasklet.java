@@ -45,11 +45,10 @@ public class GenerationTasklet implements Tasklet {
             PolicyGenerations generations = new AccessAnalyzerPolicyGenerations(account.accessAnalyzer(region),
                     properties.includeResourcePlaceholders(), properties.includeServiceLevelTemplate());
             GenerationSlot slot = new GenerationSlot(accountId, region, generations, store, properties, estimator, clock,
-                    Ticker.SYSTEM, control, control, run.id());
+                    Ticker.SYSTEM, control, control, run.id(), run);
             SlotOutcome outcome = slot.run();
             contribution.incrementWriteCount(slot.started());
             contribution.setExitStatus(new ExitStatus(outcome.name()));
-            run.record(outcome);
             if (outcome == SlotOutcome.STOPPED) {
                 chunkContext.getStepContext().getStepExecution().setTerminateOnly();
             }

@@ -1,5 +1,7 @@
 package io.policygen.generation;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The port to Access Analyzer's policy generation, in one account and Region. */
@@ -17,6 +19,18 @@ public interface PolicyGenerations {
 
     /** The job's state, and its policy once it has succeeded. */
     GenerationResult get(String jobId);
+
+    /**
+     * The jobs Access Analyzer still lists for the principal (the last 7 days), newest first: how a request whose
+     * answer was lost is found again without relying on how long AWS honours its clientToken.
+     */
+    List<ListedJob> jobsFor(String principalArn);
+
+    /** Cancels a job (it still counts against the daily quota). */
+    void cancel(String jobId);
+
+    record ListedJob(String jobId, String status, Instant startedOn) {
+    }
 
     /** A quota refusal: a business stop for the account, not an error. */
     final class QuotaExceededException extends RuntimeException {

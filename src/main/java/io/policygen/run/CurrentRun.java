@@ -1,14 +1,24 @@
 package io.policygen.run;
 
+import io.policygen.generation.GenerationEvents;
 import io.policygen.generation.SlotOutcome;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
-/** This invocation's run: its id in the {@code run} table, and how its account slots ended. */
-public final class CurrentRun {
+/** This invocation's run: its id in the {@code run} table, and what its account slots did so far. */
+public final class CurrentRun implements GenerationEvents {
 
     private volatile long id = -1;
     private final EnumMap<SlotOutcome, Integer> outcomes = new EnumMap<>(SlotOutcome.class);
+    private final LongAdder slotsStarted = new LongAdder();
+    private final LongAdder planned = new LongAdder();
+    private final LongAdder started = new LongAdder();
+    private final LongAdder succeeded = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder slotNanos = new LongAdder();
+    private final LongAdder busyNanos = new LongAdder();
 
     public long id() {
         if (id < 0) {
@@ -21,8 +31,27 @@ public final class CurrentRun {
         this.id = runId;
     }
 
-    public synchronized void record(SlotOutcome outcome) {
+    @Override
+    public void slotStarted(int plannedGenerations) {
+        slotsStarted.increment();
+        planned.add(plannedGenerations);
+    }
+
+    @Override
+    public void started() {
+        started.increment();
+    }
+
+    @Override
+    public void finished(String status) {
+        ("SUCCEEDED".equals(status) ? succeeded : failed).increment();
+    }
+
+    @Override
+    public synchronized void slotEnded(SlotOutcome outcome, Duration slotTime, Duration busyTime) {
         outcomes.merge(outcome, 1, Integer::sum);
+        slotNanos.add(slotTime.toNanos());
+        busyNanos.add(busyTime.toNanos());
     }
 
     public synchronized int count(SlotOutcome outcome) {
@@ -31,5 +60,36 @@ public final class CurrentRun {
 
     public synchronized Map<SlotOutcome, Integer> outcomes() {
         return new EnumMap<>(outcomes);
+    }
+
+    public synchronized int slotsEnded() {
+        return outcomes.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    public long slotsStarted() {
+        return slotsStarted.sum();
+    }
+
+    /** Generations the started slots plan for this run (new ones; those settled from earlier runs are not counted). */
+    public long generationsPlanned() {
+        return planned.sum();
+    }
+
+    public long generationsStarted() {
+        return started.sum();
+    }
+
+    public long generationsSucceeded() {
+        return succeeded.sum();
+    }
+
+    public long generationsFailed() {
+        return failed.sum();
+    }
+
+    /** Of the time the ended slots ran, the share a generation was in flight in them (1.0 = never idle). */
+    public double slotUtilization() {
+        long slots = slotNanos.sum();
+        return slots == 0 ? 0 : (double) busyNanos.sum() / slots;
     }
 }

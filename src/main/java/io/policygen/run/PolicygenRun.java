@@ -73,7 +73,7 @@ public final class PolicygenRun {
             ExitCode exitCode;
             String status;
             String message;
-            try {
+            try (ProgressLine progress = ProgressLine.start(currentRun, System.out, properties.progressInterval(), properties.progressSameLine())) {
                 JobExecution execution = launch(runId);
                 exitCode = exitCode(execution);
                 status = switch (exitCode) {
@@ -89,8 +89,10 @@ public final class PolicygenRun {
                 log.error("event=run-failed run={}", runId, e);
             }
             runs.finish(runId, clock.instant(), exitCode, status, message, metrics.attempts(), metrics.throttledAttempts());
-            System.out.printf("policygen: run %d ended %s (exit %d): %s; AWS calls %d, throttled %d%n",
-                    runId, status, exitCode.code(), message, metrics.attempts(), metrics.throttledAttempts());
+            System.out.printf("policygen: run %d ended %s (exit %d): %s; generations started %d, succeeded %d, failed %d;"
+                            + " slot utilization %.3f; AWS calls %d, throttled %d%n",
+                    runId, status, exitCode.code(), message, currentRun.generationsStarted(), currentRun.generationsSucceeded(),
+                    currentRun.generationsFailed(), currentRun.slotUtilization(), metrics.attempts(), metrics.throttledAttempts());
             return exitCode;
         }
     }

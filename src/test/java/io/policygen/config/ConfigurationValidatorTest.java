@@ -26,11 +26,11 @@ class ConfigurationValidatorTest {
     private GenerationProperties generation = generation(TRAIL, "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole",
             Duration.ofDays(90), 50, List.of());
     private ThrottleProperties throttle = new ThrottleProperties(5, 500);
-    private RunProperties run = new RunProperties(Duration.ofHours(8), Duration.ofSeconds(30), Duration.ofHours(12));
+    private RunProperties run = new RunProperties(Duration.ofHours(8), Duration.ofSeconds(30), false, Duration.ofHours(12));
 
     private static GenerationProperties generation(String trailArn, String template, Duration lookback, int dailyQuota, List<String> regions) {
         return new GenerationProperties(List.of(new GenerationProperties.Trail(trailArn, List.of(), true)), template, lookback,
-                Duration.ofDays(30), dailyQuota, regions, 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1));
+                Duration.ofDays(30), dailyQuota, regions, 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6));
     }
 
     private List<String> problems() {
@@ -92,7 +92,7 @@ class ConfigurationValidatorTest {
     @Test
     void shouldRequireATrail() {
         generation = new GenerationProperties(List.of(), generation.accessRoleArnTemplate(), Duration.ofDays(30),
-                Duration.ofDays(30), 50, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1));
+                Duration.ofDays(30), 50, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6));
 
         assertThat(problems()).singleElement().asString().startsWith("policygen.generation.trails:");
     }

@@ -61,9 +61,9 @@ class GenerationSlotIT {
         GenerationProperties properties = new GenerationProperties(
                 List.of(new GenerationProperties.Trail("arn:aws:cloudtrail:us-east-1:111122223333:trail/org", List.of(), true)),
                 "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole", Duration.ofDays(90),
-                Duration.ofDays(30), dailyQuota, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1));
+                Duration.ofDays(30), dailyQuota, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6));
         return new GenerationSlot(accountId, REGION, aws, store, properties, new DurationEstimator(), clock, clock, clock,
-                new RunControl(clock), runId).run();
+                new RunControl(clock), runId, GenerationEvents.NONE).run();
     }
 
     private List<String> states() {
@@ -93,7 +93,7 @@ class GenerationSlotIT {
         OpenGeneration crashed = store.insertPending(first, accountId, REGION,
                 new GenerationRequest(first.principalArn(), List.of(), "role", clock.instant().minus(Duration.ofDays(1)), clock.instant()),
                 runId, clock.instant());
-        aws.startWithoutAnswer(crashed.clientToken());
+        aws.startWithoutAnswer(crashed.request(), crashed.clientToken());
 
         SlotOutcome outcome = runSlot();
 
@@ -103,6 +103,40 @@ class GenerationSlotIT {
         assertThat(states()).containsExactly("SUCCEEDED", "SUCCEEDED");
         assertThat(jdbc.sql("select job_id from generation where generation_id = ?").param(crashed.generationId())
                 .query(String.class).single()).isEqualTo(aws.jobOf(crashed.clientToken()));
+    }
+
+    @Test
+    void shouldRecoverTheJobOfARequestFromAnEarlierRunByListingThePrincipalsGenerations() throws InterruptedException {
+        principals(2);
+        DuePrincipal first = store.due(accountId, REGION, clock.instant(), Duration.ofDays(30), 3, 1).getFirst();
+        OpenGeneration crashed = store.insertPending(first, accountId, REGION,
+                new GenerationRequest(first.principalArn(), List.of(), "role", clock.instant().minus(Duration.ofDays(1)), clock.instant()),
+                runId, clock.instant());
+        aws.startWithoutAnswer(crashed.request(), crashed.clientToken());
+        clock.advance(Duration.ofDays(2));
+
+        SlotOutcome outcome = runSlot();
+
+        assertThat(outcome).isEqualTo(SlotOutcome.DONE);
+        assertThat(aws.lists).isOne();
+        assertThat(aws.tokensSent.stream().filter(crashed.clientToken()::equals)).as("found by listing, not re-sent").hasSize(1);
+        assertThat(aws.generationsStarted()).isEqualTo(2);
+        assertThat(jdbc.sql("select job_id from generation where generation_id = ?").param(crashed.generationId())
+                .query(String.class).single()).isEqualTo(aws.jobOf(crashed.clientToken()));
+    }
+
+    @Test
+    void shouldCancelAGenerationStuckPastMaxWaitAndGoOn() throws InterruptedException {
+        principals(2);
+        aws = new ScriptedPolicyGenerations(clock, Duration.ofDays(365));
+
+        SlotOutcome outcome = runSlot();
+
+        assertThat(outcome).isEqualTo(SlotOutcome.DONE);
+        assertThat(aws.cancelled).hasSize(2);
+        assertThat(states()).containsExactly("CANCELED", "CANCELED");
+        assertThat(jdbc.sql("select distinct error_code from generation where account_id = ?").param(accountId)
+                .query(String.class).single()).isEqualTo("MAX_WAIT_EXCEEDED");
     }
 
     @Test

@@ -24,6 +24,9 @@ class ScriptedPolicyGenerations implements PolicyGenerations {
     private final Deque<Supplier<RuntimeException>> startScript = new ArrayDeque<>();
     private final Map<UUID, String> jobsByToken = new HashMap<>();
     private final Map<String, Instant> startedOn = new HashMap<>();
+    private final Map<String, String> principalOf = new HashMap<>();
+    final List<String> cancelled = new ArrayList<>();
+    int lists;
     final List<UUID> tokensSent = new ArrayList<>();
     int gets;
 
@@ -55,13 +58,27 @@ class ScriptedPolicyGenerations implements PolicyGenerations {
         return jobsByToken.computeIfAbsent(clientToken, token -> {
             String jobId = UUID.randomUUID().toString();
             startedOn.put(jobId, clock.instant());
+            principalOf.put(jobId, request.principalArn());
             return jobId;
         });
     }
 
     /** Starts the job as AWS would, but the caller never hears of it: a crash between the call and the commit. */
-    void startWithoutAnswer(UUID clientToken) {
-        start(null, clientToken);
+    void startWithoutAnswer(GenerationRequest request, UUID clientToken) {
+        start(request, clientToken);
+    }
+
+    @Override
+    public List<ListedJob> jobsFor(String principalArn) {
+        lists++;
+        return principalOf.entrySet().stream().filter(job -> job.getValue().equals(principalArn))
+                .map(job -> new ListedJob(job.getKey(), "IN_PROGRESS", startedOn.get(job.getKey())))
+                .toList();
+    }
+
+    @Override
+    public void cancel(String jobId) {
+        cancelled.add(jobId);
     }
 
     @Override

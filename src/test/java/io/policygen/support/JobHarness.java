@@ -2,6 +2,7 @@ package io.policygen.support;
 
 import io.policygen.PolicygenApplication;
 import io.policygen.cli.RunCommand;
+import io.policygen.simulator.JobSettings;
 import io.policygen.simulator.Simulator;
 import io.policygen.testsupport.TestDatabase;
 import java.time.Duration;
@@ -30,21 +31,8 @@ public final class JobHarness {
     public JobHarness(Simulator simulator, TestDatabase database) {
         this.simulator = simulator;
         this.database = database;
-        // the simulator's management credentials, as the SDK's default chain reads them
-        System.setProperty("aws.accessKeyId", simulator.credentials().accessKeyId());
-        System.setProperty("aws.secretAccessKey", simulator.credentials().secretAccessKey());
-        properties.put("spring.datasource.url", database.url());
-        properties.put("spring.datasource.username", database.user());
-        properties.put("spring.datasource.password", database.password());
-        properties.put("policygen.aws.region", simulator.organization().region());
-        properties.put("policygen.aws.endpoint", simulator.endpoint().toString());
-        properties.put("policygen.aws.clock", "simulator");
-        properties.put("policygen.aws.api-call-attempt-timeout", "PT10S");
-        properties.put("policygen.generation.trails[0].arn", simulator.organization().trailArn());
-        properties.put("policygen.generation.trails[0].all-regions", "true");
-        properties.put("policygen.generation.poll-min", "PT0.01S");
-        properties.put("policygen.throttle.per-account-rate", "1000");
-        properties.put("policygen.throttle.overall-rate", "10000");
+        JobSettings.useManagementCredentials(simulator);
+        properties.putAll(JobSettings.forSimulator(simulator, database.url(), database.user(), database.password()));
     }
 
     public JobHarness set(String name, Object value) {
