@@ -12,16 +12,19 @@
 -- failed       principals whose last attempt failed (some are still due for a retry, some done for the period)
 -- days_needed  ceil(due / daily_quota): nights still needed at the account's daily quota
 --
--- The job's settings are not in the database: the view assumes policygen.generation.daily-quota 50,
--- refresh-after 30 days and max-failures 3, unless the session or database says otherwise, e.g.
---   alter database policygen set policygen.daily_quota = 5;   -- and policygen.refresh_after = '7 days', policygen.max_failures = 2
+-- The job's settings: a session's own SET policygen.daily_quota / policygen.refresh_after / policygen.max_failures
+-- (a what-if: set policygen.daily_quota = 5), else those the job recorded in report_setting, else the job's
+-- defaults: daily-quota 50, refresh-after 30 days, max-failures 3. daily_quota says which was used.
 -- With several generation Regions, a principal counts by its latest request in any Region.
 drop view if exists report_account_progress;
 create view report_account_progress as
 with settings as (
-    select coalesce(nullif(current_setting('policygen.daily_quota', true), '')::int, 50) as daily_quota,
-           coalesce(nullif(current_setting('policygen.refresh_after', true), '')::interval, interval '30 days') as refresh_after,
-           coalesce(nullif(current_setting('policygen.max_failures', true), '')::int, 3) as max_failures
+    select coalesce(nullif(current_setting('policygen.daily_quota', true), '')::int,
+                    (select value::int from report_setting where name = 'daily_quota'), 50) as daily_quota,
+           coalesce(nullif(current_setting('policygen.refresh_after', true), '')::interval,
+                    (select value::interval from report_setting where name = 'refresh_after'), interval '30 days') as refresh_after,
+           coalesce(nullif(current_setting('policygen.max_failures', true), '')::int,
+                    (select value::int from report_setting where name = 'max_failures'), 3) as max_failures
 ),
 phase as (
     select p.account_id, p.principal_id, last.state,

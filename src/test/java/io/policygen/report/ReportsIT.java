@@ -147,6 +147,25 @@ class ReportsIT {
     }
 
     @Test
+    void accountProgressShouldTakeTheSettingsTheJobRecorded() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("insert into report_setting (name, value) values ('daily_quota', '3'), ('max_failures', '4')");
+
+            // failed-thrice is due again with 4 tries
+            try (ResultSet rows = statement.executeQuery(
+                    "select account_id, done, due, days_needed, daily_quota from report_account_progress")) {
+                assertThat(read(rows)).containsExactly(row(A, 1L, 9L, 3L, 3L), row(B, 1L, 2L, 1L, 3L), row(D, 0L, 0L, 0L, 3L));
+            }
+            statement.execute("set local policygen.daily_quota = 9");
+            try (ResultSet rows = statement.executeQuery("select days_needed, daily_quota from report_account_progress limit 1")) {
+                assertThat(read(rows)).as("the session's own setting first").containsExactly(row(1L, 9L));
+            }
+            connection.rollback();
+        }
+    }
+
+    @Test
     void principalStatusShouldGiveEveryPrincipalItsLatestRequest() {
         assertThat(rows("select * from report_principal_status")).containsExactly(
                 row(A, arn(A, "role/canceled"), "ROLE", "CANCELED", "j-a9", ago("1d").plus(minutes(40)), ago("1d").plus(minutes(45)), null, null, REGION, null),
