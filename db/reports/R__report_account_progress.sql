@@ -78,7 +78,7 @@ select a.account_id,
        case when d.deferred_reason is null then 0 else coalesce(p.due, 0) end as deferred,
        coalesce(p.failed, 0) as failed,
        greatest(d.last_activity_at, g.last_activity_at) as last_activity_at,
-       ceil(coalesce(p.due, 0)::numeric / s.daily_quota)::int as days_needed,
+       ceil(coalesce(p.due, 0)::numeric / nullif(s.daily_quota, 0))::int as days_needed,  -- no quota: never
        s.daily_quota,
        d.deferred_reason,
        a.access_error_code
