@@ -4,9 +4,9 @@
 -- generations_started: requested in this run and given a jobId by AWS; succeeded / failed (FAILED or CANCELED) /
 -- open (still PENDING or IN_PROGRESS): what became of those, whichever run settled them. rejected: requests of
 -- this run that AWS refused outright (no jobId). accounts_worked: accounts with a request or a stop in this run.
--- quota_stops: accounts (and Regions) where this run stopped early: refused at the Access Analyzer quota
--- (a DEFERRED request of this run), or stopped at the daily budget, the deadline or unanswered calls as far as
--- account_region still says so (the job clears that when the account later finishes).
+-- quota_stops: accounts (and Regions) where this run stopped before their work was done, as
+-- account_region_deferral recorded it: at the Access Analyzer quota, the daily budget, the deadline, or calls that
+-- got no answer (report_account_progress.deferred_reason says which, while it lasts).
 drop view if exists report_runs;
 create view report_runs as
 select r.run_id,
@@ -18,16 +18,14 @@ select r.run_id,
        (select count(*)
         from (select unnest(g.accounts) as account_id
               union
-              select ar.account_id from account_region ar where ar.deferred_run_id = r.run_id) w) as accounts_worked,
+              select d.account_id from account_region_deferral d where d.run_id = r.run_id) w) as accounts_worked,
        coalesce(g.started, 0) as generations_started,
        coalesce(g.succeeded, 0) as succeeded,
        coalesce(g.failed, 0) as failed,
        coalesce(g.open, 0) as open,
        coalesce(g.rejected, 0) as rejected,
-       (select count(*)
-        from (select unnest(g.quota_refused) as account_region
-              union
-              select ar.account_id || ' ' || ar.region from account_region ar where ar.deferred_run_id = r.run_id) q) as quota_stops,
+       (select count(distinct (d.account_id, d.region))
+        from account_region_deferral d where d.run_id = r.run_id) as quota_stops,
        r.aws_calls,
        r.throttled_calls,
        r.message
@@ -38,8 +36,7 @@ left join lateral ( -- one pass over the run's requests (index generation_run, V
            count(*) filter (where g.job_id is not null and g.state in ('FAILED', 'CANCELED')) as failed,
            count(*) filter (where g.job_id is not null and g.state in ('PENDING', 'IN_PROGRESS')) as open,
            count(*) filter (where g.state = 'REJECTED') as rejected,
-           array_agg(distinct g.account_id) as accounts,
-           array_agg(distinct g.account_id || ' ' || g.region) filter (where g.state = 'DEFERRED') as quota_refused
+           array_agg(distinct g.account_id) as accounts
     from generation g
     where g.run_id = r.run_id) g on true
 order by r.run_id desc;

@@ -91,6 +91,8 @@ class ReportsAfterJobIT {
         assertThat(statuses(jdbc)).containsExactlyEntriesOf(Map.of("SUCCEEDED", total));
         assertThat(jdbc.sql("select status, quota_stops from report_runs limit 1").query().singleRow())
                 .containsEntry("status", "COMPLETED").containsEntry("quota_stops", 0L);
+        assertThat(count(jdbc, "select quota_stops from report_runs order by run_id limit 1"))
+                .as("the first run's stops, though every account has finished since").isEqualTo(ACCOUNTS);
         assertThat(count(jdbc, "select sum(generations_started) from report_runs")).isEqualTo(total);
         assertThat(count(jdbc, "select sum(succeeded) from report_runs")).isEqualTo(total);
         assertThat(count(jdbc, "select count(*) from report_policies where cardinality(actions) > 0")).isEqualTo(total);

@@ -110,7 +110,11 @@ class ReportsIT {
         generation(failedX1, "FAILED", run2, "j-a12", ago("1d").plus(minutes(60)), ago("1d").plus(minutes(62)), "SERVICE_ERROR", "a12 failed", null);
         long failedX2 = principal(A, "ROLE", "failed-x2", null);
         generation(failedX2, "FAILED", run2, "j-a13", ago("1d").plus(minutes(70)), ago("1d").plus(minutes(72)), "SERVICE_ERROR", "a13 failed", null);
-        accountRegion(A, null, null, null, ago("1h"));
+        // A stopped at the quota in run 2 (deferred-req's refusal), then finished in run 3
+        accountRegion(A, "ServiceQuotaExceededException: quota reached", ago("1d").plus(minutes(50)), run2, ago("1d").plus(minutes(50)));
+        jdbc.sql("""
+                        update account_region set deferred_reason = null, deferred_at = null, deferred_run_id = null, last_activity_at = ?
+                        where account_id = ?""").params(ts(ago("1h")), A).update();
 
         principal(B, "ROLE", "never-deferred", null);
         long succeeded = principal(B, "ROLE", "succeeded", null);
@@ -209,6 +213,14 @@ class ReportsIT {
                 row(run2, ago("1d"), ago("1d").plus(hours(2)), 120L, "QUOTA_STOPPED", 3L, 2L, 7L, 1L, 6L, 0L, 1L, 2L, 50L, 10L,
                         "stopped at a quota in 1 account"),
                 row(run1, ago("2d"), ago("2d").plus(hours(1)), 60L, "COMPLETED", 0L, 1L, 4L, 2L, 2L, 0L, 0L, 0L, 100L, 3L, null));
+    }
+
+    @Test
+    void deferralHistoryShouldKeepEveryStopAfterTheAccountFinished() {
+        assertThat(rows("select account_id, region, run_id, reason, deferred_at from account_region_deferral order by deferred_at"))
+                .containsExactly(
+                        row(A, REGION, run2, "ServiceQuotaExceededException: quota reached", ago("1d").plus(minutes(50))),
+                        row(B, REGION, run2, BUDGET_STOP, ago("1d").plus(minutes(95))));
     }
 
     @Test
