@@ -28,7 +28,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class ReportCommand {
 
-    private static final String USAGE = "usage: java -jar policygen.jar report NAME [--format table|csv] [--spring.datasource.url=jdbc:postgresql://HOST:PORT/DB]";
+    private static final String USAGE = "usage: java -jar policygen.jar report NAME [--format table|csv]"
+            + " [--spring.datasource.url=jdbc:postgresql://HOST:PORT/DB]";
     /** PostgreSQL's undefined_table. */
     private static final String UNDEFINED_TABLE = "42P01";
     /** Rows fetched at a time: a CSV export of every principal streams. */

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An aligned table for a terminal, as psql prints one: a header, a rule, one line a row (numbers and their headers aligned right,
- * null as blank), then the row count. A cell longer than the maximum width (a policy document) is cut short with
- * "..." at its end: {@code --format csv} gives every value whole. Line breaks and tabs print as spaces.
+ * An aligned table for a terminal, as psql prints one: a header, a rule, one line a row (numbers and their headers
+ * aligned right, null as blank), then the row count. A cell longer than the maximum width (a policy document) is cut
+ * short with "..." at its end: {@code --format csv} gives every value whole. Line breaks and tabs print as spaces.
  */
 public final class TableFormat implements ReportFormat {
 
