@@ -18,7 +18,7 @@ public interface GenerationEvents {
     default void finished(String status) {
     }
 
-    /** A slot ended: how long it ran, and how much of that a generation of its own was in flight. */
+    /** A slot ended: how long it ran, and for how much of that AWS was running one of its generations. */
     default void slotEnded(SlotOutcome outcome, Duration slotTime, Duration busyTime) {
     }
 }

@@ -118,15 +118,6 @@ public final class GenerationSlot {
 
     /** Sends the request if it has no job yet, then follows the job to its end; null when the slot may go on. */
     private SlotOutcome settle(OpenGeneration generation) throws InterruptedException {
-        long startNanos = ticker.nanos();
-        try {
-            return sendAndTrack(generation);
-        } finally {
-            busyNanos += ticker.nanos() - startNanos;
-        }
-    }
-
-    private SlotOutcome sendAndTrack(OpenGeneration generation) throws InterruptedException {
         OpenGeneration current = generation;
         boolean resumed = current.jobId() != null;
         if (!resumed && current.requestedAt().isBefore(runStartedAt)) {
@@ -134,16 +125,22 @@ public final class GenerationSlot {
             resumed = current.jobId() != null;
         }
         if (!resumed) {
-            Object sent = send(current);
-            if (sent instanceof SlotOutcome outcome) {
-                return outcome;
+            Sent sent = send(current);
+            if (sent.jobId() == null) {
+                return sent.stop();
             }
-            if (sent == null) {
-                return null;
-            }
-            current = current.withJobId((String) sent);
+            current = current.withJobId(sent.jobId());
         }
         return track(current, resumed);
+    }
+
+    /** What sending a request came to: a job, a refusal of this principal (neither set), or a stop for the slot. */
+    private record Sent(String jobId, SlotOutcome stop) {
+        static final Sent REFUSED = new Sent(null, null);
+
+        static Sent stop(SlotOutcome outcome) {
+            return new Sent(null, outcome);
+        }
     }
 
     /**
@@ -168,8 +165,7 @@ public final class GenerationSlot {
         return pending;
     }
 
-    /** The jobId, or null when AWS refused this principal, or the outcome that stops the slot. */
-    private Object send(OpenGeneration generation) throws InterruptedException {
+    private Sent send(OpenGeneration generation) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 String jobId = generations.start(generation.request(), generation.clientToken());
@@ -178,25 +174,25 @@ public final class GenerationSlot {
                 events.started();
                 log.info("event=generation-started account={} region={} principal={} jobId={}",
                         accountId, region, generation.principalArn(), jobId);
-                return jobId;
+                return new Sent(jobId, null);
             } catch (QuotaExceededException e) {
                 store.recordRefusal(generation.generationId(), "DEFERRED", "ServiceQuotaExceededException", e.getMessage(), clock.instant());
-                return defer(SlotOutcome.QUOTA_STOPPED, "ServiceQuotaExceededException: " + e.getMessage());
+                return Sent.stop(defer(SlotOutcome.QUOTA_STOPPED, "ServiceQuotaExceededException: " + e.getMessage()));
             } catch (GenerationRejectedException e) {
                 store.recordRefusal(generation.generationId(), "REJECTED", e.code(), e.getMessage(), clock.instant());
                 log.warn("event=generation-rejected account={} region={} principal={} code={} message=\"{}\"",
                         accountId, region, generation.principalArn(), e.code(), e.getMessage());
-                return null;
+                return Sent.REFUSED;
             } catch (GenerationUnavailableException e) {
                 store.recordSendFailure(generation.generationId(), e.getMessage());
                 if (attempt >= SEND_TRIES) {
-                    return defer(SlotOutcome.UNSETTLED, "StartPolicyGeneration got no answer " + attempt
-                            + " times; the request stays PENDING and the next run re-sends its clientToken: " + e.getMessage());
+                    return Sent.stop(defer(SlotOutcome.UNSETTLED, "StartPolicyGeneration got no answer " + attempt
+                            + " times; the request stays PENDING and the next run settles it: " + e.getMessage()));
                 }
                 sleeper.sleep(properties.pollMin().multipliedBy(1L << attempt));
                 SlotOutcome interruption = interruption();
                 if (interruption != null) {
-                    return interruption;
+                    return Sent.stop(interruption);
                 }
             }
         }
@@ -235,6 +231,7 @@ public final class GenerationSlot {
             }
             if (result.finished()) {
                 store.recordOutcome(generation.generationId(), result, polls);
+                countBusy(result.startedOn(), result.completedOn());
                 events.finished(result.status());
                 if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
                     estimator.observe(Duration.between(result.startedOn(), result.completedOn()));
@@ -256,20 +253,44 @@ public final class GenerationSlot {
         String message = "still in progress after policygen.generation.max-wait (" + properties.maxWait() + "); cancelled";
         store.recordOutcome(generation.generationId(), new GenerationResult("CANCELED", result.startedOn(), clock.instant(),
                 "MAX_WAIT_EXCEEDED", message, List.of(), null), polls);
+        countBusy(result.startedOn(), clock.instant());
         events.finished("CANCELED");
         log.warn("event=generation-cancelled account={} region={} principal={} jobId={}", accountId, region,
                 generation.principalArn(), generation.jobId());
         return null;
     }
 
-    /** Until the expected end, then in steps of a tenth of the time waited (a quarter while nothing is known yet). */
+    /** The slot was busy while AWS ran the generation, by AWS's own times; what the tracker adds is idle time. */
+    private void countBusy(Instant startedOn, Instant completedOn) {
+        if (startedOn != null && completedOn != null && completedOn.isAfter(startedOn)) {
+            busyNanos += Duration.between(startedOn, completedOn).toNanos();
+        }
+    }
+
+    /**
+     * Where the learnt durations say the job ends: a first poll a deviation before the expected end, then steps of
+     * half a deviation up to two deviations past it; past that, or while nothing is known, backing off in
+     * proportion to the time already waited (a tenth, or a quarter while nothing is known).
+     */
     private Duration nextPoll(Duration elapsed) {
         Duration expected = estimator.expected();
-        if (expected != null && elapsed.compareTo(expected) < 0) {
-            return max(expected.minus(elapsed), properties.pollMin());
+        if (expected == null) {
+            return clamp(elapsed.dividedBy(4));
         }
-        Duration wait = max(elapsed.dividedBy(expected == null ? 4 : 10), properties.pollMin());
-        return wait.compareTo(properties.pollMax()) > 0 ? properties.pollMax() : wait;
+        Duration deviation = estimator.deviation();
+        Duration firstPoll = expected.minus(deviation);
+        if (elapsed.compareTo(firstPoll) < 0) {
+            return max(firstPoll.minus(elapsed), properties.pollMin());
+        }
+        if (elapsed.compareTo(expected.plus(deviation.multipliedBy(2))) < 0) {
+            return clamp(deviation.dividedBy(2));
+        }
+        return clamp(elapsed.dividedBy(10));
+    }
+
+    private Duration clamp(Duration wait) {
+        Duration atLeast = max(wait, properties.pollMin());
+        return atLeast.compareTo(properties.pollMax()) > 0 ? properties.pollMax() : atLeast;
     }
 
     private static Duration max(Duration a, Duration b) {

@@ -34,7 +34,7 @@ public final class SimulatorCommand {
 
             Access Analyzer
               --generation-time D         simulated time a generation takes, ISO-8601 (default PT30S)
-              --generation-jitter D       +/- this much (default PT5S)
+              --generation-jitter D       +/- this much (default: a sixth of the generation time)
               --failure-rate F            share of generations that end FAILED (default 0)
               --concurrent-quota N        generations in progress per account and region (default 1)
               --daily-quota N             generations started per account and region per 24 h (default 50)

@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * @param secretAccessKey    its secret
  * @param externalId         if not null, AssumeRole requires this ExternalId
  * @param generationTime     simulated time a policy generation takes
- * @param generationJitter   +/- this much, deterministic per job
+ * @param generationJitter   +/- this much, deterministic per job (default: a sixth of generationTime)
  * @param failureRate        share of generations that end FAILED
  * @param concurrentQuota    in-progress generations per (account, region)
  * @param dailyQuota         generations started per (account, region) in the last 24 h of simulated time
@@ -149,7 +149,8 @@ public record SimulatorOptions(
         private String secretAccessKey = DEFAULT_SECRET_ACCESS_KEY;
         private String externalId;
         private Duration generationTime = Duration.ofSeconds(30);
-        private Duration generationJitter = Duration.ofSeconds(5);
+        /** Null until set: then a sixth of the generation time, so a short generation time keeps a sane spread. */
+        private Duration generationJitter;
         private double failureRate = 0.0;
         private int concurrentQuota = 1;
         private int dailyQuota = 50;
@@ -225,7 +226,7 @@ public record SimulatorOptions(
             int unassumable = unassumableAccounts != null ? unassumableAccounts : members >= 4 ? 1 : 0;
             return new SimulatorOptions(port, seed, accounts, principalsPerAccount, distribution, suspended,
                     unassumable, memberRoleName, accessRoleName, trailName, region, accessKeyId, secretAccessKey,
-                    externalId, generationTime, generationJitter, failureRate, concurrentQuota, dailyQuota,
+                    externalId, generationTime, generationJitter != null ? generationJitter : generationTime.dividedBy(6), failureRate, concurrentQuota, dailyQuota,
                     defaultRate, operationRates, faults, manualClock, clockStart, nanoTicker);
         }
     }
