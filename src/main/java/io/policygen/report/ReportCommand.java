@@ -74,7 +74,13 @@ public final class ReportCommand {
         if (format.isEmpty()) {
             return usage(err, reports, "--format must be table or csv, not '" + formatName + "'");
         }
-        DataSourceSettings database = DataSourceSettings.of(springArgs.toArray(String[]::new));
+        DataSourceSettings database;
+        try {
+            database = DataSourceSettings.of(springArgs.toArray(String[]::new));
+        } catch (IllegalArgumentException e) { // a ${VARIABLE} that nothing sets
+            err.println("policygen: invalid configuration: spring.datasource.*: " + e.getMessage());
+            return ExitCode.BAD_CONFIGURATION.code();
+        }
         if (database.url() == null || database.url().isBlank()) {
             err.println("policygen: no database: set spring.datasource.url as for the run command"
                     + " (--spring.datasource.url=jdbc:postgresql://HOST:PORT/DB, SPRING_DATASOURCE_URL or application.yml)");

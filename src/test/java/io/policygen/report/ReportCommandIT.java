@@ -110,9 +110,12 @@ class ReportCommandIT {
         assertThat(err()).contains("--format must be table or csv, not 'xml'");
     }
 
+    /** Only the jar's own application.properties: not ./config/application.yml, wherever the test runs. */
+    private static final String JAR_CONFIG_ONLY = "--spring.config.location=classpath:/";
+
     @Test
     void shouldSayWhenThereIsNoDatabaseToReadFrom() {
-        int exit = ReportCommand.run(new String[] {"runs"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = ReportCommand.run(new String[] {"runs", JAR_CONFIG_ONLY}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
@@ -120,8 +123,18 @@ class ReportCommandIT {
     }
 
     @Test
+    void shouldNameTheSettingWhenAVariableItNeedsIsNotSet() {
+        int exit = ReportCommand.run(new String[] {"runs", "--spring.datasource.url=jdbc:postgresql://localhost:1/nowhere",
+                        "--spring.datasource.password=${POLICYGEN_REPORT_TEST_UNSET}", JAR_CONFIG_ONLY},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err()).contains("invalid configuration: spring.datasource.*:").contains("POLICYGEN_REPORT_TEST_UNSET");
+    }
+
+    @Test
     void shouldFailWithExitOneWhenTheDatabaseCannotBeReached() {
-        int exit = ReportCommand.run(new String[] {"runs", "--spring.datasource.url=jdbc:postgresql://localhost:1/nowhere"},
+        int exit = ReportCommand.run(new String[] {"runs", "--spring.datasource.url=jdbc:postgresql://localhost:1/nowhere", JAR_CONFIG_ONLY},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(1);
