@@ -3,6 +3,7 @@ package io.policygen;
 import io.policygen.cli.DemoCommand;
 import io.policygen.cli.ExitCode;
 import io.policygen.cli.RunCommand;
+import io.policygen.report.ReportCommand;
 import io.policygen.simulator.SimulatorCommand;
 import java.util.Arrays;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,6 +26,7 @@ public class PolicygenApplication {
             case "run" -> System.exit(RunCommand.run(rest));
             case "simulate" -> SimulatorCommand.main(rest);
             case "demo" -> System.exit(DemoCommand.run(rest));
+            case "report" -> System.exit(ReportCommand.run(rest));
             default -> {
                 System.err.println("policygen: unknown command '" + args[0] + "'");
                 usage();

@@ -12,7 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A real PostgreSQL for every integration test: each test class gets a database of its own,
  * created fresh ({@code CREATE DATABASE policygen_<class>_<pid>_<n>}) with the Flyway
- * migrations of {@code db/migration} applied, on the server of this test JVM:
+ * migrations of {@code db/migration} and the report views of {@code db/reports} applied, on the server of this test JVM:
  * <ol>
  *   <li>the server named by {@code POLICYGEN_TEST_DB_URL}
  *       ({@code jdbc:postgresql://HOST:PORT/DATABASE}, the database being one to connect to

@@ -44,8 +44,8 @@ abstract sealed class TestPostgresServer {
      */
     static final int MAX_CONNECTIONS = 500;
 
-    /** The Flyway migrations that ship in the jar; the job applies the same at start-up. */
-    static final String MIGRATIONS = "classpath:db/migration";
+    /** The Flyway migrations that ship in the jar; the job applies the same at start-up (spring.flyway.locations). */
+    static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:db/reports"};
 
     private static TestPostgresServer instance;
 

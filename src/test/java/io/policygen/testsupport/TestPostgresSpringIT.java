@@ -60,6 +60,8 @@ class TestPostgresSpringIT {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class))
                 .withPropertyValues(database.springProperties())
+                // the application's locations (application.properties): a Flyway that misses db/reports fails validation
+                .withPropertyValues("spring.flyway.locations=" + String.join(",", TestPostgresServer.MIGRATIONS))
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(Flyway.class);
                     // the test support migrated already; Boot's Flyway finds nothing left to do

@@ -1,0 +1,376 @@
+package io.policygen.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.policygen.testsupport.TestDatabase;
+import io.policygen.testsupport.TestPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.util.PGobject;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every report view on a small, known state written straight into the tables: three runs, accounts in and out of
+ * scope, principals with generations in every state, a deferred account. Times are relative to now, as the views'
+ * refresh period is.
+ */
+@ExtendWith(TestPostgres.class)
+class ReportsIT {
+
+    private static final String A = "111111111111";
+    private static final String B = "222222222222";
+    private static final String C = "333333333333";
+    private static final String D = "444444444444";
+    private static final String REGION = "us-east-1";
+    private static final String BUDGET_STOP = "daily quota of 50 generations reached for the last 24 hours; "
+            + "the remaining principals are deferred to a later run";
+
+    /** Two documents: duplicates, a string Action, a Deny statement. */
+    private static final String FRESH_POLICY = """
+            [{"Version": "2012-10-17", "Statement": [
+                {"Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetObject"], "Resource": "*"},
+                {"Effect": "Allow", "Action": ["ec2:DescribeInstances", "s3:GetObject"], "Resource": "*"}]},
+             {"Version": "2012-10-17", "Statement": [
+                {"Effect": "Allow", "Action": "sts:GetCallerIdentity", "Resource": "*"},
+                {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}]}]""";
+    private static final String OLDER_POLICY = """
+            [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": "*"}]}]""";
+    /** A single Statement object, a single Action string. */
+    private static final String STALE_POLICY = """
+            [{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "*"}}]""";
+    /** No Effect: Allow. */
+    private static final String LOGS_POLICY = """
+            [{"Statement": [{"Action": ["logs:PutLogEvents"], "Resource": "*"}]}]""";
+    /** What GenerationStore keeps when AWS hands back a document that is not JSON. */
+    private static final String NOT_JSON_POLICY = "[\"not json\"]";
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    private static JdbcClient jdbc;
+    private static DataSource dataSource;
+    private static long run1;
+    private static long run2;
+    private static long run3;
+
+    @BeforeAll
+    static void knownState(TestDatabase database) {
+        dataSource = database.dataSource();
+        jdbc = JdbcClient.create(dataSource);
+        run1 = run(ago("2d"), ago("2d").plus(hours(1)), "COMPLETED", 0, 100, 3, null);
+        run2 = run(ago("1d"), ago("1d").plus(hours(2)), "QUOTA_STOPPED", 3, 50, 10, "stopped at a quota in 1 account");
+        run3 = run(ago("30m"), null, "RUNNING", null, 0, 0, null);
+
+        account(A, "prod", true, null);
+        account(B, "dev", true, null);
+        account(C, "old", false, null);
+        account(D, "empty", true, "AccessDenied");
+
+        principal(A, "ROLE", "never", null);
+        long pending = principal(A, "ROLE", "pending", null);
+        generation(pending, "PENDING", run3, null, ago("10m"), null, "NO_ANSWER", "connect timed out", null);
+        long running = principal(A, "ROLE", "running", null);
+        generation(running, "IN_PROGRESS", run3, "j-a3", ago("20m"), null, null, null, null);
+        long fresh = principal(A, "ROLE", "fresh", null);
+        generation(fresh, "SUCCEEDED", null, "j-a4-old", ago("35d"), ago("35d").plus(minutes(2)), null, null, OLDER_POLICY);
+        generation(fresh, "SUCCEEDED", run1, "j-a4", ago("2d").plus(minutes(5)), ago("2d").plus(minutes(7)), null, null, FRESH_POLICY);
+        long stale = principal(A, "ROLE", "stale", null);
+        generation(stale, "SUCCEEDED", null, "j-a5", ago("40d"), ago("40d").plus(minutes(2)), null, null, STALE_POLICY);
+        long failedOnce = principal(A, "ROLE", "failed-once", null);
+        generation(failedOnce, "FAILED", run2, "j-a6", ago("1d").plus(minutes(10)), ago("1d").plus(minutes(12)), "SERVICE_ERROR", "a6 failed", null);
+        long failedThrice = principal(A, "ROLE", "failed-thrice", null);
+        generation(failedThrice, "FAILED", run1, "j-a7-1", ago("2d").plus(minutes(10)), ago("2d").plus(minutes(12)), "SERVICE_ERROR", "a7 failed", null);
+        generation(failedThrice, "FAILED", run1, "j-a7-2", ago("2d").plus(minutes(20)), ago("2d").plus(minutes(22)), "SERVICE_ERROR", "a7 failed", null);
+        generation(failedThrice, "FAILED", run2, "j-a7-3", ago("1d").plus(minutes(20)), ago("1d").plus(minutes(22)), "SERVICE_ERROR", "a7 failed", null);
+        long rejected = principal(A, "ROLE", "rejected", null);
+        generation(rejected, "REJECTED", run2, null, ago("1d").plus(minutes(30)), ago("1d").plus(minutes(30)), "ValidationException", "principal ARN is invalid", null);
+        long canceled = principal(A, "ROLE", "canceled", null);
+        generation(canceled, "CANCELED", run2, "j-a9", ago("1d").plus(minutes(40)), ago("1d").plus(minutes(45)), null, null, null);
+        long deleted = principal(A, "ROLE", "deleted", ago("1d"));
+        generation(deleted, "SUCCEEDED", run1, "j-a10", ago("2d").plus(minutes(30)), ago("2d").plus(minutes(32)), null, null, FRESH_POLICY);
+        long deferredRequest = principal(A, "USER", "deferred-req", null);
+        generation(deferredRequest, "SUCCEEDED", null, "j-a11", ago("40d"), ago("40d").plus(minutes(2)), null, null, LOGS_POLICY);
+        generation(deferredRequest, "DEFERRED", run2, null, ago("1d").plus(minutes(50)), ago("1d").plus(minutes(50)), "ServiceQuotaExceededException", "quota reached", null);
+        long failedX1 = principal(A, "ROLE", "failed-x1", null);
+        generation(failedX1, "FAILED", run2, "j-a12", ago("1d").plus(minutes(60)), ago("1d").plus(minutes(62)), "SERVICE_ERROR", "a12 failed", null);
+        long failedX2 = principal(A, "ROLE", "failed-x2", null);
+        generation(failedX2, "FAILED", run2, "j-a13", ago("1d").plus(minutes(70)), ago("1d").plus(minutes(72)), "SERVICE_ERROR", "a13 failed", null);
+        // A stopped at the quota in run 2 (deferred-req's refusal), then finished in run 3
+        accountRegion(A, "ServiceQuotaExceededException: quota reached", ago("1d").plus(minutes(50)), run2, ago("1d").plus(minutes(50)));
+        jdbc.sql("""
+                        update account_region set deferred_reason = null, deferred_at = null, deferred_run_id = null, last_activity_at = ?
+                        where account_id = ?""").params(ts(ago("1h")), A).update();
+
+        principal(B, "ROLE", "never-deferred", null);
+        long succeeded = principal(B, "ROLE", "succeeded", null);
+        generation(succeeded, "SUCCEEDED", run2, "j-b2", ago("1d").plus(minutes(80)), ago("1d").plus(minutes(82)), null, null, NOT_JSON_POLICY);
+        jdbc.sql("update generation set policy_complete = false where job_id = 'j-b2'").update();
+        long failedDeferred = principal(B, "ROLE", "failed-deferred", null);
+        generation(failedDeferred, "FAILED", run2, "j-b3", ago("1d").plus(minutes(90)), ago("1d").plus(minutes(92)), "SERVICE_ERROR", "b3 failed", null);
+        accountRegion(B, BUDGET_STOP, ago("1d").plus(minutes(95)), run2, ago("1d").plus(minutes(95)));
+
+        principal(C, "ROLE", "old-role", null);
+    }
+
+    @Test
+    void accountProgressShouldSplitEveryLivePrincipalIntoDoneInProgressAndDue() {
+        assertThat(rows("select * from report_account_progress")).containsExactly(
+                row(A, "prod", "ACTIVE", 12L, 2L, 2L, 8L, 0L, 6L, ago("10m"), 1L, 50L, null, null),
+                row(B, "dev", "ACTIVE", 3L, 1L, 0L, 2L, 2L, 1L, ago("1d").plus(minutes(95)), 1L, 50L,
+                        REGION + ": " + BUDGET_STOP, null),
+                row(D, "empty", "ACTIVE", 0L, 0L, 0L, 0L, 0L, 0L, null, 0L, 50L, null, "AccessDenied"));
+    }
+
+    @Test
+    void accountProgressShouldTakeTheJobSettingsFromTheSession() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("set policygen.daily_quota = 5");
+            statement.execute("set policygen.refresh_after = '45 days'");
+
+            // stale and deferred-req succeeded 40 days ago: done within 45 days
+            try (ResultSet rows = statement.executeQuery(
+                    "select account_id, done, due, days_needed, daily_quota from report_account_progress")) {
+                assertThat(read(rows)).containsExactly(row(A, 4L, 6L, 2L, 5L), row(B, 1L, 2L, 1L, 5L), row(D, 0L, 0L, 0L, 5L));
+            }
+        }
+    }
+
+    @Test
+    void accountProgressShouldTakeTheSettingsTheJobRecorded() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("insert into report_setting (name, value) values ('daily_quota', '3'), ('max_failures', '4')");
+
+            // failed-thrice is due again with 4 tries
+            try (ResultSet rows = statement.executeQuery(
+                    "select account_id, done, due, days_needed, daily_quota from report_account_progress")) {
+                assertThat(read(rows)).containsExactly(row(A, 1L, 9L, 3L, 3L), row(B, 1L, 2L, 1L, 3L), row(D, 0L, 0L, 0L, 3L));
+            }
+            statement.execute("set local policygen.daily_quota = 9");
+            try (ResultSet rows = statement.executeQuery("select days_needed, daily_quota from report_account_progress limit 1")) {
+                assertThat(read(rows)).as("the session's own setting first").containsExactly(row(1L, 9L));
+            }
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void principalStatusShouldGiveEveryPrincipalItsLatestRequest() {
+        assertThat(rows("select * from report_principal_status")).containsExactly(
+                row(A, arn(A, "role/canceled"), "ROLE", "CANCELED", "j-a9", ago("1d").plus(minutes(40)), ago("1d").plus(minutes(45)), null, null, REGION, null),
+                row(A, arn(A, "role/deleted"), "ROLE", "DELETED", "j-a10", ago("2d").plus(minutes(30)), ago("2d").plus(minutes(32)), null, null, REGION, null),
+                row(A, arn(A, "role/failed-once"), "ROLE", "FAILED", "j-a6", ago("1d").plus(minutes(10)), ago("1d").plus(minutes(12)), "SERVICE_ERROR", "a6 failed", REGION, null),
+                row(A, arn(A, "role/failed-thrice"), "ROLE", "FAILED", "j-a7-3", ago("1d").plus(minutes(20)), ago("1d").plus(minutes(22)), "SERVICE_ERROR", "a7 failed", REGION, null),
+                row(A, arn(A, "role/failed-x1"), "ROLE", "FAILED", "j-a12", ago("1d").plus(minutes(60)), ago("1d").plus(minutes(62)), "SERVICE_ERROR", "a12 failed", REGION, null),
+                row(A, arn(A, "role/failed-x2"), "ROLE", "FAILED", "j-a13", ago("1d").plus(minutes(70)), ago("1d").plus(minutes(72)), "SERVICE_ERROR", "a13 failed", REGION, null),
+                row(A, arn(A, "role/fresh"), "ROLE", "SUCCEEDED", "j-a4", ago("2d").plus(minutes(5)), ago("2d").plus(minutes(7)), null, null, REGION, null),
+                row(A, arn(A, "role/never"), "ROLE", "NEVER", null, null, null, null, null, null, null),
+                row(A, arn(A, "role/pending"), "ROLE", "PENDING", null, ago("10m"), null, "NO_ANSWER", "connect timed out", REGION, null),
+                row(A, arn(A, "role/rejected"), "ROLE", "REJECTED", null, ago("1d").plus(minutes(30)), ago("1d").plus(minutes(30)), "ValidationException", "principal ARN is invalid", REGION, null),
+                row(A, arn(A, "role/running"), "ROLE", "IN_PROGRESS", "j-a3", ago("20m"), null, null, null, REGION, null),
+                row(A, arn(A, "role/stale"), "ROLE", "SUCCEEDED", "j-a5", ago("40d"), ago("40d").plus(minutes(2)), null, null, REGION, null),
+                row(A, arn(A, "user/deferred-req"), "USER", "DEFERRED", null, ago("1d").plus(minutes(50)), ago("1d").plus(minutes(50)), "ServiceQuotaExceededException", "quota reached", REGION, null),
+                row(B, arn(B, "role/failed-deferred"), "ROLE", "FAILED", "j-b3", ago("1d").plus(minutes(90)), ago("1d").plus(minutes(92)), "SERVICE_ERROR", "b3 failed", REGION, null),
+                row(B, arn(B, "role/never-deferred"), "ROLE", "DEFERRED", null, null, null, null, null, null, REGION + ": " + BUDGET_STOP),
+                row(B, arn(B, "role/succeeded"), "ROLE", "SUCCEEDED", "j-b2", ago("1d").plus(minutes(80)), ago("1d").plus(minutes(82)), null, null, REGION, null),
+                row(C, arn(C, "role/old-role"), "ROLE", "NEVER", null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void failuresShouldGroupLatestFailuresByCodeAndAccountWithThreeSamples() {
+        assertThat(rows("select * from report_failures")).containsExactly(
+                row("SERVICE_ERROR", A, 4L, List.of(arn(A, "role/failed-once"), arn(A, "role/failed-thrice"), arn(A, "role/failed-x1")),
+                        "a13 failed", ago("1d").plus(minutes(72))),
+                row("CANCELED", A, 1L, List.of(arn(A, "role/canceled")), null, ago("1d").plus(minutes(45))),
+                row("NO_ANSWER", A, 1L, List.of(arn(A, "role/pending")), "connect timed out", ago("10m")),
+                row("SERVICE_ERROR", B, 1L, List.of(arn(B, "role/failed-deferred")), "b3 failed", ago("1d").plus(minutes(92))),
+                row("ValidationException", A, 1L, List.of(arn(A, "role/rejected")), "principal ARN is invalid", ago("1d").plus(minutes(30))));
+    }
+
+    @Test
+    void runsShouldCountWhatEachRunStartedAndWhatBecameOfIt() {
+        assertThat(rows("""
+                select run_id, started_at, ended_at, extract(epoch from duration)::bigint / 60 as minutes, status, exit_code,
+                       accounts_worked, generations_started, succeeded, failed, open, rejected, quota_stops,
+                       aws_calls, throttled_calls, message
+                from report_runs""")).containsExactly(
+                row(run3, ago("30m"), null, 30L, "RUNNING", null, 1L, 1L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, null),
+                row(run2, ago("1d"), ago("1d").plus(hours(2)), 120L, "QUOTA_STOPPED", 3L, 2L, 7L, 1L, 6L, 0L, 1L, 2L, 50L, 10L,
+                        "stopped at a quota in 1 account"),
+                row(run1, ago("2d"), ago("2d").plus(hours(1)), 60L, "COMPLETED", 0L, 1L, 4L, 2L, 2L, 0L, 0L, 0L, 100L, 3L, null));
+    }
+
+    @Test
+    void deferralHistoryShouldKeepEveryStopAfterTheAccountFinished() {
+        assertThat(rows("select account_id, region, run_id, reason, deferred_at from account_region_deferral order by deferred_at"))
+                .containsExactly(
+                        row(A, REGION, run2, "ServiceQuotaExceededException: quota reached", ago("1d").plus(minutes(50))),
+                        row(B, REGION, run2, BUDGET_STOP, ago("1d").plus(minutes(95))));
+    }
+
+    @Test
+    void policiesShouldGiveTheLatestSuccessOfEveryLivePrincipalWithItsServicesAndActions() {
+        assertThat(rows("""
+                select account_id, principal_arn, principal_type, region, job_id, completed_at, policy_complete, services, actions
+                from report_policies""")).containsExactly(
+                row(A, arn(A, "role/fresh"), "ROLE", REGION, "j-a4", ago("2d").plus(minutes(7)), true,
+                        List.of("ec2", "s3", "sts"),
+                        List.of("ec2:DescribeInstances", "s3:GetObject", "s3:ListBucket", "sts:GetCallerIdentity")),
+                row(A, arn(A, "role/stale"), "ROLE", REGION, "j-a5", ago("40d").plus(minutes(2)), true,
+                        List.of("dynamodb"), List.of("dynamodb:GetItem")),
+                row(A, arn(A, "user/deferred-req"), "USER", REGION, "j-a11", ago("40d").plus(minutes(2)), true,
+                        List.of("logs"), List.of("logs:PutLogEvents")),
+                row(B, arn(B, "role/succeeded"), "ROLE", REGION, "j-b2", ago("1d").plus(minutes(82)), false, List.of(), List.of()));
+        assertThat(jdbc.sql("select policies = ?::jsonb from report_policies where job_id = 'j-a4'").param(FRESH_POLICY)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void readerRoleShouldSelectTheViewsButNoTable() throws SQLException {
+        List<String> tables = jdbc.sql("select tablename from pg_tables where schemaname = current_schema() order by 1")
+                .query(String.class).list();
+        assertThat(tables).contains("run", "account", "principal", "generation", "account_region", "flyway_schema_history");
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("set role policygen_reader");
+            for (Report report : Reports.load().all()) {
+                try (ResultSet rows = statement.executeQuery("select count(*) from " + report.name())) {
+                    assertThat(rows.next()).as(report.name()).isTrue();
+                }
+            }
+            for (String table : tables) {
+                assertThatThrownBy(() -> statement.executeQuery("select count(*) from " + table).close())
+                        .as(table)
+                        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            }
+        }
+        assertThat(jdbc.sql("select rolcanlogin from pg_roles where rolname = 'policygen_reader'").query(Boolean.class).single())
+                .isFalse();
+    }
+
+    // --- the known state
+
+    private static long run(Instant started, Instant ended, String status, Integer exitCode, long awsCalls, long throttled, String message) {
+        return jdbc.sql("""
+                        insert into run (started_at, ended_at, status, exit_code, aws_calls, throttled_calls, message)
+                        values (?, ?, ?, ?, ?, ?, ?) returning run_id""")
+                .params(ts(started), ts(ended), status, exitCode, awsCalls, throttled, message)
+                .query(Long.class).single();
+    }
+
+    private static void account(String accountId, String name, boolean inScope, String accessError) {
+        jdbc.sql("""
+                        insert into account (account_id, name, state, in_scope, first_seen_at, last_seen_at, access_error_code)
+                        values (?, ?, 'ACTIVE', ?, ?, ?, ?)""")
+                .params(accountId, name, inScope, ts(ago("60d")), ts(ago("30m")), accessError).update();
+    }
+
+    private static long principal(String accountId, String type, String name, Instant deletedAt) {
+        return jdbc.sql("""
+                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, last_seen_at, deleted_at)
+                        values (?, ?, ?, ?, '/', ?, ?, ?) returning principal_id""")
+                .params(accountId, arn(accountId, type.toLowerCase() + "/" + name), type, name, ts(ago("60d")), ts(ago("30m")), ts(deletedAt))
+                .query(Long.class).single();
+    }
+
+    private static void generation(long principalId, String state, Long runId, String jobId, Instant requestedAt,
+                                   Instant completedAt, String errorCode, String errorMessage, String policies) {
+        jdbc.sql("""
+                        insert into generation (principal_id, account_id, region, client_token, job_id, state, run_id, requested_at,
+                            completed_at, request, error_code, error_message, policies, policy_complete)
+                        select principal_id, account_id, ?, ?, ?, ?, ?, ?, ?, '{}'::jsonb, ?, ?, ?::jsonb,
+                               case when ? = 'SUCCEEDED' then true end
+                        from principal where principal_id = ?""")
+                .params(REGION, UUID.randomUUID(), jobId, state, runId, ts(requestedAt), ts(completedAt), errorCode, errorMessage,
+                        policies, state, principalId)
+                .update();
+    }
+
+    private static void accountRegion(String accountId, String reason, Instant deferredAt, Long runId, Instant lastActivity) {
+        jdbc.sql("""
+                        insert into account_region (account_id, region, deferred_reason, deferred_at, deferred_run_id, last_activity_at)
+                        values (?, ?, ?, ?, ?, ?)""")
+                .params(accountId, REGION, reason, ts(deferredAt), runId, ts(lastActivity)).update();
+    }
+
+    private static String arn(String accountId, String resource) {
+        return "arn:aws:iam::" + accountId + ":" + resource;
+    }
+
+    /** "10m", "1h", "2d" before now. */
+    private static Instant ago(String amount) {
+        long n = Long.parseLong(amount.substring(0, amount.length() - 1));
+        return NOW.minus(switch (amount.charAt(amount.length() - 1)) {
+            case 'm' -> minutes(n);
+            case 'h' -> hours(n);
+            case 'd' -> Duration.ofDays(n);
+            default -> throw new IllegalArgumentException(amount);
+        });
+    }
+
+    private static Duration minutes(long n) {
+        return Duration.ofMinutes(n);
+    }
+
+    private static Duration hours(long n) {
+        return Duration.ofHours(n);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    // --- reading the views: timestamps as Instants, whole numbers as longs, arrays as lists, JSON as text
+
+    private static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    private static List<List<Object>> rows(String sql) {
+        return jdbc.sql(sql).query((rs, i) -> readRow(rs)).list();
+    }
+
+    private static List<List<Object>> read(ResultSet rs) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            rows.add(readRow(rs));
+        }
+        return rows;
+    }
+
+    private static List<Object> readRow(ResultSet rs) throws SQLException {
+        List<Object> row = new ArrayList<>();
+        for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+            row.add(value(rs.getObject(c)));
+        }
+        return row;
+    }
+
+    private static Object value(Object value) throws SQLException {
+        return switch (value) {
+            case null -> null;
+            case Timestamp timestamp -> timestamp.toInstant();
+            case OffsetDateTime time -> time.toInstant();
+            case Integer n -> n.longValue();
+            case Short n -> n.longValue();
+            case java.sql.Array array -> Arrays.asList((Object[]) array.getArray());
+            case PGobject object -> object.getValue();
+            default -> value;
+        };
+    }
+}
