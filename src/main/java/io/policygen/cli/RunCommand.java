@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesBindEx
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code run}: one run of the nightly job. Exit codes are design.md's: 0 done, 3 stopped at a quota or the
@@ -51,14 +52,18 @@ public final class RunCommand {
         }
         RunControl control = context.getBean(RunControl.class);
         // SIGTERM (a scheduler's stop) and Ctrl-C: stop starting generations, record state, exit 1.
-        Signal.handle(new Signal("TERM"), signal -> control.requestStop("SIGTERM"));
-        Signal.handle(new Signal("INT"), signal -> control.requestStop("SIGINT"));
+        // The JVM's own handlers come back after the run, so a process that lives on (the demo) still stops.
+        SignalHandler previousTerm = Signal.handle(new Signal("TERM"), signal -> control.requestStop("SIGTERM"));
+        SignalHandler previousInt = Signal.handle(new Signal("INT"), signal -> control.requestStop("SIGINT"));
         ExitCode exitCode;
         try {
             exitCode = context.getBean(PolicygenRun.class).execute();
         } catch (Exception e) {
             System.err.println("policygen: the run failed: " + e);
             exitCode = ExitCode.FAILED;
+        } finally {
+            Signal.handle(new Signal("TERM"), previousTerm);
+            Signal.handle(new Signal("INT"), previousInt);
         }
         ExitCode result = exitCode;
         return SpringApplication.exit(context, () -> result.code());

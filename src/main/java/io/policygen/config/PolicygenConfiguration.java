@@ -119,8 +119,8 @@ public class PolicygenConfiguration {
     @Bean
     PolicygenRun policygenRun(DataSource dataSource, RunStore runs, JobOperator jobOperator, JobRepository jobRepository,
                               Job policyGenerationJob, CurrentRun currentRun, RunControl control, RunProperties properties,
-                              AwsCallMetrics metrics, Clock clock) {
+                              AwsCallMetrics metrics, Clock clock, GenerationProperties generation) {
         return new PolicygenRun(dataSource, runs, jobOperator, jobRepository, policyGenerationJob, currentRun, control,
-                properties, metrics, clock);
+                properties, metrics, clock, generation);
     }
 }

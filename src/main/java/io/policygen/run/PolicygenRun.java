@@ -2,6 +2,7 @@ package io.policygen.run;
 
 import io.policygen.aws.AwsCallMetrics;
 import io.policygen.cli.ExitCode;
+import io.policygen.generation.GenerationProperties;
 import io.policygen.generation.SlotOutcome;
 import io.policygen.job.PolicyGenerationJobConfiguration;
 import java.net.InetAddress;
@@ -43,9 +44,11 @@ public final class PolicygenRun {
     private final RunProperties properties;
     private final AwsCallMetrics metrics;
     private final Clock clock;
+    private final GenerationProperties generation;
 
     public PolicygenRun(DataSource dataSource, RunStore runs, JobOperator jobOperator, JobRepository jobRepository, Job job,
-                        CurrentRun currentRun, RunControl control, RunProperties properties, AwsCallMetrics metrics, Clock clock) {
+                        CurrentRun currentRun, RunControl control, RunProperties properties, AwsCallMetrics metrics, Clock clock,
+                        GenerationProperties generation) {
         this.dataSource = dataSource;
         this.runs = runs;
         this.jobOperator = jobOperator;
@@ -56,6 +59,7 @@ public final class PolicygenRun {
         this.properties = properties;
         this.metrics = metrics;
         this.clock = clock;
+        this.generation = generation;
     }
 
     public ExitCode execute() throws Exception {
@@ -67,6 +71,7 @@ public final class PolicygenRun {
             }
             runs.failAbandoned(clock.instant());
             long runId = runs.start(clock.instant(), hostName(), ProcessHandle.current().pid());
+            runs.recordReportSettings(generation.dailyQuota(), generation.refreshAfter(), generation.maxFailures());
             currentRun.start(runId);
             control.startClock(properties.maxDuration());
             log.info("event=run-started run={}", runId);

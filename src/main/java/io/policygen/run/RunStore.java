@@ -2,6 +2,7 @@ package io.policygen.run;
 
 import io.policygen.cli.ExitCode;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,15 @@ public final class RunStore {
     public long start(Instant now, String host, long pid) {
         return jdbc.sql("insert into run (started_at, status, host, pid) values (?, 'RUNNING', ?, ?) returning run_id")
                 .params(Timestamp.from(now), host, pid).query(Long.class).single();
+    }
+
+    /** The settings the reports need to say how far along accounts are (report_setting, read by the views). */
+    public void recordReportSettings(int dailyQuota, Duration refreshAfter, int maxFailures) {
+        jdbc.sql("""
+                        insert into report_setting (name, value) values ('daily_quota', ?), ('refresh_after', ?), ('max_failures', ?)
+                        on conflict (name) do update set value = excluded.value, updated_at = now()""")
+                .params(String.valueOf(dailyQuota), refreshAfter.toString(), String.valueOf(maxFailures))
+                .update();
     }
 
     /** Runs still marked RUNNING when the lock is free ended without saying so (killed): they failed. */

@@ -19,7 +19,7 @@ class DemoCommandIT {
 
         String output = buffer.toString(StandardCharsets.UTF_8);
         assertThat(exitCode).isZero();
-        assertThat(output).contains("night 1", "night 2", "every principal has its policy");
+        assertThat(output).contains("night 1", "night 2", "every due principal was settled", "account_id");
         assertThat(output).containsPattern("1070000000\\d\\d\\s+\\d+\\s+\\d+");
     }
 

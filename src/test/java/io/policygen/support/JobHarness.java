@@ -43,7 +43,7 @@ public final class JobHarness {
     /** Empties policygen's and Spring Batch's tables, for a test that starts from nothing. */
     public void resetDatabase() {
         jdbc().sql("""
-                truncate generation, account_region, principal, account, run, batch_step_execution_context,
+                truncate generation, account_region, account_region_deferral, report_setting, principal, account, run, batch_step_execution_context,
                     batch_step_execution, batch_job_execution_context, batch_job_execution_params, batch_job_execution,
                     batch_job_instance cascade""").update();
     }
