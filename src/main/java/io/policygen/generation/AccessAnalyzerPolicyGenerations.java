@@ -3,6 +3,7 @@ package io.policygen.generation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
@@ -28,38 +29,23 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
 
     @Override
     public String start(GenerationRequest request, UUID clientToken) {
-        try {
-            return client.startPolicyGeneration(r -> r
-                    .clientToken(clientToken.toString())
-                    .policyGenerationDetails(d -> d.principalArn(request.principalArn()))
-                    .cloudTrailDetails(CloudTrailDetails.builder()
-                            .trails(request.trails().stream().map(AccessAnalyzerPolicyGenerations::toTrail).toList())
-                            .accessRole(request.accessRoleArn())
-                            .startTime(request.startTime())
-                            .endTime(request.endTime())
-                            .build()))
-                    .jobId();
-        } catch (ServiceQuotaExceededException e) {
-            throw new QuotaExceededException(message(e), e);
-        } catch (AwsServiceException e) {
-            throw refusalOrUnknown(e);
-        } catch (SdkClientException e) {
-            throw new GenerationUnavailableException("StartPolicyGeneration got no answer: " + e.getMessage(), e);
-        }
+        return call("StartPolicyGeneration", () -> client.startPolicyGeneration(r -> r
+                .clientToken(clientToken.toString())
+                .policyGenerationDetails(d -> d.principalArn(request.principalArn()))
+                .cloudTrailDetails(CloudTrailDetails.builder()
+                        .trails(request.trails().stream().map(AccessAnalyzerPolicyGenerations::toTrail).toList())
+                        .accessRole(request.accessRoleArn())
+                        .startTime(request.startTime())
+                        .endTime(request.endTime())
+                        .build()))
+                .jobId());
     }
 
     @Override
     public GenerationResult get(String jobId) {
-        GetGeneratedPolicyResponse response;
-        try {
-            response = client.getGeneratedPolicy(r -> r.jobId(jobId)
-                    .includeResourcePlaceholders(includeResourcePlaceholders)
-                    .includeServiceLevelTemplate(includeServiceLevelTemplate));
-        } catch (AwsServiceException e) {
-            throw refusalOrUnknown(e);
-        } catch (SdkClientException e) {
-            throw new GenerationUnavailableException("GetGeneratedPolicy got no answer: " + e.getMessage(), e);
-        }
+        GetGeneratedPolicyResponse response = call("GetGeneratedPolicy", () -> client.getGeneratedPolicy(r -> r.jobId(jobId)
+                .includeResourcePlaceholders(includeResourcePlaceholders)
+                .includeServiceLevelTemplate(includeServiceLevelTemplate)));
         var job = response.jobDetails();
         var result = response.generatedPolicyResult();
         List<String> policies = result != null && result.hasGeneratedPolicies()
@@ -74,26 +60,28 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
 
     @Override
     public List<ListedJob> jobsFor(String principalArn) {
-        try {
-            return client.listPolicyGenerationsPaginator(r -> r.principalArn(principalArn)).policyGenerations().stream()
-                    .map(job -> new ListedJob(job.jobId(), job.statusAsString(), job.startedOn()))
-                    .sorted(Comparator.comparing(ListedJob::startedOn, Comparator.nullsLast(Comparator.reverseOrder())))
-                    .toList();
-        } catch (AwsServiceException e) {
-            throw refusalOrUnknown(e);
-        } catch (SdkClientException e) {
-            throw new GenerationUnavailableException("ListPolicyGenerations got no answer: " + e.getMessage(), e);
-        }
+        return call("ListPolicyGenerations", () -> client.listPolicyGenerationsPaginator(r -> r.principalArn(principalArn))
+                .policyGenerations().stream()
+                .map(job -> new ListedJob(job.jobId(), job.statusAsString(), job.startedOn()))
+                .sorted(Comparator.comparing(ListedJob::startedOn, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList());
     }
 
     @Override
     public void cancel(String jobId) {
+        call("CancelPolicyGeneration", () -> client.cancelPolicyGeneration(r -> r.jobId(jobId)));
+    }
+
+    /** Turns the SDK's exceptions into the port's: a quota stop, a refusal, or no usable answer. */
+    private static <T> T call(String operation, Supplier<T> request) {
         try {
-            client.cancelPolicyGeneration(r -> r.jobId(jobId));
+            return request.get();
+        } catch (ServiceQuotaExceededException e) {
+            throw new QuotaExceededException(message(e), e);
         } catch (AwsServiceException e) {
             throw refusalOrUnknown(e);
         } catch (SdkClientException e) {
-            throw new GenerationUnavailableException("CancelPolicyGeneration got no answer: " + e.getMessage(), e);
+            throw new GenerationUnavailableException(operation + " got no answer: " + e.getMessage(), e);
         }
     }
 

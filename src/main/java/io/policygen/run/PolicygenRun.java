@@ -20,7 +20,6 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -104,7 +103,6 @@ public final class PolicygenRun {
 
     private JobExecution launch(long runId) throws Exception {
         Optional<JobExecution> last = Optional.ofNullable(jobRepository.getLastJobInstance(PolicyGenerationJobConfiguration.JOB_NAME))
-                .map(JobInstance.class::cast)
                 .map(jobRepository::getLastJobExecution);
         if (last.isPresent()) {
             JobExecution previous = last.get();
