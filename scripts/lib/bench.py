@@ -95,7 +95,7 @@ def discovery(args, db, work, failures):
     sim = h.Simulator(work, "discovery", *sim_options(accounts, principals, "PT1S"), java_opts=("-Xmx6g",))
     gc_log = os.path.join(work, "discovery-gc.log")
     # daily-quota 1: the generate step starts one generation per account and ends; discovery is what is measured
-    job = h.Job(work, "discovery", db, database, sim, "--policygen.generation.daily-quota=1",
+    job = h.Job(work, "discovery", db, database, sim, {"policygen.generation.daily-quota": "1"},
                 java_opts=("-Xmx512m", f"-Xlog:gc:file={gc_log}"))
     rc = job.wait(3600)
     sim.stop()

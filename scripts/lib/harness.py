@@ -251,19 +251,22 @@ def op_count(state, service, operation, outcome=None):
 class Job:
     """One `policygen.jar run` process; .rc after wait(); samples its peak RSS while it runs."""
 
-    def __init__(self, work_dir, name, db, database, sim, *extra, java_opts=(), env_extra=None):
+    def __init__(self, work_dir, name, db, database, sim, props=None, java_opts=(), env_extra=None):
+        """props override the defaults below (spring-style names); a value of None leaves that setting out."""
         self.name = name
         self.log_path = os.path.join(work_dir, f"job-{name}.log")
         env = dict(os.environ, AWS_ACCESS_KEY_ID=SIM_KEY_ID, AWS_SECRET_ACCESS_KEY=SIM_SECRET,
                    SPRING_DATASOURCE_PASSWORD=db.password, AWS_REGION="us-east-1")
         env.update(env_extra or {})
-        args = [JAVA, *java_opts, "-jar", JAR, "run",
-                f"--spring.datasource.url={db.url(database)}", f"--spring.datasource.username={DB_USER}"]
+        settings = {"spring.datasource.url": db.url(database), "spring.datasource.username": DB_USER}
         if sim is not None:
-            args += [f"--policygen.aws.endpoint={sim.endpoint}", "--policygen.aws.clock=simulator",
-                     f"--policygen.generation.trails[0].arn={sim.trail}", "--policygen.generation.trails[0].all-regions=true",
-                     "--policygen.generation.poll-min=PT0.05S"]
-        args += list(extra)
+            settings.update({"policygen.aws.endpoint": sim.endpoint, "policygen.aws.clock": "simulator",
+                             "policygen.generation.trails[0].arn": sim.trail,
+                             "policygen.generation.trails[0].all-regions": "true",
+                             "policygen.generation.poll-min": "PT0.05S"})
+        settings.update(props or {})
+        # one --name=value per setting: Spring joins repeated options into a list
+        args = [JAVA, *java_opts, "-jar", JAR, "run"] + [f"--{k}={v}" for k, v in settings.items() if v is not None]
         self.started = time.time()
         self.process = spawn(args, self.log_path, env)
         self.pid = self.process.pid
