@@ -11,6 +11,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 import harness as h  # noqa: E402
 
 GEN_TIME = 2.0
+EXTRA = {}  # --job-setting NAME=VALUE, given to every job run
 
 
 def sim_options(accounts, principals, generation_time="PT2S"):
@@ -32,7 +33,7 @@ def utilization(args, db, work, failures):
     h.log(f"utilization: {accounts} accounts x {principals} principals, generation {GEN_TIME:.0f} s, jitter 0")
     database = db.create("bench_utilization")
     sim = h.Simulator(work, "utilization", *sim_options(accounts, principals), java_opts=("-Xmx2g",))
-    job = h.Job(work, "utilization", db, database, sim)
+    job = h.Job(work, "utilization", db, database, sim, EXTRA)
     rc = job.wait(1800)
     state = sim.state()
     sim.stop()
@@ -64,14 +65,14 @@ def resume(args, db, work, failures):
     database = db.create("bench_resume")
     sim = h.Simulator(work, "resume", *sim_options(accounts, principals), java_opts=("-Xmx2g",))
     total = accounts * principals
-    job = h.Job(work, "resume-1", db, database, sim)
+    job = h.Job(work, "resume-1", db, database, sim, EXTRA)
     h.wait_for(lambda: job.process.poll() is not None or sim.state(False)["generationCount"] >= total // 2, 1800,
                "half the generations")
     job.kill()
     killed_at = time.time()
     before = {g["jobId"] for g in sim.state()["generations"]}
     time.sleep(1)
-    rerun = h.Job(work, "resume-2", db, database, sim)
+    rerun = h.Job(work, "resume-2", db, database, sim, EXTRA)
     rc = rerun.wait(1800)
     state = sim.state()
     sim.stop()
@@ -95,7 +96,7 @@ def discovery(args, db, work, failures):
     sim = h.Simulator(work, "discovery", *sim_options(accounts, principals, "PT1S"), java_opts=("-Xmx6g",))
     gc_log = os.path.join(work, "discovery-gc.log")
     # daily-quota 1: the generate step starts one generation per account and ends; discovery is what is measured
-    job = h.Job(work, "discovery", db, database, sim, {"policygen.generation.daily-quota": "1"},
+    job = h.Job(work, "discovery", db, database, sim, {"policygen.generation.daily-quota": "1", **EXTRA},
                 java_opts=("-Xmx512m", f"-Xlog:gc:file={gc_log}"))
     rc = job.wait(3600)
     sim.stop()
@@ -217,11 +218,14 @@ def main():
     parser = argparse.ArgumentParser(prog="scripts/bench.sh")
     parser.add_argument("--quick", action="store_true", help="CI-sized runs (a few minutes)")
     parser.add_argument("--only", action="append", choices=["utilization", "resume", "discovery"])
+    parser.add_argument("--job-setting", action="append", default=[], metavar="NAME=VALUE",
+                        help="an extra setting for every job run, e.g. policygen.principals.discovery-concurrency=4")
     parser.add_argument("--output", help="where to write the page (default docs/benchmarks.md; --quick: target/bench/benchmarks.md)")
     args = parser.parse_args()
     work = os.path.join(h.ROOT, "target", "bench-quick" if args.quick else "bench")
     shutil.rmtree(work, ignore_errors=True)
     h.setup(work)
+    EXTRA.update(setting.split("=", 1) for setting in args.job_setting)
     began = time.time()
     machine = h.machine()
     db = h.Database(work, "bench-" + os.urandom(9).hex()).start()
@@ -236,7 +240,8 @@ def main():
             failures.append(f"{name}: {e!r}")
             h.log(f"{name} FAILED: {e!r}")
     db.stop()
-    command = "scripts/bench.sh" + (" --quick" if args.quick else "") + "".join(f" --only {o}" for o in args.only or [])
+    command = ("scripts/bench.sh" + (" --quick" if args.quick else "") + "".join(f" --only {o}" for o in args.only or [])
+               + "".join(f" --job-setting {s}" for s in args.job_setting))
     output = args.output or (os.path.join(work, "benchmarks.md") if args.quick else os.path.join(h.ROOT, "docs", "benchmarks.md"))
     write_doc(output, args, machine, command, results, time.time() - began)
     if failures:

@@ -166,6 +166,9 @@ BAD_CONFIGURATIONS = [
     ("policygen.run.progress-interval", "PT0S", "policygen.run.progress-interval"),
 ]
 
+# --quick: the settings the AWS SDK itself would refuse, one of each kind of check, and the binder's failures
+QUICK_CONFIGURATIONS = {1, 4, 5, 7, 8, 14, 18, 19, 20, 23, 25, 30}
+
 
 def bad_configurations(args, db, work, failures, rng):
     database = db.create("chaos_config")
@@ -184,9 +187,10 @@ def bad_configurations(args, db, work, failures, rng):
         return {"case": index + 1, "setting": prop, "value": value, "rc": rc, "named": named in out,
                 "message": lines[0] if lines else out.strip().splitlines()[-1] if out.strip() else ""}
 
+    cases = [(i, c) for i, c in enumerate(BAD_CONFIGURATIONS) if not args.quick or i + 1 in QUICK_CONFIGURATIONS]
     before = sim.requests_total()
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
-        trials = list(pool.map(lambda ic: one(*ic), enumerate(BAD_CONFIGURATIONS)))
+        trials = list(pool.map(lambda ic: one(*ic), cases))
     requests = sim.requests_total() - before
     sim.stop()
     for trial in trials:
