@@ -208,7 +208,7 @@ def write_doc(path, args, machine, command, results, seconds):
             ]),
             "",
         ]
-    lines += ["## Notes", "", "NOTES_PLACEHOLDER", ""]
+    lines += [h.kept_notes(path)]
     with open(path, "w") as f:
         f.write("\n".join(lines))
     h.log(f"wrote {path}")

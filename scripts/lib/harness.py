@@ -364,3 +364,14 @@ def table(headers, rows):
     for row in rows:
         lines.append("| " + " | ".join(fmt(c) for c in row) + " |")
     return "\n".join(lines)
+
+
+def kept_notes(path):
+    """The hand-written '## Notes' section of the page being rewritten (the analysis of the figures), kept as is."""
+    notes = "## Notes\n\n(none yet)\n"
+    if os.path.exists(path):
+        with open(path) as f:
+            text = f.read()
+        if "\n## Notes\n" in text:
+            notes = text[text.index("\n## Notes\n") + 1:]
+    return notes
