@@ -1,6 +1,7 @@
 """scripts/bench.sh: slot utilization, discovery at scale, resume -> docs/benchmarks.md (see that file)."""
 
 import argparse
+import json
 import collections
 import os
 import shutil
@@ -209,6 +210,7 @@ def write_doc(path, args, machine, command, results, seconds):
             "",
         ]
     lines += [h.kept_notes(path)]
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
         f.write("\n".join(lines))
     h.log(f"wrote {path}")
@@ -243,6 +245,8 @@ def main():
     command = ("scripts/bench.sh" + (" --quick" if args.quick else "") + "".join(f" --only {o}" for o in args.only or [])
                + "".join(f" --job-setting {s}" for s in args.job_setting))
     output = args.output or (os.path.join(work, "benchmarks.md") if args.quick else os.path.join(h.ROOT, "docs", "benchmarks.md"))
+    with open(os.path.join(work, "results.json"), "w") as f:
+        json.dump({"machine": machine, "command": command, "seconds": time.time() - began, "results": results}, f, indent=1)
     write_doc(output, args, machine, command, results, time.time() - began)
     if failures:
         for failure in failures:

@@ -2,6 +2,7 @@
 -> docs/reliability.md (see that file)."""
 
 import argparse
+import json
 import concurrent.futures
 import os
 import random
@@ -374,6 +375,7 @@ def write_doc(path, command, machine, seed, results, seconds, failures):
                       f" message `{md_escape(w['message'][:240])}`"]
         lines += [""]
     lines += [h.kept_notes(path)]
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as fh:
         fh.write("\n".join(lines))
     h.log(f"wrote {path}")
@@ -413,6 +415,9 @@ def main():
     db.stop()
     command = "scripts/chaos.sh" + (" --quick" if args.quick else "") + "".join(f" --only {o}" for o in args.only or [])
     output = args.output or (os.path.join(work, "reliability.md") if args.quick else os.path.join(h.ROOT, "docs", "reliability.md"))
+    with open(os.path.join(work, "results.json"), "w") as f:
+        json.dump({"machine": machine, "command": command, "seed": seed, "seconds": time.time() - began,
+                   "results": results, "failures": failures}, f, indent=1)
     write_doc(output, command + (f" --seed {seed}" if args.seed is None else f" --seed {seed}"), machine, seed, results,
               time.time() - began, failures)
     if failures:
