@@ -45,7 +45,7 @@ def phase(log_text):
 
 
 def kill9(args, db, work, failures, rng):
-    accounts, principals, gen, kills, window = (10, 10, "PT2S", 5, (1.0, 20.0)) if args.quick else (50, 20, "PT5S", 20, (1.0, 25.0))
+    accounts, principals, gen, kills, window = (10, 10, "PT2S", 5, (1.0, 20.0)) if args.quick else (50, 40, "PT6S", 20, (1.0, 25.0))
     h.log(f"kill -9: {accounts} accounts x {principals} principals, generation {gen}, {kills} kills at random moments in {window} s")
     database = db.create("chaos_kill")
     sim = h.Simulator(work, "kill", *sim_options(accounts, principals, gen, "PT1S"))
