@@ -33,7 +33,7 @@ _started = []  # every Popen we started, stopped at exit
 
 
 def log(message):
-    print(f"[{datetime.datetime.now(datetime.UTC).strftime('%H:%M:%S')}] {message}", flush=True)
+    print(f"[{datetime.datetime.now(datetime.timezone.utc).strftime('%H:%M:%S')}] {message}", flush=True)
 
 
 def java():
@@ -90,7 +90,7 @@ def machine():
 
 
 def now_utc():
-    return datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def free_port():
@@ -340,7 +340,7 @@ def parse_instant(text):
     if "." in text:
         head, frac = text.split(".")
         text = f"{head}.{frac[:6]}"
-    return datetime.datetime.fromisoformat(text).replace(tzinfo=datetime.UTC).timestamp()
+    return datetime.datetime.fromisoformat(text).replace(tzinfo=datetime.timezone.utc).timestamp()
 
 
 def gc_peak_heap_mb(gc_log):
