@@ -6,6 +6,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 
 /** Holds each call (once per call, not per retry: retries are paced by the SDK's backoff) to the client-side rates. */
 final class RateLimitingInterceptor implements ExecutionInterceptor {
@@ -22,10 +23,25 @@ final class RateLimitingInterceptor implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         try {
-            limits.acquire(scope, operation);
+            limits.acquire(scopeOf(context), operation);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw AbortedException.builder().message("interrupted while waiting for the " + operation + " rate limit").build();
         }
+    }
+
+    /**
+     * AssumeRole is made by the management account once per member account: paced in the management scope at the
+     * per-account rate (5/s by default), 1,000 accounts waited 200 s to enter. Each member account's AssumeRole is
+     * paced in that account's scope instead; the overall rate still caps them all.
+     */
+    private String scopeOf(Context.BeforeExecution context) {
+        if (context.request() instanceof AssumeRoleRequest assumeRole && assumeRole.roleArn() != null) {
+            String[] arn = assumeRole.roleArn().split(":", 6);
+            if (arn.length == 6 && !arn[4].isEmpty()) {
+                return arn[4];
+            }
+        }
+        return scope;
     }
 }

@@ -72,6 +72,10 @@ public final class RunCommand {
     /** A context that cannot start: a setting that doesn't bind is bad configuration (2); anything else failed (1). */
     public static int startupFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConfigurationValidator.InvalidConfigurationException invalid) {
+                invalid.problems().forEach(problem -> System.err.println("policygen: invalid configuration: " + problem));
+                return ExitCode.BAD_CONFIGURATION.code();
+            }
             if (cause instanceof BindException bind) {
                 System.err.println("policygen: invalid configuration: " + bind.getProperty().getName() + ": cannot use '"
                         + bind.getProperty().getValue() + "': " + rootMessage(bind));

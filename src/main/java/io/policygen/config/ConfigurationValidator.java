@@ -174,4 +174,23 @@ public final class ConfigurationValidator {
     private void problem(String name, String message) {
         problems.add(name + ": " + message);
     }
+
+    /**
+     * The configuration's problems, thrown while the context starts and before the AWS clients are built: the SDK
+     * refuses some bad values itself (max-attempts 0, a zero timeout, max-connections 0) with a message that names
+     * no setting, and the run would end with exit 1 instead of 2.
+     */
+    public static final class InvalidConfigurationException extends RuntimeException {
+
+        private final List<String> problems;
+
+        public InvalidConfigurationException(List<String> problems) {
+            super(String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
 }

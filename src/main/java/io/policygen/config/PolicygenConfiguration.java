@@ -21,6 +21,7 @@ import io.policygen.throttle.CallRateLimits;
 import io.policygen.throttle.ThrottleProperties;
 import io.policygen.throttle.Ticker;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -82,7 +83,13 @@ public class PolicygenConfiguration {
     @Bean(destroyMethod = "close")
     @Lazy
     AwsClients awsClients(AwsProperties aws, OrganizationProperties organization, @Lazy AwsCredentialsProvider managementCredentials,
-                          CallRateLimits limits, AwsCallMetrics metrics) {
+                          CallRateLimits limits, AwsCallMetrics metrics, PrincipalProperties principals,
+                          GenerationProperties generation, ThrottleProperties throttle, RunProperties run) {
+        // Validate before the SDK sees the settings: it rejects some bad values itself, naming no setting.
+        List<String> problems = ConfigurationValidator.validate(aws, organization, principals, generation, throttle, run);
+        if (!problems.isEmpty()) {
+            throw new ConfigurationValidator.InvalidConfigurationException(problems);
+        }
         return new AwsClients(aws, organization, managementCredentials, limits, metrics);
     }
 
