@@ -1,16 +1,9 @@
 package io.policygen.cli;
 
 import io.policygen.PolicygenApplication;
-import io.policygen.aws.AwsProperties;
 import io.policygen.config.ConfigurationValidator;
-import io.policygen.generation.GenerationProperties;
-import io.policygen.organization.OrganizationProperties;
-import io.policygen.principal.PrincipalProperties;
 import io.policygen.run.PolicygenRun;
 import io.policygen.run.RunControl;
-import io.policygen.run.RunProperties;
-import io.policygen.throttle.ThrottleProperties;
-import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
@@ -40,16 +33,11 @@ public final class RunCommand {
         return execute(context);
     }
 
-    /** Runs the job in a started context, then closes it; the exit code goes through SpringApplication.exit. */
+    /**
+     * Runs the job in a started context, then closes it; the exit code goes through SpringApplication.exit.
+     * The configuration was validated while the context started (before the AWS clients were built).
+     */
     public static int execute(ConfigurableApplicationContext context) {
-        List<String> problems = ConfigurationValidator.validate(context.getBean(AwsProperties.class),
-                context.getBean(OrganizationProperties.class), context.getBean(PrincipalProperties.class),
-                context.getBean(GenerationProperties.class), context.getBean(ThrottleProperties.class),
-                context.getBean(RunProperties.class));
-        if (!problems.isEmpty()) {
-            problems.forEach(problem -> System.err.println("policygen: invalid configuration: " + problem));
-            return SpringApplication.exit(context, () -> ExitCode.BAD_CONFIGURATION.code());
-        }
         RunControl control = context.getBean(RunControl.class);
         // SIGTERM (a scheduler's stop) and Ctrl-C: stop starting generations, record state, exit 1.
         // The JVM's own handlers come back after the run, so a process that lives on (the demo) still stops.
