@@ -125,7 +125,7 @@ def write_doc(path, args, machine, command, results, seconds):
         "",
         "Measured by `scripts/bench.sh`, which starts an embedded PostgreSQL 14 (zonky, durable: fsync on),",
         "the standalone simulator and the job as separate JVMs on loopback, all on the same machine.",
-        "Rerun it to refresh this page (about 20 minutes; `--quick` takes a few and is what CI runs).",
+        "Rerun it to refresh this page (about 6 minutes here; `--quick` about 2, and is what CI runs).",
         "",
         f"- date: {h.now_utc()}",
         f"- machine: {machine} (shared with other work while measured)",

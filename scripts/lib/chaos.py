@@ -66,7 +66,7 @@ def kill9(args, db, work, failures, rng):
     state = sim.state()
     sim.stop()
     check = h.check_generations(db, database, state)
-    result = {"accounts": accounts, "principals": principals, "generation_time": gen, "trials": trials,
+    result = {"accounts": accounts, "per_account": principals, "generation_time": gen, "trials": trials,
               "final_codes": codes, **check}
     h.log(f"kill -9: final exits {codes}, {check}")
     if codes[-1] != 0 or not invariants_hold(check):
@@ -299,7 +299,7 @@ def write_doc(path, command, machine, seed, results, seconds, failures):
     if k:
         lines += ["## kill -9 at random moments",
                   "",
-                  f"{k['accounts']} accounts x {k['principals']} principals, generation time {k['generation_time']} (+/- 1 s).",
+                  f"{k['accounts']} accounts x {k['per_account']} principals, generation time {k['generation_time']} (+/- 1 s).",
                   "Each trial starts the job and sends it SIGKILL after a random delay (the phase is what its log shows",
                   "by then); the next trial is the rerun. Then the job runs until it exits 0.",
                   "",
@@ -413,12 +413,13 @@ def main():
     databases = [r[0] for r in db.query("postgres", "select datname from pg_database where datname like 'chaos_%'")[0]]
     results["secrets"] = secrets(args, db, work, failures, databases)
     db.stop()
-    command = "scripts/chaos.sh" + (" --quick" if args.quick else "") + "".join(f" --only {o}" for o in args.only or [])
+    command = ("scripts/chaos.sh" + (" --quick" if args.quick else "") + "".join(f" --only {o}" for o in args.only or [])
+               + f" --seed {seed}")
     output = args.output or (os.path.join(work, "reliability.md") if args.quick else os.path.join(h.ROOT, "docs", "reliability.md"))
     with open(os.path.join(work, "results.json"), "w") as f:
         json.dump({"machine": machine, "command": command, "seed": seed, "seconds": time.time() - began,
                    "results": results, "failures": failures}, f, indent=1)
-    write_doc(output, command + (f" --seed {seed}" if args.seed is None else f" --seed {seed}"), machine, seed, results,
+    write_doc(output, command, machine, seed, results,
               time.time() - began, failures)
     if failures:
         for failure in failures:
