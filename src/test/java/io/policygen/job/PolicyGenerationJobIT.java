@@ -240,7 +240,7 @@ class PolicyGenerationJobIT {
         // more accounts wait on AWS at once than the pool has connections, and a connection is given up quickly
         organization(o -> o.accounts(16).generationTime(Duration.ofMillis(400)));
         job.set("spring.datasource.hikari.maximum-pool-size", 3)
-                .set("spring.datasource.hikari.connection-timeout", 2000);
+                .set("spring.datasource.hikari.connection-timeout", 3000);
 
         int exitCode = job.run();
 
