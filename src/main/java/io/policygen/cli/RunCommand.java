@@ -47,7 +47,7 @@ public final class RunCommand {
         try {
             exitCode = context.getBean(PolicygenRun.class).execute();
         } catch (Exception e) {
-            System.err.println("policygen: the run failed: " + e);
+            System.err.println("policygen: the run failed: " + PolicygenRun.describe(e));
             exitCode = ExitCode.FAILED;
         } finally {
             Signal.handle(new Signal("TERM"), previousTerm);

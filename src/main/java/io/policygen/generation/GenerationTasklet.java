@@ -7,6 +7,7 @@ import io.policygen.run.RunControl;
 import io.policygen.throttle.Ticker;
 import java.time.Clock;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -46,7 +47,14 @@ public class GenerationTasklet implements Tasklet {
                     properties.includeResourcePlaceholders(), properties.includeServiceLevelTemplate());
             GenerationSlot slot = new GenerationSlot(accountId, region, generations, store, properties, estimator, clock,
                     Ticker.SYSTEM, control, control, run.id(), run);
-            SlotOutcome outcome = slot.run();
+            SlotOutcome outcome;
+            try {
+                outcome = slot.run();
+            } catch (DataAccessResourceFailureException e) {
+                // Without its database the run cannot record anything: every account stops starting generations now.
+                control.requestStop("the database is unreachable: " + e.getMostSpecificCause().getMessage());
+                throw e;
+            }
             contribution.incrementWriteCount(slot.started());
             contribution.setExitStatus(new ExitStatus(outcome.name()));
             if (outcome == SlotOutcome.STOPPED) {

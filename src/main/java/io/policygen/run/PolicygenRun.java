@@ -89,7 +89,7 @@ public final class PolicygenRun {
             } catch (Exception e) {
                 exitCode = ExitCode.FAILED;
                 status = "FAILED";
-                message = e.toString();
+                message = describe(e);
                 log.error("event=run-failed run={}", runId, e);
             }
             runs.finish(runId, clock.instant(), exitCode, status, message, metrics.attempts(), metrics.throttledAttempts());
@@ -162,9 +162,18 @@ public final class PolicygenRun {
         text.append(", account slots ").append(currentRun.outcomes());
         List<Throwable> failures = execution.getAllFailureExceptions();
         if (!failures.isEmpty()) {
-            text.append(", failure: ").append(failures.getFirst());
+            text.append(", failure: ").append(describe(failures.getFirst()));
         }
         return text.toString();
+    }
+
+    /** The exception and, when there is one, its root cause: "Failed to obtain JDBC Connection" says not where. */
+    public static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? e.toString() : e + " (cause: " + root + ")";
     }
 
     private static String hostName() {
