@@ -22,6 +22,7 @@ import io.policygen.run.RunControl;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -77,7 +78,10 @@ public class PolicyGenerationJobConfiguration {
                 .listener(new StepExecutionListener() {
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {
-                        accounts.markUnseenOutOfScope(run.id());
+                        // only a complete listing says which accounts are gone
+                        if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
+                            accounts.markUnseenOutOfScope(run.id());
+                        }
                         return null;
                     }
                 })
