@@ -249,6 +249,19 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldKeepAccountsInScopeWhenTheirListingFails() {
+        organization(o -> o);
+        assertThat(job.run()).isZero();
+        long inScope = count("select count(*) from account where in_scope");
+        simulator.faults().failNext("ListAccounts", 50);
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(count("select count(*) from account where in_scope")).isEqualTo(inScope);
+    }
+
+    @Test
     void shouldMarkPrincipalsThatDisappearedAsDeleted() {
         organization(o -> o);
         assertThat(job.run()).isZero();
