@@ -168,6 +168,35 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldStayUnderTheServiceRatesThroughTheClientSideLimiter() {
+        // every operation limited to 2 requests a second per calling account by the simulator (AssumeRole, which the
+        // management account calls for every member account, to 20); the job paces itself at 1.5 per account, 15 overall
+        organization(o -> o.accounts(4).defaultRate(2).rate("AssumeRole", 20));
+        job.set("policygen.throttle.per-account-rate", 1.5).set("policygen.throttle.overall-rate", 15);
+
+        assertThat(job.run()).isZero();
+
+        assertThat(count("select throttled_calls from run")).isZero();
+        assertThat(simulator.requestCounts().snapshot().values().stream()
+                .flatMap(operations -> operations.values().stream())
+                .mapToLong(outcomes -> outcomes.entrySet().stream().filter(o -> !o.getKey().equals("ok"))
+                        .mapToLong(java.util.Map.Entry::getValue).sum())
+                .sum()).as("requests the simulator refused").isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals());
+    }
+
+    @Test
+    void shouldBeThrottledWithoutTheClientSideLimiterAndStillFinish() {
+        organization(o -> o.accounts(4).defaultRate(2).rate("AssumeRole", 20));
+        job.set("policygen.throttle.per-account-rate", 1000);
+
+        assertThat(job.run()).isZero();
+
+        assertThat(count("select throttled_calls from run")).as("the limiter is what kept the other test at zero").isPositive();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+    }
+
+    @Test
     void shouldRecordAnAccountThatCannotBeEnteredAndGoOnWithTheOthers() {
         organization(o -> o.unassumableAccounts(1));
 
