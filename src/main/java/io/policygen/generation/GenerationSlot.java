@@ -269,7 +269,7 @@ public final class GenerationSlot {
 
     /**
      * Where the learnt durations say the job ends: a first poll a deviation before the expected end, then steps of
-     * half a deviation up to two deviations past it; past that, or while nothing is known, backing off in
+     * a deviation up to two deviations past it (at most four polls there); past that, or while nothing is known, backing off in
      * proportion to the time already waited (a tenth, or a quarter while nothing is known).
      */
     private Duration nextPoll(Duration elapsed) {
@@ -283,7 +283,7 @@ public final class GenerationSlot {
             return max(firstPoll.minus(elapsed), properties.pollMin());
         }
         if (elapsed.compareTo(expected.plus(deviation.multipliedBy(2))) < 0) {
-            return clamp(deviation.dividedBy(2));
+            return clamp(deviation);
         }
         return clamp(elapsed.dividedBy(10));
     }
