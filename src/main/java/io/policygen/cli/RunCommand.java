@@ -6,7 +6,6 @@ import io.policygen.run.PolicygenRun;
 import io.policygen.run.RunControl;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 import sun.misc.Signal;
@@ -68,9 +67,6 @@ public final class RunCommand {
                 System.err.println("policygen: invalid configuration: " + bind.getProperty().getName() + ": cannot use '"
                         + bind.getProperty().getValue() + "': " + rootMessage(bind));
                 return ExitCode.BAD_CONFIGURATION.code();
-            }
-            if (cause instanceof ConfigurationPropertiesBindException) {
-                continue;
             }
         }
         System.err.println("policygen: cannot start: " + rootMessage(e));

@@ -83,15 +83,17 @@ public final class GenerationSlot {
                 return outcome;
             }
         }
-        int budget = properties.dailyQuota() - store.startedSince(accountId, region, clock.instant().minus(DAY));
+        int budget = Math.max(0, properties.dailyQuota() - store.startedSince(accountId, region, clock.instant().minus(DAY)));
+        // one more than the budget, to know whether anything is left for a later run
         List<DuePrincipal> due = store.due(accountId, region, clock.instant(), properties.refreshAfter(),
-                properties.maxFailures(), Math.max(budget, 0) + 1);
-        events.slotStarted(Math.min(Math.max(budget, 0), due.size()));
+                properties.maxFailures(), budget + 1);
+        List<DuePrincipal> now = due.subList(0, Math.min(budget, due.size()));
+        events.slotStarted(now.size());
         if (due.isEmpty()) {
             store.finish(accountId, region, clock.instant());
             return SlotOutcome.DONE;
         }
-        for (DuePrincipal principal : due.subList(0, Math.min(Math.max(budget, 0), due.size()))) {
+        for (DuePrincipal principal : now) {
             SlotOutcome interruption = interruption();
             if (interruption != null) {
                 return interruption;
