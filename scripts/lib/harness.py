@@ -1,7 +1,7 @@
 """Shared helpers for scripts/bench.sh and scripts/chaos.sh.
 
 Everything runs as separate processes on loopback, as in production: an embedded PostgreSQL
-(io.policygen.database.DatabaseTool serve), the standalone AWS simulator (policygen.jar simulate)
+(io.policygen.local.DatabaseTool serve), the standalone AWS simulator (policygen.jar simulate)
 and the job (policygen.jar run). Only a JDK 25 and python3 are needed. Every process started here
 is tracked and stopped by its pid when the script ends, whatever the outcome.
 """
@@ -161,7 +161,7 @@ class Database:
         self.starts = 0
 
     def tool(self, *args):
-        return [JAVA, "-cp", JAR, "-Dloader.main=io.policygen.database.DatabaseTool",
+        return [JAVA, "-cp", JAR, "-Dloader.main=io.policygen.local.DatabaseTool",
                 "org.springframework.boot.loader.launch.PropertiesLauncher", *args]
 
     def start(self):

@@ -1,41 +1,12 @@
 package io.policygen;
 
-import io.policygen.cli.DemoCommand;
-import io.policygen.cli.ExitCode;
-import io.policygen.cli.RunCommand;
-import io.policygen.report.ReportCommand;
-import io.policygen.simulator.SimulatorCommand;
-import java.util.Arrays;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Entry point: {@code java -jar policygen.jar COMMAND [options]}.
- * Commands: {@code run} (the nightly job), {@code simulate} (the AWS organization simulator),
- * {@code demo}, {@code report NAME}.
+ * The Spring Boot application behind the {@code run} command (and the demo's runs): the job, its features and their
+ * wiring. The process's entry point is {@link io.policygen.cli.Main}, which builds a context from this class only
+ * for the commands that need one.
  */
 @SpringBootApplication
 public class PolicygenApplication {
-
-    public static void main(String[] args) {
-        if (args.length == 0) {
-            usage();
-            System.exit(ExitCode.BAD_CONFIGURATION.code());
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        switch (args[0]) {
-            case "run" -> System.exit(RunCommand.run(rest));
-            case "simulate" -> SimulatorCommand.main(rest);
-            case "demo" -> System.exit(DemoCommand.run(rest));
-            case "report" -> System.exit(ReportCommand.run(rest));
-            default -> {
-                System.err.println("policygen: unknown command '" + args[0] + "'");
-                usage();
-                System.exit(ExitCode.BAD_CONFIGURATION.code());
-            }
-        }
-    }
-
-    private static void usage() {
-        System.err.println("usage: java -jar policygen.jar run|simulate|demo|report [options]");
-    }
 }

@@ -1,6 +1,5 @@
 package io.policygen.aws;
 
-import io.policygen.organization.OrganizationProperties;
 import io.policygen.throttle.CallRateLimits;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -28,7 +27,7 @@ public final class AwsClients implements AutoCloseable {
     private static final String MANAGEMENT_SCOPE = "management";
 
     private final AwsProperties properties;
-    private final OrganizationProperties organization;
+    private final MemberRole memberRole;
     private final AwsCredentialsProvider managementCredentials;
     private final CallRateLimits limits;
     private final AwsCallMetrics metrics;
@@ -36,10 +35,10 @@ public final class AwsClients implements AutoCloseable {
     private final OrganizationsClient organizations;
     private final StsClient sts;
 
-    public AwsClients(AwsProperties properties, OrganizationProperties organization,
+    public AwsClients(AwsProperties properties, MemberRole memberRole,
                       AwsCredentialsProvider managementCredentials, CallRateLimits limits, AwsCallMetrics metrics) {
         this.properties = properties;
-        this.organization = organization;
+        this.memberRole = memberRole;
         this.managementCredentials = managementCredentials;
         this.limits = limits;
         this.metrics = metrics;
@@ -64,9 +63,9 @@ public final class AwsClients implements AutoCloseable {
                 .stsClient(sts)
                 .asyncCredentialUpdateEnabled(false)
                 .refreshRequest(request -> {
-                    request.roleArn(organization.memberRoleArn(accountId)).roleSessionName(organization.sessionName());
-                    if (organization.externalId() != null) {
-                        request.externalId(organization.externalId());
+                    request.roleArn(memberRole.arn(accountId)).roleSessionName(memberRole.sessionName());
+                    if (memberRole.externalId() != null) {
+                        request.externalId(memberRole.externalId());
                     }
                 })
                 .build();

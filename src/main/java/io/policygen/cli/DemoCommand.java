@@ -1,8 +1,9 @@
 package io.policygen.cli;
 
+import io.policygen.run.ExitCode;
 import io.policygen.PolicygenApplication;
-import io.policygen.database.EmbeddedDatabase;
-import io.policygen.report.ReportCommand;
+import io.policygen.local.EmbeddedDatabase;
+import io.policygen.cli.ReportCommand;
 import io.policygen.simulator.JobSettings;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;

@@ -1,7 +1,8 @@
 package io.policygen.cli;
 
+import io.policygen.run.ExitCode;
 import io.policygen.PolicygenApplication;
-import io.policygen.config.ConfigurationValidator;
+import io.policygen.wiring.ConfigurationValidator;
 import io.policygen.run.PolicygenRun;
 import io.policygen.run.RunControl;
 import org.springframework.boot.SpringApplication;

@@ -4,7 +4,7 @@ import io.policygen.aws.AwsClients;
 import io.policygen.aws.MemberAccount;
 import io.policygen.run.CurrentRun;
 import io.policygen.run.RunControl;
-import io.policygen.throttle.Ticker;
+import io.policygen.time.Ticker;
 import java.time.Clock;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.dao.DataAccessResourceFailureException;

@@ -14,7 +14,7 @@ import io.policygen.organization.OrganizationProperties;
 import io.policygen.principal.AwsIamPrincipals;
 import io.policygen.principal.DiscoveredPrincipal;
 import io.policygen.principal.IamPrincipalReader;
-import io.policygen.principal.PrincipalListingListener;
+import io.policygen.job.PrincipalListingListener;
 import io.policygen.principal.PrincipalProperties;
 import io.policygen.principal.PrincipalStore;
 import io.policygen.run.CurrentRun;
@@ -47,7 +47,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <p>
  * The steps' own transaction manager is resourceless: readers call AWS, and a database transaction (and its
  * connection) must never stay open while AWS is waited on. The stores run each statement in a transaction of
- * its own ({@link io.policygen.config.OwnTransaction}), which releases its connection at once.
+ * its own ({@link io.policygen.store.OwnTransaction}), which releases its connection at once.
  */
 @Configuration(proxyBeanMethods = false)
 public class PolicyGenerationJobConfiguration {

@@ -1,6 +1,6 @@
 package io.policygen.organization;
 
-import io.policygen.config.OwnTransaction;
+import io.policygen.store.OwnTransaction;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

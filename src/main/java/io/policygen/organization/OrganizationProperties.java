@@ -1,5 +1,6 @@
 package io.policygen.organization;
 
+import io.policygen.aws.MemberRole;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,8 +15,8 @@ public record OrganizationProperties(
         String externalId,
         @DefaultValue("policygen") String sessionName) {
 
-    public String memberRoleArn(String accountId) {
-        return "arn:aws:iam::" + accountId + ":role/" + memberRoleName;
+    public MemberRole memberRole() {
+        return new MemberRole(memberRoleName, externalId, sessionName);
     }
 
     /** Whether the include / exclude lists let this account in; OU scoping is applied while listing. */

@@ -1,10 +1,9 @@
 package io.policygen.run;
 
 import io.policygen.aws.AwsCallMetrics;
-import io.policygen.cli.ExitCode;
+import io.policygen.run.ExitCode;
 import io.policygen.generation.GenerationProperties;
 import io.policygen.generation.SlotOutcome;
-import io.policygen.job.PolicyGenerationJobConfiguration;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,7 +101,7 @@ public final class PolicygenRun {
     }
 
     private JobExecution launch(long runId) throws Exception {
-        Optional<JobExecution> last = Optional.ofNullable(jobRepository.getLastJobInstance(PolicyGenerationJobConfiguration.JOB_NAME))
+        Optional<JobExecution> last = Optional.ofNullable(jobRepository.getLastJobInstance(job.getName()))
                 .map(jobRepository::getLastJobExecution);
         if (last.isPresent()) {
             JobExecution previous = last.get();

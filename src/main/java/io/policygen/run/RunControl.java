@@ -1,7 +1,7 @@
 package io.policygen.run;
 
-import io.policygen.throttle.Sleeper;
-import io.policygen.throttle.Ticker;
+import io.policygen.time.Sleeper;
+import io.policygen.time.Ticker;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,6 +1,6 @@
 package io.policygen.run;
 
-import io.policygen.cli.ExitCode;
+import io.policygen.run.ExitCode;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.policygen.throttle;
 
+import io.policygen.time.Sleeper;
+import io.policygen.time.Ticker;
 import java.time.Duration;
 
 /**

@@ -3,9 +3,9 @@ package io.policygen.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.policygen.throttle.CallRateLimits;
-import io.policygen.throttle.Sleeper;
+import io.policygen.time.Sleeper;
 import io.policygen.throttle.ThrottleProperties;
-import io.policygen.throttle.Ticker;
+import io.policygen.time.Ticker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;

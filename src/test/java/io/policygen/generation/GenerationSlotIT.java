@@ -2,13 +2,13 @@ package io.policygen.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.policygen.config.OwnTransaction;
+import io.policygen.store.OwnTransaction;
 import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
 import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
 import io.policygen.generation.PolicyGenerations.QuotaExceededException;
 import io.policygen.run.RunControl;
 import io.policygen.run.RunStore;
-import io.policygen.support.ManualClock;
+import io.policygen.testsupport.ManualClock;
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
 import java.time.Duration;

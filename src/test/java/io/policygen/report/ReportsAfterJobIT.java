@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
-import io.policygen.support.JobHarness;
+import io.policygen.testsupport.JobHarness;
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.policygen.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.policygen.database.EmbeddedDatabase;
+import io.policygen.local.EmbeddedDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  *       {@code postgres}) and {@code POLICYGEN_TEST_DB_PASSWORD}; the user needs CREATEDB, and
  *       the databases are dropped at JVM exit. System properties of the same names work too;</li>
  *   <li>else a Testcontainers {@code postgres:17-alpine}, when a Docker daemon answers;</li>
- *   <li>else an embedded PostgreSQL (zonky; {@link io.policygen.database.EmbeddedDatabase}),
+ *   <li>else an embedded PostgreSQL (zonky; {@link io.policygen.local.EmbeddedDatabase}),
  *       one per test JVM, started on first use and stopped at JVM exit.</li>
  * </ol>
  *

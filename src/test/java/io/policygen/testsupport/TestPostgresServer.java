@@ -1,6 +1,6 @@
 package io.policygen.testsupport;
 
-import io.policygen.database.EmbeddedDatabase;
+import io.policygen.local.EmbeddedDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,6 +1,9 @@
-package io.policygen.report;
+package io.policygen.cli;
 
-import io.policygen.cli.ExitCode;
+import io.policygen.report.ReportFormat;
+import io.policygen.report.Reports;
+import io.policygen.report.Report;
+import io.policygen.run.ExitCode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;

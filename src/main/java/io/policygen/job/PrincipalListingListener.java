@@ -1,5 +1,7 @@
-package io.policygen.principal;
+package io.policygen.job;
 
+import io.policygen.principal.IamPrincipalReader;
+import io.policygen.principal.PrincipalStore;
 import io.policygen.organization.AccountStore;
 import java.time.Clock;
 import org.springframework.batch.core.BatchStatus;

@@ -1,6 +1,6 @@
-package io.policygen.support;
+package io.policygen.testsupport;
 
-import io.policygen.config.OwnTransaction;
+import io.policygen.store.OwnTransaction;
 import io.policygen.generation.GenerationStore;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;

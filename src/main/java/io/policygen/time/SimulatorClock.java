@@ -1,4 +1,4 @@
-package io.policygen.aws;
+package io.policygen.time;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,12 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  * separate job process sees "the next day" when the simulator does. Only with {@code policygen.aws.clock=simulator};
  * the offset is read once, on first use, so a bad configuration still stops before any request.
  */
-public final class SimulatorTime extends Clock {
+public final class SimulatorClock extends Clock {
 
     private final URI endpoint;
     private volatile Duration offset;
 
-    public SimulatorTime(URI endpoint) {
+    public SimulatorClock(URI endpoint) {
         this.endpoint = endpoint;
     }
 

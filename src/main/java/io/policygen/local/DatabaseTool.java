@@ -1,4 +1,4 @@
-package io.policygen.database;
+package io.policygen.local;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import org.postgresql.copy.CopyManager;
  * without psql. Run through Spring Boot's {@code PropertiesLauncher}:
  *
  * <pre>{@code
- * java -cp target/policygen.jar -Dloader.main=io.policygen.database.DatabaseTool \
+ * java -cp target/policygen.jar -Dloader.main=io.policygen.local.DatabaseTool \
  *     org.springframework.boot.loader.launch.PropertiesLauncher serve DATA_DIR PORT [APP_USER PASSWORD_FILE]
  * ... PropertiesLauncher query JDBC_URL 'select ...' ['select ...' ...]   one JSON array of rows per statement
  * ... PropertiesLauncher copy-bench JDBC_URL                                COPY the principal table into a copy

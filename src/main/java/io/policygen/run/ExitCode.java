@@ -1,4 +1,4 @@
-package io.policygen.cli;
+package io.policygen.run;
 
 /** Process exit codes for cron and schedulers; see design.md "Exit codes". */
 public enum ExitCode {

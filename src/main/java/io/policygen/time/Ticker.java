@@ -1,4 +1,4 @@
-package io.policygen.throttle;
+package io.policygen.time;
 
 /** A monotonic nanosecond time source, injected so that rate limits can be tested without waiting. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package io.policygen.throttle;
+package io.policygen.time;
 
 import java.time.Duration;
 

@@ -1,9 +1,10 @@
-package io.policygen.config;
+package io.policygen.wiring;
 
+import io.policygen.store.OwnTransaction;
 import io.policygen.aws.AwsCallMetrics;
 import io.policygen.aws.AwsClients;
 import io.policygen.aws.AwsProperties;
-import io.policygen.aws.SimulatorTime;
+import io.policygen.time.SimulatorClock;
 import io.policygen.generation.DurationEstimator;
 import io.policygen.generation.GenerationProperties;
 import io.policygen.generation.GenerationStore;
@@ -19,7 +20,8 @@ import io.policygen.run.RunProperties;
 import io.policygen.run.RunStore;
 import io.policygen.throttle.CallRateLimits;
 import io.policygen.throttle.ThrottleProperties;
-import io.policygen.throttle.Ticker;
+import io.policygen.time.SimulatorClock;
+import io.policygen.time.Ticker;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -45,7 +47,7 @@ public class PolicygenConfiguration {
 
     @Bean
     Clock clock(AwsProperties aws) {
-        return aws.simulatorClock() ? new SimulatorTime(aws.endpoint()) : Clock.systemUTC();
+        return aws.simulatorClock() ? new SimulatorClock(aws.endpoint()) : Clock.systemUTC();
     }
 
     /** The management account's credentials: the SDK's default chain (environment, profile, container, instance). */
@@ -90,7 +92,7 @@ public class PolicygenConfiguration {
         if (!problems.isEmpty()) {
             throw new ConfigurationValidator.InvalidConfigurationException(problems);
         }
-        return new AwsClients(aws, organization, managementCredentials, limits, metrics);
+        return new AwsClients(aws, organization.memberRole(), managementCredentials, limits, metrics);
     }
 
     @Bean

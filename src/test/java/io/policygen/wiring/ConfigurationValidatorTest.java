@@ -1,4 +1,4 @@
-package io.policygen.config;
+package io.policygen.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

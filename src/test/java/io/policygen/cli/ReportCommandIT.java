@@ -1,4 +1,4 @@
-package io.policygen.report;
+package io.policygen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

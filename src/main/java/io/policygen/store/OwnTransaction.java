@@ -1,4 +1,4 @@
-package io.policygen.config;
+package io.policygen.store;
 
 import java.util.function.Supplier;
 import org.springframework.transaction.PlatformTransactionManager;

@@ -1,7 +1,7 @@
-package io.policygen.support;
+package io.policygen.testsupport;
 
-import io.policygen.throttle.Sleeper;
-import io.policygen.throttle.Ticker;
+import io.policygen.time.Sleeper;
+import io.policygen.time.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.policygen.config;
+package io.policygen.wiring;
 
 import io.policygen.aws.AwsProperties;
 import io.policygen.generation.GenerationProperties;

@@ -1,4 +1,4 @@
-package io.policygen.database;
+package io.policygen.local;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.policygen.support;
+package io.policygen.testsupport;
 
 import io.policygen.PolicygenApplication;
 import io.policygen.cli.RunCommand;
