@@ -1,6 +1,7 @@
 package io.policygen.aws;
 
 import io.policygen.throttle.CallRateLimits;
+import io.policygen.throttle.RateScope;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -24,7 +25,6 @@ public final class AwsClients implements AutoCloseable {
 
     /** IAM is global: its API is signed for, and served from, us-east-1 in the aws partition. */
     private static final Region IAM_REGION = Region.US_EAST_1;
-    private static final String MANAGEMENT_SCOPE = "management";
 
     private final AwsProperties properties;
     private final MemberRole memberRole;
@@ -43,9 +43,9 @@ public final class AwsClients implements AutoCloseable {
         this.limits = limits;
         this.metrics = metrics;
         this.http = ApacheHttpClient.builder().maxConnections(properties.maxConnections()).build();
-        this.organizations = configure(OrganizationsClient.builder(), managementCredentials, MANAGEMENT_SCOPE,
+        this.organizations = configure(OrganizationsClient.builder(), managementCredentials, RateScope.MANAGEMENT,
                 Region.of(properties.region())).build();
-        this.sts = configure(StsClient.builder(), managementCredentials, MANAGEMENT_SCOPE,
+        this.sts = configure(StsClient.builder(), managementCredentials, RateScope.MANAGEMENT,
                 Region.of(properties.region())).build();
     }
 
@@ -70,9 +70,9 @@ public final class AwsClients implements AutoCloseable {
                 })
                 .build();
         Function<MemberAccount, IamClient> iam = member ->
-                configure(IamClient.builder(), member.credentials(), accountId, IAM_REGION).build();
+                configure(IamClient.builder(), member.credentials(), RateScope.account(accountId), IAM_REGION).build();
         Function<String, AccessAnalyzerClient> accessAnalyzer = region ->
-                configure(AccessAnalyzerClient.builder(), credentials, accountId + "@" + region, Region.of(region)).build();
+                configure(AccessAnalyzerClient.builder(), credentials, RateScope.accountInRegion(accountId, region), Region.of(region)).build();
         return new MemberAccount(accountId, credentials, iam, accessAnalyzer);
     }
 
@@ -82,7 +82,7 @@ public final class AwsClients implements AutoCloseable {
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>> B configure(
-            B builder, AwsCredentialsProvider credentials, String rateScope, Region region) {
+            B builder, AwsCredentialsProvider credentials, RateScope rateScope, Region region) {
         builder.region(region)
                 .credentialsProvider(credentials)
                 .httpClient(http)

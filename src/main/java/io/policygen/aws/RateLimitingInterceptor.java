@@ -1,6 +1,7 @@
 package io.policygen.aws;
 
 import io.policygen.throttle.CallRateLimits;
+import io.policygen.throttle.RateScope;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -12,9 +13,9 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 final class RateLimitingInterceptor implements ExecutionInterceptor {
 
     private final CallRateLimits limits;
-    private final String scope;
+    private final RateScope scope;
 
-    RateLimitingInterceptor(CallRateLimits limits, String scope) {
+    RateLimitingInterceptor(CallRateLimits limits, RateScope scope) {
         this.limits = limits;
         this.scope = scope;
     }
@@ -35,11 +36,11 @@ final class RateLimitingInterceptor implements ExecutionInterceptor {
      * per-account rate (5/s by default), 1,000 accounts waited 200 s to enter. Each member account's AssumeRole is
      * paced in that account's scope instead; the overall rate still caps them all.
      */
-    private String scopeOf(Context.BeforeExecution context) {
+    private RateScope scopeOf(Context.BeforeExecution context) {
         if (context.request() instanceof AssumeRoleRequest assumeRole && assumeRole.roleArn() != null) {
             String[] arn = assumeRole.roleArn().split(":", 6);
             if (arn.length == 6 && !arn[4].isEmpty()) {
-                return arn[4];
+                return RateScope.account(arn[4]);
             }
         }
         return scope;

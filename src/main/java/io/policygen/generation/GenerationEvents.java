@@ -8,14 +8,21 @@ public interface GenerationEvents {
     GenerationEvents NONE = new GenerationEvents() {
     };
 
-    /** A slot began, and plans to start this many generations (what is due, within its daily budget). */
-    default void slotStarted(int plannedGenerations) {
+    default void slotOpened() {
+    }
+
+    /** The slot plans to start this many generations in this run (what is due, within its daily budget). */
+    default void planned(int generations) {
     }
 
     default void started() {
     }
 
-    default void finished(String status) {
+    /**
+     * A generation ended with this status. {@code startedThisRun} is false for one an earlier run started and this
+     * run only settled: the run's own figures count it apart.
+     */
+    default void finished(String status, boolean startedThisRun) {
     }
 
     /** A slot ended: how long it ran, and for how much of that AWS was running one of its generations. */

@@ -28,25 +28,26 @@ public class GenerationStore {
         this.json = json;
     }
 
-    public List<OpenGeneration> open(String accountId, String region) {
+    public List<OpenGeneration> open(SlotId slot) {
         return tx.get(() -> jdbc.sql("""
-                        select g.generation_id, p.principal_arn, g.client_token, g.job_id, g.request::text as request, g.requested_at
+                        select g.generation_id, p.principal_arn, g.client_token, g.job_id, g.request::text as request, g.requested_at,
+                               g.run_id
                         from generation g join principal p using (principal_id)
                         where g.account_id = ? and g.region = ? and g.state in ('PENDING', 'IN_PROGRESS')
                         order by g.generation_id""")
-                .params(accountId, region)
+                .params(slot.accountId(), slot.region())
                 .query((rs, i) -> new OpenGeneration(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
                         rs.getString(4), json.readValue(rs.getString(5), GenerationRequest.class),
-                        rs.getTimestamp(6).toInstant()))
+                        rs.getTimestamp(6).toInstant(), rs.getLong(7)))
                 .list());
     }
 
     /** Generations AWS may count against the daily quota: started, or sent with an outcome still unknown. */
-    public int startedSince(String accountId, String region, Instant since) {
+    public int startedSince(SlotId slot, Instant since) {
         return tx.get(() -> jdbc.sql("""
                         select count(*) from generation
                         where account_id = ? and region = ? and requested_at > ? and (job_id is not null or state = 'PENDING')""")
-                .params(accountId, region, Timestamp.from(since))
+                .params(slot.accountId(), slot.region(), Timestamp.from(since))
                 .query(Integer.class).single());
     }
 
@@ -55,7 +56,7 @@ public class GenerationStore {
      * refresh period (oldest first), then failures with fewer than {@code maxFailures} tries in the period.
      * Deferred requests (refused at a quota, nothing started) don't count as tries.
      */
-    public List<DuePrincipal> due(String accountId, String region, Instant now, Duration refreshAfter, int maxFailures, int limit) {
+    public List<DuePrincipal> due(SlotId slot, Instant now, Duration refreshAfter, int maxFailures, int limit) {
         return tx.get(() -> jdbc.sql("""
                         select p.principal_id, p.principal_arn
                         from principal p
@@ -74,8 +75,8 @@ public class GenerationStore {
                         order by case when last.state is null then 0 when last.state = 'SUCCEEDED' then 1 else 2 end,
                                  last.at nulls first, p.principal_id
                         limit :limit""")
-                .param("region", region)
-                .param("account", accountId)
+                .param("region", slot.region())
+                .param("account", slot.accountId())
                 .param("refreshBefore", Timestamp.from(now.minus(refreshAfter)))
                 .param("failed", FAILED_STATES)
                 .param("maxFailures", maxFailures)
@@ -85,15 +86,15 @@ public class GenerationStore {
     }
 
     /** Commits the request and its token before the call: the invariant that makes every call recoverable. */
-    public OpenGeneration insertPending(DuePrincipal principal, String accountId, String region, GenerationRequest request,
-                                        long runId, Instant now) {
+    public OpenGeneration insertPending(DuePrincipal principal, SlotId slot, GenerationRequest request, long runId, Instant now) {
         UUID token = UUID.randomUUID();
         long id = tx.get(() -> jdbc.sql("""
                         insert into generation (principal_id, account_id, region, client_token, state, run_id, requested_at, request)
                         values (?, ?, ?, ?, 'PENDING', ?, ?, ?::jsonb) returning generation_id""")
-                .params(principal.principalId(), accountId, region, token, runId, Timestamp.from(now), json.writeValueAsString(request))
+                .params(principal.principalId(), slot.accountId(), slot.region(), token, runId, Timestamp.from(now),
+                        json.writeValueAsString(request))
                 .query(Long.class).single());
-        return new OpenGeneration(id, principal.principalArn(), token, null, request, now);
+        return new OpenGeneration(id, principal.principalArn(), token, null, request, now, runId);
     }
 
     /** Whether a jobId is already recorded, for any request. */
@@ -129,23 +130,23 @@ public class GenerationStore {
                 .update());
     }
 
-    public void defer(String accountId, String region, String reason, long runId, Instant now) {
+    public void defer(SlotId slot, String reason, long runId, Instant now) {
         tx.run(() -> jdbc.sql("""
                         insert into account_region (account_id, region, deferred_reason, deferred_at, deferred_run_id, last_activity_at)
                         values (?, ?, ?, ?, ?, ?)
                         on conflict (account_id, region) do update set deferred_reason = excluded.deferred_reason,
                             deferred_at = excluded.deferred_at, deferred_run_id = excluded.deferred_run_id,
                             last_activity_at = excluded.last_activity_at""")
-                .params(accountId, region, reason, Timestamp.from(now), runId, Timestamp.from(now))
+                .params(slot.accountId(), slot.region(), reason, Timestamp.from(now), runId, Timestamp.from(now))
                 .update());
     }
 
-    public void finish(String accountId, String region, Instant now) {
+    public void finish(SlotId slot, Instant now) {
         tx.run(() -> jdbc.sql("""
                         insert into account_region (account_id, region, last_activity_at) values (?, ?, ?)
                         on conflict (account_id, region) do update set deferred_reason = null, deferred_at = null,
                             deferred_run_id = null, last_activity_at = excluded.last_activity_at""")
-                .params(accountId, region, Timestamp.from(now))
+                .params(slot.accountId(), slot.region(), Timestamp.from(now))
                 .update());
     }
 

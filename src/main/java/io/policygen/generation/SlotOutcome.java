@@ -11,5 +11,10 @@ public enum SlotOutcome {
     /** The run was asked to stop (SIGTERM). */
     STOPPED,
     /** AWS gave no answer about a request; it stays PENDING and the next run re-sends its token. */
-    UNSETTLED
+    UNSETTLED;
+
+    /** Whether the account's remaining work is deferred to a later run, with the reason recorded for the reports. */
+    public boolean defers() {
+        return this == QUOTA_STOPPED || this == DEADLINE || this == UNSETTLED;
+    }
 }

@@ -8,6 +8,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * After an account's listing: records an account that could not be entered (and keeps its principals as they
@@ -31,11 +32,12 @@ public class PrincipalListingListener implements StepExecutionListener {
 
     @Override
     public ExitStatus afterStep(StepExecution stepExecution) {
-        String accessError = stepExecution.getExecutionContext().getString(IamPrincipalReader.ACCESS_ERROR, null);
-        if (accessError != null) {
-            int colon = accessError.indexOf(':');
-            accounts.recordAccessError(accountId, accessError.substring(0, colon), accessError.substring(colon + 2));
-            return new ExitStatus("ACCESS_DENIED", accessError);
+        ExecutionContext context = stepExecution.getExecutionContext();
+        String code = context.getString(IamPrincipalReader.ACCESS_ERROR_CODE, null);
+        if (code != null) {
+            String message = context.getString(IamPrincipalReader.ACCESS_ERROR_MESSAGE, "");
+            accounts.recordAccessError(accountId, code, message);
+            return new ExitStatus("ACCESS_DENIED", code + ": " + message);
         }
         if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
             principals.markUnseenDeleted(accountId, runId, clock.instant());

@@ -10,7 +10,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Streams the organization's accounts. It keeps no position: listing accounts is cheap and the writer's upserts
  * are idempotent, so a restarted step simply lists again.
  */
-public final class AccountReader implements ItemStreamReader<OrgAccount> {
+public class AccountReader implements ItemStreamReader<OrgAccount> {
 
     private final OrganizationAccounts organization;
     private final List<String> ouIds;

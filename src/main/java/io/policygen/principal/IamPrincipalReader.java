@@ -7,12 +7,14 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Streams one account's admitted principals, roles then users. When the account cannot be entered or read, it
- * records why in the step's context (key {@value #ACCESS_ERROR}) and reads nothing, so the other accounts go on.
+ * records why in the step's context (keys {@value #ACCESS_ERROR_CODE} and {@value #ACCESS_ERROR_MESSAGE}) and reads
+ * nothing, so the other accounts go on.
  * It keeps no position: a restarted partition lists its account again, and the upserts are idempotent.
  */
 public class IamPrincipalReader implements ItemStreamReader<DiscoveredPrincipal> {
 
-    public static final String ACCESS_ERROR = "iamPrincipalReader.accessError";
+    public static final String ACCESS_ERROR_CODE = "iamPrincipalReader.accessErrorCode";
+    public static final String ACCESS_ERROR_MESSAGE = "iamPrincipalReader.accessErrorMessage";
 
     private final IamPrincipals iam;
     private final String accountId;
@@ -30,7 +32,8 @@ public class IamPrincipalReader implements ItemStreamReader<DiscoveredPrincipal>
     @Override
     public void open(ExecutionContext executionContext) {
         context = executionContext;
-        context.remove(ACCESS_ERROR);
+        context.remove(ACCESS_ERROR_CODE);
+        context.remove(ACCESS_ERROR_MESSAGE);
         stream = filter.types().stream()
                 .flatMap(type -> iam.list(accountId, type))
                 .filter(p -> filter.admits(p.type(), p.path(), p.name()));
@@ -53,7 +56,8 @@ public class IamPrincipalReader implements ItemStreamReader<DiscoveredPrincipal>
     }
 
     private DiscoveredPrincipal stopAt(String code, String message) {
-        context.putString(ACCESS_ERROR, code + ": " + message);
+        context.putString(ACCESS_ERROR_CODE, code);
+        context.putString(ACCESS_ERROR_MESSAGE, message);
         principals = java.util.Collections.emptyIterator();
         return null;
     }

@@ -17,6 +17,7 @@ public final class CurrentRun implements GenerationEvents {
     private final LongAdder started = new LongAdder();
     private final LongAdder succeeded = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder settledFromEarlierRuns = new LongAdder();
     private final LongAdder slotNanos = new LongAdder();
     private final LongAdder busyNanos = new LongAdder();
 
@@ -32,9 +33,13 @@ public final class CurrentRun implements GenerationEvents {
     }
 
     @Override
-    public void slotStarted(int plannedGenerations) {
+    public void slotOpened() {
         slotsStarted.increment();
-        planned.add(plannedGenerations);
+    }
+
+    @Override
+    public void planned(int generations) {
+        planned.add(generations);
     }
 
     @Override
@@ -43,8 +48,12 @@ public final class CurrentRun implements GenerationEvents {
     }
 
     @Override
-    public void finished(String status) {
-        ("SUCCEEDED".equals(status) ? succeeded : failed).increment();
+    public void finished(String status, boolean startedThisRun) {
+        if (!startedThisRun) {
+            settledFromEarlierRuns.increment();
+        } else {
+            ("SUCCEEDED".equals(status) ? succeeded : failed).increment();
+        }
     }
 
     @Override
@@ -79,10 +88,17 @@ public final class CurrentRun implements GenerationEvents {
         return started.sum();
     }
 
+    /** Generations earlier runs started and this run saw to their end (not counted as this run's). */
+    public long generationsSettledFromEarlierRuns() {
+        return settledFromEarlierRuns.sum();
+    }
+
+    /** Of the generations this run started, those that succeeded. */
     public long generationsSucceeded() {
         return succeeded.sum();
     }
 
+    /** Of the generations this run started, those that ended FAILED or CANCELED. */
     public long generationsFailed() {
         return failed.sum();
     }

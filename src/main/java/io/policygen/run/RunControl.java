@@ -1,5 +1,6 @@
 package io.policygen.run;
 
+import io.policygen.generation.SlotControl;
 import io.policygen.time.Sleeper;
 import io.policygen.time.Ticker;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * The run's stop request (SIGTERM) and deadline, seen by every account's worker. Its waits end early when a
  * stop is requested, so that thousands of waiting workers notice at once.
  */
-public final class RunControl implements Sleeper {
+public final class RunControl implements SlotControl, Sleeper {
 
     private final Ticker ticker;
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -26,11 +27,15 @@ public final class RunControl implements Sleeper {
         deadlineNanos = now + Math.min(maxDuration.toNanos(), Long.MAX_VALUE - now);
     }
 
-    public void requestStop(String reason) {
-        stopReason = reason;
+    @Override
+    public synchronized void requestStop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
         stop.countDown();
     }
 
+    @Override
     public boolean stopRequested() {
         return stop.getCount() == 0;
     }
@@ -39,6 +44,7 @@ public final class RunControl implements Sleeper {
         return stopReason;
     }
 
+    @Override
     public boolean pastDeadline() {
         return ticker.nanos() - deadlineNanos >= 0;
     }

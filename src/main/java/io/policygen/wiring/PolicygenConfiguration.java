@@ -5,7 +5,10 @@ import io.policygen.aws.AwsCallMetrics;
 import io.policygen.aws.AwsClients;
 import io.policygen.aws.AwsProperties;
 import io.policygen.time.SimulatorClock;
+import io.policygen.generation.AwsPolicyGenerationsFactory;
 import io.policygen.generation.DurationEstimator;
+import io.policygen.generation.GenerationSlots;
+import io.policygen.generation.SlotClock;
 import io.policygen.generation.GenerationProperties;
 import io.policygen.generation.GenerationStore;
 import io.policygen.organization.AccountStore;
@@ -57,9 +60,15 @@ public class PolicygenConfiguration {
         return DefaultCredentialsProvider.builder().build();
     }
 
+    /** The one monotonic time source: waits, rate limits, the deadline, the progress line. */
     @Bean
-    RunControl runControl() {
-        return new RunControl(Ticker.SYSTEM);
+    Ticker ticker() {
+        return Ticker.SYSTEM;
+    }
+
+    @Bean
+    RunControl runControl(Ticker ticker) {
+        return new RunControl(ticker);
     }
 
     @Bean
@@ -78,12 +87,12 @@ public class PolicygenConfiguration {
     }
 
     @Bean
-    CallRateLimits callRateLimits(ThrottleProperties throttle, RunControl control) {
-        return new CallRateLimits(throttle, Ticker.SYSTEM, control);
+    CallRateLimits callRateLimits(ThrottleProperties throttle, Ticker ticker, RunControl control) {
+        return new CallRateLimits(throttle, ticker, control);
     }
 
+    /** Built while the context starts (the generate step's slots need it), so a bad setting stops the run before any call. */
     @Bean(destroyMethod = "close")
-    @Lazy
     AwsClients awsClients(AwsProperties aws, OrganizationProperties organization, @Lazy AwsCredentialsProvider managementCredentials,
                           CallRateLimits limits, AwsCallMetrics metrics, PrincipalProperties principals,
                           GenerationProperties generation, ThrottleProperties throttle, RunProperties run) {
@@ -98,6 +107,13 @@ public class PolicygenConfiguration {
     @Bean
     DurationEstimator durationEstimator() {
         return new DurationEstimator();
+    }
+
+    @Bean
+    GenerationSlots generationSlots(AwsClients clients, GenerationStore store, GenerationProperties properties,
+                                    DurationEstimator estimator, RunControl control, Clock clock, Ticker ticker, CurrentRun run) {
+        return new GenerationSlots(new AwsPolicyGenerationsFactory(clients, properties), store, properties, estimator, control,
+                new SlotClock(clock, ticker), run);
     }
 
     @Bean

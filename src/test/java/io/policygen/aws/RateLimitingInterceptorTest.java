@@ -3,6 +3,7 @@ package io.policygen.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.policygen.throttle.CallRateLimits;
+import io.policygen.throttle.RateScope;
 import io.policygen.time.Sleeper;
 import io.policygen.throttle.ThrottleProperties;
 import io.policygen.time.Ticker;
@@ -22,7 +23,7 @@ class RateLimitingInterceptorTest {
     private final Ticker ticker = () -> now;
     private final Sleeper sleeper = duration -> now += duration.toNanos();
     private final RateLimitingInterceptor management =
-            new RateLimitingInterceptor(new CallRateLimits(new ThrottleProperties(1, 1000), ticker, sleeper), "management");
+            new RateLimitingInterceptor(new CallRateLimits(new ThrottleProperties(1, 1000), ticker, sleeper), RateScope.MANAGEMENT);
 
     @Test
     void shouldPaceEachMemberAccountsAssumeRoleOnItsOwn() {

@@ -65,10 +65,10 @@ class RateLimiterTest {
         now += Duration.ofMinutes(1).toNanos();
         long start = now;
 
-        limits.acquire("111111111111", "ListRoles");
-        limits.acquire("222222222222", "ListRoles");
-        limits.acquire("333333333333", "ListRoles");
-        limits.acquire("444444444444", "ListRoles");
+        limits.acquire(RateScope.account("111111111111"), "ListRoles");
+        limits.acquire(RateScope.account("222222222222"), "ListRoles");
+        limits.acquire(RateScope.account("333333333333"), "ListRoles");
+        limits.acquire(RateScope.account("444444444444"), "ListRoles");
 
         // four accounts at once: each account's own limit allows one, the overall limit allows a burst of 2 then 2/s
         assertThat(Duration.ofNanos(now - start)).isEqualTo(Duration.ofMillis(1_000));

@@ -6,7 +6,6 @@ import io.policygen.store.OwnTransaction;
 import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
 import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
 import io.policygen.generation.PolicyGenerations.QuotaExceededException;
-import io.policygen.run.RunControl;
 import io.policygen.run.RunStore;
 import io.policygen.testsupport.ManualClock;
 import io.policygen.testsupport.TestDatabase;
@@ -16,20 +15,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.batch.core.step.StepExecution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The slot's bookkeeping on a real PostgreSQL, with Access Analyzer played by an in-memory port and a manual clock. */
+/**
+ * One partition of the generate step, run as Spring Batch runs it (the chunk step of reader, writer and listener),
+ * on a real PostgreSQL, with Access Analyzer played by an in-memory port and a manual clock.
+ */
 @ExtendWith(TestPostgres.class)
-class GenerationSlotIT {
+class GenerationSlotStepIT {
 
     private static final String REGION = "us-east-1";
     private static final Duration GENERATION_TIME = Duration.ofMinutes(2);
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-20T01:00:00Z"));
+    private final ManualSlotControl control = new ManualSlotControl(clock);
+    private final DurationEstimator estimator = new DurationEstimator();
     private JdbcClient jdbc;
     private GenerationStore store;
     private ScriptedPolicyGenerations aws;
@@ -57,19 +62,25 @@ class GenerationSlotIT {
         }
     }
 
-    private SlotOutcome runSlot() throws InterruptedException {
+    /** One run of the slot's step; the step's exit status is the slot's outcome. */
+    private SlotOutcome runSlot() {
         GenerationProperties properties = new GenerationProperties(
                 List.of(new GenerationProperties.Trail("arn:aws:cloudtrail:us-east-1:111122223333:trail/org", List.of(), true)),
                 "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole", Duration.ofDays(90),
                 Duration.ofDays(30), dailyQuota, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6));
-        return new GenerationSlot(accountId, REGION, aws, store, properties, new DurationEstimator(), clock, clock, clock,
-                new RunControl(clock), runId, GenerationEvents.NONE).run();
+        GenerationSlots slots = new GenerationSlots(slot -> new PolicyGenerationsFactory.Opened(aws, () -> { }), store, properties,
+                estimator, control, new SlotClock(clock, clock), GenerationEvents.NONE);
+        try (GenerationSlot slot = slots.open(new SlotId(accountId, REGION), runId)) {
+            StepExecution execution = SlotStepRunner.run(slot);
+            assertThat(execution.getExitStatus().getExitCode()).isEqualTo(slot.state().outcome().name());
+            return slot.state().outcome();
+        }
     }
 
     /** A request whose generation AWS started, the answer lost before the jobId was committed. */
     private OpenGeneration startedWithoutAnswer() {
-        DuePrincipal first = store.due(accountId, REGION, clock.instant(), Duration.ofDays(30), 3, 1).getFirst();
-        OpenGeneration crashed = store.insertPending(first, accountId, REGION,
+        DuePrincipal first = store.due(new SlotId(accountId, REGION), clock.instant(), Duration.ofDays(30), 3, 1).getFirst();
+        OpenGeneration crashed = store.insertPending(first, new SlotId(accountId, REGION),
                 new GenerationRequest(first.principalArn(), List.of(), "role", clock.instant().minus(Duration.ofDays(1)), clock.instant()),
                 runId, clock.instant());
         aws.startWithoutAnswer(crashed.request(), crashed.clientToken());
@@ -82,7 +93,7 @@ class GenerationSlotIT {
     }
 
     @Test
-    void shouldGenerateEveryPrincipalOnceAndStorePolicies() throws InterruptedException {
+    void shouldGenerateEveryPrincipalOnceAndStorePolicies() {
         principals(3);
 
         SlotOutcome outcome = runSlot();
@@ -97,7 +108,7 @@ class GenerationSlotIT {
     }
 
     @Test
-    void shouldResendTheSameClientTokenForARequestWhoseAnswerWasLost() throws InterruptedException {
+    void shouldResendTheSameClientTokenForARequestWhoseAnswerWasLost() {
         principals(2);
         OpenGeneration crashed = startedWithoutAnswer();
 
@@ -112,7 +123,7 @@ class GenerationSlotIT {
     }
 
     @Test
-    void shouldRecoverTheJobOfARequestFromAnEarlierRunByListingThePrincipalsGenerations() throws InterruptedException {
+    void shouldRecoverTheJobOfARequestFromAnEarlierRunByListingThePrincipalsGenerations() {
         principals(2);
         OpenGeneration crashed = startedWithoutAnswer();
         clock.advance(Duration.ofDays(2));
@@ -128,7 +139,7 @@ class GenerationSlotIT {
     }
 
     @Test
-    void shouldCancelAGenerationStuckPastMaxWaitAndGoOn() throws InterruptedException {
+    void shouldCancelAGenerationStuckPastMaxWaitAndGoOn() {
         principals(2);
         aws = new ScriptedPolicyGenerations(clock, Duration.ofDays(365));
 
@@ -142,7 +153,7 @@ class GenerationSlotIT {
     }
 
     @Test
-    void shouldKeepARequestPendingWhenAwsNeverAnswersAndResendItNextRun() throws InterruptedException {
+    void shouldKeepARequestPendingWhenAwsNeverAnswersAndResendItNextRun() {
         principals(2);
         for (int i = 0; i < 3; i++) {
             aws.thenStartFails(() -> new GenerationUnavailableException("503", null));
@@ -159,7 +170,7 @@ class GenerationSlotIT {
     }
 
     @Test
-    void shouldRecordARejectedPrincipalAndGoOnWithTheOthers() throws InterruptedException {
+    void shouldRecordARejectedPrincipalAndGoOnWithTheOthers() {
         principals(3);
         aws.thenStartFails(() -> new GenerationRejectedException("ValidationException", "principal not found", null));
 
@@ -171,7 +182,7 @@ class GenerationSlotIT {
     }
 
     @Test
-    void shouldStopAtAQuotaRefusalAndResumeInALaterRun() throws InterruptedException {
+    void shouldStopAtAQuotaRefusalAndResumeInALaterRun() {
         principals(4);
         ScriptedPolicyGenerations firstNight = aws;
         aws = new ScriptedPolicyGenerations(clock, GENERATION_TIME) {
@@ -201,7 +212,7 @@ class GenerationSlotIT {
     }
 
     @Test
-    void shouldSpendOnlyTheDailyBudgetLeftByEarlierRuns() throws InterruptedException {
+    void shouldSpendOnlyTheDailyBudgetLeftByEarlierRuns() {
         principals(5);
         dailyQuota = 2;
 
@@ -219,7 +230,7 @@ class GenerationSlotIT {
     }
 
     @Test
-    void shouldPollOnceAtTheLearntDurationAfterTheFirstGeneration() throws InterruptedException {
+    void shouldPollOnceAtTheLearntDurationAfterTheFirstGeneration() {
         principals(5);
 
         runSlot();

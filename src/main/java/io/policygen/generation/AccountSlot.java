@@ -1,0 +1,104 @@
+package io.policygen.generation;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * One slot's state in one run: which account and Region, why it stopped (if it did) and what it did. Its reader,
+ * writer and listener share it. The first stop wins: a quota refusal is not turned into a deadline later.
+ */
+public final class AccountSlot {
+
+    private final SlotId id;
+    private final long runId;
+    private final Instant openedAt;
+    private final long openedNanos;
+    private volatile StepExecution step;
+    private volatile SlotOutcome stop;
+    private volatile String stopReason;
+    private int started;
+    private long busyNanos;
+
+    public AccountSlot(SlotId id, long runId, Instant openedAt, long openedNanos) {
+        this.id = id;
+        this.runId = runId;
+        this.openedAt = openedAt;
+        this.openedNanos = openedNanos;
+    }
+
+    public SlotId id() {
+        return id;
+    }
+
+    public long runId() {
+        return runId;
+    }
+
+    /** When the slot opened, by the AWS clock: a request made before it belongs to an earlier run. */
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    long openedNanos() {
+        return openedNanos;
+    }
+
+    /** The step this slot works in: a stop on request ends it as Spring Batch means, STOPPED and restartable. */
+    void attach(StepExecution stepExecution) {
+        this.step = stepExecution;
+    }
+
+    public boolean stopped() {
+        return stop != null;
+    }
+
+    public void stop(SlotOutcome outcome, String reason) {
+        if (stop != null) {
+            return;
+        }
+        stopReason = reason;
+        stop = outcome;
+        if (outcome == SlotOutcome.STOPPED && step != null) {
+            step.setTerminateOnly();
+        }
+    }
+
+    /** Stops the slot when the run was asked to stop or is past its deadline; true when the slot is stopped. */
+    boolean interrupted(SlotControl control) {
+        if (control.stopRequested()) {
+            stop(SlotOutcome.STOPPED, "the run was asked to stop");
+        } else if (control.pastDeadline()) {
+            stop(SlotOutcome.DEADLINE, "the run reached policygen.run.max-duration; the remaining principals are deferred to the next run");
+        }
+        return stopped();
+    }
+
+    public SlotOutcome outcome() {
+        return stop == null ? SlotOutcome.DONE : stop;
+    }
+
+    public String stopReason() {
+        return stopReason;
+    }
+
+    void countStarted() {
+        started++;
+    }
+
+    /** Generations this slot started in this run. */
+    public int started() {
+        return started;
+    }
+
+    /** The slot was busy while AWS ran one of its generations, by AWS's own times; what the tracker adds is idle time. */
+    void countBusy(Instant startedOn, Instant completedOn) {
+        if (startedOn != null && completedOn != null && completedOn.isAfter(startedOn)) {
+            busyNanos += Duration.between(startedOn, completedOn).toNanos();
+        }
+    }
+
+    Duration busy() {
+        return Duration.ofNanos(busyNanos);
+    }
+}

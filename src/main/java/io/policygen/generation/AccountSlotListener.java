@@ -1,0 +1,79 @@
+package io.policygen.generation;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * The slot's opening and closing. Opening settles what earlier runs left open in the account and Region (their
+ * jobs may still hold the slot), before the reader counts the budget. Closing records why the slot stopped (the
+ * deferral the reports show) or that it is done, tells the run, and ends the step with the outcome as exit status.
+ */
+public class AccountSlotListener implements StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountSlotListener.class);
+
+    private final AccountSlot slot;
+    private final GenerationStore store;
+    private final GenerationSettler settler;
+    private final SlotControl control;
+    private final SlotClock time;
+    private final GenerationEvents events;
+
+    AccountSlotListener(AccountSlot slot, GenerationStore store, GenerationSettler settler, SlotControl control, SlotClock time,
+                        GenerationEvents events) {
+        this.slot = slot;
+        this.store = store;
+        this.settler = settler;
+        this.control = control;
+        this.time = time;
+        this.events = events;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        slot.attach(stepExecution);
+        events.slotOpened();
+        try {
+            for (OpenGeneration open : store.open(slot.id())) {
+                if (slot.stopped()) {
+                    return;
+                }
+                settler.settle(slot, open);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            slot.stop(SlotOutcome.STOPPED, "interrupted");
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        stepExecution.getFailureExceptions().stream()
+                .filter(DataAccessResourceFailureException.class::isInstance)
+                .findFirst()
+                // Without its database the run cannot record anything: every slot stops starting generations now.
+                .ifPresent(e -> control.requestStop("the database is unreachable: "
+                        + ((DataAccessResourceFailureException) e).getMostSpecificCause().getMessage()));
+        SlotOutcome outcome = slot.outcome();
+        if (stepExecution.getFailureExceptions().isEmpty()) {
+            record(outcome);
+        }
+        events.slotEnded(outcome, Duration.ofNanos(time.ticker().nanos() - slot.openedNanos()), slot.busy());
+        return new ExitStatus(outcome.name(), slot.stopReason() == null ? "" : slot.stopReason());
+    }
+
+    private void record(SlotOutcome outcome) {
+        if (outcome == SlotOutcome.DONE) {
+            store.finish(slot.id(), time.clock().instant());
+        } else if (outcome.defers()) {
+            store.defer(slot.id(), slot.stopReason(), slot.runId(), time.clock().instant());
+            log.info("event=account-deferred {} outcome={} reason=\"{}\"", slot.id(), outcome, slot.stopReason());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.policygen.generation;
+
+import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
+import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
+import io.policygen.generation.PolicyGenerations.QuotaExceededException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a stored request to StartPolicyGeneration, retrying a call that got no answer with the same clientToken,
+ * and finds the job of a request an earlier run sent without hearing the answer.
+ * <p>
+ * Invariant: the request row and its clientToken were committed before the call; the jobId is committed here,
+ * right after it. A request whose outcome is unknown is only ever re-sent with its own token.
+ */
+final class GenerationSender {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationSender.class);
+    private static final int SEND_TRIES = 3;
+    /** How far AWS's clock may be ahead of ours when matching a listed job to a request. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final PolicyGenerations generations;
+    private final GenerationStore store;
+    private final SlotControl control;
+    private final Duration retryBase;
+    private final Clock clock;
+    private final GenerationEvents events;
+
+    GenerationSender(PolicyGenerations generations, GenerationStore store, SlotControl control, Duration retryBase,
+                     Clock clock, GenerationEvents events) {
+        this.generations = generations;
+        this.store = store;
+        this.control = control;
+        this.retryBase = retryBase;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** The job the request started; empty when AWS refused it (recorded) or the slot stopped (see the slot). */
+    Optional<String> send(AccountSlot slot, OpenGeneration generation) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                String jobId = generations.start(generation.request(), generation.clientToken());
+                store.recordStarted(generation.generationId(), jobId);
+                slot.countStarted();
+                events.started();
+                log.debug("event=generation-started {} principal={} jobId={}", slot.id(), generation.principalArn(), jobId);
+                return Optional.of(jobId);
+            } catch (QuotaExceededException e) {
+                store.recordRefusal(generation.generationId(), "DEFERRED", "ServiceQuotaExceededException", e.getMessage(), clock.instant());
+                slot.stop(SlotOutcome.QUOTA_STOPPED, "ServiceQuotaExceededException: " + e.getMessage());
+                return Optional.empty();
+            } catch (GenerationRejectedException e) {
+                store.recordRefusal(generation.generationId(), "REJECTED", e.code(), e.getMessage(), clock.instant());
+                log.warn("event=generation-rejected {} principal={} code={} message=\"{}\"",
+                        slot.id(), generation.principalArn(), e.code(), e.getMessage());
+                return Optional.empty();
+            } catch (GenerationUnavailableException e) {
+                store.recordSendFailure(generation.generationId(), e.getMessage());
+                if (attempt >= SEND_TRIES) {
+                    slot.stop(SlotOutcome.UNSETTLED, "StartPolicyGeneration got no answer " + attempt
+                            + " times; the request stays PENDING and the next run settles it: " + e.getMessage());
+                    return Optional.empty();
+                }
+                control.sleep(retryBase.multipliedBy(1L << attempt));
+                if (slot.interrupted(control)) {
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
+    /**
+     * A request an earlier run sent without hearing the answer: if Access Analyzer lists a job for the principal
+     * started since, not yet recorded, that is it. Otherwise it comes back as it was, to be re-sent with its own token.
+     */
+    OpenGeneration recover(AccountSlot slot, OpenGeneration pending) {
+        try {
+            for (PolicyGenerations.ListedJob job : generations.jobsFor(pending.principalArn())) {
+                if (job.startedOn() != null && !job.startedOn().isBefore(pending.requestedAt().minus(CLOCK_SKEW))
+                        && !store.knowsJob(job.jobId())) {
+                    store.recordStarted(pending.generationId(), job.jobId());
+                    log.info("event=generation-recovered {} principal={} jobId={}", slot.id(), pending.principalArn(), job.jobId());
+                    return pending.withJobId(job.jobId());
+                }
+            }
+        } catch (GenerationUnavailableException | GenerationRejectedException e) {
+            log.warn("event=recovery-list-failed {} principal={} message=\"{}\"", slot.id(), pending.principalArn(), e.getMessage());
+        }
+        return pending;
+    }
+}

@@ -1,0 +1,35 @@
+package io.policygen.generation;
+
+import java.util.Optional;
+
+/**
+ * Brings one request to its end: a request without a job is recovered (when an earlier run sent it) or sent, and
+ * the job is then followed until it finishes. Used for this run's new requests and for those earlier runs left open.
+ */
+final class GenerationSettler {
+
+    private final GenerationSender sender;
+    private final GenerationTracker tracker;
+
+    GenerationSettler(GenerationSender sender, GenerationTracker tracker) {
+        this.sender = sender;
+        this.tracker = tracker;
+    }
+
+    void settle(AccountSlot slot, OpenGeneration generation) throws InterruptedException {
+        OpenGeneration current = generation;
+        boolean resumed = current.jobId() != null;
+        if (!resumed && current.requestedAt().isBefore(slot.openedAt())) {
+            current = sender.recover(slot, current);
+            resumed = current.jobId() != null;
+        }
+        if (!resumed) {
+            Optional<String> jobId = sender.send(slot, current);
+            if (jobId.isEmpty()) {
+                return;
+            }
+            current = current.withJobId(jobId.get());
+        }
+        tracker.track(slot, current, resumed);
+    }
+}

@@ -1,0 +1,105 @@
+package io.policygen.generation;
+
+import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
+import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
+import io.policygen.time.Ticker;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows a started generation to its end, polling on the {@link PollSchedule} around the learnt duration, and
+ * stores its outcome and policies. A generation still running after {@code max-wait} is cancelled, so that a stuck
+ * job cannot hold the account's only slot for ever.
+ */
+final class GenerationTracker {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationTracker.class);
+
+    private final PolicyGenerations generations;
+    private final GenerationStore store;
+    private final PollSchedule schedule;
+    private final DurationEstimator estimator;
+    private final Duration maxWait;
+    private final SlotControl control;
+    private final SlotClock time;
+    private final GenerationEvents events;
+
+    GenerationTracker(PolicyGenerations generations, GenerationStore store, GenerationProperties properties,
+                      DurationEstimator estimator, SlotControl control, SlotClock time, GenerationEvents events) {
+        this.generations = generations;
+        this.store = store;
+        this.schedule = new PollSchedule(properties.pollMin(), properties.pollMax());
+        this.estimator = estimator;
+        this.maxWait = properties.maxWait();
+        this.control = control;
+        this.time = time;
+        this.events = events;
+    }
+
+    /**
+     * Polls until the job ends or the slot must stop. {@code resumed}: the job was started before (an earlier run),
+     * so it is looked at once at once.
+     */
+    void track(AccountSlot slot, OpenGeneration generation, boolean resumed) throws InterruptedException {
+        long sentNanos = time.ticker().nanos();
+        int polls = 0;
+        while (true) {
+            if (!resumed || polls > 0) {
+                Duration elapsed = Duration.ofNanos(time.ticker().nanos() - sentNanos);
+                control.sleep(schedule.next(elapsed, estimator.expected(), estimator.deviation()));
+            }
+            if (slot.interrupted(control)) {
+                return;
+            }
+            GenerationResult result;
+            try {
+                result = generations.get(generation.jobId());
+                polls++;
+            } catch (GenerationUnavailableException e) {
+                polls++;
+                log.warn("event=poll-failed {} jobId={} message=\"{}\"", slot.id(), generation.jobId(), e.getMessage());
+                continue;
+            } catch (GenerationRejectedException e) {
+                finish(slot, generation, new GenerationResult("FAILED", null, time.clock().instant(), e.code(), e.getMessage(),
+                        List.of(), null), polls + 1);
+                return;
+            }
+            if (result.finished()) {
+                finish(slot, generation, result, polls);
+                if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
+                    estimator.observe(Duration.between(result.startedOn(), result.completedOn()));
+                }
+                return;
+            }
+            if (result.startedOn() != null && Duration.between(result.startedOn(), time.clock().instant()).compareTo(maxWait) > 0) {
+                cancelStuck(slot, generation, result, polls);
+                return;
+            }
+        }
+    }
+
+    private void cancelStuck(AccountSlot slot, OpenGeneration generation, GenerationResult result, int polls) {
+        try {
+            generations.cancel(generation.jobId());
+        } catch (GenerationUnavailableException | GenerationRejectedException e) {
+            log.warn("event=cancel-failed {} jobId={} message=\"{}\"", slot.id(), generation.jobId(), e.getMessage());
+            slot.stop(SlotOutcome.UNSETTLED, "generation " + generation.jobId() + " is stuck and could not be cancelled: " + e.getMessage());
+            return;
+        }
+        String message = "still in progress after policygen.generation.max-wait (" + maxWait + "); cancelled";
+        finish(slot, generation, new GenerationResult("CANCELED", result.startedOn(), time.clock().instant(),
+                "MAX_WAIT_EXCEEDED", message, List.of(), null), polls);
+        log.warn("event=generation-cancelled {} principal={} jobId={}", slot.id(), generation.principalArn(), generation.jobId());
+    }
+
+    private void finish(AccountSlot slot, OpenGeneration generation, GenerationResult result, int polls) {
+        store.recordOutcome(generation.generationId(), result, polls);
+        slot.countBusy(result.startedOn(), result.completedOn());
+        events.finished(result.status(), generation.runId() == slot.runId());
+        log.debug("event=generation-finished {} principal={} jobId={} status={} polls={}",
+                slot.id(), generation.principalArn(), generation.jobId(), result.status(), polls);
+    }
+}
