@@ -1,5 +1,6 @@
 package io.policygen.generation;
 
+import io.policygen.time.TimeSource;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -22,10 +23,10 @@ public class AccountSlotListener implements StepExecutionListener {
     private final GenerationStore store;
     private final GenerationSettler settler;
     private final SlotControl control;
-    private final SlotClock time;
+    private final TimeSource time;
     private final GenerationEvents events;
 
-    AccountSlotListener(AccountSlot slot, GenerationStore store, GenerationSettler settler, SlotControl control, SlotClock time,
+    AccountSlotListener(AccountSlot slot, GenerationStore store, GenerationSettler settler, SlotControl control, TimeSource time,
                         GenerationEvents events) {
         this.slot = slot;
         this.store = store;
@@ -38,7 +39,7 @@ public class AccountSlotListener implements StepExecutionListener {
     @Override
     public void beforeStep(StepExecution stepExecution) {
         slot.attach(stepExecution);
-        events.slotOpened();
+        events.slotOpened(slot.id());
         try {
             for (OpenGeneration open : store.open(slot.id())) {
                 if (slot.stopped()) {
@@ -64,7 +65,7 @@ public class AccountSlotListener implements StepExecutionListener {
         if (stepExecution.getFailureExceptions().isEmpty()) {
             record(outcome);
         }
-        events.slotEnded(outcome, Duration.ofNanos(time.ticker().nanos() - slot.openedNanos()), slot.busy());
+        events.slotEnded(slot.id(), outcome, Duration.ofNanos(time.ticker().nanos() - slot.openedNanos()), slot.busy());
         return new ExitStatus(outcome.name(), slot.stopReason() == null ? "" : slot.stopReason());
     }
 

@@ -45,7 +45,7 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
         budget = Math.max(0, properties.dailyQuota() - store.startedSince(slot.id(), clock.instant().minus(DAY)));
         // one more than the budget, to know whether anything is left for a later run
         due = store.due(slot.id(), clock.instant(), properties.refreshAfter(), properties.maxFailures(), budget + 1);
-        events.planned(Math.min(budget, due.size()));
+        events.planned(slot.id(), Math.min(budget, due.size()));
     }
 
     @Override

@@ -8,24 +8,24 @@ public interface GenerationEvents {
     GenerationEvents NONE = new GenerationEvents() {
     };
 
-    default void slotOpened() {
+    default void slotOpened(SlotId slot) {
     }
 
     /** The slot plans to start this many generations in this run (what is due, within its daily budget). */
-    default void planned(int generations) {
+    default void planned(SlotId slot, int generations) {
     }
 
-    default void started() {
+    default void started(SlotId slot) {
     }
 
     /**
      * A generation ended with this status. {@code startedThisRun} is false for one an earlier run started and this
      * run only settled: the run's own figures count it apart.
      */
-    default void finished(String status, boolean startedThisRun) {
+    default void finished(SlotId slot, String status, boolean startedThisRun) {
     }
 
     /** A slot ended: how long it ran, and for how much of that AWS was running one of its generations. */
-    default void slotEnded(SlotOutcome outcome, Duration slotTime, Duration busyTime) {
+    default void slotEnded(SlotId slot, SlotOutcome outcome, Duration slotTime, Duration busyTime) {
     }
 }

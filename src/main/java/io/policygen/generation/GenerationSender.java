@@ -47,7 +47,7 @@ final class GenerationSender {
                 String jobId = generations.start(generation.request(), generation.clientToken());
                 store.recordStarted(generation.generationId(), jobId);
                 slot.countStarted();
-                events.started();
+                events.started(slot.id());
                 log.debug("event=generation-started {} principal={} jobId={}", slot.id(), generation.principalArn(), jobId);
                 return Optional.of(jobId);
             } catch (QuotaExceededException e) {

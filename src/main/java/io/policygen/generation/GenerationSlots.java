@@ -1,5 +1,6 @@
 package io.policygen.generation;
 
+import io.policygen.time.TimeSource;
 import java.time.Clock;
 
 /** Opens the generate step's partitions: one {@link GenerationSlot} per account and Region, over shared services. */
@@ -10,11 +11,11 @@ public final class GenerationSlots {
     private final GenerationProperties properties;
     private final DurationEstimator estimator;
     private final SlotControl control;
-    private final SlotClock time;
+    private final TimeSource time;
     private final GenerationEvents events;
 
     public GenerationSlots(PolicyGenerationsFactory accessAnalyzer, GenerationStore store, GenerationProperties properties,
-                           DurationEstimator estimator, SlotControl control, SlotClock time, GenerationEvents events) {
+                           DurationEstimator estimator, SlotControl control, TimeSource time, GenerationEvents events) {
         this.accessAnalyzer = accessAnalyzer;
         this.store = store;
         this.properties = properties;

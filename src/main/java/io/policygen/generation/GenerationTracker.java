@@ -1,5 +1,6 @@
 package io.policygen.generation;
 
+import io.policygen.time.TimeSource;
 import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
 import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
 import io.policygen.time.Ticker;
@@ -24,11 +25,11 @@ final class GenerationTracker {
     private final DurationEstimator estimator;
     private final Duration maxWait;
     private final SlotControl control;
-    private final SlotClock time;
+    private final TimeSource time;
     private final GenerationEvents events;
 
     GenerationTracker(PolicyGenerations generations, GenerationStore store, GenerationProperties properties,
-                      DurationEstimator estimator, SlotControl control, SlotClock time, GenerationEvents events) {
+                      DurationEstimator estimator, SlotControl control, TimeSource time, GenerationEvents events) {
         this.generations = generations;
         this.store = store;
         this.schedule = new PollSchedule(properties.pollMin(), properties.pollMax());
@@ -98,7 +99,7 @@ final class GenerationTracker {
     private void finish(AccountSlot slot, OpenGeneration generation, GenerationResult result, int polls) {
         store.recordOutcome(generation.generationId(), result, polls);
         slot.countBusy(result.startedOn(), result.completedOn());
-        events.finished(result.status(), generation.runId() == slot.runId());
+        events.finished(slot.id(), result.status(), generation.runId() == slot.runId());
         log.debug("event=generation-finished {} principal={} jobId={} status={} polls={}",
                 slot.id(), generation.principalArn(), generation.jobId(), result.status(), polls);
     }

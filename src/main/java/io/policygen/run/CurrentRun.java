@@ -1,17 +1,25 @@
 package io.policygen.run;
 
 import io.policygen.generation.GenerationEvents;
+import io.policygen.generation.SlotId;
 import io.policygen.generation.SlotOutcome;
+import io.policygen.time.Ticker;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** This invocation's run: its id in the {@code run} table, and what its account slots did so far. */
+/**
+ * This invocation's run: its id in the {@code run} table, and what its slots did so far. Generations are counted
+ * as {@code report_runs} counts them: those this run started; those an earlier run started and this one saw to
+ * their end are counted apart.
+ */
 public final class CurrentRun implements GenerationEvents {
 
+    private final Ticker ticker;
     private volatile long id = -1;
     private final EnumMap<SlotOutcome, Integer> outcomes = new EnumMap<>(SlotOutcome.class);
+    private final SlotBacklog backlog = new SlotBacklog();
     private final LongAdder slotsStarted = new LongAdder();
     private final LongAdder planned = new LongAdder();
     private final LongAdder started = new LongAdder();
@@ -20,6 +28,10 @@ public final class CurrentRun implements GenerationEvents {
     private final LongAdder settledFromEarlierRuns = new LongAdder();
     private final LongAdder slotNanos = new LongAdder();
     private final LongAdder busyNanos = new LongAdder();
+
+    public CurrentRun(Ticker ticker) {
+        this.ticker = ticker;
+    }
 
     public long id() {
         if (id < 0) {
@@ -33,34 +45,38 @@ public final class CurrentRun implements GenerationEvents {
     }
 
     @Override
-    public void slotOpened() {
+    public void slotOpened(SlotId slot) {
         slotsStarted.increment();
+        backlog.opened(slot, ticker.nanos());
     }
 
     @Override
-    public void planned(int generations) {
+    public void planned(SlotId slot, int generations) {
         planned.add(generations);
+        backlog.planned(slot, generations);
     }
 
     @Override
-    public void started() {
+    public void started(SlotId slot) {
         started.increment();
     }
 
     @Override
-    public void finished(String status, boolean startedThisRun) {
+    public void finished(SlotId slot, String status, boolean startedThisRun) {
         if (!startedThisRun) {
             settledFromEarlierRuns.increment();
-        } else {
-            ("SUCCEEDED".equals(status) ? succeeded : failed).increment();
+            return;
         }
+        ("SUCCEEDED".equals(status) ? succeeded : failed).increment();
+        backlog.finished(slot);
     }
 
     @Override
-    public synchronized void slotEnded(SlotOutcome outcome, Duration slotTime, Duration busyTime) {
+    public synchronized void slotEnded(SlotId slot, SlotOutcome outcome, Duration slotTime, Duration busyTime) {
         outcomes.merge(outcome, 1, Integer::sum);
         slotNanos.add(slotTime.toNanos());
         busyNanos.add(busyTime.toNanos());
+        backlog.ended(slot, ticker.nanos());
     }
 
     public synchronized int count(SlotOutcome outcome) {
@@ -88,11 +104,6 @@ public final class CurrentRun implements GenerationEvents {
         return started.sum();
     }
 
-    /** Generations earlier runs started and this run saw to their end (not counted as this run's). */
-    public long generationsSettledFromEarlierRuns() {
-        return settledFromEarlierRuns.sum();
-    }
-
     /** Of the generations this run started, those that succeeded. */
     public long generationsSucceeded() {
         return succeeded.sum();
@@ -101,6 +112,16 @@ public final class CurrentRun implements GenerationEvents {
     /** Of the generations this run started, those that ended FAILED or CANCELED. */
     public long generationsFailed() {
         return failed.sum();
+    }
+
+    /** Generations earlier runs started and this run saw to their end (not counted as this run's). */
+    public long generationsSettledFromEarlierRuns() {
+        return settledFromEarlierRuns.sum();
+    }
+
+    /** The time the busiest open slot still needs at this run's pace, or null while nothing has finished. */
+    public Duration longestSlotRemaining() {
+        return backlog.longestRemaining(ticker.nanos());
     }
 
     /** Of the time the ended slots ran, the share a generation was in flight in them (1.0 = never idle). */

@@ -1,63 +1,45 @@
 package io.policygen.run;
 
 import io.policygen.aws.AwsCallMetrics;
-import io.policygen.run.ExitCode;
-import io.policygen.generation.GenerationProperties;
 import io.policygen.generation.SlotOutcome;
+import io.policygen.time.TimeSource;
 import java.net.InetAddress;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 
 /**
- * One run of the job, as cron sees it: take the run lock, record the run, restart the last execution if it failed
- * recently or start a new one, and turn the outcome into an exit code.
+ * One run of the job, as cron sees it: take the run lock, record the run, start (or restart) the job, and turn the
+ * outcome into an exit code and a summary line whose figures are those {@code report_runs} shows.
  */
 public final class PolicygenRun {
 
     private static final Logger log = LoggerFactory.getLogger(PolicygenRun.class);
-    private static final EnumSet<BatchStatus> RESTARTABLE = EnumSet.of(BatchStatus.FAILED, BatchStatus.STOPPED);
 
     private final DataSource dataSource;
     private final RunStore runs;
-    private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
-    private final Job job;
+    private final JobExecutions executions;
     private final CurrentRun currentRun;
     private final RunControl control;
     private final RunProperties properties;
     private final AwsCallMetrics metrics;
-    private final Clock clock;
-    private final GenerationProperties generation;
+    private final TimeSource time;
+    private final ReportSettings reportSettings;
 
-    public PolicygenRun(DataSource dataSource, RunStore runs, JobOperator jobOperator, JobRepository jobRepository, Job job,
-                        CurrentRun currentRun, RunControl control, RunProperties properties, AwsCallMetrics metrics, Clock clock,
-                        GenerationProperties generation) {
+    public PolicygenRun(DataSource dataSource, RunStore runs, JobExecutions executions, CurrentRun currentRun, RunControl control,
+                        RunProperties properties, AwsCallMetrics metrics, TimeSource time, ReportSettings reportSettings) {
         this.dataSource = dataSource;
         this.runs = runs;
-        this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
-        this.job = job;
+        this.executions = executions;
         this.currentRun = currentRun;
         this.control = control;
         this.properties = properties;
         this.metrics = metrics;
-        this.clock = clock;
-        this.generation = generation;
+        this.time = time;
+        this.reportSettings = reportSettings;
     }
 
     public ExitCode execute() throws Exception {
@@ -67,17 +49,19 @@ public final class PolicygenRun {
                 System.err.println("policygen: another run is in progress (" + holder + "); nothing was done");
                 return ExitCode.ALREADY_RUNNING;
             }
-            runs.failAbandoned(clock.instant());
-            long runId = runs.start(clock.instant(), hostName(), ProcessHandle.current().pid());
-            runs.recordReportSettings(generation.dailyQuota(), generation.refreshAfter(), generation.maxFailures());
+            runs.failAbandoned(time.clock().instant());
+            long runId = runs.start(time.clock().instant(), hostName(), ProcessHandle.current().pid());
+            runs.recordReportSettings(reportSettings);
             currentRun.start(runId);
             control.startClock(properties.maxDuration());
             log.info("event=run-started run={}", runId);
             ExitCode exitCode;
             String status;
             String message;
-            try (ProgressLine progress = ProgressLine.start(currentRun, System.out, properties.progressInterval(), properties.progressSameLine())) {
-                JobExecution execution = launch(runId);
+            try (ProgressLine progress = ProgressLine.start(currentRun, time.ticker(), System.out, properties.progressInterval(),
+                    properties.progressSameLine())) {
+                JobExecution execution = executions.launch(runId);
+                runs.recordJobExecution(runId, execution.getId());
                 exitCode = exitCode(execution);
                 status = switch (exitCode) {
                     case COMPLETED -> "COMPLETED";
@@ -91,55 +75,21 @@ public final class PolicygenRun {
                 message = describe(e);
                 log.error("event=run-failed run={}", runId, e);
             }
-            runs.finish(runId, clock.instant(), exitCode, status, message, metrics.attempts(), metrics.throttledAttempts());
-            System.out.printf("policygen: run %d ended %s (exit %d): %s; generations started %d, succeeded %d, failed %d;"
-                            + " slot utilization %.3f; AWS calls %d, throttled %d%n",
-                    runId, status, exitCode.code(), message, currentRun.generationsStarted(), currentRun.generationsSucceeded(),
-                    currentRun.generationsFailed(), currentRun.slotUtilization(), metrics.attempts(), metrics.throttledAttempts());
+            runs.finish(runId, time.clock().instant(), exitCode, status, message, metrics.attempts(), metrics.throttledAttempts());
+            System.out.println(summary(runId, status, exitCode, message));
             return exitCode;
         }
     }
 
-    private JobExecution launch(long runId) throws Exception {
-        Optional<JobExecution> last = Optional.ofNullable(jobRepository.getLastJobInstance(job.getName()))
-                .map(jobRepository::getLastJobExecution);
-        if (last.isPresent()) {
-            JobExecution previous = last.get();
-            // We hold the run lock, so whoever ran it is gone (killed, or cut off from the database):
-            // whatever it left running is failed, so that it can be restarted.
-            failAbandonedSteps(previous);
-            if (previous.isRunning()) {
-                previous = jobOperator.recover(previous);
-            }
-            if (RESTARTABLE.contains(previous.getStatus())) {
-                if (recent(previous)) {
-                    log.info("event=run-restarting run={} jobExecution={} status={}", runId, previous.getId(), previous.getStatus());
-                    JobExecution restarted = jobOperator.restart(previous);
-                    runs.recordJobExecution(runId, restarted.getId());
-                    return restarted;
-                }
-                jobOperator.abandon(previous);
-            }
+    private String summary(long runId, String status, ExitCode exitCode, String message) {
+        StringBuilder line = new StringBuilder(String.format("policygen: run %d ended %s (exit %d): %s; generations started %d,"
+                        + " succeeded %d, failed %d", runId, status, exitCode.code(), message, currentRun.generationsStarted(),
+                currentRun.generationsSucceeded(), currentRun.generationsFailed()));
+        if (currentRun.generationsSettledFromEarlierRuns() > 0) {
+            line.append(String.format(" (and %d started by earlier runs settled)", currentRun.generationsSettledFromEarlierRuns()));
         }
-        JobExecution execution = jobOperator.start(job, new JobParametersBuilder().addLong("run.id", runId).toJobParameters());
-        runs.recordJobExecution(runId, execution.getId());
-        return execution;
-    }
-
-    private void failAbandonedSteps(JobExecution execution) {
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStatus().isRunning()) {
-                step.setStatus(BatchStatus.FAILED);
-                step.setExitStatus(ExitStatus.FAILED.addExitDescription("abandoned by a run that ended without recording it"));
-                step.setEndTime(LocalDateTime.now());
-                jobRepository.update(step);
-            }
-        }
-    }
-
-    private boolean recent(JobExecution execution) {
-        LocalDateTime created = execution.getCreateTime();
-        return created == null || Duration.between(created, LocalDateTime.now()).compareTo(properties.restartWithin()) < 0;
+        return line.append(String.format("; slot utilization %.3f; AWS calls %d, throttled %d",
+                currentRun.slotUtilization(), metrics.attempts(), metrics.throttledAttempts())).toString();
     }
 
     private ExitCode exitCode(JobExecution execution) {
@@ -158,9 +108,9 @@ public final class PolicygenRun {
         if (control.stopRequested()) {
             text.append(", stopped on request (").append(control.stopReason()).append(')');
         }
-        text.append(", account slots ").append(currentRun.outcomes());
+        text.append(", slots ").append(currentRun.outcomes());
         List<Throwable> failures = execution.getAllFailureExceptions();
-        if (!failures.isEmpty()) {
+        if (!failures.isEmpty() && !control.stopRequested()) {
             text.append(", failure: ").append(describe(failures.getFirst()));
         }
         return text.toString();

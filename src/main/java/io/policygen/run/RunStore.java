@@ -2,7 +2,6 @@ package io.policygen.run;
 
 import io.policygen.run.ExitCode;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,11 +21,11 @@ public final class RunStore {
     }
 
     /** The settings the reports need to say how far along accounts are (report_setting, read by the views). */
-    public void recordReportSettings(int dailyQuota, Duration refreshAfter, int maxFailures) {
+    public void recordReportSettings(ReportSettings settings) {
         jdbc.sql("""
                         insert into report_setting (name, value) values ('daily_quota', ?), ('refresh_after', ?), ('max_failures', ?)
                         on conflict (name) do update set value = excluded.value, updated_at = now()""")
-                .params(String.valueOf(dailyQuota), refreshAfter.toString(), String.valueOf(maxFailures))
+                .params(String.valueOf(settings.dailyQuota()), settings.refreshAfter().toString(), String.valueOf(settings.maxFailures()))
                 .update();
     }
 

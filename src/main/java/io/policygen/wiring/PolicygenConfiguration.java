@@ -1,5 +1,6 @@
 package io.policygen.wiring;
 
+import io.policygen.time.TimeSource;
 import io.policygen.store.OwnTransaction;
 import io.policygen.aws.AwsCallMetrics;
 import io.policygen.aws.AwsClients;
@@ -8,7 +9,6 @@ import io.policygen.time.SimulatorClock;
 import io.policygen.generation.AwsPolicyGenerationsFactory;
 import io.policygen.generation.DurationEstimator;
 import io.policygen.generation.GenerationSlots;
-import io.policygen.generation.SlotClock;
 import io.policygen.generation.GenerationProperties;
 import io.policygen.generation.GenerationStore;
 import io.policygen.organization.AccountStore;
@@ -16,7 +16,9 @@ import io.policygen.organization.OrganizationProperties;
 import io.policygen.principal.PrincipalProperties;
 import io.policygen.principal.PrincipalStore;
 import io.policygen.run.CurrentRun;
+import io.policygen.run.JobExecutions;
 import io.policygen.run.PolicygenRun;
+import io.policygen.run.ReportSettings;
 import io.policygen.run.RunControl;
 import io.policygen.run.RunMetrics;
 import io.policygen.run.RunProperties;
@@ -67,13 +69,18 @@ public class PolicygenConfiguration {
     }
 
     @Bean
+    TimeSource timeSource(Clock clock, Ticker ticker) {
+        return new TimeSource(clock, ticker);
+    }
+
+    @Bean
     RunControl runControl(Ticker ticker) {
         return new RunControl(ticker);
     }
 
     @Bean
-    CurrentRun currentRun() {
-        return new CurrentRun();
+    CurrentRun currentRun(Ticker ticker) {
+        return new CurrentRun(ticker);
     }
 
     @Bean
@@ -111,9 +118,9 @@ public class PolicygenConfiguration {
 
     @Bean
     GenerationSlots generationSlots(AwsClients clients, GenerationStore store, GenerationProperties properties,
-                                    DurationEstimator estimator, RunControl control, Clock clock, Ticker ticker, CurrentRun run) {
+                                    DurationEstimator estimator, RunControl control, TimeSource time, CurrentRun run) {
         return new GenerationSlots(new AwsPolicyGenerationsFactory(clients, properties), store, properties, estimator, control,
-                new SlotClock(clock, ticker), run);
+                time, run);
     }
 
     @Bean
@@ -142,10 +149,15 @@ public class PolicygenConfiguration {
     }
 
     @Bean
-    PolicygenRun policygenRun(DataSource dataSource, RunStore runs, JobOperator jobOperator, JobRepository jobRepository,
-                              Job policyGenerationJob, CurrentRun currentRun, RunControl control, RunProperties properties,
-                              AwsCallMetrics metrics, Clock clock, GenerationProperties generation) {
-        return new PolicygenRun(dataSource, runs, jobOperator, jobRepository, policyGenerationJob, currentRun, control,
-                properties, metrics, clock, generation);
+    JobExecutions jobExecutions(JobOperator jobOperator, JobRepository jobRepository, Job policyGenerationJob, RunProperties properties) {
+        return new JobExecutions(jobOperator, jobRepository, policyGenerationJob, properties.restartWithin(), Clock.systemDefaultZone());
+    }
+
+    @Bean
+    PolicygenRun policygenRun(DataSource dataSource, RunStore runs, JobExecutions jobExecutions, CurrentRun currentRun,
+                              RunControl control, RunProperties properties, AwsCallMetrics metrics, TimeSource time,
+                              GenerationProperties generation) {
+        return new PolicygenRun(dataSource, runs, jobExecutions, currentRun, control, properties, metrics, time,
+                new ReportSettings(generation.dailyQuota(), generation.refreshAfter(), generation.maxFailures()));
     }
 }

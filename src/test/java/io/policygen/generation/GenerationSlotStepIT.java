@@ -1,5 +1,6 @@
 package io.policygen.generation;
 
+import io.policygen.time.TimeSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.policygen.store.OwnTransaction;
@@ -69,7 +70,7 @@ class GenerationSlotStepIT {
                 "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole", Duration.ofDays(90),
                 Duration.ofDays(30), dailyQuota, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6));
         GenerationSlots slots = new GenerationSlots(slot -> new PolicyGenerationsFactory.Opened(aws, () -> { }), store, properties,
-                estimator, control, new SlotClock(clock, clock), GenerationEvents.NONE);
+                estimator, control, new TimeSource(clock, clock), GenerationEvents.NONE);
         try (GenerationSlot slot = slots.open(new SlotId(accountId, REGION), runId)) {
             StepExecution execution = SlotStepRunner.run(slot);
             assertThat(execution.getExitStatus().getExitCode()).isEqualTo(slot.state().outcome().name());
