@@ -134,9 +134,13 @@ class OrganizationContractIT {
     }
 
     @Test
-    void shouldRefuseOrganizationsCallsFromAMemberAccount() {
+    void shouldRefuseTheListOperationsToAMemberAccountButDescribeItsOrganization() {
         OrganizationsClient asMember = clients.organizations(clients.member(assumableMember(5)));
-        assertThatThrownBy(asMember::describeOrganization).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(asMember::listAccounts).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> asMember.listOrganizationalUnitsForParent(r -> r.parentId(simulator.organization()
+                .root().id()))).isInstanceOf(AccessDeniedException.class);
+        assertThat(asMember.describeOrganization().organization().masterAccountId())
+                .isEqualTo(simulator.organization().managementAccountId());
     }
 
     // --- STS ---
