@@ -48,14 +48,6 @@ public record SetupFaults(Map<String, JobErrorCode> failingAccounts, Map<String,
         }
     }
 
-    /** Every account id these faults name, for the check that they are accounts of the organization. */
-    Set<String> accounts() {
-        Set<String> all = new TreeSet<>(failingAccounts.keySet());
-        all.addAll(brokenAccessRoles.keySet());
-        all.addAll(noPassRole);
-        return all;
-    }
-
     public SetupFaults withFailingAccount(String accountId, JobErrorCode code) {
         return new SetupFaults(put(failingAccounts, accountId, code), failingPrincipals, brokenAccessRoles,
                 brokenTrailBucket, noPassRole);

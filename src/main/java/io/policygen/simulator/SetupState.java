@@ -22,7 +22,9 @@ public final class SetupState {
 
     SetupState(SetupFaults initial, SimulatedOrganization organization) {
         this.organization = organization;
-        initial.accounts().forEach(this::requireAccount);
+        initial.failingAccounts().keySet().forEach(id -> requireAccount("--failing-account: ", id));
+        initial.brokenAccessRoles().keySet().forEach(id -> requireAccount("--broken-access-role: ", id));
+        initial.noPassRole().forEach(id -> requireAccount("--no-pass-role: ", id));
         failingAccounts.putAll(initial.failingAccounts());
         failingPrincipals.putAll(initial.failingPrincipals());
         brokenAccessRoles.putAll(initial.brokenAccessRoles());
@@ -110,8 +112,12 @@ public final class SetupState {
     }
 
     private String requireAccount(String accountId) {
+        return requireAccount("", accountId);
+    }
+
+    private String requireAccount(String option, String accountId) {
         if (organization.account(accountId).isEmpty()) {
-            throw new IllegalArgumentException("no account " + accountId + " in the organization (its ids run from "
+            throw new IllegalArgumentException(option + "no account " + accountId + " in the organization (its ids run from "
                     + organization.managementAccountId() + " to "
                     + organization.accountId(organization.accounts().size() - 1) + ")");
         }

@@ -85,6 +85,9 @@ class SimulatorCommandTest {
                 .hasMessageContaining("--max-session-duration");
         assertThatThrownBy(() -> Simulator.start(SimulatorCommand.parse(new String[] {"--port", "0",
                 "--delegated-admin", "107000000001"}))).hasMessageContaining("--delegated-admin");
+        assertThatThrownBy(() -> Simulator.start(SimulatorCommand.parse(new String[] {"--port", "0",
+                "--failing-account", "107000000099=SERVICE_ERROR"}))).hasMessageContaining("--failing-account")
+                .hasMessageContaining("107000000099");
     }
 
     @Test
