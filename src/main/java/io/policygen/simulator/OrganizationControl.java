@@ -11,9 +11,10 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST /_simulator/principals?account=&type=role|user&path=/&name=} and
  *       {@code DELETE /_simulator/principals?arn=} - add or delete a principal</li>
  *   <li>{@code POST /_simulator/generations?account=&principal=&region=&window=P30D} - starts a generation as a
- *       console user would (principal: the account's first role or user by default; region: the home Region;
- *       window: the CloudTrail period up to now). It holds the slot, counts against the daily quota and is
- *       listed by ListPolicyGenerations; a refusal answers Access Analyzer's own error (402 or 409)</li>
+ *       console user would (principal: the account's first role or user by default; region: the home Region,
+ *       whose CloudTrail it reads; window: the CloudTrail period up to now, 30 days by default - what a console
+ *       user picks is the simulator's guess). It holds the slot, counts against the daily quota and is listed by
+ *       ListPolicyGenerations; a refusal answers Access Analyzer's own error (402 or 409)</li>
  * </ul>
  */
 final class OrganizationControl {

@@ -70,6 +70,7 @@ final class StsService extends QueryService {
         String accountId = roleArn.startsWith(prefix) && roleArn.length() > prefix.length() + 12
                 ? roleArn.substring(prefix.length(), prefix.length() + 12) : null;
         Optional<Account> account = organization.account(accountId);
+        // an unusable account (PENDING_ACTIVATION, SUSPENDED, CLOSED) refuses as an unassumable role does: a guess
         if (account.isEmpty() || !account.get().assumable() || !account.get().usable()
                 || !roleArn.equals(organization.memberRoleArn(accountId))) {
             throw denied;
