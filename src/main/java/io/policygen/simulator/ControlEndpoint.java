@@ -2,6 +2,7 @@ package io.policygen.simulator;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -114,7 +115,7 @@ final class ControlEndpoint {
         ObjectNode body = Protocols.JSON.createObjectNode();
         body.put("concurrent", simulator.concurrentQuota());
         body.put("daily", simulator.dailyQuota());
-        body.put("concurrencyError", simulator.concurrencyError().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("concurrencyError", simulator.concurrencyError().name().toLowerCase(Locale.ROOT));
         return ok(body);
     }
 

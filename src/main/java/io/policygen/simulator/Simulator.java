@@ -3,7 +3,9 @@ package io.policygen.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -131,7 +133,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     public void setConcurrencyError(ConcurrencyError error) {
-        generations.quotas().setConcurrencyError(java.util.Objects.requireNonNull(error));
+        generations.quotas().setConcurrencyError(Objects.requireNonNull(error));
     }
 
     public int concurrentQuota() {
@@ -161,7 +163,7 @@ public final class Simulator implements AutoCloseable {
      * @throws GenerationRefusedException when Access Analyzer would refuse it (quota)
      */
     public GenerationRecord startConsoleGeneration(String accountId, String principalArn, String region,
-                                                   java.time.Duration window) {
+                                                   Duration window) {
         try {
             return PolicyGenerations.toRecord(consoleGeneration(accountId, principalArn, region, window),
                     clock.nowMillis());
@@ -170,7 +172,7 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
-    Generation consoleGeneration(String accountId, String principalArn, String region, java.time.Duration window) {
+    Generation consoleGeneration(String accountId, String principalArn, String region, Duration window) {
         Account account = organization.account(accountId).filter(Account::usable).orElseThrow(() ->
                 new IllegalArgumentException("no usable account " + accountId + " in the organization"));
         String principal = principalArn != null ? principalArn : organization.principals(accountId).stream()

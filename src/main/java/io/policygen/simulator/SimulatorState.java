@@ -1,6 +1,7 @@
 package io.policygen.simulator;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -52,7 +53,7 @@ final class SimulatorState {
         ObjectNode byRegion = quotas.putObject("dailyByRegion");
         byRegion.put("default", simulator.dailyQuota("us-east-1"));
         GenerationQuotas.SMALL_REGIONS.stream().sorted().forEach(r -> byRegion.put(r, simulator.dailyQuota(r)));
-        quotas.put("concurrencyError", simulator.concurrencyError().name().toLowerCase());
+        quotas.put("concurrencyError", simulator.concurrencyError().name().toLowerCase(Locale.ROOT));
         quotas.put("logFilesPerGeneration", CloudTrailActivity.LOG_FILE_LIMIT);
         state.set("setup", Protocols.JSON.valueToTree(simulator.setup().snapshot()));
         accounts(state.putArray("accounts"));
