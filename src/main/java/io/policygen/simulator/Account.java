@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param index      0 for the management account, then 1..n-1
  * @param parentId   the root or OU the account sits in
- * @param state      ACTIVE or SUSPENDED (sent as both {@code State} and the retired {@code Status})
+ * @param state      ACTIVE, SUSPENDED, PENDING_ACTIVATION, PENDING_CLOSURE or CLOSED (Organizations' {@code State})
  * @param assumable  false: AssumeRole of the member role into this account is refused
  */
 public record Account(int index, String id, String name, String email, String parentId, String state,
@@ -19,5 +19,28 @@ public record Account(int index, String id, String name, String email, String pa
 
     public boolean management() {
         return index == 0;
+    }
+
+    /**
+     * Whether anyone can work in the account: ACTIVE, or PENDING_CLOSURE (the closure is not done, the account
+     * still works); PENDING_ACTIVATION, SUSPENDED and CLOSED accounts are unusable, per the Organizations user
+     * guide "Monitor the state of your AWS accounts".
+     */
+    public boolean usable() {
+        return active() || "PENDING_CLOSURE".equals(state);
+    }
+
+    /**
+     * The retired {@code Status} for this {@code State}, which has only ACTIVE, SUSPENDED and PENDING_CLOSURE:
+     * an account whose sign-up is not complete was ACTIVE, a closed one SUSPENDED (AWS's announcement of the
+     * State field says as much: "ACTIVE" accounts "may not necessarily be fully activated", "SUSPENDED" did not
+     * tell closures from suspensions).
+     */
+    public String status() {
+        return switch (state) {
+            case "PENDING_ACTIVATION" -> "ACTIVE";
+            case "CLOSED" -> "SUSPENDED";
+            default -> state;
+        };
     }
 }

@@ -161,6 +161,24 @@ final class AccountPrincipals {
         return Optional.empty();
     }
 
+    /** The role with this name (whatever its path), if it exists. */
+    Optional<Principal> role(String name) {
+        for (int i = 0; i < SERVICE_LINKED_ROLES.length; i++) {
+            if (SERVICE_LINKED_ROLES[i][1].equals(name)) {
+                return at(Kind.ROLE, i);
+            }
+        }
+        int dash = name.lastIndexOf('-');
+        if (dash >= 0 && dash < name.length() - 1 && name.length() - dash <= 10
+                && name.substring(dash + 1).chars().allMatch(Character::isDigit)) {
+            int index = Integer.parseInt(name.substring(dash + 1));
+            if (index < generatedRoles && generated(Kind.ROLE, index).name().equals(name)) {
+                return find(generated(Kind.ROLE, index).arn());
+            }
+        }
+        return addedRoles.stream().filter(p -> p.name().equals(name)).findFirst().flatMap(p -> find(p.arn()));
+    }
+
     private static Optional<Principal> matching(Principal p, String arn) {
         return p != null && p.arn().equals(arn) ? Optional.of(p) : Optional.empty();
     }

@@ -2,30 +2,38 @@ package io.policygen.simulator;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Not AWS: the simulator's own endpoints for tests and tools, unsigned.
  * <ul>
- *   <li>{@code GET /_simulator/state[?generations=false]} - organization, accounts, generations, clock, requests</li>
+ *   <li>{@code GET /_simulator/state[?generations=false]} - organization, quotas, setup, accounts (with their
+ *       active Regions and log files per Region and day), generations, clock, requests</li>
  *   <li>{@code POST /_simulator/clock?advance=PT24H} - moves the simulated clock</li>
  *   <li>{@code POST /_simulator/faults?operation=Op|*&errorRate=&throttleRate=&latency=&lostStartResponses=
  *       &failNext=&throttleNext=} - changes faults (parameters not given keep their value)</li>
  *   <li>{@code DELETE /_simulator/faults} - removes every fault</li>
- *   <li>{@code POST /_simulator/quotas?concurrent=&daily=} and {@code POST /_simulator/rates?operation=&rate=}</li>
- *   <li>{@code POST /_simulator/principals?account=&type=role|user&path=/&name=} and
- *       {@code DELETE /_simulator/principals?arn=} - change the organization</li>
+ *   <li>{@code POST /_simulator/quotas?concurrent=&daily=&concurrencyError=quota|conflict} ({@code daily=0}: AWS's
+ *       quota per Region) and {@code POST /_simulator/rates?operation=&rate=}</li>
+ *   <li>the organization and others' generations: see {@link OrganizationControl}</li>
+ *   <li>the broken setup (job errors, access roles, trail bucket, PassRole): see {@link SetupControl}</li>
  * </ul>
+ * A request that names a wrong value answers 400 with {@code {"message": ...}}.
  */
 final class ControlEndpoint {
 
     static final String PREFIX = "/_simulator";
 
     private final Simulator simulator;
+    private final OrganizationControl organization;
+    private final SetupControl setup;
 
     ControlEndpoint(Simulator simulator) {
         this.simulator = simulator;
+        this.organization = new OrganizationControl(simulator);
+        this.setup = new SetupControl(simulator);
     }
 
     SimResponse handle(SimRequest request) {
@@ -43,9 +51,9 @@ final class ControlEndpoint {
                 }
                 case "POST /_simulator/quotas" -> quotas(query);
                 case "POST /_simulator/rates" -> rates(query);
-                case "POST /_simulator/principals" -> addPrincipal(query);
-                case "DELETE /_simulator/principals" -> deletePrincipal(query);
-                default -> SimResponse.error(404, Protocols.REST_JSON, "NotFound",
+                default -> organization.handles(route) ? organization.handle(route, query)
+                        : setup.handles(route) ? setup.handle(route, query)
+                        : SimResponse.error(404, Protocols.REST_JSON, "NotFound",
                         Protocols.JSON.writeValueAsString(message("no such simulator endpoint: " + route)), Map.of());
             };
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -90,7 +98,7 @@ final class ControlEndpoint {
         }
         ObjectNode body = Protocols.JSON.createObjectNode();
         body.put("operation", operation);
-        body.set("faults", Protocols.JSON.valueToTree(Simulator.faultJson(f)));
+        body.set("faults", Protocols.JSON.valueToTree(SimulatorState.faultJson(f)));
         return ok(body);
     }
 
@@ -101,9 +109,13 @@ final class ControlEndpoint {
         if (query.containsKey("daily")) {
             simulator.setDailyQuota(Integer.parseInt(query.get("daily")));
         }
+        if (query.containsKey("concurrencyError")) {
+            simulator.setConcurrencyError(ConcurrencyError.parse(query.get("concurrencyError")));
+        }
         ObjectNode body = Protocols.JSON.createObjectNode();
         body.put("concurrent", simulator.concurrentQuota());
         body.put("daily", simulator.dailyQuota());
+        body.put("concurrencyError", simulator.concurrencyError().name().toLowerCase(Locale.ROOT));
         return ok(body);
     }
 
@@ -118,45 +130,13 @@ final class ControlEndpoint {
         return ok(message("rate of " + operation + " set to " + rate + "/s"));
     }
 
-    private SimResponse addPrincipal(Map<String, String> query) {
-        String type = query.getOrDefault("type", "role");
-        Principal.Kind kind = switch (type) {
-            case "role" -> Principal.Kind.ROLE;
-            case "user" -> Principal.Kind.USER;
-            default -> throw new IllegalArgumentException("type must be role or user, was " + type);
-        };
-        String account = query.get("account");
-        String name = query.get("name");
-        if (account == null || name == null) {
-            throw new IllegalArgumentException("account=<id> and name=<name> are required (path=/ and type=role by default)");
-        }
-        Principal p = simulator.organization().addPrincipal(account, kind, query.getOrDefault("path", "/"), name,
-                simulator.clock().instant());
-        ObjectNode body = Protocols.JSON.createObjectNode();
-        body.put("arn", p.arn());
-        body.put("id", p.id());
-        return ok(body);
-    }
-
-    private SimResponse deletePrincipal(Map<String, String> query) {
-        String arn = query.get("arn");
-        if (arn == null) {
-            throw new IllegalArgumentException("arn=<principal ARN> is required");
-        }
-        if (!simulator.organization().deletePrincipal(arn)) {
-            return SimResponse.error(404, Protocols.REST_JSON, "NotFound",
-                    Protocols.JSON.writeValueAsString(message("no principal " + arn)), Map.of());
-        }
-        return ok(message("deleted " + arn));
-    }
-
-    private static ObjectNode message(String text) {
+    static ObjectNode message(String text) {
         ObjectNode body = Protocols.JSON.createObjectNode();
         body.put("message", text);
         return body;
     }
 
-    private static SimResponse ok(ObjectNode body) {
+    static SimResponse ok(ObjectNode body) {
         return SimResponse.ok(Protocols.REST_JSON, Protocols.JSON.writeValueAsString(body));
     }
 }

@@ -1,40 +1,55 @@
 package io.policygen.simulator;
 
+import java.util.List;
+
 /**
- * One policy generation job. Its end is fixed when it starts (time, and whether it fails); the
- * status is evaluated lazily against the simulated clock, so no background thread is needed.
+ * One policy generation job. Its end is fixed when it starts (when, and how: the job error it will end with,
+ * if any); the status is evaluated lazily against the simulated clock, so no background thread is needed.
  * Times are epoch milliseconds of simulated time.
  */
 final class Generation {
+
+    /** What the generation was asked for: a validated StartPolicyGeneration request (or a console user's). */
+    record Request(String principalArn, boolean allRegions, List<String> regions, long trailStart, long trailEnd,
+                   long fingerprint) {
+        Request {
+            regions = List.copyOf(regions);
+        }
+    }
+
+    /** How it will end, decided when it starts. */
+    record Plan(long durationMillis, JobError error, long logFiles) {
+    }
 
     final long seq;
     final String jobId;
     final String accountId;
     final String region;
-    final String principalArn;
     final String clientToken;
-    final long fingerprint;
+    /** Started by someone else (a console user), not through StartPolicyGeneration by the job. */
+    final boolean console;
+    final Request request;
     final long startedOn;
     final long completesAt;
-    final boolean fails;
-    final long trailStart;
-    final long trailEnd;
+    final Plan plan;
     private volatile long canceledOn = -1;
 
-    Generation(long seq, String jobId, String accountId, String region, String principalArn, String clientToken,
-               long fingerprint, long startedOn, long completesAt, boolean fails, long trailStart, long trailEnd) {
+    Generation(long seq, String jobId, String accountId, String region, String clientToken, boolean console,
+               Request request, long startedOn, Plan plan) {
         this.seq = seq;
         this.jobId = jobId;
         this.accountId = accountId;
         this.region = region;
-        this.principalArn = principalArn;
         this.clientToken = clientToken;
-        this.fingerprint = fingerprint;
+        this.console = console;
+        this.request = request;
         this.startedOn = startedOn;
-        this.completesAt = completesAt;
-        this.fails = fails;
-        this.trailStart = trailStart;
-        this.trailEnd = trailEnd;
+        this.completesAt = startedOn + Math.max(0, plan.durationMillis());
+        this.plan = plan;
+    }
+
+    String principalArn() {
+        return request.principalArn();
     }
 
     String status(long now) {
@@ -44,7 +59,12 @@ final class Generation {
         if (now < completesAt) {
             return "IN_PROGRESS";
         }
-        return fails ? "FAILED" : "SUCCEEDED";
+        return plan.error() != null ? "FAILED" : "SUCCEEDED";
+    }
+
+    /** The job error once it has FAILED; null otherwise. */
+    JobError error(long now) {
+        return status(now).equals("FAILED") ? plan.error() : null;
     }
 
     /** Epoch millis of completion, or -1 while in progress. */

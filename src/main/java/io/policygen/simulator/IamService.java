@@ -7,18 +7,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * AWS IAM over the Query protocol: ListRoles and ListUsers of the calling account, with MaxItems
- * (1-1000, default 100), Marker and IsTruncated. Some pages carry fewer items than asked while
- * IsTruncated is true, which the IAM API reference explicitly allows.
+ * AWS IAM over the Query protocol, in the calling account: ListRoles and ListUsers, with MaxItems
+ * (1-1000, default 100), Marker and IsTruncated (some pages carry fewer items than asked while
+ * IsTruncated is true, which the IAM API reference explicitly allows); GetRole and
+ * SimulatePrincipalPolicy through {@link IamRoles}.
  */
 final class IamService extends QueryService {
 
     private final SimulatedOrganization organization;
+    private final IamRoles roles;
     private final long seed;
 
-    IamService(SimulatedOrganization organization, long seed) {
-        super("https://iam.amazonaws.com/doc/2010-05-08/", "2010-05-08", Set.of("ListRoles", "ListUsers"));
+    IamService(SimulatedOrganization organization, IamRoles roles, long seed) {
+        super("https://iam.amazonaws.com/doc/2010-05-08/", "2010-05-08",
+                Set.of("ListRoles", "ListUsers", "GetRole", "SimulatePrincipalPolicy"));
         this.organization = organization;
+        this.roles = roles;
         this.seed = seed;
     }
 
@@ -31,6 +35,12 @@ final class IamService extends QueryService {
     public SimResponse handle(String operation, SimRequest request, Identity caller, String region, String requestId) {
         Map<String, String> form = request.formParameters();
         Account account = organization.account(caller.accountId()).orElseThrow();
+        if (operation.equals("GetRole")) {
+            return success(operation, requestId, roles.getRole(form, account));
+        }
+        if (operation.equals("SimulatePrincipalPolicy")) {
+            return success(operation, requestId, roles.simulatePrincipalPolicy(form, account));
+        }
         Kind kind = operation.equals("ListRoles") ? Kind.ROLE : Kind.USER;
         AccountPrincipals principals = organization.principalsOf(account);
         int maxItems = intParameter(form, "MaxItems", 100, 1, 1000);

@@ -20,7 +20,10 @@ public final class JobSettings {
         properties.put("policygen.aws.api-call-attempt-timeout", "PT10S");
         properties.put("policygen.organization.member-role-name", simulator.organization().memberRoleName());
         properties.put("policygen.generation.trails[0].arn", simulator.organization().trailArn());
-        properties.put("policygen.generation.trails[0].all-regions", "true");
+        // 30 days of the home Region: under the simulator's 100,000-log-file limit, and one generation time long
+        properties.put("policygen.generation.trails[0].all-regions", "false");
+        properties.put("policygen.generation.trails[0].regions[0]", simulator.organization().region());
+        properties.put("policygen.generation.lookback", "P30D");
         properties.put("policygen.generation.access-role-arn-template",
                 simulator.organization().accessRoleArn("{accountId}"));
         properties.put("policygen.generation.poll-min", "PT0.01S");

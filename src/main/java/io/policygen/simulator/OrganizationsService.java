@@ -3,20 +3,30 @@ package io.policygen.simulator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * AWS Organizations over AWS JSON 1.1 ({@code X-Amz-Target: AWSOrganizationsV20161128.<Op>}).
- * Only the management account may call it. Pages hold at most 20 items and, now and then, none at
- * all while still carrying a NextToken, as AWS documents for every Organizations list operation.
+ * DescribeOrganization answers any account of the organization; the list operations only the management
+ * account and the delegated administrator, as the model's documentation says; other members get
+ * AccessDeniedException. (AWSOrganizationsNotInUseException is for accounts outside any organization: no
+ * caller of the simulator is.) Pages hold at most 20 items and, now and then, none at all while still
+ * carrying a NextToken, as AWS documents for every Organizations list operation. Bad input is
+ * InvalidInputException with a {@code Reason} of the model's {@code InvalidInputExceptionReason} enum
+ * (botocore {@code data/organizations/2016-11-28/service-2.json}): INPUT_REQUIRED, INVALID_PATTERN,
+ * MIN_VALUE_EXCEEDED, MAX_VALUE_EXCEEDED, INVALID_NEXT_TOKEN.
  */
 final class OrganizationsService implements JsonService {
 
     private static final String TARGET_PREFIX = "AWSOrganizationsV20161128.";
     private static final List<String> OPERATIONS = List.of("DescribeOrganization", "ListRoots", "ListAccounts",
             "ListAccountsForParent", "ListOrganizationalUnitsForParent");
+
+    /** The model's ParentId pattern: a root or an OU. */
+    private static final Pattern PARENT_ID = Pattern.compile("(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})");
 
     private final SimulatedOrganization organization;
     private final long seed;
@@ -45,10 +55,12 @@ final class OrganizationsService implements JsonService {
 
     @Override
     public SimResponse handle(String operation, SimRequest request, Identity caller, String region, String requestId) {
-        if (!caller.accountId().equals(organization.managementAccountId())) {
+        boolean administrator = caller.accountId().equals(organization.managementAccountId())
+                || organization.delegatedAdministrator().filter(caller.accountId()::equals).isPresent();
+        if (!administrator && !operation.equals("DescribeOrganization")) {
             throw new AwsError(400, "AccessDeniedException",
-                    "You don't have permissions to access this resource. Only the management account can call "
-                            + operation + ".");
+                    "You don't have permissions to access this resource. Only the management account or a delegated "
+                            + "administrator can call " + operation + ".");
         }
         JsonNode input = request.body().length == 0 ? Protocols.JSON.createObjectNode()
                 : Protocols.JSON.readTree(request.body());
@@ -123,7 +135,11 @@ final class OrganizationsService implements JsonService {
     private static String requireParent(JsonNode input) {
         String parentId = Protocols.text(input, "ParentId");
         if (parentId == null || parentId.isBlank()) {
-            throw invalidInput("INVALID_INPUT", "ParentId is required.");
+            throw invalidInput("INPUT_REQUIRED", "You must specify a value for ParentId.");
+        }
+        if (!PARENT_ID.matcher(parentId).matches()) {
+            throw invalidInput("INVALID_PATTERN", "You provided a value that does not match the required pattern "
+                    + "for ParentId: " + parentId);
         }
         return parentId;
     }
@@ -155,7 +171,7 @@ final class OrganizationsService implements JsonService {
         if (next != null) {
             PageToken token = PageToken.decode(next, "o/" + scope);
             if (token == null) {
-                throw invalidInput("INVALID_PAGINATION_TOKEN", "The NextToken is not valid.");
+                throw invalidInput("INVALID_NEXT_TOKEN", "The NextToken is not valid.");
             }
             position = token.position();
             page = token.page();
@@ -181,7 +197,7 @@ final class OrganizationsService implements JsonService {
         node.put("Email", account.email());
         node.put("Name", account.name());
         // Status is retired in favour of State; send both, as AWS does during the transition
-        node.put("Status", account.state());
+        node.put("Status", account.status());
         node.put("State", account.state());
         node.put("JoinedMethod", account.joinedMethod());
         node.put("JoinedTimestamp", account.joined().getEpochSecond());

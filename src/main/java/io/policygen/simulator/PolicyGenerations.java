@@ -12,19 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Access Analyzer policy-generation engine: starts jobs under the quotas, honours clientToken
- * idempotency, and keeps the record of every generation. Quotas are per (account, Region), from
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-quotas.html : one generation in
- * progress, 50 started a day (cancelled ones count).
+ * The Access Analyzer policy-generation engine: starts jobs under the quotas ({@link GenerationQuotas}),
+ * honours clientToken idempotency, lets the {@link GenerationPlanner} fix how each one ends, and keeps the
+ * record of every generation, the job's and others' alike.
  */
 final class PolicyGenerations {
 
     static final Duration LIST_WINDOW = Duration.ofDays(7);
     private static final long DAY = Duration.ofDays(1).toMillis();
-
-    /** A validated StartPolicyGeneration request. */
-    record StartRequest(String principalArn, long trailStart, long trailEnd, long fingerprint) {
-    }
 
     /** The generations of one account and Region; guarded by the owning {@link AccountState}. */
     private static final class Slot {
@@ -39,34 +34,40 @@ final class PolicyGenerations {
         final Map<String, Generation> byClientToken = new HashMap<>();
     }
 
-    private final SimulatorOptions options;
+    private final long seed;
     private final SimulatedClock clock;
+    private final GenerationQuotas quotas;
+    private final GenerationPlanner planner;
     private final Map<String, AccountState> accounts = new ConcurrentHashMap<>();
     private final Map<String, Generation> byJobId = new ConcurrentHashMap<>();
     private final List<Generation> record = new ArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
-    private volatile int concurrentQuota;
-    private volatile int dailyQuota;
 
-    PolicyGenerations(SimulatorOptions options, SimulatedClock clock) {
-        this.options = options;
+    PolicyGenerations(long seed, SimulatedClock clock, GenerationQuotas quotas, GenerationPlanner planner) {
+        this.seed = seed;
         this.clock = clock;
-        this.concurrentQuota = options.concurrentQuota();
-        this.dailyQuota = options.dailyQuota();
+        this.quotas = quotas;
+        this.planner = planner;
+    }
+
+    GenerationQuotas quotas() {
+        return quotas;
     }
 
     /**
      * Starts a generation, or returns the one already started with the same clientToken and request.
      * Idempotency is checked before the quotas, as AWS does: a retried start never trips a quota.
+     *
+     * @param console true for someone else's generation (a console user's): no clientToken of the job's
      */
-    Generation start(String accountId, String region, String clientToken, StartRequest request) {
+    Generation start(String accountId, String region, String clientToken, boolean console, Generation.Request request) {
         AccountState state = accounts.computeIfAbsent(accountId, k -> new AccountState());
         synchronized (state) {
             long now = clock.nowMillis();
             if (clientToken != null) {
                 Generation earlier = state.byClientToken.get(clientToken);
                 if (earlier != null) {
-                    if (earlier.fingerprint == request.fingerprint() && earlier.region.equals(region)) {
+                    if (earlier.request.fingerprint() == request.fingerprint() && earlier.region.equals(region)) {
                         return earlier;
                     }
                     throw new AwsError(409, "ConflictException", "A different request was already made with "
@@ -76,29 +77,19 @@ final class PolicyGenerations {
             }
             Slot slot = state.regions.computeIfAbsent(region, k -> new Slot());
             slot.inFlight.removeIf(g -> !g.status(now).equals("IN_PROGRESS"));
-            if (slot.inFlight.size() >= concurrentQuota) {
-                throw quotaExceeded(accountId, "Concurrent policy generations quota exceeded: at most "
-                        + concurrentQuota + " policy generation(s) in progress per account and Region (account "
-                        + accountId + ", " + region + "). Wait for " + slot.inFlight.getFirst().jobId + " to finish.");
+            if (slot.inFlight.size() >= quotas.concurrent()) {
+                throw quotas.concurrentRefusal(accountId, region, slot.inFlight.getFirst().jobId);
             }
             while (!slot.lastDay.isEmpty() && slot.lastDay.peekFirst().startedOn <= now - DAY) {
                 slot.lastDay.pollFirst();
             }
-            if (slot.lastDay.size() >= dailyQuota) {
-                throw quotaExceeded(accountId, "Daily policy generations quota exceeded: at most " + dailyQuota
-                        + " policy generations started per account and Region in 24 hours (account " + accountId
-                        + ", " + region + ").");
+            if (slot.lastDay.size() >= quotas.daily(region)) {
+                throw quotas.dailyRefusal(accountId, region);
             }
             long seq = sequence.incrementAndGet();
             String jobId = jobId(seq);
-            long h = Hashing.hash(options.seed(), jobId);
-            long jitter = options.generationJitter().toMillis();
-            long duration = options.generationTime().toMillis()
-                    + (jitter == 0 ? 0 : Long.remainderUnsigned(h, 2 * jitter + 1) - jitter);
-            boolean fails = Hashing.unit(Hashing.mix(h)) < options.failureRate();
-            Generation g = new Generation(seq, jobId, accountId, region, request.principalArn(), clientToken,
-                    request.fingerprint(), now, now + Math.max(0, duration), fails, request.trailStart(),
-                    request.trailEnd());
+            Generation g = new Generation(seq, jobId, accountId, region, clientToken, console, request, now,
+                    planner.plan(accountId, region, request, jobId));
             slot.all.add(g);
             slot.lastDay.addLast(g);
             slot.inFlight.add(g);
@@ -113,14 +104,9 @@ final class PolicyGenerations {
         }
     }
 
-    private static AwsError quotaExceeded(String accountId, String message) {
-        return new AwsError(402, "ServiceQuotaExceededException", message,
-                Map.of("resourceId", accountId, "resourceType", "PolicyGeneration"));
-    }
-
     private String jobId(long seq) {
-        long msb = (Hashing.hash(options.seed(), 61, seq) & ~0xF000L) | 0x4000L;
-        long lsb = (Hashing.hash(options.seed(), 62, seq) & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        long msb = (Hashing.hash(seed, 61, seq) & ~0xF000L) | 0x4000L;
+        long lsb = (Hashing.hash(seed, 62, seq) & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb).toString();
     }
 
@@ -135,7 +121,10 @@ final class PolicyGenerations {
         return g;
     }
 
-    /** Newest first, started in the last 7 days, optionally of one principal; from {@code beforeSeq} down. */
+    /**
+     * Newest first, started in the last 7 days, of one principal or (principalArn null) every generation of
+     * the account and Region, others' included; from {@code beforeSeq} down.
+     */
     List<Generation> list(String accountId, String region, String principalArn, long beforeSeq, int max) {
         AccountState state = accounts.get(accountId);
         if (state == null) {
@@ -153,7 +142,7 @@ final class PolicyGenerations {
                 if (g.startedOn < from) {
                     break;
                 }
-                if (g.seq < beforeSeq && (principalArn == null || principalArn.equals(g.principalArn))) {
+                if (g.seq < beforeSeq && (principalArn == null || principalArn.equals(g.principalArn()))) {
                     page.add(g);
                 }
             }
@@ -183,23 +172,9 @@ final class PolicyGenerations {
 
     static GenerationRecord toRecord(Generation g, long now) {
         long completed = g.completedOn(now);
-        return new GenerationRecord(g.accountId, g.region, g.principalArn, g.clientToken, g.jobId, g.status(now),
-                Instant.ofEpochMilli(g.startedOn), completed < 0 ? null : Instant.ofEpochMilli(completed));
-    }
-
-    void setConcurrentQuota(int quota) {
-        this.concurrentQuota = quota;
-    }
-
-    void setDailyQuota(int quota) {
-        this.dailyQuota = quota;
-    }
-
-    int concurrentQuota() {
-        return concurrentQuota;
-    }
-
-    int dailyQuota() {
-        return dailyQuota;
+        JobError error = g.error(now);
+        return new GenerationRecord(g.accountId, g.region, g.principalArn(), g.clientToken, g.jobId, g.status(now),
+                Instant.ofEpochMilli(g.startedOn), completed < 0 ? null : Instant.ofEpochMilli(completed),
+                error == null ? null : error.code(), g.plan.logFiles(), g.console);
     }
 }

@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
 /**
  * The synthetic AWS Organization, built from the seed: a root, OUs two levels deep, accounts spread
  * over them, principals per account. The management account is the first account (index 0, in the
- * root); it is listed by ListAccounts like in AWS, holds principals like the others, and is never
- * suspended or unassumable.
+ * root); it is listed by ListAccounts like in AWS, holds principals like the others, and is always
+ * ACTIVE and assumable.
  *
  * <p>Account ids are 12 digits: three from the seed, then the account's number, e.g. {@code 107000000001}.
  */
@@ -52,13 +52,10 @@ public final class SimulatedOrganization {
         OrganizationalUnit[] placement = {prod, prod, prod, nonProd, nonProd, nonProd, sandbox, sandbox,
                 infrastructure, security, workloads, root};
         int n = options.accounts();
-        int[] counts = principalCounts(options);
-        List<Integer> members = IntStream.range(1, n).boxed()
-                .sorted(Comparator.comparingLong(i -> Hashing.hash(seed, 11, i)))
-                .toList();
-        List<Integer> suspended = members.subList(0, options.suspendedAccounts());
-        List<Integer> unassumable = members.subList(options.suspendedAccounts(),
-                options.suspendedAccounts() + options.unassumableAccounts());
+        int[] counts = AccountSizes.principalCounts(options);
+        String[] states = AccountStates.assign(options, IntStream.range(1, n).boxed()
+                .filter(i -> !accountId(i).equals(options.delegatedAdministrator()))
+                .sorted(Comparator.comparingLong(i -> Hashing.hash(seed, 11, i))).toList());
         for (int i = 0; i < n; i++) {
             String id = accountId(i);
             OrganizationalUnit parent = i == 0 ? root
@@ -66,11 +63,16 @@ public final class SimulatedOrganization {
             String name = i == 0 ? "management" : parent.name().toLowerCase() + "-" + String.format("%04d", i);
             Instant joined = JOINED_FROM.plusSeconds(Long.remainderUnsigned(Hashing.hash(seed, 13, i),
                     5L * 365 * 24 * 3600));
+            boolean assumable = !AccountStates.UNASSUMABLE.equals(states[i]);
             accounts.add(new Account(i, id, name, "aws+" + name + "@example.com", parent.id(),
-                    suspended.contains(i) ? "SUSPENDED" : "ACTIVE", !unassumable.contains(i), joined,
+                    states[i] == null || !assumable ? "ACTIVE" : states[i], assumable, joined,
                     i == 0 || Hashing.below(Hashing.hash(seed, 14, i), 4) != 0 ? "CREATED" : "INVITED"));
             accountsByParent.get(parent.id()).add(i);
             principals.add(new AccountPrincipals(seed, id, counts[i]));
+        }
+        if (options.delegatedAdministrator() != null && !isMember(options.delegatedAdministrator())) {
+            throw new IllegalArgumentException("--delegated-admin: " + options.delegatedAdministrator()
+                    + " is not a member account of the organization (members run from " + accountId(1) + ")");
         }
     }
 
@@ -83,36 +85,23 @@ public final class SimulatedOrganization {
         return ou;
     }
 
-    /** Principals per account: exact for UNIFORM; for SKEWED a few accounts weigh 12 times the others. */
-    static int[] principalCounts(SimulatorOptions options) {
-        int n = options.accounts();
-        int[] counts = new int[n];
-        if (options.distribution() == SimulatorOptions.Distribution.UNIFORM) {
-            java.util.Arrays.fill(counts, options.principalsPerAccount());
-            return counts;
-        }
-        long total = (long) n * options.principalsPerAccount();
-        double[] weights = new double[n];
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            boolean large = Hashing.unit(Hashing.hash(options.seed(), 21, i)) < 0.06 || (n >= 3 && i == 1 + Hashing
-                    .below(Hashing.hash(options.seed(), 22), n - 1));
-            weights[i] = large ? 12 : 0.5 + Hashing.unit(Hashing.hash(options.seed(), 23, i));
-            sum += weights[i];
-        }
-        long assigned = 0;
-        for (int i = 0; i < n; i++) {
-            counts[i] = (int) Math.floor(total * weights[i] / sum);
-            assigned += counts[i];
-        }
-        for (int i = 0; assigned < total; i = (i + 1) % n, assigned++) {
-            counts[i]++;
-        }
-        return counts;
+    public String accountId(int index) {
+        return accountId(options.seed(), index);
     }
 
-    public String accountId(int index) {
-        return idPrefix + String.format("%09d", index + 1);
+    /** The id of account {@code index} (0: the management account) in the organization seeded with {@code seed}. */
+    public static String accountId(long seed, int index) {
+        return String.format("%03d%09d", 100 + Math.floorMod(seed, 900), index + 1);
+    }
+
+    /** A member account (not the management account) of the organization. */
+    public boolean isMember(String accountId) {
+        return account(accountId).map(a -> !a.management()).orElse(false);
+    }
+
+    /** The member account registered as delegated administrator for Organizations, if any. */
+    public Optional<String> delegatedAdministrator() {
+        return Optional.ofNullable(options.delegatedAdministrator());
     }
 
     /** The management account's fixed access key (from the options). */
@@ -150,7 +139,12 @@ public final class SimulatedOrganization {
     }
 
     public String trailArn() {
-        return "arn:aws:cloudtrail:" + options.region() + ":" + managementAccountId() + ":trail/" + options.trailName();
+        return trail().arn();
+    }
+
+    /** The organization trail: name, ARN, home Region, bucket, KMS key. */
+    public OrganizationTrail trail() {
+        return OrganizationTrail.of(options, managementAccountId());
     }
 
     public String region() {
@@ -225,6 +219,11 @@ public final class SimulatedOrganization {
     public Optional<Principal> principal(String arn) {
         String accountId = arn.startsWith("arn:aws:iam::") && arn.length() > 25 ? arn.substring(13, 25) : null;
         return account(accountId).flatMap(a -> principalsOf(a).find(arn));
+    }
+
+    /** A role of the account by name (the access and member roles are not among them: see {@code IamRoles}). */
+    Optional<Principal> role(String accountId, String roleName) {
+        return account(accountId).flatMap(a -> principalsOf(a).role(roleName));
     }
 
     /** Adds a role or user (path like {@code /} or {@code /team/}); returns it. */

@@ -3,16 +3,15 @@ package io.policygen.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import tools.jackson.databind.node.ArrayNode;
+import java.util.Objects;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The AWS organization simulator, in process: {@code Simulator.start(options)}, point the SDK
  * clients at {@link #endpoint()} with the management credentials, {@link #close()} when done.
- * Speaks Organizations (JSON 1.1), STS and IAM (Query), Access Analyzer (REST-JSON).
+ * Speaks Organizations and CloudTrail (JSON 1.1), STS and IAM (Query), Access Analyzer (REST-JSON).
  */
 public final class Simulator implements AutoCloseable {
 
@@ -20,6 +19,8 @@ public final class Simulator implements AutoCloseable {
     private final SimulatedClock clock;
     private final SimulatedOrganization organization;
     private final CredentialStore credentials;
+    private final CloudTrailActivity activity;
+    private final SetupState setup;
     private final PolicyGenerations generations;
     private final Faults faults;
     private final RateLimits rates;
@@ -34,14 +35,18 @@ public final class Simulator implements AutoCloseable {
                 : SimulatedClock.realTime();
         this.organization = new SimulatedOrganization(options);
         this.credentials = new CredentialStore(options, organization.managementAccountId());
-        this.generations = new PolicyGenerations(options, clock);
+        this.activity = new CloudTrailActivity(options, organization);
+        this.setup = new SetupState(options.setup(), organization);
+        this.generations = new PolicyGenerations(options.seed(), clock, new GenerationQuotas(options),
+                new GenerationPlanner(options, organization, activity, setup));
         this.faults = new Faults(options.seed(), options.faults());
         this.rates = new RateLimits(options);
         List<AwsService> services = List.of(
                 new OrganizationsService(organization, options.seed()),
-                new StsService(organization, credentials, options.externalId()),
-                new IamService(organization, options.seed()),
-                new AccessAnalyzerService(organization, generations, clock, options.seed()));
+                new StsService(organization, credentials, options),
+                new IamService(organization, new IamRoles(organization, options, setup), options.seed()),
+                new AccessAnalyzerService(organization, generations, setup, clock, options.seed()),
+                new CloudTrailService(organization));
         this.server = new SimulatorServer(options.port(), services, credentials, faults, rates, counts,
                 new ControlEndpoint(this), options.seed());
     }
@@ -97,90 +102,93 @@ public final class Simulator implements AutoCloseable {
         return generations.records();
     }
 
+    /** CloudTrail activity per account: active Regions, log files per Region and day, the duration rule. */
+    public CloudTrailActivity activity() {
+        return activity;
+    }
+
+    /** What is broken in the organization's setup; change it while the simulator runs. */
+    public SetupState setup() {
+        return setup;
+    }
+
+    /** The shape of a principal's generated policy: complete or not, split or not. */
+    public PrincipalUsage usage(String principalArn) {
+        return PrincipalUsage.of(options.seed(), principalArn);
+    }
+
     public void setConcurrentQuota(int quota) {
         if (quota < 1) {
             throw new IllegalArgumentException("concurrent quota must be >= 1");
         }
-        generations.setConcurrentQuota(quota);
+        generations.quotas().setConcurrent(quota);
     }
 
+    /** Overrides the daily quota of every Region; 0 goes back to AWS's quotas per Region (5 or 50). */
     public void setDailyQuota(int quota) {
-        if (quota < 1) {
-            throw new IllegalArgumentException("daily quota must be >= 1");
+        if (quota < 0) {
+            throw new IllegalArgumentException("daily quota must be >= 1, or 0 for AWS's quota per Region");
         }
-        generations.setDailyQuota(quota);
+        generations.quotas().setDailyOverride(quota);
+    }
+
+    public void setConcurrencyError(ConcurrencyError error) {
+        generations.quotas().setConcurrencyError(Objects.requireNonNull(error));
     }
 
     public int concurrentQuota() {
-        return generations.concurrentQuota();
+        return generations.quotas().concurrent();
     }
 
+    /** The daily quota in the organization's home Region. */
     public int dailyQuota() {
-        return generations.dailyQuota();
+        return dailyQuota(organization.region());
+    }
+
+    /** Generations that may start per account and day in a Region: the override if set, else AWS's 5 or 50. */
+    public int dailyQuota(String region) {
+        return generations.quotas().daily(region);
+    }
+
+    public ConcurrencyError concurrencyError() {
+        return generations.quotas().concurrencyError();
+    }
+
+    /**
+     * Starts a generation in an account as a console user would: no clientToken of the job's, the principal's
+     * CloudTrail of {@code window} up to now in {@code region}; it holds the slot and counts against the daily
+     * quota like any other, and ListPolicyGenerations lists it.
+     *
+     * @param principalArn null: the account's first role or user
+     * @throws GenerationRefusedException when Access Analyzer would refuse it (quota)
+     */
+    public GenerationRecord startConsoleGeneration(String accountId, String principalArn, String region,
+                                                   Duration window) {
+        try {
+            return PolicyGenerations.toRecord(consoleGeneration(accountId, principalArn, region, window),
+                    clock.nowMillis());
+        } catch (AwsError refusal) {
+            throw new GenerationRefusedException(refusal);
+        }
+    }
+
+    Generation consoleGeneration(String accountId, String principalArn, String region, Duration window) {
+        Account account = organization.account(accountId).filter(Account::usable).orElseThrow(() ->
+                new IllegalArgumentException("no usable account " + accountId + " in the organization"));
+        String principal = principalArn != null ? principalArn : organization.principals(accountId).stream()
+                .filter(p -> !p.serviceLinked()).findFirst().map(Principal::arn)
+                .orElseThrow(() -> new IllegalArgumentException("account " + accountId + " has no principal"));
+        if (organization.principal(principal).filter(p -> p.accountId().equals(account.id())).isEmpty()) {
+            throw new IllegalArgumentException("no principal " + principal + " in account " + accountId);
+        }
+        long now = clock.nowMillis();
+        return generations.start(accountId, region, null, true, new Generation.Request(principal, false,
+                List.of(region), now - window.toMillis(), now, Hashing.hash(now, principal)));
     }
 
     /** The JSON of {@code GET /_simulator/state}. */
     ObjectNode state(boolean includeGenerations) {
-        ObjectNode state = Protocols.JSON.createObjectNode();
-        ObjectNode org = state.putObject("organization");
-        org.put("organizationId", organization.organizationId());
-        org.put("managementAccountId", organization.managementAccountId());
-        org.put("memberRoleName", organization.memberRoleName());
-        org.put("accessRoleName", organization.accessRoleName());
-        org.put("trailArn", organization.trailArn());
-        org.put("region", organization.region());
-        org.put("rootId", organization.root().id());
-        if (options.externalId() != null) {
-            org.put("externalId", options.externalId());
-        }
-        ObjectNode creds = org.putObject("credentials");
-        creds.put("accessKeyId", credentials().accessKeyId());
-        creds.put("secretAccessKey", credentials().secretAccessKey());
-        org.put("principals", organization.principalCount());
-        ObjectNode quotas = state.putObject("quotas");
-        quotas.put("concurrent", concurrentQuota());
-        quotas.put("daily", dailyQuota());
-        ArrayNode accounts = state.putArray("accounts");
-        for (Account account : organization.accounts()) {
-            ObjectNode a = accounts.addObject();
-            a.put("id", account.id());
-            a.put("name", account.name());
-            a.put("state", account.state());
-            a.put("ou", account.parentId());
-            a.put("ouName", organization.unitName(account.parentId()));
-            a.put("principals", organization.principalCount(account.id()));
-            a.put("assumable", account.assumable());
-        }
-        if (includeGenerations) {
-            ArrayNode list = state.putArray("generations");
-            for (GenerationRecord g : generations()) {
-                ObjectNode node = list.addObject();
-                node.put("accountId", g.accountId());
-                node.put("region", g.region());
-                node.put("principalArn", g.principalArn());
-                node.put("clientToken", g.clientToken());
-                node.put("jobId", g.jobId());
-                node.put("status", g.status());
-                node.put("startedOn", g.startedOn().toString());
-                node.put("completedOn", g.completedOn() == null ? null : g.completedOn().toString());
-            }
-        } else {
-            state.put("generationCount", generations.count());
-        }
-        state.put("clock", clock.instant().toString());
-        state.set("requests", Protocols.JSON.valueToTree(counts.snapshot()));
-        ObjectNode faultNode = state.putObject("faults");
-        faults.all().forEach((op, f) -> faultNode.set(op, Protocols.JSON.valueToTree(faultJson(f))));
-        return state;
-    }
-
-    static Map<String, Object> faultJson(FaultSettings f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("errorRate", f.errorRate());
-        m.put("throttleRate", f.throttleRate());
-        m.put("latency", f.latency().toString());
-        m.put("lostStartResponses", f.lostStartResponses());
-        return m;
+        return new SimulatorState(this, generations).json(includeGenerations);
     }
 
     /** The state as JSON text. */

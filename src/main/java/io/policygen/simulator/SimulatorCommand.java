@@ -1,10 +1,6 @@
 package io.policygen.simulator;
 
-import io.policygen.simulator.SimulatorOptions.Distribution;
 import java.io.PrintStream;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -21,23 +17,54 @@ public final class SimulatorCommand {
               --seed N                    makes everything reproducible (default 7)
               --accounts N                accounts, the management account included (default 10)
               --principals-per-account N  roles + users per account (default 20)
-              --distribution D            skewed (a few big accounts; default) or uniform (exactly N each)
+              --distribution D            skewed (a few big, busier accounts; default) or uniform (exactly N each)
               --suspended-accounts N      member accounts in state SUSPENDED (default 1 if >= 5 accounts)
               --unassumable-accounts N    member accounts whose member role cannot be assumed (same default)
+              --pending-activation-accounts N  member accounts in state PENDING_ACTIVATION, unusable (default 0)
+              --pending-closure-accounts N     member accounts in state PENDING_CLOSURE, still usable (default 0)
+              --closed-accounts N         member accounts in state CLOSED, unusable (default 0)
+              --delegated-admin ACCOUNT   a member account that may call Organizations' list operations
               --member-role NAME          role assumed in every account (default OrganizationAccountAccessRole)
+              --max-session-duration D    the member role's MaxSessionDuration, PT1H-PT12H (default PT1H)
               --access-role PATH/NAME     Access Analyzer's access role (default service-role/AccessAnalyzerMonitorServiceRole)
               --trail-name NAME           organization trail name (default organization-trail)
-              --region R                  region of the trail (default us-east-1)
+              --trail-kms-key             the trail's log files are encrypted with a KMS key
+              --region R                  home Region of the organization and its trail (default us-east-1)
               --access-key-id ID          management account access key (default AKIAPOLICYGENSIM0001)
               --secret-access-key S       its secret
               --external-id X             AssumeRole then requires this ExternalId
 
-            Access Analyzer
-              --generation-time D         simulated time a generation takes, ISO-8601 (default PT30S)
+            CloudTrail and Access Analyzer
+              --active-regions N          Regions with CloudTrail activity per account, the home Region among
+                                          them (default 4)
+              --log-files-per-region-day N  log files an account writes per active Region and day (default 288;
+                                          four times as many in the big accounts of the skewed distribution)
+              --generation-time D         time of a generation that reads 30 days of one Region of an account at
+                                          the base rate, ISO-8601 (default PT30S). A generation reads its account's
+                                          log files of the Regions it asks for (all active ones with allRegions)
+                                          over its window, and takes generation-time x files / (30 x files per
+                                          Region-day); above 100,000 files it stops there and ends FAILED
+                                          (SERVICE_QUOTA_EXCEEDED_ERROR, "CloudTrail log files processed per
+                                          policy generation limit exceeded")
               --generation-jitter D       +/- this much (default: a sixth of the generation time)
-              --failure-rate F            share of generations that end FAILED (default 0)
-              --concurrent-quota N        generations in progress per account and region (default 1)
-              --daily-quota N             generations started per account and region per 24 h (default 50)
+              --failure-rate F            share of generations that end FAILED with SERVICE_ERROR (default 0)
+              --failing-account A=CODE    generations in account A end FAILED with that jobError.code:
+                                          AUTHORIZATION_ERROR, RESOURCE_NOT_FOUND_ERROR,
+                                          SERVICE_QUOTA_EXCEEDED_ERROR or SERVICE_ERROR (repeatable)
+              --failing-principal ARN=CODE  the same for one role or user (repeatable)
+              --broken-access-role A=HOW  account A's access role is MISSING (GetRole: NoSuchEntity) or UNTRUSTED
+                                          (its trust policy omits access-analyzer.amazonaws.com); generations
+                                          there end FAILED with AUTHORIZATION_ERROR (repeatable)
+              --broken-trail-bucket       no access role can read the trail's bucket: every generation ends
+                                          FAILED with AUTHORIZATION_ERROR
+              --no-pass-role A            account A's member role may not iam:PassRole the access role:
+                                          StartPolicyGeneration there is AccessDeniedException (repeatable)
+              --concurrent-quota N        generations in progress per account and Region (default 1)
+              --concurrency-error E       quota (ServiceQuotaExceededException, default) or conflict
+                                          (ConflictException): the answer to a start while one is in progress
+              --daily-quota N             generations started per account and Region per 24 h, in every Region
+                                          (default: AWS's 50, and 5 in af-south-1, ap-east-1, ap-southeast-3,
+                                          eu-south-1, me-south-1)
 
             Rates and faults
               --rate R                    requests/s per account and operation (default 0 = unlimited)
@@ -52,6 +79,13 @@ public final class SimulatorCommand {
               --clock-start INSTANT       start of the manual clock (default now)
 
               --help                      this text
+
+            Control calls (unsigned, on the same port): GET /_simulator/state, POST /_simulator/clock?advance=,
+            /_simulator/faults, /_simulator/quotas?concurrent=&daily=&concurrencyError=, /_simulator/rates,
+            /_simulator/principals, POST /_simulator/generations?account=&principal=&region=&window= (a console
+            user's generation), POST|DELETE /_simulator/job-errors?account=|principal=&code=,
+            /_simulator/broken-access-roles?account=&how=, /_simulator/broken-trail-bucket,
+            /_simulator/no-pass-role?account=  (see the package documentation of io.policygen.simulator)
             """;
 
     private SimulatorCommand() {
@@ -61,7 +95,7 @@ public final class SimulatorCommand {
         SimulatorOptions options;
         try {
             options = parse(args);
-        } catch (HelpRequested e) {
+        } catch (SimulatorArguments.HelpRequested e) {
             System.out.print(USAGE);
             return;
         } catch (IllegalArgumentException e) {
@@ -70,7 +104,14 @@ public final class SimulatorCommand {
             System.exit(2);
             return;
         }
-        Simulator simulator = Simulator.start(options);
+        Simulator simulator;
+        try {
+            simulator = Simulator.start(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println("simulate: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         printFacts(simulator, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -93,98 +134,19 @@ public final class SimulatorCommand {
         out.println("  member role         " + org.memberRoleName());
         out.println("  access role         " + org.accessRoleName());
         out.println("  trail ARN           " + org.trailArn());
+        out.println("  trail bucket        " + org.trail().bucket());
         out.println("  region              " + org.region());
+        org.delegatedAdministrator().ifPresent(id -> out.println("  delegated admin     " + id));
         out.println("  accounts            " + org.accounts().size() + " (" + org.principalCount() + " principals)");
+        out.println("  CloudTrail          " + simulator.options().activeRegions() + " active Regions per account, "
+                + simulator.options().logFilesPerRegionDay() + " log files per Region and day");
         out.println("  clock               " + simulator.clock().instant()
                 + (simulator.clock().isManual() ? " (manual)" : ""));
         out.println("  state               " + simulator.endpoint() + "/_simulator/state?generations=false");
         out.flush();
     }
 
-    private static final class HelpRequested extends RuntimeException {
-        HelpRequested() {
-            super(null, null, false, false);
-        }
-    }
-
     static SimulatorOptions parse(String[] args) {
-        SimulatorOptions.Builder b = SimulatorOptions.builder().port(4566);
-        FaultSettings faults = FaultSettings.NONE;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--help") || option.equals("-h")) {
-                throw new HelpRequested();
-            }
-            if (option.equals("--manual-clock")) {
-                b.manualClock(true);
-                continue;
-            }
-            if (!option.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + option + "'");
-            }
-            String value;
-            int eq = option.indexOf('=');
-            if (eq > 0) {
-                value = option.substring(eq + 1);
-                option = option.substring(0, eq);
-            } else {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(option + ": a value is required");
-                }
-                value = args[++i];
-            }
-            try {
-                switch (option) {
-                    case "--port" -> b.port(Integer.parseInt(value));
-                    case "--seed" -> b.seed(Long.parseLong(value));
-                    case "--accounts" -> b.accounts(Integer.parseInt(value));
-                    case "--principals-per-account" -> b.principalsPerAccount(Integer.parseInt(value));
-                    case "--distribution" -> b.distribution(switch (value.toLowerCase(Locale.ROOT)) {
-                        case "skewed" -> Distribution.SKEWED;
-                        case "uniform" -> Distribution.UNIFORM;
-                        default -> throw new IllegalArgumentException("--distribution: must be skewed or uniform, was '"
-                                + value + "'");
-                    });
-                    case "--suspended-accounts" -> b.suspendedAccounts(Integer.parseInt(value));
-                    case "--unassumable-accounts" -> b.unassumableAccounts(Integer.parseInt(value));
-                    case "--member-role" -> b.memberRoleName(value);
-                    case "--access-role" -> b.accessRoleName(value);
-                    case "--trail-name" -> b.trailName(value);
-                    case "--region" -> b.region(value);
-                    case "--access-key-id" -> b.accessKeyId(value);
-                    case "--secret-access-key" -> b.secretAccessKey(value);
-                    case "--external-id" -> b.externalId(value);
-                    case "--generation-time" -> b.generationTime(Duration.parse(value));
-                    case "--generation-jitter" -> b.generationJitter(Duration.parse(value));
-                    case "--failure-rate" -> b.failureRate(Double.parseDouble(value));
-                    case "--concurrent-quota" -> b.concurrentQuota(Integer.parseInt(value));
-                    case "--daily-quota" -> b.dailyQuota(Integer.parseInt(value));
-                    case "--rate" -> b.defaultRate(Double.parseDouble(value));
-                    case "--operation-rate" -> {
-                        int sep = value.indexOf('=');
-                        if (sep <= 0) {
-                            throw new IllegalArgumentException("expected OPERATION=RATE");
-                        }
-                        b.rate(value.substring(0, sep), Double.parseDouble(value.substring(sep + 1)));
-                    }
-                    case "--error-rate" -> faults = faults.withErrorRate(Double.parseDouble(value));
-                    case "--throttle-rate" -> faults = faults.withThrottleRate(Double.parseDouble(value));
-                    case "--latency" -> faults = faults.withLatency(Duration.parse(value));
-                    case "--lost-start-responses" -> faults = faults.withLostStartResponses(Double.parseDouble(value));
-                    case "--clock-start" -> b.manualClock(Instant.parse(value));
-                    default -> throw new IllegalArgumentException(option + ": unknown option");
-                }
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + ": not a number: '" + value + "'", e);
-            } catch (IllegalArgumentException | java.time.DateTimeException e) {
-                String message = e.getMessage();
-                if (message != null && message.startsWith("--")) {
-                    throw new IllegalArgumentException(message, e);
-                }
-                throw new IllegalArgumentException(option + ": " + (option.equals(message) || message == null
-                        ? "bad value '" + value + "'" : message + " (was '" + value + "')"), e);
-            }
-        }
-        return b.faults(faults).build();
+        return SimulatorArguments.parse(args);
     }
 }

@@ -11,96 +11,90 @@ import java.util.function.LongSupplier;
  * Everything the simulator can be told at start. Build with {@link #builder()}; every option has a
  * default, so {@code SimulatorOptions.defaults()} gives a small organization on an ephemeral port.
  *
- * @param port               TCP port on 127.0.0.1; 0 picks a free one
- * @param seed               makes the organization, principals, activity and fault decisions reproducible
- * @param accounts           number of accounts in the organization, the management account included (it is the first)
- * @param principalsPerAccount roles + users per account (mean for {@code SKEWED}, exact for {@code UNIFORM});
- *                           service-linked roles come on top
- * @param distribution       how principals spread over accounts
- * @param suspendedAccounts  member accounts in state SUSPENDED
- * @param unassumableAccounts member accounts whose member role cannot be assumed (AccessDenied)
- * @param memberRoleName     role the management account assumes in every account
- * @param accessRoleName     role (with path) Access Analyzer uses to read CloudTrail, in every account
- * @param trailName          name of the organization trail (in the management account, {@code region})
- * @param region             region of the trail and the default signing region
- * @param accessKeyId        the management account's long-term access key id
- * @param secretAccessKey    its secret
- * @param externalId         if not null, AssumeRole requires this ExternalId
- * @param generationTime     simulated time a policy generation takes
- * @param generationJitter   +/- this much, deterministic per job (default: a sixth of generationTime)
- * @param failureRate        share of generations that end FAILED
- * @param concurrentQuota    in-progress generations per (account, region)
- * @param dailyQuota         generations started per (account, region) in the last 24 h of simulated time
- * @param defaultRate        requests per second per (account, operation); 0 = unlimited
- * @param operationRates     per-operation rates overriding {@code defaultRate}
- * @param faults             faults for every operation at start
- * @param manualClock        true: the simulated clock moves only when advanced; false: real time plus advances
- * @param clockStart         start of the manual clock (null = now); ignored for the real-time clock
- * @param nanoTicker         nanosecond ticker for the rate limiters
+ * @param port                 TCP port on 127.0.0.1; 0 picks a free one
+ * @param seed                 makes the organization, principals, activity and fault decisions reproducible
+ * @param accounts             accounts in the organization, the management account included (it is the first)
+ * @param principalsPerAccount roles + users per account (mean for SKEWED, exact for UNIFORM); service-linked roles on top
+ * @param distribution         how principals (and, for SKEWED, CloudTrail activity) spread over accounts
+ * @param suspendedAccounts    member accounts in state SUSPENDED
+ * @param unassumableAccounts  member accounts whose member role cannot be assumed (AccessDenied)
+ * @param accountStates        member accounts in state PENDING_ACTIVATION, PENDING_CLOSURE, CLOSED
+ * @param delegatedAdministrator a member account registered as delegated administrator for Organizations, or null
+ * @param memberRoleName       role the management account assumes in every account
+ * @param memberRoleMaxSession the member role's MaxSessionDuration: AssumeRole refuses a longer DurationSeconds
+ * @param accessRoleName       role (with path) Access Analyzer uses to read CloudTrail, in every account
+ * @param trailName            name of the organization trail (in the management account, {@code region})
+ * @param trailKmsKey          true: the trail's log files are encrypted with a KMS key (GetTrail shows KmsKeyId)
+ * @param region               home Region of the organization and its trail; the default signing Region
+ * @param accessKeyId          the management account's long-term access key id
+ * @param secretAccessKey      its secret
+ * @param externalId           if not null, AssumeRole requires this ExternalId
+ * @param generationTime       time a generation takes for a 30-day, one-Region window of an account at the base
+ *                             log-file rate; linear in the files it reads (see {@link CloudTrailActivity})
+ * @param generationJitter     +/- this much, deterministic per job (default: a sixth of generationTime)
+ * @param failureRate          share of generations that end FAILED with SERVICE_ERROR
+ * @param activeRegions        Regions with CloudTrail activity per account, the home Region among them
+ * @param logFilesPerRegionDay CloudTrail log files an account writes per active Region and day (busier accounts x4)
+ * @param setup                broken roles, bucket, PassRole, and job errors per account or principal
+ * @param concurrentQuota      in-progress generations per (account, Region)
+ * @param concurrencyError     how a start beyond the concurrent quota is refused
+ * @param dailyQuota           generations started per (account, Region) in 24 h; 0 = AWS's quota per Region
+ * @param defaultRate          requests per second per (account, operation); 0 = unlimited
+ * @param operationRates       per-operation rates overriding {@code defaultRate}
+ * @param faults               faults for every operation at start
+ * @param manualClock          true: the simulated clock moves only when advanced; false: real time plus advances
+ * @param clockStart           start of the manual clock (null = now); ignored for the real-time clock
+ * @param nanoTicker           nanosecond ticker for the rate limiters
  */
 public record SimulatorOptions(
-        int port,
-        long seed,
-        int accounts,
-        int principalsPerAccount,
-        Distribution distribution,
-        int suspendedAccounts,
-        int unassumableAccounts,
-        String memberRoleName,
-        String accessRoleName,
-        String trailName,
-        String region,
-        String accessKeyId,
-        String secretAccessKey,
-        String externalId,
-        Duration generationTime,
-        Duration generationJitter,
-        double failureRate,
-        int concurrentQuota,
-        int dailyQuota,
-        double defaultRate,
-        Map<String, Double> operationRates,
-        FaultSettings faults,
-        boolean manualClock,
-        Instant clockStart,
-        LongSupplier nanoTicker) {
+        int port, long seed, int accounts, int principalsPerAccount, Distribution distribution,
+        int suspendedAccounts, int unassumableAccounts, AccountStates accountStates, String delegatedAdministrator,
+        String memberRoleName, Duration memberRoleMaxSession, String accessRoleName, String trailName,
+        boolean trailKmsKey, String region, String accessKeyId, String secretAccessKey, String externalId,
+        Duration generationTime, Duration generationJitter, double failureRate, int activeRegions,
+        int logFilesPerRegionDay, SetupFaults setup, int concurrentQuota, ConcurrencyError concurrencyError,
+        int dailyQuota, double defaultRate, Map<String, Double> operationRates, FaultSettings faults,
+        boolean manualClock, Instant clockStart, LongSupplier nanoTicker) {
 
     public static final String DEFAULT_ACCESS_KEY_ID = "AKIAPOLICYGENSIM0001";
     public static final String DEFAULT_SECRET_ACCESS_KEY = "policygen+simulator+management+secret+0001";
 
     /** How principals are spread over accounts. */
     public enum Distribution {
-        /** A few accounts much larger than the rest; the total is about accounts x principalsPerAccount. */
+        /** A few accounts much larger (and busier in CloudTrail) than the rest; the total is about accounts x principalsPerAccount. */
         SKEWED,
-        /** Exactly principalsPerAccount in every account (benchmarks). */
+        /** Exactly principalsPerAccount in every account, every account as busy (benchmarks). */
         UNIFORM
     }
 
     public SimulatorOptions {
-        Objects.requireNonNull(distribution, "distribution");
-        Objects.requireNonNull(memberRoleName, "memberRoleName");
-        Objects.requireNonNull(accessRoleName, "accessRoleName");
-        Objects.requireNonNull(trailName, "trailName");
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(accessKeyId, "accessKeyId");
-        Objects.requireNonNull(secretAccessKey, "secretAccessKey");
-        Objects.requireNonNull(generationTime, "generationTime");
-        Objects.requireNonNull(generationJitter, "generationJitter");
-        Objects.requireNonNull(faults, "faults");
-        Objects.requireNonNull(nanoTicker, "nanoTicker");
+        for (Object required : new Object[] {distribution, accountStates, memberRoleName, memberRoleMaxSession,
+                accessRoleName, trailName, region, accessKeyId, secretAccessKey, generationTime, generationJitter,
+                setup, concurrencyError, faults, nanoTicker}) {
+            Objects.requireNonNull(required, "every option but externalId, delegatedAdministrator and clockStart is required");
+        }
         operationRates = Map.copyOf(operationRates == null ? Map.of() : operationRates);
         require(port >= 0 && port <= 65535, "port", "must be 0-65535");
         require(accounts >= 1 && accounts <= 100_000, "accounts", "must be 1-100000");
         require(principalsPerAccount >= 0 && principalsPerAccount <= 100_000, "principals-per-account", "must be 0-100000");
         require(suspendedAccounts >= 0, "suspended-accounts", "must be >= 0");
         require(unassumableAccounts >= 0, "unassumable-accounts", "must be >= 0");
-        require(suspendedAccounts + unassumableAccounts <= accounts - 1, "suspended-accounts",
-                "suspended + unassumable accounts must leave the management account out (at most accounts - 1)");
+        require(suspendedAccounts + unassumableAccounts + accountStates.total() + (delegatedAdministrator != null ? 1 : 0)
+                        <= accounts - 1, "suspended-accounts",
+                "suspended, unassumable, pending-activation, pending-closure and closed accounts (and the delegated "
+                        + "administrator) must leave the management account out (at most accounts - 1)");
+        require(delegatedAdministrator == null || delegatedAdministrator.matches("\\d{12}"), "delegated-admin",
+                "must be a 12-digit account id");
+        long maxSession = memberRoleMaxSession.toSeconds();
+        require(maxSession >= 3600 && maxSession <= 43200, "max-session-duration", "must be PT1H-PT12H, as in IAM");
         require(!generationTime.isNegative(), "generation-time", "must not be negative");
         require(!generationJitter.isNegative(), "generation-jitter", "must not be negative");
         require(failureRate >= 0 && failureRate <= 1, "failure-rate", "must be 0-1");
+        require(activeRegions >= 1 && activeRegions <= CloudTrailActivity.REGIONS.size(), "active-regions",
+                "must be 1-" + CloudTrailActivity.REGIONS.size());
+        require(logFilesPerRegionDay >= 1, "log-files-per-region-day", "must be >= 1");
         require(concurrentQuota >= 1, "concurrent-quota", "must be >= 1");
-        require(dailyQuota >= 1, "daily-quota", "must be >= 1");
+        require(dailyQuota >= 0, "daily-quota", "must be >= 1 (or 0 for AWS's quota per Region)");
         require(defaultRate >= 0, "rate", "must be >= 0 (0 = unlimited)");
         operationRates.forEach((op, rate) -> require(rate >= 0, "rate", op + " must be >= 0"));
         require(accessKeyId.matches("[A-Z0-9]{16,128}"), "access-key-id", "must be 16-128 upper-case letters or digits");
@@ -124,7 +118,20 @@ public record SimulatorOptions(
     }
 
     public Builder toBuilder() {
-        return new Builder(this);
+        Builder b = new Builder().port(port).seed(seed).accounts(accounts).principalsPerAccount(principalsPerAccount)
+                .distribution(distribution).suspendedAccounts(suspendedAccounts).unassumableAccounts(unassumableAccounts)
+                .accountStates(accountStates).delegatedAdministrator(delegatedAdministrator)
+                .memberRoleName(memberRoleName).memberRoleMaxSession(memberRoleMaxSession).accessRoleName(accessRoleName)
+                .trailName(trailName).trailKmsKey(trailKmsKey).region(region).accessKeyId(accessKeyId)
+                .secretAccessKey(secretAccessKey).externalId(externalId).generationTime(generationTime)
+                .generationJitter(generationJitter).failureRate(failureRate).activeRegions(activeRegions)
+                .logFilesPerRegionDay(logFilesPerRegionDay).setup(setup).concurrentQuota(concurrentQuota)
+                .concurrencyError(concurrencyError).dailyQuota(dailyQuota).defaultRate(defaultRate).faults(faults)
+                .nanoTicker(nanoTicker);
+        operationRates.forEach(b::rate);
+        b.manualClock = manualClock;
+        b.clockStart = clockStart;
+        return b;
     }
 
     /** The rate for an operation: its own if set, else the default; 0 = unlimited. */
@@ -141,9 +148,13 @@ public record SimulatorOptions(
         private Distribution distribution = Distribution.SKEWED;
         private Integer suspendedAccounts;
         private Integer unassumableAccounts;
+        private AccountStates accountStates = AccountStates.NONE;
+        private String delegatedAdministrator;
         private String memberRoleName = "OrganizationAccountAccessRole";
+        private Duration memberRoleMaxSession = Duration.ofHours(1);
         private String accessRoleName = "service-role/AccessAnalyzerMonitorServiceRole";
         private String trailName = "organization-trail";
+        private boolean trailKmsKey = false;
         private String region = "us-east-1";
         private String accessKeyId = DEFAULT_ACCESS_KEY_ID;
         private String secretAccessKey = DEFAULT_SECRET_ACCESS_KEY;
@@ -152,8 +163,12 @@ public record SimulatorOptions(
         /** Null until set: then a sixth of the generation time, so a short generation time keeps a sane spread. */
         private Duration generationJitter;
         private double failureRate = 0.0;
+        private int activeRegions = 4;
+        private int logFilesPerRegionDay = 288;
+        private SetupFaults setup = SetupFaults.NONE;
         private int concurrentQuota = 1;
-        private int dailyQuota = 50;
+        private ConcurrencyError concurrencyError = ConcurrencyError.QUOTA;
+        private int dailyQuota = 0;
         private double defaultRate = 0;
         private final Map<String, Double> operationRates = new TreeMap<>();
         private FaultSettings faults = FaultSettings.NONE;
@@ -164,34 +179,6 @@ public record SimulatorOptions(
         private Builder() {
         }
 
-        private Builder(SimulatorOptions o) {
-            port = o.port;
-            seed = o.seed;
-            accounts = o.accounts;
-            principalsPerAccount = o.principalsPerAccount;
-            distribution = o.distribution;
-            suspendedAccounts = o.suspendedAccounts;
-            unassumableAccounts = o.unassumableAccounts;
-            memberRoleName = o.memberRoleName;
-            accessRoleName = o.accessRoleName;
-            trailName = o.trailName;
-            region = o.region;
-            accessKeyId = o.accessKeyId;
-            secretAccessKey = o.secretAccessKey;
-            externalId = o.externalId;
-            generationTime = o.generationTime;
-            generationJitter = o.generationJitter;
-            failureRate = o.failureRate;
-            concurrentQuota = o.concurrentQuota;
-            dailyQuota = o.dailyQuota;
-            defaultRate = o.defaultRate;
-            operationRates.putAll(o.operationRates);
-            faults = o.faults;
-            manualClock = o.manualClock;
-            clockStart = o.clockStart;
-            nanoTicker = o.nanoTicker;
-        }
-
         public Builder port(int port) { this.port = port; return this; }
         public Builder seed(long seed) { this.seed = seed; return this; }
         public Builder accounts(int accounts) { this.accounts = accounts; return this; }
@@ -199,9 +186,17 @@ public record SimulatorOptions(
         public Builder distribution(Distribution d) { this.distribution = d; return this; }
         public Builder suspendedAccounts(int n) { this.suspendedAccounts = n; return this; }
         public Builder unassumableAccounts(int n) { this.unassumableAccounts = n; return this; }
+        public Builder accountStates(AccountStates states) { this.accountStates = states; return this; }
+        public Builder pendingActivationAccounts(int n) { return accountStates(new AccountStates(n, accountStates.pendingClosure(), accountStates.closed())); }
+        public Builder pendingClosureAccounts(int n) { return accountStates(new AccountStates(accountStates.pendingActivation(), n, accountStates.closed())); }
+        public Builder closedAccounts(int n) { return accountStates(new AccountStates(accountStates.pendingActivation(), accountStates.pendingClosure(), n)); }
+        /** A member account (see {@link SimulatedOrganization#accountId(long, int)}) that may call Organizations' read operations. */
+        public Builder delegatedAdministrator(String accountId) { this.delegatedAdministrator = accountId; return this; }
         public Builder memberRoleName(String name) { this.memberRoleName = name; return this; }
+        public Builder memberRoleMaxSession(Duration d) { this.memberRoleMaxSession = d; return this; }
         public Builder accessRoleName(String name) { this.accessRoleName = name; return this; }
         public Builder trailName(String name) { this.trailName = name; return this; }
+        public Builder trailKmsKey(boolean encrypted) { this.trailKmsKey = encrypted; return this; }
         public Builder region(String region) { this.region = region; return this; }
         public Builder accessKeyId(String id) { this.accessKeyId = id; return this; }
         public Builder secretAccessKey(String secret) { this.secretAccessKey = secret; return this; }
@@ -209,7 +204,17 @@ public record SimulatorOptions(
         public Builder generationTime(Duration d) { this.generationTime = d; return this; }
         public Builder generationJitter(Duration d) { this.generationJitter = d; return this; }
         public Builder failureRate(double share) { this.failureRate = share; return this; }
+        public Builder activeRegions(int n) { this.activeRegions = n; return this; }
+        public Builder logFilesPerRegionDay(int n) { this.logFilesPerRegionDay = n; return this; }
+        public Builder setup(SetupFaults setup) { this.setup = setup; return this; }
+        public Builder failingAccount(String accountId, JobErrorCode code) { setup = setup.withFailingAccount(accountId, code); return this; }
+        public Builder failingPrincipal(String principalArn, JobErrorCode code) { setup = setup.withFailingPrincipal(principalArn, code); return this; }
+        public Builder brokenAccessRole(String accountId, AccessRoleBreak how) { setup = setup.withBrokenAccessRole(accountId, how); return this; }
+        public Builder brokenTrailBucket(boolean broken) { setup = setup.withBrokenTrailBucket(broken); return this; }
+        public Builder noPassRole(String accountId) { setup = setup.withNoPassRole(accountId); return this; }
         public Builder concurrentQuota(int n) { this.concurrentQuota = n; return this; }
+        public Builder concurrencyError(ConcurrencyError e) { this.concurrencyError = e; return this; }
+        /** Overrides AWS's daily quota (5 or 50 by Region) in every Region; 0 goes back to AWS's. */
         public Builder dailyQuota(int n) { this.dailyQuota = n; return this; }
         public Builder defaultRate(double perSecond) { this.defaultRate = perSecond; return this; }
         public Builder rate(String operation, double perSecond) { operationRates.put(operation, perSecond); return this; }
@@ -224,10 +229,12 @@ public record SimulatorOptions(
             int members = accounts - 1;
             int suspended = suspendedAccounts != null ? suspendedAccounts : members >= 4 ? 1 : 0;
             int unassumable = unassumableAccounts != null ? unassumableAccounts : members >= 4 ? 1 : 0;
-            return new SimulatorOptions(port, seed, accounts, principalsPerAccount, distribution, suspended,
-                    unassumable, memberRoleName, accessRoleName, trailName, region, accessKeyId, secretAccessKey,
-                    externalId, generationTime, generationJitter != null ? generationJitter : generationTime.dividedBy(6), failureRate, concurrentQuota, dailyQuota,
-                    defaultRate, operationRates, faults, manualClock, clockStart, nanoTicker);
+            Duration jitter = generationJitter != null ? generationJitter : generationTime.dividedBy(6);
+            return new SimulatorOptions(port, seed, accounts, principalsPerAccount, distribution, suspended, unassumable,
+                    accountStates, delegatedAdministrator, memberRoleName, memberRoleMaxSession, accessRoleName,
+                    trailName, trailKmsKey, region, accessKeyId, secretAccessKey, externalId, generationTime, jitter,
+                    failureRate, activeRegions, logFilesPerRegionDay, setup, concurrentQuota, concurrencyError,
+                    dailyQuota, defaultRate, operationRates, faults, manualClock, clockStart, nanoTicker);
         }
     }
 }

@@ -138,8 +138,9 @@ final class SimulatorServer implements AutoCloseable {
 
     /** Without a signature there is no credential scope; guess from the protocol so the error is the right one. */
     private AwsService guessService(SimRequest request) {
-        if (request.header("x-amz-target") != null) {
-            return services.get("organizations");
+        String target = request.header("x-amz-target");
+        if (target != null) {
+            return services.get(CloudTrailService.targets(target) ? "cloudtrail" : "organizations");
         }
         if (request.rawPath().startsWith("/policy")) {
             return services.get("access-analyzer");

@@ -8,19 +8,27 @@ import java.util.Set;
 
 /**
  * AWS STS over the Query protocol: AssumeRole and GetCallerIdentity. Only the management account's
- * own keys may assume the member role; the credentials handed out act in the assumed account.
+ * own keys may assume the member role, of a usable account (ACTIVE or PENDING_CLOSURE) where it can be
+ * assumed, for at most the role's MaxSessionDuration; the credentials handed out act in the assumed account.
  */
 final class StsService extends QueryService {
 
     private final SimulatedOrganization organization;
     private final CredentialStore credentials;
     private final String externalId;
+    private final int maxSessionSeconds;
 
-    StsService(SimulatedOrganization organization, CredentialStore credentials, String externalId) {
+    StsService(SimulatedOrganization organization, CredentialStore credentials, SimulatorOptions options) {
         super("https://sts.amazonaws.com/doc/2011-06-15/", "2011-06-15", Set.of("AssumeRole", "GetCallerIdentity"));
         this.organization = organization;
         this.credentials = credentials;
-        this.externalId = externalId;
+        this.externalId = options.externalId();
+        this.maxSessionSeconds = (int) options.memberRoleMaxSession().toSeconds();
+    }
+
+    /** The member role's RoleId in an account. */
+    static String memberRoleId(String accountId) {
+        return "AROA" + Hashing.base32(Hashing.hash(0, accountId), Hashing.hash(1, accountId), 17);
     }
 
     @Override
@@ -62,15 +70,20 @@ final class StsService extends QueryService {
         String accountId = roleArn.startsWith(prefix) && roleArn.length() > prefix.length() + 12
                 ? roleArn.substring(prefix.length(), prefix.length() + 12) : null;
         Optional<Account> account = organization.account(accountId);
-        if (account.isEmpty() || !account.get().assumable() || !account.get().active()
+        // an unusable account (PENDING_ACTIVATION, SUSPENDED, CLOSED) refuses as an unassumable role does: a guess
+        if (account.isEmpty() || !account.get().assumable() || !account.get().usable()
                 || !roleArn.equals(organization.memberRoleArn(accountId))) {
             throw denied;
         }
         if (externalId != null && !Objects.equals(externalId, form.get("ExternalId"))) {
             throw denied;
         }
+        if (duration > maxSessionSeconds) {
+            // STS's own words for a session longer than the role allows
+            throw validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
         String roleName = organization.memberRoleName();
-        String roleId = "AROA" + Hashing.base32(Hashing.hash(0, accountId), Hashing.hash(1, accountId), 17);
+        String roleId = memberRoleId(accountId);
         Identity issued = credentials.issue(accountId, roleArn, roleName, roleId, sessionName, duration);
         return success("AssumeRole", requestId, new Xml()
                 .open("Credentials")

@@ -3,18 +3,12 @@ package io.policygen.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.policygen.simulator.Principal.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.IamException;
-import software.amazon.awssdk.services.iam.model.ListRolesResponse;
-import software.amazon.awssdk.services.iam.model.Role;
-import software.amazon.awssdk.services.iam.model.User;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.AccessDeniedException;
 import software.amazon.awssdk.services.organizations.model.Account;
@@ -28,7 +22,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
-/** Organizations, STS and IAM through the real SDK clients. */
+/** Organizations and STS through the real SDK clients (IAM: {@link IamListingContractIT}). */
 class OrganizationContractIT {
 
     static Simulator simulator;
@@ -47,8 +41,12 @@ class OrganizationContractIT {
         simulator.close();
     }
 
-    /** The n-th member account that is active and whose member role can be assumed. */
     static String assumableMember(int n) {
+        return assumableMember(simulator, n);
+    }
+
+    /** The n-th member account that is active and whose member role can be assumed. */
+    static String assumableMember(Simulator simulator, int n) {
         return simulator.organization().accounts().stream()
                 .filter(a -> !a.management() && a.active() && a.assumable())
                 .skip(n).findFirst().orElseThrow().id();
@@ -134,9 +132,13 @@ class OrganizationContractIT {
     }
 
     @Test
-    void shouldRefuseOrganizationsCallsFromAMemberAccount() {
+    void shouldRefuseTheListOperationsToAMemberAccountButDescribeItsOrganization() {
         OrganizationsClient asMember = clients.organizations(clients.member(assumableMember(5)));
-        assertThatThrownBy(asMember::describeOrganization).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(asMember::listAccounts).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> asMember.listOrganizationalUnitsForParent(r -> r.parentId(simulator.organization()
+                .root().id()))).isInstanceOf(AccessDeniedException.class);
+        assertThat(asMember.describeOrganization().organization().masterAccountId())
+                .isEqualTo(simulator.organization().managementAccountId());
     }
 
     // --- STS ---
@@ -192,61 +194,5 @@ class OrganizationContractIT {
         assertThatThrownBy(() -> asMember.assumeRole(r -> r.roleArn(roleArn).roleSessionName("hop")))
                 .isInstanceOfSatisfying(StsException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
-    }
-
-    // --- IAM ---
-
-    @Test
-    void shouldListEveryRoleAndUserOfTheAssumedAccountAcrossShortPages() {
-        // given
-        String member = assumableMember(4);
-        IamClient iam = clients.iam(clients.member(member));
-
-        // when
-        List<ListRolesResponse> pages = iam.listRolesPaginator(r -> r.maxItems(4)).stream().toList();
-        List<Role> roles = pages.stream().flatMap(p -> p.roles().stream()).toList();
-        List<User> users = iam.listUsersPaginator(r -> r.maxItems(2)).users().stream().toList();
-
-        // then
-        assertThat(pages).anyMatch(p -> p.isTruncated() && p.roles().size() < 4);
-        assertThat(roles).allMatch(r -> r.arn().startsWith("arn:aws:iam::" + member + ":role/"));
-        assertThat(roles).filteredOn(r -> r.path().startsWith("/aws-service-role/")).hasSize(3);
-        assertThat(users).allMatch(u -> u.arn().startsWith("arn:aws:iam::" + member + ":user/"));
-        assertThat(roles.size() - 3 + users.size()).isEqualTo(simulator.organization().principalCount(member));
-        assertThat(roles).allMatch(r -> r.roleId().startsWith("AROA") && r.createDate() != null);
-        assertThat(users).allMatch(u -> u.userId().startsWith("AIDA") && u.createDate() != null);
-    }
-
-    @Test
-    void shouldListOnlyRolesUnderThePathPrefix() {
-        IamClient iam = clients.iam(clients.member(assumableMember(4)));
-        List<Role> roles = iam.listRolesPaginator(r -> r.pathPrefix("/aws-service-role/")).roles().stream().toList();
-        assertThat(roles).hasSize(3).extracting(Role::roleName).contains("AWSServiceRoleForSupport");
-    }
-
-    @Test
-    void shouldRejectMaxItemsOutsideOneToAThousand() {
-        IamClient iam = clients.iam(clients.management());
-        assertThatThrownBy(() -> iam.listRoles(r -> r.maxItems(1001)))
-                .isInstanceOfSatisfying(IamException.class,
-                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
-    }
-
-    @Test
-    void shouldShowAddedPrincipalsAndHideDeletedOnes() {
-        // given
-        String member = assumableMember(6);
-        IamClient iam = clients.iam(clients.member(member));
-        Role victim = iam.listRoles(r -> r.pathPrefix("/").maxItems(1000)).roles().stream()
-                .filter(r -> !r.path().startsWith("/aws-service-role/")).findFirst().orElseThrow();
-
-        // when
-        simulator.organization().deletePrincipal(victim.arn());
-        Principal added = simulator.organization().addPrincipal(member, Kind.ROLE, "/late/", "late-joiner",
-                simulator.clock().instant());
-
-        // then
-        List<String> arns = iam.listRolesPaginator(r -> r.maxItems(7)).roles().stream().map(Role::arn).toList();
-        assertThat(arns).contains(added.arn()).doesNotContain(victim.arn());
     }
 }

@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
-import software.amazon.awssdk.services.accessanalyzer.model.AccessDeniedException;
 import software.amazon.awssdk.services.accessanalyzer.model.ConflictException;
 import software.amazon.awssdk.services.accessanalyzer.model.GetGeneratedPolicyResponse;
 import software.amazon.awssdk.services.accessanalyzer.model.JobErrorCode;
@@ -20,78 +15,9 @@ import software.amazon.awssdk.services.accessanalyzer.model.PolicyGeneration;
 import software.amazon.awssdk.services.accessanalyzer.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.accessanalyzer.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.accessanalyzer.model.StartPolicyGenerationRequest;
-import software.amazon.awssdk.services.accessanalyzer.model.ValidationException;
 
 /** Access Analyzer policy generation through the real SDK client, on a manual clock. */
-class PolicyGenerationContractIT {
-
-    static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
-
-    Simulator simulator;
-    SimulatorClients clients;
-    String account;
-    AccessAnalyzerClient analyzer;
-    List<Principal> principals;
-
-    @BeforeEach
-    void start() {
-        start(options());
-    }
-
-    static SimulatorOptions.Builder options() {
-        return SimulatorOptions.builder().accounts(6).principalsPerAccount(12)
-                .distribution(SimulatorOptions.Distribution.UNIFORM).suspendedAccounts(0).unassumableAccounts(1)
-                .generationTime(Duration.ofMinutes(3)).generationJitter(Duration.ofSeconds(30))
-                .dailyQuota(3).manualClock(T0);
-    }
-
-    void start(SimulatorOptions.Builder options) {
-        if (simulator != null) {
-            simulator.close();
-        }
-        simulator = Simulator.start(options.build());
-        clients = new SimulatorClients(simulator);
-        account = simulator.organization().accounts().stream().filter(a -> !a.management() && a.assumable())
-                .findFirst().orElseThrow().id();
-        analyzer = clients.accessAnalyzer(clients.member(account));
-        principals = simulator.organization().principals(account).stream().filter(p -> !p.serviceLinked()).toList();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        clients.close();
-        simulator.close();
-    }
-
-    StartPolicyGenerationRequest.Builder validRequest() {
-        return request(principals.getFirst().arn(), UUID.randomUUID().toString()).toBuilder();
-    }
-
-    static String validation(Runnable call) {
-        try {
-            call.run();
-        } catch (ValidationException e) {
-            assertThat(e.statusCode()).isEqualTo(400);
-            assertThat(e.reasonAsString()).isNotBlank();
-            return e.awsErrorDetails().errorMessage();
-        }
-        throw new AssertionError("expected a ValidationException");
-    }
-
-    StartPolicyGenerationRequest request(String principalArn, String clientToken) {
-        return StartPolicyGenerationRequest.builder()
-                .policyGenerationDetails(d -> d.principalArn(principalArn))
-                .cloudTrailDetails(c -> c.accessRole(simulator.organization().accessRoleArn(account))
-                        .trails(t -> t.cloudTrailArn(simulator.organization().trailArn()).allRegions(true))
-                        .startTime(T0.minus(Duration.ofDays(30))).endTime(T0))
-                .clientToken(clientToken)
-                .build();
-    }
-
-    String startFor(int principal) {
-        return analyzer.startPolicyGeneration(request(principals.get(principal).arn(), UUID.randomUUID().toString()))
-                .jobId();
-    }
+class PolicyGenerationContractIT extends GenerationContractBase {
 
     @Test
     void shouldGenerateAPolicyOnceTheGenerationTimeHasPassed() {
@@ -190,73 +116,6 @@ class PolicyGenerationContractIT {
         assertThat(analyzer.getGeneratedPolicy(r -> r.jobId(jobId)).jobDetails().status())
                 .isEqualTo(JobStatus.CANCELED);
         assertThat(startFor(1)).isNotBlank();
-    }
-
-    @Test
-    void shouldDenyGenerationForAPrincipalOfAnotherAccount() {
-        String other = simulator.organization().principals(simulator.organization().managementAccountId()).stream()
-                .filter(p -> !p.serviceLinked()).findFirst().orElseThrow().arn();
-        assertThatThrownBy(() -> analyzer.startPolicyGeneration(request(other, "t")))
-                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
-    }
-
-    @Test
-    void shouldRejectAnArnThatIsNotARoleOrUser() {
-        assertThatThrownBy(() -> analyzer.startPolicyGeneration(
-                request("arn:aws:iam::" + account + ":group/admins", "t")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
-    }
-
-    @Test
-    void shouldRejectATrailThatIsNotTheOrganizationTrail() {
-        String account = this.account;
-        assertThat(validation(() -> analyzer.startPolicyGeneration(validRequest().cloudTrailDetails(c -> c
-                .accessRole(simulator.organization().accessRoleArn(account)).startTime(T0.minus(Duration.ofDays(1)))
-                .trails(t -> t.cloudTrailArn("not-a-trail"))).build()))).contains("trail");
-        assertThat(validation(() -> analyzer.startPolicyGeneration(validRequest().cloudTrailDetails(c -> c
-                .accessRole(simulator.organization().accessRoleArn(account)).startTime(T0.minus(Duration.ofDays(1)))
-                .trails(t -> t.cloudTrailArn("arn:aws:cloudtrail:us-east-1:" + account + ":trail/other")))
-                .build()))).contains("trail");
-    }
-
-    @Test
-    void shouldRejectAnAccessRoleOutsideTheCallingAccount() {
-        String other = simulator.organization().managementAccountId();
-        assertThat(validation(() -> analyzer.startPolicyGeneration(validRequest().cloudTrailDetails(c -> c
-                .accessRole(simulator.organization().accessRoleArn(other)).startTime(T0.minus(Duration.ofDays(1)))
-                .trails(t -> t.cloudTrailArn(simulator.organization().trailArn()))).build()))).contains("role");
-    }
-
-    @Test
-    void shouldRejectTimeRangesThatAreBackwardsInTheFutureOrLongerThanNinetyDays() {
-        for (Instant[] range : new Instant[][] {
-                {T0, T0.minus(Duration.ofDays(1))},
-                {T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1))},
-                {T0.minus(Duration.ofDays(91)), T0}}) {
-            assertThatThrownBy(() -> analyzer.startPolicyGeneration(validRequest().cloudTrailDetails(c -> c
-                    .accessRole(simulator.organization().accessRoleArn(account)).startTime(range[0]).endTime(range[1])
-                    .trails(t -> t.cloudTrailArn(simulator.organization().trailArn()))).build()))
-                    .as(range[0] + " - " + range[1])
-                    .isInstanceOf(ValidationException.class);
-        }
-        assertThat(analyzer.startPolicyGeneration(validRequest().cloudTrailDetails(c -> c
-                .accessRole(simulator.organization().accessRoleArn(account)).startTime(T0.minus(Duration.ofDays(90)))
-                .trails(t -> t.cloudTrailArn(simulator.organization().trailArn()))).build()).jobId()).isNotBlank();
-    }
-
-    @Test
-    void shouldRejectAPrincipalThatDoesNotExistInTheCallingAccount() {
-        assertThat(validation(() -> analyzer.startPolicyGeneration(
-                request("arn:aws:iam::" + account + ":role/nobody-here", "t")))).contains("does not exist");
-    }
-
-    @Test
-    void shouldAnswerNotFoundForAnUnknownJob() {
-        assertThatThrownBy(() -> analyzer.getGeneratedPolicy(r -> r.jobId(UUID.randomUUID().toString())))
-                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(404);
-                    assertThat(e.resourceType()).isNotBlank();
-                });
     }
 
     @Test

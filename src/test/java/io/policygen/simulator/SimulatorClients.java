@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -117,6 +118,16 @@ final class SimulatorClients implements AutoCloseable {
 
     AccessAnalyzerClient accessAnalyzer(AwsCredentialsProvider credentials, Region region) {
         return track(AccessAnalyzerClient.builder().region(region)
+                .endpointOverride(endpoint).credentialsProvider(credentials)
+                .httpClient(http).overrideConfiguration(timeouts()).build());
+    }
+
+    CloudTrailClient cloudTrail(AwsCredentialsProvider credentials) {
+        return cloudTrail(credentials, Region.of(region));
+    }
+
+    CloudTrailClient cloudTrail(AwsCredentialsProvider credentials, Region region) {
+        return track(CloudTrailClient.builder().region(region)
                 .endpointOverride(endpoint).credentialsProvider(credentials)
                 .httpClient(http).overrideConfiguration(timeouts()).build());
     }

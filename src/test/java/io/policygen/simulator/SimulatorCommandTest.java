@@ -38,6 +38,59 @@ class SimulatorCommandTest {
     }
 
     @Test
+    void shouldReadTheOptionsOfTheBrokenSetupCloudTrailAndAccountStates() {
+        // when
+        SimulatorOptions options = SimulatorCommand.parse(new String[] {"--accounts", "20", "--active-regions", "3",
+                "--log-files-per-region-day", "100", "--failing-account", "107000000002=authorization_error",
+                "--failing-principal", "arn:aws:iam::107000000003:role/app=x=SERVICE_ERROR",
+                "--broken-access-role", "107000000004=MISSING", "--broken-access-role=107000000005=untrusted",
+                "--broken-trail-bucket", "--no-pass-role", "107000000006", "--concurrency-error", "conflict",
+                "--pending-activation-accounts", "1", "--pending-closure-accounts", "2", "--closed-accounts", "3",
+                "--delegated-admin", "107000000007", "--max-session-duration", "PT2H", "--trail-kms-key"});
+
+        // then
+        assertThat(options.activeRegions()).isEqualTo(3);
+        assertThat(options.logFilesPerRegionDay()).isEqualTo(100);
+        assertThat(options.setup().failingAccounts()).containsExactly(
+                java.util.Map.entry("107000000002", JobErrorCode.AUTHORIZATION_ERROR));
+        assertThat(options.setup().failingPrincipals()).containsExactly(
+                java.util.Map.entry("arn:aws:iam::107000000003:role/app=x", JobErrorCode.SERVICE_ERROR));
+        assertThat(options.setup().brokenAccessRoles()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                "107000000004", AccessRoleBreak.MISSING, "107000000005", AccessRoleBreak.UNTRUSTED));
+        assertThat(options.setup().brokenTrailBucket()).isTrue();
+        assertThat(options.setup().noPassRole()).containsExactly("107000000006");
+        assertThat(options.concurrencyError()).isEqualTo(ConcurrencyError.CONFLICT);
+        assertThat(options.accountStates()).isEqualTo(new AccountStates(1, 2, 3));
+        assertThat(options.delegatedAdministrator()).isEqualTo("107000000007");
+        assertThat(options.memberRoleMaxSession()).isEqualTo(Duration.ofHours(2));
+        assertThat(options.trailKmsKey()).isTrue();
+        assertThat(options.dailyQuota()).as("AWS's quota per Region").isZero();
+    }
+
+    @Test
+    void shouldNameTheWrongOptionOfTheNewOnes() {
+        assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--failing-account", "107000000002=OOPS"}))
+                .hasMessageContaining("--failing-account").hasMessageContaining("AUTHORIZATION_ERROR");
+        assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--failing-account", "12=SERVICE_ERROR"}))
+                .hasMessageContaining("--failing-account");
+        assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--broken-access-role", "107000000002"}))
+                .hasMessageContaining("--broken-access-role");
+        assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--concurrency-error", "sometimes"}))
+                .hasMessageContaining("--concurrency-error");
+        assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--active-regions", "0"}))
+                .hasMessageContaining("--active-regions");
+        assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--daily-quota", "0"}))
+                .hasMessageContaining("--daily-quota");
+        assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--max-session-duration", "PT13H"}))
+                .hasMessageContaining("--max-session-duration");
+        assertThatThrownBy(() -> Simulator.start(SimulatorCommand.parse(new String[] {"--port", "0",
+                "--delegated-admin", "107000000001"}))).hasMessageContaining("--delegated-admin");
+        assertThatThrownBy(() -> Simulator.start(SimulatorCommand.parse(new String[] {"--port", "0",
+                "--failing-account", "107000000099=SERVICE_ERROR"}))).hasMessageContaining("--failing-account")
+                .hasMessageContaining("107000000099");
+    }
+
+    @Test
     void shouldNameTheOptionThatIsWrong() {
         assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--accounts", "many"}))
                 .hasMessageContaining("--accounts");

@@ -1,0 +1,131 @@
+package io.policygen.simulator;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * IAM's role queries for a preflight check: GetRole and SimulatePrincipalPolicy, in the calling account.
+ * Besides the account's own roles, every account holds the member role (trusting the management account) and
+ * the access role (trusting access-analyzer.amazonaws.com), neither listed by ListRoles. A broken access role
+ * is missing (NoSuchEntity, 404) or trusts the account instead of Access Analyzer.
+ *
+ * <p>SimulatePrincipalPolicy is how a preflight can learn, without side effects, whether the job's role may
+ * iam:PassRole the access role: the simulator answers for the member role, whose permissions are the
+ * AdministratorAccess of an Organizations-created account, so every action is {@code allowed} except PassRole
+ * on the access role in the {@code --no-pass-role} accounts ({@code implicitDeny}); for any other principal it
+ * answers {@code implicitDeny}, as it does not model their permissions (a guess, not AWS's behaviour).
+ */
+final class IamRoles {
+
+    private record Role(String path, String name, String id, String arn, Instant created, String trustPolicy,
+                        int maxSessionSeconds) {
+    }
+
+    private final SimulatedOrganization organization;
+    private final SimulatorOptions options;
+    private final SetupState setup;
+
+    IamRoles(SimulatedOrganization organization, SimulatorOptions options, SetupState setup) {
+        this.organization = organization;
+        this.options = options;
+        this.setup = setup;
+    }
+
+    Xml getRole(Map<String, String> form, Account account) {
+        String name = form.get("RoleName");
+        if (name == null) {
+            throw QueryService.validation("1 validation error detected: Value null at 'roleName' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+        Role role = role(account, name).orElseThrow(() -> new AwsError(404, "NoSuchEntity", "The role with name "
+                + name + " cannot be found."));
+        // IAM returns policy documents URL-encoded (RFC 3986)
+        String trust = URLEncoder.encode(role.trustPolicy(), StandardCharsets.UTF_8).replace("+", "%20");
+        return new Xml().open("Role")
+                .element("Path", role.path())
+                .element("RoleName", role.name())
+                .element("RoleId", role.id())
+                .element("Arn", role.arn())
+                .element("CreateDate", DateTimeFormatter.ISO_INSTANT.format(role.created()))
+                .element("AssumeRolePolicyDocument", trust)
+                .element("MaxSessionDuration", role.maxSessionSeconds())
+                .open("RoleLastUsed").close("RoleLastUsed")
+                .close("Role");
+    }
+
+    Xml simulatePrincipalPolicy(Map<String, String> form, Account account) {
+        String source = form.get("PolicySourceArn");
+        List<String> actions = members(form, "ActionNames");
+        List<String> resources = members(form, "ResourceArns");
+        if (source == null || actions.isEmpty()) {
+            throw QueryService.validation("1 validation error detected: PolicySourceArn and ActionNames are required");
+        }
+        String member = organization.memberRoleArn(account.id());
+        boolean exists = source.equals(member) || organization.principal(source).filter(p -> p.accountId()
+                .equals(account.id())).isPresent();
+        if (!exists) {
+            throw new AwsError(404, "NoSuchEntity", "Could not find entity " + source + " in account " + account.id()
+                    + ".");
+        }
+        Xml xml = new Xml().open("EvaluationResults");
+        for (String action : actions) {
+            for (String resource : resources.isEmpty() ? List.of("*") : resources) {
+                boolean denied = !source.equals(member) || action.equalsIgnoreCase("iam:PassRole")
+                        && resource.equals(organization.accessRoleArn(account.id()))
+                        && setup.passRoleDenied(account.id());
+                xml.open("member").element("EvalActionName", action).element("EvalResourceName", resource)
+                        .element("EvalDecision", denied ? "implicitDeny" : "allowed").open("MatchedStatements");
+                if (!denied) {
+                    xml.open("member").element("SourcePolicyId", "AdministratorAccess")
+                            .element("SourcePolicyType", "IAM Policy").close("member");
+                }
+                xml.close("MatchedStatements").open("MissingContextValues").close("MissingContextValues")
+                        .close("member");
+            }
+        }
+        return xml.close("EvaluationResults").element("IsTruncated", false);
+    }
+
+    private static List<String> members(Map<String, String> form, String list) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; form.containsKey(list + ".member." + i); i++) {
+            values.add(form.get(list + ".member." + i));
+        }
+        return values;
+    }
+
+    private Optional<Role> role(Account account, String name) {
+        String id = account.id();
+        if (name.equals(options.memberRoleName())) {
+            String condition = options.externalId() == null ? ""
+                    : ",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + options.externalId() + "\"}}";
+            return Optional.of(new Role("/", name, StsService.memberRoleId(id), organization.memberRoleArn(id),
+                    account.joined(), trust("{\"AWS\":\"arn:aws:iam::" + organization.managementAccountId() + ":root\"}",
+                    condition), (int) options.memberRoleMaxSession().toSeconds()));
+        }
+        String access = options.accessRoleName();
+        String accessName = access.substring(access.lastIndexOf('/') + 1);
+        if (name.equals(accessName)) {
+            Optional<AccessRoleBreak> broken = setup.accessRole(id);
+            String trusted = broken.isPresent() ? "{\"AWS\":\"arn:aws:iam::" + id + ":root\"}"
+                    : "{\"Service\":\"access-analyzer.amazonaws.com\"}";
+            return broken.filter(b -> b == AccessRoleBreak.MISSING).isPresent() ? Optional.empty()
+                    : Optional.of(new Role("/" + access.substring(0, access.length() - accessName.length()), name,
+                    "AROA" + Hashing.base32(Hashing.hash(2, id), Hashing.hash(3, id), 17), organization.accessRoleArn(id),
+                    account.joined(), trust(trusted, ""), 3600));
+        }
+        return organization.role(id, name).map(p -> new Role(p.path(), p.name(), p.id(), p.arn(), p.createDate(),
+                trust("{\"Service\":\"lambda.amazonaws.com\"}", ""), 3600));
+    }
+
+    private static String trust(String principal, String condition) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":" + principal
+                + ",\"Action\":\"sts:AssumeRole\"" + condition + "}]}";
+    }
+}

@@ -1,0 +1,160 @@
+package io.policygen.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.accessanalyzer.model.AccessDeniedException;
+import software.amazon.awssdk.services.accessanalyzer.model.ConflictException;
+import software.amazon.awssdk.services.accessanalyzer.model.JobErrorCode;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import tools.jackson.databind.JsonNode;
+
+/** The control calls that break the setup, start others' generations and change the refusal, over HTTP. */
+class SetupControlIT {
+
+    static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+    static final String A = SimulatedOrganization.accountId(7, 1);
+
+    Simulator simulator;
+    SimulatorClients clients;
+    HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        simulator = Simulator.start(SimulatorOptions.builder().seed(7).accounts(3).principalsPerAccount(6)
+                .distribution(SimulatorOptions.Distribution.UNIFORM)
+                .generationTime(Duration.ofMinutes(3)).generationJitter(Duration.ZERO).activeRegions(1)
+                .manualClock(T0).build());
+        clients = SimulatorClients.withoutRetries(simulator);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        clients.close();
+        simulator.close();
+        http.close();
+    }
+
+    HttpResponse<String> call(String method, String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(simulator.endpoint() + pathAndQuery))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode ok(String method, String pathAndQuery) throws Exception {
+        HttpResponse<String> response = call(method, pathAndQuery);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Protocols.JSON.readTree(response.body());
+    }
+
+    String startFor(int principal) {
+        return clients.accessAnalyzer(clients.member(A)).startPolicyGeneration(GenerationRequests.inRegions(
+                simulator.organization(), GenerationRequests.principals(simulator, A).get(principal).arn(),
+                simulator.clock().instant(), Duration.ofDays(30), List.of("us-east-1"))).jobId();
+    }
+
+    @Test
+    void shouldBreakAndRepairAnAccessRole() throws Exception {
+        // when
+        JsonNode setup = ok("POST", "/_simulator/broken-access-roles?account=" + A + "&how=missing");
+
+        // then
+        assertThat(setup.get("brokenAccessRoles").get(A).asString()).isEqualTo("MISSING");
+        assertThatThrownBy(() -> clients.iam(clients.member(A)).getRole(r -> r.roleName("AccessAnalyzerMonitorServiceRole")))
+                .isInstanceOf(NoSuchEntityException.class);
+        assertThat(ok("DELETE", "/_simulator/broken-access-roles?account=" + A).get("brokenAccessRoles").isEmpty()).isTrue();
+        assertThat(clients.iam(clients.member(A)).getRole(r -> r.roleName("AccessAnalyzerMonitorServiceRole")).role()
+                .arn()).isEqualTo(simulator.organization().accessRoleArn(A));
+        assertThat(call("POST", "/_simulator/broken-access-roles?account=" + A + "&how=sideways").statusCode())
+                .isEqualTo(400);
+        assertThat(call("POST", "/_simulator/broken-access-roles?account=999999999999&how=MISSING").statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void shouldBreakTheTrailBucketForEveryGenerationStartedWhileItIsBroken() throws Exception {
+        // given
+        assertThat(ok("POST", "/_simulator/broken-trail-bucket").get("brokenTrailBucket").asBoolean()).isTrue();
+        startFor(0);
+        simulator.clock().advance(Duration.ofMinutes(3));
+
+        // when
+        ok("DELETE", "/_simulator/broken-trail-bucket");
+        startFor(1);
+        simulator.clock().advance(Duration.ofMinutes(3));
+
+        // then
+        assertThat(simulator.generations()).extracting(GenerationRecord::errorCode)
+                .containsExactly(io.policygen.simulator.JobErrorCode.AUTHORIZATION_ERROR, null);
+    }
+
+    @Test
+    void shouldFailAPrincipalsGenerationsSetThroughTheControlCall() throws Exception {
+        // given
+        String principal = GenerationRequests.principals(simulator, A).get(2).arn();
+        ok("POST", "/_simulator/job-errors?principal=" + principal + "&code=service_error");
+        String jobId = startFor(2);
+        simulator.clock().advance(Duration.ofMinutes(3));
+
+        // then
+        assertThat(clients.accessAnalyzer(clients.member(A)).getGeneratedPolicy(r -> r.jobId(jobId)).jobDetails()
+                .jobError().code()).isEqualTo(JobErrorCode.SERVICE_ERROR);
+        assertThat(ok("DELETE", "/_simulator/job-errors").get("failingPrincipals").isEmpty()).isTrue();
+        assertThat(call("POST", "/_simulator/job-errors?code=SERVICE_ERROR").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldTakeAndGiveBackPassRole() throws Exception {
+        ok("POST", "/_simulator/no-pass-role?account=" + A);
+        assertThatThrownBy(() -> startFor(0)).isInstanceOf(AccessDeniedException.class);
+        ok("DELETE", "/_simulator/no-pass-role?account=" + A);
+        assertThat(startFor(0)).isNotBlank();
+    }
+
+    @Test
+    void shouldStartAConsoleUsersGenerationAndAnswerAccessAnalyzersRefusalForASecond() throws Exception {
+        // when
+        JsonNode started = ok("POST", "/_simulator/generations?account=" + A + "&window=P7D");
+        HttpResponse<String> refused = call("POST", "/_simulator/generations?account=" + A);
+
+        // then
+        assertThat(started.get("principalArn").asString())
+                .isEqualTo(GenerationRequests.principals(simulator, A).getFirst().arn());
+        assertThat(started.get("logFilesRead").asLong()).isEqualTo(288L * 7);
+        assertThat(Instant.parse(started.get("completesAt").asString()))
+                .isEqualTo(T0.plus(Duration.ofMinutes(3).multipliedBy(7).dividedBy(30)));
+        assertThat(refused.statusCode()).isEqualTo(402);
+        assertThat(refused.headers().firstValue("x-amzn-ErrorType")).contains("ServiceQuotaExceededException");
+        JsonNode state = ok("GET", "/_simulator/state");
+        assertThat(state.get("generations").get(0).get("console").asBoolean()).isTrue();
+        assertThat(state.get("generations").get(0).get("clientToken").isNull()).isTrue();
+        assertThat(call("POST", "/_simulator/generations?account=" + A + "&principal=arn:aws:iam::" + A
+                + ":role/nobody").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldSwitchTheConcurrencyRefusalToConflictAndShowItInTheState() throws Exception {
+        // when
+        JsonNode quotas = ok("POST", "/_simulator/quotas?concurrencyError=conflict");
+        startFor(0);
+
+        // then
+        assertThat(quotas.get("concurrencyError").asString()).isEqualTo("conflict");
+        assertThatThrownBy(() -> startFor(1)).isInstanceOf(ConflictException.class);
+        JsonNode state = ok("GET", "/_simulator/state?generations=false").get("quotas");
+        assertThat(state.get("concurrencyError").asString()).isEqualTo("conflict");
+        assertThat(state.get("dailyOverride").isNull()).isTrue();
+        assertThat(state.get("dailyByRegion").get("me-south-1").asInt()).isEqualTo(5);
+        assertThat(state.get("dailyByRegion").get("default").asInt()).isEqualTo(50);
+        assertThat(call("POST", "/_simulator/quotas?concurrencyError=maybe").statusCode()).isEqualTo(400);
+    }
+}
