@@ -183,7 +183,7 @@ def bad_configurations(args, db, work, failures, rng):
         prop, value, named = case
         settings = {prop: value}
         if prop == "policygen.generation.trails[0].arn" and value is None:
-            settings["policygen.generation.trails[0].all-regions"] = None
+            settings["policygen.generation.trails[0].regions[0]"] = None
         job = h.Job(work, f"config-{index + 1:02d}", db, database, sim, settings)
         rc = job.wait(180)
         out = job.output()

@@ -262,7 +262,9 @@ class Job:
         if sim is not None:
             settings.update({"policygen.aws.endpoint": sim.endpoint, "policygen.aws.clock": "simulator",
                              "policygen.generation.trails[0].arn": sim.trail,
-                             "policygen.generation.trails[0].all-regions": "true",
+                             # within the 100,000 log-file limit and one generation time long: one Region, 30 days
+                             "policygen.generation.trails[0].regions[0]": "us-east-1",
+                             "policygen.generation.lookback": "P30D",
                              "policygen.generation.poll-min": "PT0.05S"})
         settings.update(props or {})
         # one --name=value per setting: Spring joins repeated options into a list
