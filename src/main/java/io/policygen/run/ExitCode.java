@@ -11,7 +11,12 @@ public enum ExitCode {
     /** Stopped at a service quota in at least one account; run again later to resume. */
     QUOTA_STOPPED(3),
     /** Another run is in progress; nothing was done. */
-    ALREADY_RUNNING(4);
+    ALREADY_RUNNING(4),
+    /**
+     * Finished, but some accounts (or the whole organization) could not generate because of their setup: the member
+     * or access role, the trail, its bucket or key policy. Rerunning will not help until it is fixed.
+     */
+    SETUP_PROBLEMS(5);
 
     private final int code;
 
