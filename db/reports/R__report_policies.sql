@@ -3,7 +3,9 @@
 -- One row per live principal that has a SUCCEEDED generation: the latest one (in any Region).
 -- policies: the generated policy documents as a JSON array (AWS splits a large policy into several);
 -- policy_complete false means AWS could not fit every action. services / actions: the distinct prefixes
--- ('s3') and actions ('s3:GetObject') of the Action lists of its Allow statements, sorted.
+-- ('s3') and actions ('s3:GetObject') of the Action lists of its Allow statements, sorted. window_start, window_end,
+-- window_days: the CloudTrail activity it was generated from (fewer days than configured where the account's logs
+-- exceed Access Analyzer's 100,000 log files per generation).
 drop view if exists report_policies;
 create view report_policies as
 select p.account_id,
@@ -12,13 +14,16 @@ select p.account_id,
        g.region,
        g.job_id,
        g.completed_at,
+       (g.request ->> 'startTime')::timestamptz as window_start,
+       (g.request ->> 'endTime')::timestamptz as window_end,
+       extract(day from (g.request ->> 'endTime')::timestamptz - (g.request ->> 'startTime')::timestamptz)::int as window_days,
        g.policy_complete,
        g.policies,
        coalesce(a.services, '{}') as services,
        coalesce(a.actions, '{}') as actions
 from principal p
 join lateral (
-    select g.region, g.job_id, g.completed_at, g.policy_complete, g.policies
+    select g.region, g.job_id, g.completed_at, g.policy_complete, g.policies, g.request
     from generation g
     where g.principal_id = p.principal_id and g.state = 'SUCCEEDED'
     order by g.completed_at desc nulls last, g.generation_id desc

@@ -1,10 +1,12 @@
--- What happened to each principal: never tried, waiting, in progress, generated, failed, refused, deferred or deleted?
+-- What happened to each principal: never tried, waiting, in progress, generated, failed, refused, deferred, blocked or deleted?
 --
 -- One row per principal ever seen, its latest generation request (in any Region) beside it.
 -- status: DELETED when IAM no longer lists it; else the state of its latest request (PENDING, IN_PROGRESS,
 -- SUCCEEDED, FAILED, CANCELED, REJECTED: AWS refused it, DEFERRED: refused at a quota, nothing started);
 -- with no request yet, DEFERRED when its account stopped at a quota, budget or deadline, else NEVER.
--- deferred_reason says why the account stopped, when the status is DEFERRED.
+-- BLOCKED: its account's setup (the access role, the trail, its bucket or key) keeps it from a policy: its latest
+-- generation failed for the account's setup, or the account stopped for it before its turn (report_failures says
+-- what to fix). deferred_reason says why the account stopped, when the status is DEFERRED or BLOCKED.
 drop view if exists report_principal_status;
 create view report_principal_status as
 select p.account_id,
@@ -12,7 +14,9 @@ select p.account_id,
        p.principal_type,
        case
            when p.deleted_at is not null then 'DELETED'
+           when g.state = 'FAILED' and g.charged_to = 'ACCOUNT' then 'BLOCKED'
            when g.state is not null then g.state
+           when d.setup_blocked then 'BLOCKED'
            when d.deferred_reason is not null then 'DEFERRED'
            else 'NEVER'
        end as status,
@@ -22,22 +26,24 @@ select p.account_id,
        g.error_code,
        g.error_message,
        g.region,
-       case when p.deleted_at is null and coalesce(g.state, 'DEFERRED') = 'DEFERRED' then d.deferred_reason end as deferred_reason
+       case when p.deleted_at is null and (coalesce(g.state, 'DEFERRED') = 'DEFERRED' or g.charged_to = 'ACCOUNT')
+            then d.deferred_reason end as deferred_reason
 from principal p
 left join lateral (
-    select g.state, g.job_id, g.requested_at, g.completed_at, g.error_code, g.error_message, g.region
+    select g.state, g.job_id, g.requested_at, g.completed_at, g.error_code, g.error_message, g.region, g.charged_to
     from generation g
     where g.principal_id = p.principal_id
     order by g.generation_id desc
     limit 1) g on true
 left join lateral (
-    select string_agg(ar.region || ': ' || ar.deferred_reason, '; ' order by ar.region) as deferred_reason
+    select string_agg(ar.region || ': ' || ar.deferred_reason, '; ' order by ar.region) as deferred_reason,
+           bool_or(ar.outcome in ('SETUP_FAILED', 'FAILING')) as setup_blocked
     from account_region ar
     where ar.account_id = p.account_id and ar.deferred_reason is not null) d on true
 order by p.account_id, p.principal_arn collate "C";
 
 comment on view report_principal_status is
-    'What happened to each principal: never tried, waiting, in progress, generated, failed, refused, deferred or deleted?';
+    'What happened to each principal: never tried, waiting, in progress, generated, failed, refused, deferred, blocked or deleted?';
 
 do $$
 begin

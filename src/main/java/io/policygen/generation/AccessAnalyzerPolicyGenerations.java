@@ -8,6 +8,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.accessanalyzer.model.CloudTrailDetails;
+import software.amazon.awssdk.services.accessanalyzer.model.ConflictException;
 import software.amazon.awssdk.services.accessanalyzer.model.GeneratedPolicy;
 import software.amazon.awssdk.services.accessanalyzer.model.GetGeneratedPolicyResponse;
 import software.amazon.awssdk.services.accessanalyzer.model.ServiceQuotaExceededException;
@@ -62,8 +63,15 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
     public List<ListedJob> jobsFor(String principalArn) {
         return call("ListPolicyGenerations", () -> client.listPolicyGenerationsPaginator(r -> r.principalArn(principalArn))
                 .policyGenerations().stream()
-                .map(job -> new ListedJob(job.jobId(), job.statusAsString(), job.startedOn()))
+                .map(job -> new ListedJob(job.jobId(), job.principalArn(), job.statusAsString(), job.startedOn()))
                 .sorted(Comparator.comparing(ListedJob::startedOn, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList());
+    }
+
+    @Override
+    public List<ListedJob> jobsInAccount() {
+        return call("ListPolicyGenerations", () -> client.listPolicyGenerationsPaginator(r -> { }).policyGenerations().stream()
+                .map(job -> new ListedJob(job.jobId(), job.principalArn(), job.statusAsString(), job.startedOn()))
                 .toList());
     }
 
@@ -78,6 +86,8 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
             return request.get();
         } catch (ServiceQuotaExceededException e) {
             throw new QuotaExceededException(message(e), e);
+        } catch (ConflictException e) {
+            throw new GenerationConflictException(message(e), e);
         } catch (AwsServiceException e) {
             throw refusalOrUnknown(e);
         } catch (SdkClientException e) {

@@ -17,6 +17,10 @@ public final class AccountSlot {
     private volatile StepExecution step;
     private volatile SlotOutcome stop;
     private volatile String stopReason;
+    private volatile SetupProblem setupProblem;
+    private Integer windowDays;
+    private int failuresInARow;
+    private boolean firstOutcomeSeen;
     private int started;
     private long busyNanos;
 
@@ -62,6 +66,49 @@ public final class AccountSlot {
         if (outcome == SlotOutcome.STOPPED && step != null) {
             step.setTerminateOnly();
         }
+    }
+
+    /** Stops the slot for what its setup (or the organization's) does wrong: no more quota is spent here this run. */
+    public void stopForSetup(SlotOutcome outcome, SetupProblem problem) {
+        if (stop == null) {
+            setupProblem = problem;
+        }
+        String message = problem.message().endsWith(".") ? problem.message() : problem.message() + ".";
+        stop(outcome, problem.code() + ": " + message + " Fix: " + problem.fix());
+    }
+
+    public SetupProblem setupProblem() {
+        return setupProblem;
+    }
+
+    /** Days of CloudTrail to request here: learnt from the log-file limit, or null for the configured lookback. */
+    Integer windowDays() {
+        return windowDays;
+    }
+
+    void windowDays(Integer days) {
+        this.windowDays = days;
+    }
+
+    /** Counts a failure charged to a principal; returns how many came in a row. */
+    int failedInARow() {
+        return ++failuresInARow;
+    }
+
+    void succeeded() {
+        failuresInARow = 0;
+    }
+
+    /** Whether a generation of this slot ended in this run. */
+    boolean hadOutcome() {
+        return firstOutcomeSeen;
+    }
+
+    /** True the first time only: whether this is the first generation of the slot to end in this run. */
+    boolean firstOutcome() {
+        boolean first = !firstOutcomeSeen;
+        firstOutcomeSeen = true;
+        return first;
     }
 
     /** Stops the slot when the run was asked to stop or is past its deadline; true when the slot is stopped. */

@@ -21,16 +21,22 @@ public class AccountSlotListener implements StepExecutionListener {
 
     private final AccountSlot slot;
     private final GenerationStore store;
+    private final SlotStore slots;
     private final GenerationSettler settler;
+    private final CloudTrailWindow window;
+    private final SetupGate gate;
     private final SlotControl control;
     private final TimeSource time;
     private final GenerationEvents events;
 
-    AccountSlotListener(AccountSlot slot, GenerationStore store, GenerationSettler settler, SlotControl control, TimeSource time,
-                        GenerationEvents events) {
+    AccountSlotListener(AccountSlot slot, GenerationStore store, SlotStore slots, GenerationSettler settler, CloudTrailWindow window,
+                        SetupGate gate, SlotControl control, TimeSource time, GenerationEvents events) {
         this.slot = slot;
         this.store = store;
+        this.slots = slots;
         this.settler = settler;
+        this.window = window;
+        this.gate = gate;
         this.control = control;
         this.time = time;
         this.events = events;
@@ -40,12 +46,16 @@ public class AccountSlotListener implements StepExecutionListener {
     public void beforeStep(StepExecution stepExecution) {
         slot.attach(stepExecution);
         events.slotOpened(slot.id());
+        window.load(slot);
         try {
             for (OpenGeneration open : store.open(slot.id())) {
                 if (slot.stopped()) {
                     return;
                 }
-                settler.settle(slot, open);
+                if (settler.settle(slot, open) == OutcomePolicy.Next.SMALLER_WINDOW) {
+                    // the principal stays due; the writer asks for it on the smaller window
+                    window.shrink(slot, open.request(), "CloudTrail log files processed per policy generation limit exceeded");
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -62,6 +72,7 @@ public class AccountSlotListener implements StepExecutionListener {
                 .ifPresent(e -> control.requestStop("the database is unreachable: "
                         + ((DataAccessResourceFailureException) e).getMostSpecificCause().getMessage()));
         SlotOutcome outcome = slot.outcome();
+        gate.slotEnded(slot, slot.hadOutcome());
         if (stepExecution.getFailureExceptions().isEmpty()) {
             record(outcome);
         }
@@ -71,10 +82,14 @@ public class AccountSlotListener implements StepExecutionListener {
 
     private void record(SlotOutcome outcome) {
         if (outcome == SlotOutcome.DONE) {
-            store.finish(slot.id(), time.clock().instant());
+            slots.finish(slot.id(), time.clock().instant());
         } else if (outcome.defers()) {
-            store.defer(slot.id(), slot.stopReason(), slot.runId(), time.clock().instant());
-            log.info("event=account-deferred {} outcome={} reason=\"{}\"", slot.id(), outcome, slot.stopReason());
+            slots.defer(slot.id(), outcome, slot.stopReason(), slot.setupProblem(), slot.runId(), time.clock().instant());
+            if (outcome.needsSetupFix()) {
+                log.warn("event=account-setup-problem {} outcome={} reason=\"{}\"", slot.id(), outcome, slot.stopReason());
+            } else {
+                log.info("event=account-deferred {} outcome={} reason=\"{}\"", slot.id(), outcome, slot.stopReason());
+            }
         }
     }
 }

@@ -2,16 +2,21 @@ package io.policygen.generation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the slot's due principals, in the store's order, within what is left of the daily budget. When principals
- * remain beyond the budget it stops the slot at the quota (a business stop: the step completes, the rest stays due);
- * it reads nothing more once the slot is stopped, asked to stop or past the run's deadline.
+ * Reads the slot's due principals, in the store's order, while the day's budget lasts: the Region's daily quota less
+ * the generations started here in the last 24 hours, by this job (its records) or anyone (Access Analyzer's listing,
+ * whichever counts more). When principals remain past the budget it stops the slot at the quota (a business stop: the
+ * step completes, the rest stays due). It reads nothing once the slot is stopped, asked to stop or past the deadline.
  * <p>
- * It keeps no position: what is due is in the database, and the budget counts what this run already started.
+ * It keeps no position: what is due is in the database, and the budget counts what was started.
  */
 public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
 
@@ -19,18 +24,21 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
 
     private final AccountSlot slot;
     private final GenerationStore store;
+    private final OtherGenerations others;
     private final GenerationProperties properties;
     private final SlotControl control;
     private final Clock clock;
     private final GenerationEvents events;
-    private List<DuePrincipal> due = List.of();
+    private final Deque<DuePrincipal> due = new ArrayDeque<>();
+    private final Set<Long> read = new HashSet<>();
     private int budget;
-    private int next;
+    private boolean moreInStore;
 
-    DuePrincipalReader(AccountSlot slot, GenerationStore store, GenerationProperties properties, SlotControl control,
-                       Clock clock, GenerationEvents events) {
+    DuePrincipalReader(AccountSlot slot, GenerationStore store, OtherGenerations others, GenerationProperties properties,
+                       SlotControl control, Clock clock, GenerationEvents events) {
         this.slot = slot;
         this.store = store;
+        this.others = others;
         this.properties = properties;
         this.control = control;
         this.clock = clock;
@@ -42,9 +50,10 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
         if (slot.stopped()) {
             return;
         }
-        budget = Math.max(0, properties.dailyQuota() - store.startedSince(slot.id(), clock.instant().minus(DAY)));
-        // one more than the budget, to know whether anything is left for a later run
-        due = store.due(slot.id(), clock.instant(), properties.refreshAfter(), properties.maxFailures(), budget + 1);
+        int ours = store.startedSince(slot.id(), clock.instant().minus(DAY));
+        int anyone = others.startedInTheLastDay(slot).orElse(0);
+        budget = Math.max(0, properties.dailyQuota(slot.id().region()) - Math.max(ours, anyone));
+        fetch();
         events.planned(slot.id(), Math.min(budget, due.size()));
     }
 
@@ -53,13 +62,28 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
         if (slot.interrupted(control)) {
             return null;
         }
-        if (next < Math.min(budget, due.size())) {
-            return due.get(next++);
+        if (due.isEmpty() && moreInStore && slot.started() < budget) {
+            fetch();
         }
-        if (due.size() > budget) {
-            slot.stop(SlotOutcome.QUOTA_STOPPED, "daily quota of " + properties.dailyQuota()
+        if (due.isEmpty()) {
+            return null;
+        }
+        if (slot.started() >= budget) {
+            slot.stop(SlotOutcome.QUOTA_STOPPED, "daily quota of " + properties.dailyQuota(slot.id().region())
                     + " generations reached for the last 24 hours; the remaining principals are deferred to a later run");
+            return null;
         }
-        return null;
+        DuePrincipal next = due.poll();
+        read.add(next.principalId());
+        return next;
+    }
+
+    /** The next due principals not read yet, one more than the budget left, to know whether any remain past it. */
+    private void fetch() {
+        int wanted = budget - slot.started() + 1;
+        List<DuePrincipal> page = store.due(slot.id(), clock.instant(), properties.refreshAfter(), properties.maxFailures(),
+                read.size() + wanted);
+        page.stream().filter(p -> !read.contains(p.principalId())).forEach(due::add);
+        moreInStore = page.size() == read.size() + wanted;
     }
 }

@@ -1,5 +1,6 @@
 package io.policygen.generation;
 
+import io.policygen.generation.PolicyGenerations.GenerationConflictException;
 import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
 import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
 import io.policygen.generation.PolicyGenerations.QuotaExceededException;
@@ -20,20 +21,24 @@ final class GenerationSender {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationSender.class);
     private static final int SEND_TRIES = 3;
+    /** Refusals the listing cannot explain that are tried again before the slot gives up (a generation ending meanwhile). */
+    private static final int UNEXPLAINED_REFUSALS = 3;
     /** How far AWS's clock may be ahead of ours when matching a listed job to a request. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final PolicyGenerations generations;
     private final GenerationStore store;
+    private final OtherGenerations others;
     private final SlotControl control;
     private final Duration retryBase;
     private final Clock clock;
     private final GenerationEvents events;
 
-    GenerationSender(PolicyGenerations generations, GenerationStore store, SlotControl control, Duration retryBase,
-                     Clock clock, GenerationEvents events) {
+    GenerationSender(PolicyGenerations generations, GenerationStore store, OtherGenerations others, SlotControl control,
+                     Duration retryBase, Clock clock, GenerationEvents events) {
         this.generations = generations;
         this.store = store;
+        this.others = others;
         this.control = control;
         this.retryBase = retryBase;
         this.clock = clock;
@@ -42,7 +47,9 @@ final class GenerationSender {
 
     /** The job the request started; empty when AWS refused it (recorded) or the slot stopped (see the slot). */
     Optional<String> send(AccountSlot slot, OpenGeneration generation) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+        int unanswered = 0;
+        int unexplained = 0;
+        while (true) {
             try {
                 String jobId = generations.start(generation.request(), generation.clientToken());
                 store.recordStarted(generation.generationId(), jobId);
@@ -50,10 +57,29 @@ final class GenerationSender {
                 events.started(slot.id());
                 log.debug("event=generation-started {} principal={} jobId={}", slot.id(), generation.principalArn(), jobId);
                 return Optional.of(jobId);
-            } catch (QuotaExceededException e) {
-                store.recordRefusal(generation.generationId(), "DEFERRED", "ServiceQuotaExceededException", e.getMessage(), clock.instant());
-                slot.stop(SlotOutcome.QUOTA_STOPPED, "ServiceQuotaExceededException: " + e.getMessage());
-                return Optional.empty();
+            } catch (QuotaExceededException | GenerationConflictException e) {
+                // which quota, or whose generation, AWS's answer does not say for sure: the account's listing does
+                switch (others.diagnose(slot)) {
+                    case OtherGenerations.Verdict.HeldBy held -> {
+                        if (!others.waitFor(slot, held.job())) {
+                            return deferred(generation, e);
+                        }
+                    }
+                    case OtherGenerations.Verdict.DailyQuota daily -> {
+                        slot.stop(SlotOutcome.QUOTA_STOPPED, "daily quota of " + daily.quota() + " generations reached ("
+                                + daily.started() + " started in the last 24 hours, others' included; AWS said: " + e.getMessage()
+                                + "); the remaining principals are deferred to a later run");
+                        return deferred(generation, e);
+                    }
+                    case OtherGenerations.Verdict.Unexplained unused -> {
+                        if (++unexplained >= UNEXPLAINED_REFUSALS) {
+                            return unexplainedRefusal(slot, generation, e);
+                        }
+                        if (!pause(slot, unexplained)) {
+                            return deferred(generation, e);
+                        }
+                    }
+                }
             } catch (GenerationRejectedException e) {
                 store.recordRefusal(generation.generationId(), "REJECTED", e.code(), e.getMessage(), clock.instant());
                 log.warn("event=generation-rejected {} principal={} code={} message=\"{}\"",
@@ -61,17 +87,41 @@ final class GenerationSender {
                 return Optional.empty();
             } catch (GenerationUnavailableException e) {
                 store.recordSendFailure(generation.generationId(), e.getMessage());
-                if (attempt >= SEND_TRIES) {
-                    slot.stop(SlotOutcome.UNSETTLED, "StartPolicyGeneration got no answer " + attempt
+                if (++unanswered >= SEND_TRIES) {
+                    slot.stop(SlotOutcome.UNSETTLED, "StartPolicyGeneration got no answer " + unanswered
                             + " times; the request stays PENDING and the next run settles it: " + e.getMessage());
                     return Optional.empty();
                 }
-                control.sleep(retryBase.multipliedBy(1L << attempt));
-                if (slot.interrupted(control)) {
+                if (!pause(slot, unanswered)) {
                     return Optional.empty();
                 }
             }
         }
+    }
+
+    /** A quota refusal nothing explains stops the slot at the quota; a conflict nothing explains is this request's refusal. */
+    private Optional<String> unexplainedRefusal(AccountSlot slot, OpenGeneration generation, RuntimeException e) {
+        if (e instanceof GenerationConflictException) {
+            store.recordRefusal(generation.generationId(), "REJECTED", "ConflictException", e.getMessage(), clock.instant());
+            log.warn("event=generation-rejected {} principal={} code=ConflictException message=\"{}\"",
+                    slot.id(), generation.principalArn(), e.getMessage());
+            return Optional.empty();
+        }
+        slot.stop(SlotOutcome.QUOTA_STOPPED, "ServiceQuotaExceededException: " + e.getMessage());
+        return deferred(generation, e);
+    }
+
+    /** Nothing was started: the request is recorded DEFERRED (not a try of the principal's) and stays due. */
+    private Optional<String> deferred(OpenGeneration generation, RuntimeException refusal) {
+        String code = refusal instanceof GenerationConflictException ? "ConflictException" : "ServiceQuotaExceededException";
+        store.recordRefusal(generation.generationId(), "DEFERRED", code, refusal.getMessage(), clock.instant());
+        return Optional.empty();
+    }
+
+    /** Backs off before trying again; false when the slot must stop instead. */
+    private boolean pause(AccountSlot slot, int attempt) throws InterruptedException {
+        control.sleep(retryBase.multipliedBy(1L << attempt));
+        return !slot.interrupted(control);
     }
 
     /**

@@ -16,7 +16,8 @@ final class GenerationSettler {
         this.tracker = tracker;
     }
 
-    void settle(AccountSlot slot, OpenGeneration generation) throws InterruptedException {
+    /** What comes next for the principal: nothing, or a new request on a smaller window. */
+    OutcomePolicy.Next settle(AccountSlot slot, OpenGeneration generation) throws InterruptedException {
         OpenGeneration current = generation;
         boolean resumed = current.jobId() != null;
         if (!resumed && current.requestedAt().isBefore(slot.openedAt())) {
@@ -26,10 +27,10 @@ final class GenerationSettler {
         if (!resumed) {
             Optional<String> jobId = sender.send(slot, current);
             if (jobId.isEmpty()) {
-                return;
+                return OutcomePolicy.Next.DONE;
             }
             current = current.withJobId(jobId.get());
         }
-        tracker.track(slot, current, resumed);
+        return tracker.track(slot, current, resumed);
     }
 }

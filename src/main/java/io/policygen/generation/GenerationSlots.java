@@ -2,40 +2,58 @@ package io.policygen.generation;
 
 import io.policygen.time.TimeSource;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Opens the generate step's partitions: one {@link GenerationSlot} per account and Region, over shared services. */
 public final class GenerationSlots {
 
+    /** A success this recent anywhere in the organization proves its setup: no canaries, no waiting. */
+    private static final Duration PROVEN_WITHIN = Duration.ofDays(7);
+
     private final PolicyGenerationsFactory accessAnalyzer;
     private final GenerationStore store;
+    private final SlotStore slots;
     private final GenerationProperties properties;
     private final DurationEstimator estimator;
     private final SlotControl control;
     private final TimeSource time;
     private final GenerationEvents events;
+    private final SetupGate gate;
 
-    public GenerationSlots(PolicyGenerationsFactory accessAnalyzer, GenerationStore store, GenerationProperties properties,
-                           DurationEstimator estimator, SlotControl control, TimeSource time, GenerationEvents events) {
+    public GenerationSlots(PolicyGenerationsFactory accessAnalyzer, GenerationStore store, SlotStore slots,
+                           GenerationProperties properties, DurationEstimator estimator, SlotControl control, TimeSource time,
+                           GenerationEvents events) {
         this.accessAnalyzer = accessAnalyzer;
         this.store = store;
+        this.slots = slots;
         this.properties = properties;
         this.estimator = estimator;
         this.control = control;
         this.time = time;
         this.events = events;
+        this.gate = new SetupGate(properties.setupCanaries(),
+                () -> store.anySucceededSince(time.clock().instant().minus(PROVEN_WITHIN)), properties.pollMin());
+    }
+
+    /** Shared by the run's slots: whether the organization's setup has been seen to work. */
+    public SetupGate gate() {
+        return gate;
     }
 
     public GenerationSlot open(SlotId id, long runId) {
         Clock clock = time.clock();
         AccountSlot slot = new AccountSlot(id, runId, clock.instant(), time.ticker().nanos());
         PolicyGenerationsFactory.Opened aws = accessAnalyzer.open(id);
-        GenerationSender sender = new GenerationSender(aws.generations(), store, control, properties.pollMin(), clock, events);
-        GenerationTracker tracker = new GenerationTracker(aws.generations(), store, properties, estimator, control, time, events);
+        OtherGenerations others = new OtherGenerations(aws.generations(), store, properties, estimator, control, time);
+        GenerationSender sender = new GenerationSender(aws.generations(), store, others, control, properties.pollMin(), clock, events);
+        GenerationTracker tracker = new GenerationTracker(aws.generations(), store, properties, estimator,
+                new OutcomePolicy(properties, gate), control, time, events);
         GenerationSettler settler = new GenerationSettler(sender, tracker);
+        CloudTrailWindow window = new CloudTrailWindow(slots, properties);
         return new GenerationSlot(slot,
-                new DuePrincipalReader(slot, store, properties, control, clock, events),
-                new GenerationWriter(slot, store, settler, properties, clock),
-                new AccountSlotListener(slot, store, settler, control, time, events),
+                new DuePrincipalReader(slot, store, others, properties, control, clock, events),
+                new GenerationWriter(slot, store, settler, window, gate, control, clock),
+                new AccountSlotListener(slot, store, slots, settler, window, gate, control, time, events),
                 aws.release());
     }
 }

@@ -54,7 +54,8 @@ public class GenerationStore {
     /**
      * The account's principals due in the Region, in order: never generated first, then successes older than the
      * refresh period (oldest first), then failures with fewer than {@code maxFailures} tries in the period.
-     * Deferred requests (refused at a quota, nothing started) don't count as tries.
+     * Deferred requests (refused at a quota, nothing started) and failures charged to the account's setup don't count
+     * as tries: the principal stays as it was.
      */
     public List<DuePrincipal> due(SlotId slot, Instant now, Duration refreshAfter, int maxFailures, int limit) {
         return tx.get(() -> jdbc.sql("""
@@ -64,13 +65,14 @@ public class GenerationStore {
                             select g.state, coalesce(g.completed_at, g.requested_at) as at
                             from generation g
                             where g.principal_id = p.principal_id and g.region = :region and g.state <> 'DEFERRED'
+                              and g.charged_to = 'PRINCIPAL'
                             order by g.generation_id desc limit 1) last on true
                         where p.account_id = :account and p.deleted_at is null
                           and (last.state is null
                                or (last.state = 'SUCCEEDED' and last.at < :refreshBefore)
                                or (last.state in (:failed) and (
                                    select count(*) from generation f
-                                   where f.principal_id = p.principal_id and f.region = :region
+                                   where f.principal_id = p.principal_id and f.region = :region and f.charged_to = 'PRINCIPAL'
                                      and f.state in (:failed) and f.requested_at > :refreshBefore) < :maxFailures))
                         order by case when last.state is null then 0 when last.state = 'SUCCEEDED' then 1 else 2 end,
                                  last.at nulls first, p.principal_id
@@ -119,35 +121,22 @@ public class GenerationStore {
                 .params(state, code, message, Timestamp.from(now), generationId).update());
     }
 
-    public void recordOutcome(long generationId, GenerationResult result, int polls) {
+    /** The job's end; {@code chargedTo} ACCOUNT for a failure of the account's setup, which the principal does not pay for. */
+    public void recordOutcome(long generationId, GenerationResult result, int polls, ChargedTo chargedTo) {
         tx.run(() -> jdbc.sql("""
                         update generation set state = ?, started_on = ?, completed_at = ?, error_code = ?, error_message = ?,
-                            policies = ?::jsonb, policy_complete = ?, polls = polls + ?
+                            policies = ?::jsonb, policy_complete = ?, polls = polls + ?, charged_to = ?
                         where generation_id = ?""")
                 .params(result.status(), timestamp(result.startedOn()), timestamp(result.completedOn()),
                         result.errorCode(), result.errorMessage(), policiesJson(result.policies()), result.complete(),
-                        polls, generationId)
+                        polls, chargedTo.name(), generationId)
                 .update());
     }
 
-    public void defer(SlotId slot, String reason, long runId, Instant now) {
-        tx.run(() -> jdbc.sql("""
-                        insert into account_region (account_id, region, deferred_reason, deferred_at, deferred_run_id, last_activity_at)
-                        values (?, ?, ?, ?, ?, ?)
-                        on conflict (account_id, region) do update set deferred_reason = excluded.deferred_reason,
-                            deferred_at = excluded.deferred_at, deferred_run_id = excluded.deferred_run_id,
-                            last_activity_at = excluded.last_activity_at""")
-                .params(slot.accountId(), slot.region(), reason, Timestamp.from(now), runId, Timestamp.from(now))
-                .update());
-    }
-
-    public void finish(SlotId slot, Instant now) {
-        tx.run(() -> jdbc.sql("""
-                        insert into account_region (account_id, region, last_activity_at) values (?, ?, ?)
-                        on conflict (account_id, region) do update set deferred_reason = null, deferred_at = null,
-                            deferred_run_id = null, last_activity_at = excluded.last_activity_at""")
-                .params(slot.accountId(), slot.region(), Timestamp.from(now))
-                .update());
+    /** Whether any generation succeeded since then, in any account: the organization's setup has been seen to work. */
+    public boolean anySucceededSince(Instant since) {
+        return tx.get(() -> jdbc.sql("select exists (select 1 from generation where state = 'SUCCEEDED' and completed_at > ?)")
+                .param(Timestamp.from(since)).query(Boolean.class).single());
     }
 
     /** The documents as a JSON array; one that is not JSON (it should be) is kept as a string rather than lost. */

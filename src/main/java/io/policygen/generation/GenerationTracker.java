@@ -24,27 +24,30 @@ final class GenerationTracker {
     private final PollSchedule schedule;
     private final DurationEstimator estimator;
     private final Duration maxWait;
+    private final OutcomePolicy policy;
     private final SlotControl control;
     private final TimeSource time;
     private final GenerationEvents events;
 
     GenerationTracker(PolicyGenerations generations, GenerationStore store, GenerationProperties properties,
-                      DurationEstimator estimator, SlotControl control, TimeSource time, GenerationEvents events) {
+                      DurationEstimator estimator, OutcomePolicy policy, SlotControl control, TimeSource time,
+                      GenerationEvents events) {
         this.generations = generations;
         this.store = store;
         this.schedule = new PollSchedule(properties.pollMin(), properties.pollMax());
         this.estimator = estimator;
         this.maxWait = properties.maxWait();
+        this.policy = policy;
         this.control = control;
         this.time = time;
         this.events = events;
     }
 
     /**
-     * Polls until the job ends or the slot must stop. {@code resumed}: the job was started before (an earlier run),
-     * so it is looked at once at once.
+     * Polls until the job ends or the slot must stop, and says what comes next for the principal. {@code resumed}: the
+     * job was started before (an earlier run), so it is looked at once at once.
      */
-    void track(AccountSlot slot, OpenGeneration generation, boolean resumed) throws InterruptedException {
+    OutcomePolicy.Next track(AccountSlot slot, OpenGeneration generation, boolean resumed) throws InterruptedException {
         long sentNanos = time.ticker().nanos();
         int polls = 0;
         while (true) {
@@ -53,7 +56,7 @@ final class GenerationTracker {
                 control.sleep(schedule.next(elapsed, estimator.expected(), estimator.deviation()));
             }
             if (slot.interrupted(control)) {
-                return;
+                return OutcomePolicy.Next.DONE;
             }
             GenerationResult result;
             try {
@@ -64,43 +67,47 @@ final class GenerationTracker {
                 log.warn("event=poll-failed {} jobId={} message=\"{}\"", slot.id(), generation.jobId(), e.getMessage());
                 continue;
             } catch (GenerationRejectedException e) {
-                finish(slot, generation, new GenerationResult("FAILED", null, time.clock().instant(), e.code(), e.getMessage(),
-                        List.of(), null), polls + 1);
-                return;
+                return finish(slot, generation, new GenerationResult("FAILED", null, time.clock().instant(), e.code(),
+                        e.getMessage(), List.of(), null), polls + 1);
             }
             if (result.finished()) {
-                finish(slot, generation, result, polls);
                 if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
                     estimator.observe(Duration.between(result.startedOn(), result.completedOn()));
                 }
-                return;
+                return finish(slot, generation, result, polls);
             }
             if (result.startedOn() != null && Duration.between(result.startedOn(), time.clock().instant()).compareTo(maxWait) > 0) {
-                cancelStuck(slot, generation, result, polls);
-                return;
+                return cancelStuck(slot, generation, result, polls);
             }
         }
     }
 
-    private void cancelStuck(AccountSlot slot, OpenGeneration generation, GenerationResult result, int polls) {
+    private OutcomePolicy.Next cancelStuck(AccountSlot slot, OpenGeneration generation, GenerationResult result, int polls) {
         try {
             generations.cancel(generation.jobId());
         } catch (GenerationUnavailableException | GenerationRejectedException e) {
             log.warn("event=cancel-failed {} jobId={} message=\"{}\"", slot.id(), generation.jobId(), e.getMessage());
             slot.stop(SlotOutcome.UNSETTLED, "generation " + generation.jobId() + " is stuck and could not be cancelled: " + e.getMessage());
-            return;
+            return OutcomePolicy.Next.DONE;
         }
         String message = "still in progress after policygen.generation.max-wait (" + maxWait + "); cancelled";
-        finish(slot, generation, new GenerationResult("CANCELED", result.startedOn(), time.clock().instant(),
-                "MAX_WAIT_EXCEEDED", message, List.of(), null), polls);
         log.warn("event=generation-cancelled {} principal={} jobId={}", slot.id(), generation.principalArn(), generation.jobId());
+        return finish(slot, generation, new GenerationResult("CANCELED", result.startedOn(), time.clock().instant(),
+                "MAX_WAIT_EXCEEDED", message, List.of(), null), polls);
     }
 
-    private void finish(AccountSlot slot, OpenGeneration generation, GenerationResult result, int polls) {
-        store.recordOutcome(generation.generationId(), result, polls);
+    private OutcomePolicy.Next finish(AccountSlot slot, OpenGeneration generation, GenerationResult result, int polls) {
+        OutcomePolicy.Judgement judgement = policy.judge(slot, result);
+        store.recordOutcome(generation.generationId(), result, polls, judgement.chargedTo());
         slot.countBusy(result.startedOn(), result.completedOn());
         events.finished(slot.id(), result.status(), generation.runId() == slot.runId());
-        log.debug("event=generation-finished {} principal={} jobId={} status={} polls={}",
-                slot.id(), generation.principalArn(), generation.jobId(), result.status(), polls);
+        if ("FAILED".equals(result.status())) {
+            log.info("event=generation-failed {} principal={} jobId={} code={} chargedTo={} message=\"{}\"", slot.id(),
+                    generation.principalArn(), generation.jobId(), result.errorCode(), judgement.chargedTo(), result.errorMessage());
+        } else {
+            log.debug("event=generation-finished {} principal={} jobId={} status={} polls={}",
+                    slot.id(), generation.principalArn(), generation.jobId(), result.status(), polls);
+        }
+        return judgement.next();
     }
 }

@@ -1,45 +1,51 @@
 package io.policygen.generation;
 
 import java.time.Clock;
-import java.time.Instant;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * The throttled writer: for each due principal, commits a request with a new clientToken, calls
  * StartPolicyGeneration and follows the generation to its end before the next (one generation in progress per
- * account and Region). Chunks of one: each principal's outcome is committed before the next is started.
+ * account and Region). Chunks of one: each principal's outcome is committed before the next is started. Before the
+ * slot's first start it waits at the {@link SetupGate} while the organization's setup is unproven; a generation over
+ * the log-file limit is asked for again on a smaller window.
  */
 public class GenerationWriter implements ItemWriter<DuePrincipal> {
 
     private final AccountSlot slot;
     private final GenerationStore store;
     private final GenerationSettler settler;
-    private final GenerationProperties properties;
+    private final CloudTrailWindow window;
+    private final SetupGate gate;
+    private final SlotControl control;
     private final Clock clock;
 
-    GenerationWriter(AccountSlot slot, GenerationStore store, GenerationSettler settler, GenerationProperties properties, Clock clock) {
+    GenerationWriter(AccountSlot slot, GenerationStore store, GenerationSettler settler, CloudTrailWindow window, SetupGate gate,
+                     SlotControl control, Clock clock) {
         this.slot = slot;
         this.store = store;
         this.settler = settler;
-        this.properties = properties;
+        this.window = window;
+        this.gate = gate;
+        this.control = control;
         this.clock = clock;
     }
 
     @Override
     public void write(Chunk<? extends DuePrincipal> principals) throws InterruptedException {
         for (DuePrincipal principal : principals) {
-            if (slot.stopped()) {
+            if (slot.stopped() || !gate.awaitClearance(slot, control)) {
                 return;
             }
-            OpenGeneration request = store.insertPending(principal, slot.id(), requestFor(principal), slot.runId(), clock.instant());
-            settler.settle(slot, request);
+            OpenGeneration request = store.insertPending(principal, slot.id(), window.request(slot, principal, clock.instant()),
+                    slot.runId(), clock.instant());
+            while (settler.settle(slot, request) == OutcomePolicy.Next.SMALLER_WINDOW
+                    && window.shrink(slot, request.request(), "CloudTrail log files processed per policy generation limit exceeded")
+                    && !slot.stopped()) {
+                request = store.insertPending(principal, slot.id(), window.request(slot, principal, clock.instant()),
+                        slot.runId(), clock.instant());
+            }
         }
-    }
-
-    private GenerationRequest requestFor(DuePrincipal principal) {
-        Instant end = clock.instant();
-        return new GenerationRequest(principal.principalArn(), properties.trails(),
-                properties.accessRoleArn(slot.id().accountId()), end.minus(properties.lookback()), end);
     }
 }

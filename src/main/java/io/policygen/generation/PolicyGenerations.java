@@ -10,7 +10,10 @@ public interface PolicyGenerations {
     /**
      * Starts a generation, or, for a clientToken already used with the same request, returns its job again.
      *
-     * @throws QuotaExceededException   the account's concurrent or daily quota is reached: stop there for this run
+     * @throws QuotaExceededException   the account's concurrent or daily quota is reached (AWS's answer does not say
+     *                                  which for sure: the caller finds out with {@link #jobsInAccount()})
+     * @throws GenerationConflictException AWS refused the start for a conflicting generation (how it may also say
+     *                                  that another generation is in progress)
      * @throws GenerationRejectedException the request was refused for this principal (validation, access denied)
      * @throws GenerationUnavailableException no answer could be had (5xx, throttling or I/O past the SDK's retries):
      *                                  the generation may or may not have started
@@ -26,15 +29,32 @@ public interface PolicyGenerations {
      */
     List<ListedJob> jobsFor(String principalArn);
 
+    /**
+     * Every generation of the account in this Region that Access Analyzer still lists (the last 7 days), whoever
+     * started it: a console user's or another tool's included.
+     */
+    List<ListedJob> jobsInAccount();
+
     /** Cancels a job (it still counts against the daily quota). */
     void cancel(String jobId);
 
-    record ListedJob(String jobId, String status, Instant startedOn) {
+    record ListedJob(String jobId, String principalArn, String status, Instant startedOn) {
+
+        public boolean inProgress() {
+            return GenerationResult.IN_PROGRESS.equals(status);
+        }
     }
 
     /** A quota refusal: a business stop for the account, not an error. */
     final class QuotaExceededException extends RuntimeException {
         public QuotaExceededException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A conflict refusal (ConflictException): for a start that is not a reuse of its token, another generation is running. */
+    final class GenerationConflictException extends RuntimeException {
+        public GenerationConflictException(String message, Throwable cause) {
             super(message, cause);
         }
     }

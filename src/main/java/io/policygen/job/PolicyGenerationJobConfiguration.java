@@ -138,9 +138,9 @@ public class PolicyGenerationJobConfiguration {
 
     @Bean
     @StepScope
-    PrincipalListingListener principalListingListener(@Value(ACCOUNT_ID) String accountId, AccountStore accounts,
-                                                      PrincipalStore principals, Clock clock, CurrentRun run) {
-        return new PrincipalListingListener(accountId, accounts, principals, clock, run.id());
+    PrincipalListingListener principalListingListener(@Value(ACCOUNT_ID) String accountId, OrganizationProperties organization,
+                                                      AccountStore accounts, PrincipalStore principals, Clock clock, CurrentRun run) {
+        return new PrincipalListingListener(accountId, organization.memberRole().arn(accountId), accounts, principals, clock, run.id());
     }
 
     // generate: every account's slot in every generation Region, all at once

@@ -1,9 +1,12 @@
 package io.policygen.job;
 
+import io.policygen.generation.SetupFixes;
 import io.policygen.principal.IamPrincipalReader;
 import io.policygen.principal.PrincipalStore;
 import io.policygen.organization.AccountStore;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -16,14 +19,18 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public class PrincipalListingListener implements StepExecutionListener {
 
+    private static final Logger log = LoggerFactory.getLogger(PrincipalListingListener.class);
+
     private final String accountId;
+    private final String memberRoleArn;
     private final AccountStore accounts;
     private final PrincipalStore principals;
     private final Clock clock;
     private final long runId;
 
-    public PrincipalListingListener(String accountId, AccountStore accounts, PrincipalStore principals, Clock clock, long runId) {
+    public PrincipalListingListener(String accountId, String memberRoleArn, AccountStore accounts, PrincipalStore principals, Clock clock, long runId) {
         this.accountId = accountId;
+        this.memberRoleArn = memberRoleArn;
         this.accounts = accounts;
         this.principals = principals;
         this.clock = clock;
@@ -36,7 +43,9 @@ public class PrincipalListingListener implements StepExecutionListener {
         String code = context.getString(IamPrincipalReader.ACCESS_ERROR_CODE, null);
         if (code != null) {
             String message = context.getString(IamPrincipalReader.ACCESS_ERROR_MESSAGE, "");
-            accounts.recordAccessError(accountId, code, message);
+            String fix = SetupFixes.forUnenterableAccount(memberRoleArn);
+            accounts.recordAccessError(accountId, code, message, fix);
+            log.warn("event=account-unenterable account={} code={} message=\"{}\" fix=\"{}\"", accountId, code, message, fix);
             return new ExitStatus("ACCESS_DENIED", code + ": " + message);
         }
         if (stepExecution.getStatus() == BatchStatus.COMPLETED) {

@@ -59,12 +59,13 @@ public final class AccountStore {
                 .param(OrgAccount.ACTIVE).query(String.class).list());
     }
 
-    public void recordAccessError(String accountId, String code, String message) {
-        tx.run(() -> jdbc.update("update account set access_error_code = ?, access_error_message = ? where account_id = ?", code, message, accountId));
+    public void recordAccessError(String accountId, String code, String message, String fix) {
+        tx.run(() -> jdbc.update("update account set access_error_code = ?, access_error_message = ?, access_error_fix = ? where account_id = ?",
+                code, message, fix, accountId));
     }
 
     public void recordPrincipalsListed(String accountId, Instant at) {
-        tx.run(() -> jdbc.update("update account set principals_listed_at = ?, access_error_code = null, access_error_message = null where account_id = ?",
+        tx.run(() -> jdbc.update("update account set principals_listed_at = ?, access_error_code = null, access_error_message = null, access_error_fix = null where account_id = ?",
                 Timestamp.from(at), accountId));
     }
 }

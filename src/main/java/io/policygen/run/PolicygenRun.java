@@ -66,6 +66,7 @@ public final class PolicygenRun {
                 status = switch (exitCode) {
                     case COMPLETED -> "COMPLETED";
                     case QUOTA_STOPPED -> "QUOTA_STOPPED";
+                    case SETUP_PROBLEMS -> "SETUP_PROBLEMS";
                     default -> control.stopRequested() ? "STOPPED" : "FAILED";
                 };
                 message = describe(execution);
@@ -97,10 +98,18 @@ public final class PolicygenRun {
                 || currentRun.count(SlotOutcome.UNSETTLED) > 0) {
             return ExitCode.FAILED;
         }
+        if (setupProblems() > 0) {
+            return ExitCode.SETUP_PROBLEMS;
+        }
         if (currentRun.count(SlotOutcome.QUOTA_STOPPED) > 0 || currentRun.count(SlotOutcome.DEADLINE) > 0) {
             return ExitCode.QUOTA_STOPPED;
         }
         return ExitCode.COMPLETED;
+    }
+
+    /** Slots stopped for their setup in this run, and accounts the member role cannot enter. */
+    private int setupProblems() {
+        return currentRun.count(SlotOutcome.SETUP_FAILED) + currentRun.count(SlotOutcome.FAILING) + runs.unenterableAccounts();
     }
 
     private String describe(JobExecution execution) {
@@ -109,6 +118,13 @@ public final class PolicygenRun {
             text.append(", stopped on request (").append(control.stopReason()).append(')');
         }
         text.append(", slots ").append(currentRun.outcomes());
+        int unenterable = runs.unenterableAccounts();
+        int stopped = currentRun.count(SlotOutcome.SETUP_FAILED) + currentRun.count(SlotOutcome.FAILING);
+        if (unenterable + stopped > 0) {
+            text.append(", ").append(unenterable + stopped).append(" accounts need their setup fixed (")
+                    .append(unenterable).append(" cannot be entered, ").append(stopped)
+                    .append(" stopped generating; see report_failures)");
+        }
         List<Throwable> failures = execution.getAllFailureExceptions();
         if (!failures.isEmpty() && !control.stopRequested()) {
             text.append(", failure: ").append(describe(failures.getFirst()));

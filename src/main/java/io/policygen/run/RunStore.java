@@ -50,6 +50,12 @@ public final class RunStore {
                 .update();
     }
 
+    /** Accounts in scope whose member role could not be used at their last listing: a setup problem each. */
+    public int unenterableAccounts() {
+        return jdbc.sql("select count(*) from account where in_scope and state = 'ACTIVE' and access_error_code is not null")
+                .query(Integer.class).single();
+    }
+
     /** Who holds the lock, as far as the table knows: "run 12, started 2026-11-27T01:00:00Z on host (pid 345)". */
     public Optional<String> describeRunning() {
         return jdbc.sql("""

@@ -137,6 +137,18 @@ public final class ConfigurationValidator {
         if (generation.maxFailures() < 1) {
             problem("policygen.generation.max-failures", "must be positive, was " + generation.maxFailures());
         }
+        generation.regionDailyQuotas().forEach((region, quota) -> {
+            region("policygen.generation.region-daily-quotas", region);
+            if (quota == null || quota < 1 || quota > MAX_DAILY_QUOTA) {
+                problem("policygen.generation.region-daily-quotas." + region, "must be between 1 and 50, was " + quota);
+            }
+        });
+        if (generation.maxConsecutiveFailures() < 1) {
+            problem("policygen.generation.max-consecutive-failures", "must be positive, was " + generation.maxConsecutiveFailures());
+        }
+        if (generation.setupCanaries() < 0) {
+            problem("policygen.generation.setup-canaries", "must be 0 (no waiting) or more, was " + generation.setupCanaries());
+        }
         positive("policygen.generation.poll-min", generation.pollMin());
         positive("policygen.generation.poll-max", generation.pollMax());
         positive("policygen.generation.max-wait", generation.maxWait());

@@ -9,6 +9,7 @@ import io.policygen.time.SimulatorClock;
 import io.policygen.generation.AwsPolicyGenerationsFactory;
 import io.policygen.generation.DurationEstimator;
 import io.policygen.generation.GenerationSlots;
+import io.policygen.generation.SlotStore;
 import io.policygen.generation.GenerationProperties;
 import io.policygen.generation.GenerationStore;
 import io.policygen.organization.AccountStore;
@@ -117,10 +118,15 @@ public class PolicygenConfiguration {
     }
 
     @Bean
-    GenerationSlots generationSlots(AwsClients clients, GenerationStore store, GenerationProperties properties,
+    GenerationSlots generationSlots(AwsClients clients, GenerationStore store, SlotStore slotStore, GenerationProperties properties,
                                     DurationEstimator estimator, RunControl control, TimeSource time, CurrentRun run) {
-        return new GenerationSlots(new AwsPolicyGenerationsFactory(clients, properties), store, properties, estimator, control,
-                time, run);
+        return new GenerationSlots(new AwsPolicyGenerationsFactory(clients, properties), store, slotStore, properties, estimator,
+                control, time, run);
+    }
+
+    @Bean
+    SlotStore slotStore(JdbcTemplate jdbc, OwnTransaction tx) {
+        return new SlotStore(JdbcClient.create(jdbc), tx);
     }
 
     @Bean

@@ -38,6 +38,7 @@ class GenerationSlotStepIT {
     private final DurationEstimator estimator = new DurationEstimator();
     private JdbcClient jdbc;
     private GenerationStore store;
+    private SlotStore slotStore;
     private ScriptedPolicyGenerations aws;
     private String accountId;
     private long runId;
@@ -46,7 +47,9 @@ class GenerationSlotStepIT {
     @BeforeEach
     void setUp(TestDatabase database) {
         jdbc = JdbcClient.create(database.dataSource());
-        store = new GenerationStore(jdbc, new OwnTransaction(new JdbcTransactionManager(database.dataSource())), JsonMapper.builder().build());
+        OwnTransaction tx = new OwnTransaction(new JdbcTransactionManager(database.dataSource()));
+        store = new GenerationStore(jdbc, tx, JsonMapper.builder().build());
+        slotStore = new SlotStore(jdbc, tx);
         aws = new ScriptedPolicyGenerations(clock, GENERATION_TIME);
         accountId = String.valueOf(100000000000L + (long) (Math.random() * 899999999999L));
         runId = new RunStore(jdbc).start(clock.instant(), "test", 1);
@@ -68,9 +71,10 @@ class GenerationSlotStepIT {
         GenerationProperties properties = new GenerationProperties(
                 List.of(new GenerationProperties.Trail("arn:aws:cloudtrail:us-east-1:111122223333:trail/org", List.of(), true)),
                 "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole", Duration.ofDays(90),
-                Duration.ofDays(30), dailyQuota, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6));
-        GenerationSlots slots = new GenerationSlots(slot -> new PolicyGenerationsFactory.Opened(aws, () -> { }), store, properties,
-                estimator, control, new TimeSource(clock, clock), GenerationEvents.NONE);
+                Duration.ofDays(30), dailyQuota, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6),
+                java.util.Map.of(), 3, 3);
+        GenerationSlots slots = new GenerationSlots(slot -> new PolicyGenerationsFactory.Opened(aws, () -> { }), store, slotStore,
+                properties, estimator, control, new TimeSource(clock, clock), GenerationEvents.NONE);
         try (GenerationSlot slot = slots.open(new SlotId(accountId, REGION), runId)) {
             StepExecution execution = SlotStepRunner.run(slot);
             assertThat(execution.getExitStatus().getExitCode()).isEqualTo(slot.state().outcome().name());

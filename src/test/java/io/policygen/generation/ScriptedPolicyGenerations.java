@@ -71,9 +71,18 @@ class ScriptedPolicyGenerations implements PolicyGenerations {
     @Override
     public List<ListedJob> jobsFor(String principalArn) {
         lists++;
-        return principalOf.entrySet().stream().filter(job -> job.getValue().equals(principalArn))
-                .map(job -> new ListedJob(job.getKey(), "IN_PROGRESS", startedOn.get(job.getKey())))
+        return jobsInAccount().stream().filter(job -> job.principalArn().equals(principalArn)).toList();
+    }
+
+    @Override
+    public List<ListedJob> jobsInAccount() {
+        return principalOf.entrySet().stream()
+                .map(job -> new ListedJob(job.getKey(), job.getValue(), status(job.getKey()), startedOn.get(job.getKey())))
                 .toList();
+    }
+
+    private String status(String jobId) {
+        return clock.instant().isBefore(startedOn.get(jobId).plus(duration)) ? "IN_PROGRESS" : "SUCCEEDED";
     }
 
     @Override

@@ -199,7 +199,9 @@ class PolicyGenerationJobIT {
 
         int exitCode = job.run();
 
-        assertThat(exitCode).isZero();
+        assertThat(exitCode).as("finished, but an account needs its setup fixed").isEqualTo(5);
+        assertThat(job.jdbc().sql("select fix from report_failures where kind = 'ACCOUNT' and error_code = 'AccessDenied'")
+                .query(String.class).single()).contains("member role").contains("config/iam/README.md");
         assertThat(count("select count(*) from account where access_error_code = 'AccessDenied' and access_error_message like '%assume%'"))
                 .isEqualTo(1);
         assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals());

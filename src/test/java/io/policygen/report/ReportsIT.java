@@ -194,12 +194,13 @@ class ReportsIT {
     @Test
     void failuresShouldGroupLatestFailuresByCodeAndAccountWithThreeSamples() {
         assertThat(rows("select * from report_failures")).containsExactly(
-                row("SERVICE_ERROR", A, 4L, List.of(arn(A, "role/failed-once"), arn(A, "role/failed-thrice"), arn(A, "role/failed-x1")),
-                        "a13 failed", ago("1d").plus(minutes(72))),
-                row("CANCELED", A, 1L, List.of(arn(A, "role/canceled")), null, ago("1d").plus(minutes(45))),
-                row("NO_ANSWER", A, 1L, List.of(arn(A, "role/pending")), "connect timed out", ago("10m")),
-                row("SERVICE_ERROR", B, 1L, List.of(arn(B, "role/failed-deferred")), "b3 failed", ago("1d").plus(minutes(92))),
-                row("ValidationException", A, 1L, List.of(arn(A, "role/rejected")), "principal ARN is invalid", ago("1d").plus(minutes(30))));
+                row("PRINCIPAL", "SERVICE_ERROR", A, 4L, List.of(arn(A, "role/failed-once"), arn(A, "role/failed-thrice"), arn(A, "role/failed-x1")),
+                        "a13 failed", ago("1d").plus(minutes(72)), null),
+                row("PRINCIPAL", "CANCELED", A, 1L, List.of(arn(A, "role/canceled")), null, ago("1d").plus(minutes(45)), null),
+                row("PRINCIPAL", "NO_ANSWER", A, 1L, List.of(arn(A, "role/pending")), "connect timed out", ago("10m"), null),
+                row("PRINCIPAL", "SERVICE_ERROR", B, 1L, List.of(arn(B, "role/failed-deferred")), "b3 failed", ago("1d").plus(minutes(92)), null),
+                row("PRINCIPAL", "ValidationException", A, 1L, List.of(arn(A, "role/rejected")), "principal ARN is invalid", ago("1d").plus(minutes(30)), null),
+                row("ACCOUNT", "AccessDenied", D, 0L, List.of(), null, ago("30m"), null));
     }
 
     @Test

@@ -40,6 +40,12 @@ public final class JobHarness {
         return this;
     }
 
+    /** Leaves a setting out, so the job's own default applies. */
+    public JobHarness unset(String name) {
+        properties.remove(name);
+        return this;
+    }
+
     /** Empties policygen's and Spring Batch's tables, for a test that starts from nothing. */
     public void resetDatabase() {
         jdbc().sql("""

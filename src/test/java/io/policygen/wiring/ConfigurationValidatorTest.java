@@ -30,7 +30,8 @@ class ConfigurationValidatorTest {
 
     private static GenerationProperties generation(String trailArn, String template, Duration lookback, int dailyQuota, List<String> regions) {
         return new GenerationProperties(List.of(new GenerationProperties.Trail(trailArn, List.of(), true)), template, lookback,
-                Duration.ofDays(30), dailyQuota, regions, 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6));
+                Duration.ofDays(30), dailyQuota, regions, 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6),
+                java.util.Map.of(), 3, 3);
     }
 
     private List<String> problems() {
@@ -92,7 +93,8 @@ class ConfigurationValidatorTest {
     @Test
     void shouldRequireATrail() {
         generation = new GenerationProperties(List.of(), generation.accessRoleArnTemplate(), Duration.ofDays(30),
-                Duration.ofDays(30), 50, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6));
+                Duration.ofDays(30), 50, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6),
+                java.util.Map.of(), 3, 3);
 
         assertThat(problems()).singleElement().asString().startsWith("policygen.generation.trails:");
     }

@@ -1,0 +1,118 @@
+package io.policygen.generation;
+
+import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
+import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
+import io.policygen.generation.PolicyGenerations.ListedJob;
+import io.policygen.time.TimeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The account's generations as Access Analyzer lists them (ListPolicyGenerations without a principal: the last 7 days,
+ * a console user's and other tools' included). They tell a refused start's cause apart (AWS may refuse the concurrent
+ * and the daily quota alike) and count toward the daily budget: the job's own count is never the only truth.
+ */
+final class OtherGenerations {
+
+    private static final Logger log = LoggerFactory.getLogger(OtherGenerations.class);
+    private static final Duration DAY = Duration.ofDays(1);
+
+    /** What a refused start came to. */
+    sealed interface Verdict {
+        /** Another generation, not one this job knows, holds the slot. */
+        record HeldBy(ListedJob job) implements Verdict {
+        }
+
+        /** The account's generations of the last 24 hours reached the Region's daily quota. */
+        record DailyQuota(int started, int quota) implements Verdict {
+        }
+
+        /** Neither: the listing shows a free slot and budget left (the other generation just ended, or it failed). */
+        record Unexplained() implements Verdict {
+        }
+    }
+
+    private final PolicyGenerations generations;
+    private final GenerationStore store;
+    private final GenerationProperties properties;
+    private final PollSchedule schedule;
+    private final DurationEstimator estimator;
+    private final SlotControl control;
+    private final TimeSource time;
+
+    OtherGenerations(PolicyGenerations generations, GenerationStore store, GenerationProperties properties,
+                     DurationEstimator estimator, SlotControl control, TimeSource time) {
+        this.generations = generations;
+        this.store = store;
+        this.properties = properties;
+        this.schedule = new PollSchedule(properties.pollMin(), properties.pollMax());
+        this.estimator = estimator;
+        this.control = control;
+        this.time = time;
+    }
+
+    Verdict diagnose(AccountSlot slot) {
+        List<ListedJob> jobs;
+        try {
+            jobs = generations.jobsInAccount();
+        } catch (GenerationUnavailableException | GenerationRejectedException e) {
+            log.warn("event=listing-failed {} message=\"{}\"", slot.id(), e.getMessage());
+            return new Verdict.Unexplained();
+        }
+        Optional<ListedJob> other = jobs.stream().filter(ListedJob::inProgress).filter(job -> !store.knowsJob(job.jobId())).findFirst();
+        if (other.isPresent()) {
+            return new Verdict.HeldBy(other.get());
+        }
+        int started = startedSince(jobs, time.clock().instant().minus(DAY));
+        int quota = properties.dailyQuota(slot.id().region());
+        return started >= quota ? new Verdict.DailyQuota(started, quota) : new Verdict.Unexplained();
+    }
+
+    /** Generations started here in the last 24 hours by anyone, or empty when Access Analyzer cannot say. */
+    Optional<Integer> startedInTheLastDay(AccountSlot slot) {
+        try {
+            return Optional.of(startedSince(generations.jobsInAccount(), time.clock().instant().minus(DAY)));
+        } catch (GenerationUnavailableException | GenerationRejectedException e) {
+            log.warn("event=listing-failed {} message=\"{}\"", slot.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Waits for another's generation to end, looking at it as at one of ours; true when it ended, false when the slot
+     * must stop (asked to, past the deadline, or the other generation outlasted {@code max-wait}).
+     */
+    boolean waitFor(AccountSlot slot, ListedJob job) throws InterruptedException {
+        log.info("event=slot-held-by-other {} jobId={} principal={}", slot.id(), job.jobId(), job.principalArn());
+        long since = time.ticker().nanos();
+        while (true) {
+            Duration waited = Duration.ofNanos(time.ticker().nanos() - since);
+            control.sleep(schedule.next(waited, estimator.expected(), estimator.deviation()));
+            if (slot.interrupted(control)) {
+                return false;
+            }
+            try {
+                if (generations.get(job.jobId()).finished()) {
+                    log.info("event=slot-freed-by-other {} jobId={}", slot.id(), job.jobId());
+                    return true;
+                }
+            } catch (GenerationUnavailableException | GenerationRejectedException e) {
+                log.warn("event=poll-failed {} jobId={} message=\"{}\"", slot.id(), job.jobId(), e.getMessage());
+            }
+            if (Duration.ofNanos(time.ticker().nanos() - since).compareTo(properties.maxWait()) > 0) {
+                slot.stop(SlotOutcome.QUOTA_STOPPED, "another generation (" + job.jobId() + ", for " + job.principalArn()
+                        + ") held the account's only slot for longer than policygen.generation.max-wait; the remaining principals"
+                        + " are deferred to a later run");
+                return false;
+            }
+        }
+    }
+
+    private static int startedSince(List<ListedJob> jobs, Instant since) {
+        return (int) jobs.stream().filter(job -> job.startedOn() != null && job.startedOn().isAfter(since)).count();
+    }
+}

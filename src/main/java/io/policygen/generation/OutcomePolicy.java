@@ -1,0 +1,59 @@
+package io.policygen.generation;
+
+/**
+ * What a generation's end means for its principal and its slot. A success clears the slot's run of failures and
+ * proves the organization's setup. A failure for the log-file limit is the window's fault: the principal is asked for
+ * again on a smaller one. A failure that says the account's setup is wrong (the access role, the trail) is charged to
+ * the account, not the principal, and stops the slot; so do {@code max-consecutive-failures} failures in a row.
+ */
+final class OutcomePolicy {
+
+    /** What the caller does next for the principal. */
+    enum Next {
+        /** Nothing: its outcome is stored. */
+        DONE,
+        /** Ask again on a smaller CloudTrail window (the log-file limit). */
+        SMALLER_WINDOW
+    }
+
+    /** The judgement: who pays for the outcome, and what comes next. */
+    record Judgement(ChargedTo chargedTo, Next next) {
+    }
+
+    private final GenerationProperties properties;
+    private final SetupGate gate;
+
+    OutcomePolicy(GenerationProperties properties, SetupGate gate) {
+        this.properties = properties;
+        this.gate = gate;
+    }
+
+    Judgement judge(AccountSlot slot, GenerationResult result) {
+        Judgement judgement;
+        SetupProblem setupProblem = null;
+        if (GenerationResult.SUCCEEDED.equals(result.status())) {
+            slot.succeeded();
+            gate.succeeded();
+            judgement = new Judgement(ChargedTo.PRINCIPAL, Next.DONE);
+        } else if (!"FAILED".equals(result.status())) {
+            judgement = new Judgement(ChargedTo.PRINCIPAL, Next.DONE);
+        } else if (SetupFixes.isLogFileLimit(result.errorCode(), result.errorMessage())) {
+            judgement = new Judgement(ChargedTo.ACCOUNT, Next.SMALLER_WINDOW);
+        } else if (SetupFixes.isSetupFailure(result.errorCode())) {
+            setupProblem = SetupFixes.forJobError(result.errorCode(), result.errorMessage(),
+                    properties.accessRoleArn(slot.id().accountId()));
+            slot.stopForSetup(SlotOutcome.SETUP_FAILED, setupProblem);
+            judgement = new Judgement(ChargedTo.ACCOUNT, Next.DONE);
+        } else {
+            int inARow = slot.failedInARow();
+            if (inARow >= properties.maxConsecutiveFailures()) {
+                slot.stopForSetup(SlotOutcome.FAILING, SetupFixes.forFailuresInARow(inARow, result.errorCode(), result.errorMessage()));
+            }
+            judgement = new Judgement(ChargedTo.PRINCIPAL, Next.DONE);
+        }
+        if (slot.firstOutcome()) {
+            gate.firstOutcome(slot.id(), setupProblem);
+        }
+        return judgement;
+    }
+}

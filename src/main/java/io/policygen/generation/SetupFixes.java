@@ -1,0 +1,61 @@
+package io.policygen.generation;
+
+/**
+ * What a failure says about an account's setup, and the fix in plain words. The codes are Access Analyzer's
+ * {@code JobError} codes (botocore accessanalyzer/2019-11-01 service-2.json, JobErrorCode); the sections named are
+ * those of config/iam/README.md.
+ */
+public final class SetupFixes {
+
+    public static final String AUTHORIZATION_ERROR = "AUTHORIZATION_ERROR";
+    public static final String RESOURCE_NOT_FOUND_ERROR = "RESOURCE_NOT_FOUND_ERROR";
+    public static final String SERVICE_QUOTA_EXCEEDED_ERROR = "SERVICE_QUOTA_EXCEEDED_ERROR";
+
+    private SetupFixes() {
+    }
+
+    /** A failure no retry mends: the access role cannot read the trail's logs, or the trail or bucket is gone. */
+    public static boolean isSetupFailure(String code) {
+        return AUTHORIZATION_ERROR.equals(code) || RESOURCE_NOT_FOUND_ERROR.equals(code);
+    }
+
+    /** The generation read more CloudTrail log files than one generation may (100,000): the window is too large. */
+    public static boolean isLogFileLimit(String code, String message) {
+        return SERVICE_QUOTA_EXCEEDED_ERROR.equals(code) && message != null && message.toLowerCase().contains("log files");
+    }
+
+    public static SetupProblem forJobError(String code, String message, String accessRoleArn) {
+        String fix = switch (code) {
+            case AUTHORIZATION_ERROR -> "Access Analyzer could not read the trail's logs with the access role " + accessRoleArn
+                    + ": its trust policy must name access-analyzer.amazonaws.com, its policy must allow reading the trail's"
+                    + " S3 bucket and decrypting with its KMS key, and the bucket policy must let it read this account's logs"
+                    + " (config/iam/README.md, \"The access role\" and \"The trail bucket policy\")";
+            case RESOURCE_NOT_FOUND_ERROR -> "the trail or its S3 bucket was not found: check policygen.generation.trails[].arn"
+                    + " and that the trail still delivers to its bucket (config/iam/README.md, \"The trail\")";
+            default -> "see the message; rerun when it is mended";
+        };
+        return new SetupProblem(code, message, fix);
+    }
+
+    public static SetupProblem forFailuresInARow(int failures, String code, String message) {
+        return new SetupProblem(code, failures + " generations in a row failed here, the last with: " + message,
+                "look at report_failures for this account; a rerun tries again, spending quota");
+    }
+
+    public static SetupProblem forLogFilesInOneDay(String message) {
+        return new SetupProblem(SERVICE_QUOTA_EXCEEDED_ERROR, message,
+                "even one day of CloudTrail in the Regions asked for exceeds Access Analyzer's 100,000 log files:"
+                        + " list fewer Regions in policygen.generation.trails[].regions");
+    }
+
+    public static SetupProblem forOrganization(int accounts, SetupProblem first) {
+        return new SetupProblem(first.code(), "the first " + accounts + " accounts' generations all failed with "
+                + first.code() + " (" + first.message() + "): the cause is the organization's setup, so no other account"
+                + " spent quota this run", first.fix());
+    }
+
+    public static String forUnenterableAccount(String memberRoleArn) {
+        return "policygen could not assume " + memberRoleArn + ": deploy the member role in this account (the StackSet in"
+                + " config/cloudformation) and let the role policygen runs as assume it (config/iam/README.md, \"The member role\")";
+    }
+}

@@ -1,0 +1,65 @@
+package io.policygen.generation;
+
+import io.policygen.store.OwnTransaction;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The {@code account_region} table: per account and Region, how its slot last ended (done, deferred and why, stopped
+ * for its setup with the fix) and the CloudTrail window that fits the log-file limit there. Each method is one short
+ * statement in a transaction of its own.
+ */
+public class SlotStore {
+
+    private final JdbcClient jdbc;
+    private final OwnTransaction tx;
+
+    public SlotStore(JdbcClient jdbc, OwnTransaction tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    /** Days of CloudTrail to ask for here, when an earlier generation taught a window smaller than the configured one. */
+    public Optional<Integer> windowDays(SlotId slot) {
+        return tx.get(() -> jdbc.sql("select window_days from account_region where account_id = ? and region = ? and window_days is not null")
+                .params(slot.accountId(), slot.region()).query(Integer.class).optional());
+    }
+
+    public void recordWindowDays(SlotId slot, int days) {
+        tx.run(() -> jdbc.sql("""
+                        insert into account_region (account_id, region, window_days) values (?, ?, ?)
+                        on conflict (account_id, region) do update set window_days = excluded.window_days""")
+                .params(slot.accountId(), slot.region(), days)
+                .update());
+    }
+
+    /** Nothing is due any more: the deferral and any setup problem are forgotten. */
+    public void finish(SlotId slot, Instant now) {
+        tx.run(() -> jdbc.sql("""
+                        insert into account_region (account_id, region, outcome, last_activity_at) values (?, ?, 'DONE', ?)
+                        on conflict (account_id, region) do update set deferred_reason = null, deferred_at = null,
+                            deferred_run_id = null, outcome = 'DONE', setup_error_code = null, setup_error_message = null,
+                            setup_fix = null, last_activity_at = excluded.last_activity_at""")
+                .params(slot.accountId(), slot.region(), Timestamp.from(now))
+                .update());
+    }
+
+    /** The slot stopped before its work was done; with {@code problem} when its setup is why. */
+    public void defer(SlotId slot, SlotOutcome outcome, String reason, SetupProblem problem, long runId, Instant now) {
+        tx.run(() -> jdbc.sql("""
+                        insert into account_region (account_id, region, deferred_reason, deferred_at, deferred_run_id, outcome,
+                                                    setup_error_code, setup_error_message, setup_fix, last_activity_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (account_id, region) do update set deferred_reason = excluded.deferred_reason,
+                            deferred_at = excluded.deferred_at, deferred_run_id = excluded.deferred_run_id,
+                            outcome = excluded.outcome, setup_error_code = excluded.setup_error_code,
+                            setup_error_message = excluded.setup_error_message, setup_fix = excluded.setup_fix,
+                            last_activity_at = excluded.last_activity_at""")
+                .params(slot.accountId(), slot.region(), reason, Timestamp.from(now), runId, outcome.name(),
+                        problem == null ? null : problem.code(), problem == null ? null : problem.message(),
+                        problem == null ? null : problem.fix(), Timestamp.from(now))
+                .update());
+    }
+}

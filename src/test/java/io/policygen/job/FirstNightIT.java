@@ -1,0 +1,213 @@
+package io.policygen.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.policygen.simulator.ConcurrencyError;
+import io.policygen.simulator.GenerationRecord;
+import io.policygen.simulator.GenerationRefusedException;
+import io.policygen.simulator.JobErrorCode;
+import io.policygen.simulator.SimulatedOrganization;
+import io.policygen.simulator.Simulator;
+import io.policygen.simulator.SimulatorOptions;
+import io.policygen.testsupport.JobHarness;
+import io.policygen.testsupport.TestDatabase;
+import io.policygen.testsupport.TestPostgres;
+import io.policygen.testsupport.TestSimulator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The first night on a real organization: Access Analyzer failing the ways AWS does (after acceptance, someone else
+ * holding the slot, the log-file limit, 5-a-day Regions), and the job spending the quota only where it can succeed.
+ */
+@ExtendWith(TestPostgres.class)
+class FirstNightIT {
+
+    private static final int ACCOUNTS = 6;
+    private static final int PRINCIPALS = 5;
+    private static final long SEED = 7;
+    /** The third account (the first is the management account): the one each test makes different. */
+    private static final String ACCOUNT = SimulatedOrganization.accountId(SEED, 2);
+
+    @RegisterExtension
+    final TestSimulator aws = TestSimulator.perTest(o -> o.seed(SEED)
+            .accounts(ACCOUNTS)
+            .principalsPerAccount(PRINCIPALS)
+            .distribution(SimulatorOptions.Distribution.UNIFORM)
+            .suspendedAccounts(0)
+            .unassumableAccounts(0)
+            .generationTime(Duration.ofMillis(100))
+            .generationJitter(Duration.ZERO)
+            .failureRate(0));
+
+    private TestDatabase database;
+    private Simulator simulator;
+    private JobHarness job;
+
+    @BeforeEach
+    void setUp(TestDatabase database) {
+        this.database = database;
+    }
+
+    private void organization(UnaryOperator<SimulatorOptions.Builder> options) {
+        simulator = aws.start(options);
+        job = new JobHarness(simulator, database);
+        job.resetDatabase();
+    }
+
+    private List<GenerationRecord> jobGenerations(String accountId) {
+        return simulator.generations().stream().filter(g -> g.accountId().equals(accountId) && !g.console()).toList();
+    }
+
+    private Map<String, Long> succeededPerPrincipal(String accountId) {
+        return jobGenerations(accountId).stream().filter(g -> g.status().equals("SUCCEEDED"))
+                .collect(Collectors.groupingBy(GenerationRecord::principalArn, Collectors.counting()));
+    }
+
+    private long count(String sql, Object... params) {
+        return job.jdbc().sql(sql).params(params).query(Long.class).single();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConcurrencyError.class)
+    void shouldWaitForAConsoleUsersGenerationInsteadOfDeferringTheAccount(ConcurrencyError refusal) {
+        organization(o -> o.concurrencyError(refusal));
+        CompletableFuture<GenerationRecord> console = CompletableFuture.supplyAsync(this::startConsoleGenerationBetweenTheJobs);
+
+        int exitCode = job.run();
+
+        assertThat(console.join().accountId()).isEqualTo(ACCOUNT);
+        assertThat(exitCode).isZero();
+        String refusalCode = refusal == ConcurrencyError.QUOTA ? "ServiceQuotaExceededException" : "ConflictException";
+        assertThat(simulator.requestCounts().count("access-analyzer", "StartPolicyGeneration", refusalCode))
+                .as("the job's start was refused while the console user's generation ran").isPositive();
+        assertThat(succeededPerPrincipal(ACCOUNT)).as("every principal of the account, once").hasSize(PRINCIPALS)
+                .allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertThat(count("select count(*) from account_region where account_id = ? and deferred_reason is null and outcome = 'DONE'",
+                ACCOUNT)).isOne();
+        assertThat(count("select count(*) from generation where account_id = ? and state = 'SUCCEEDED'", ACCOUNT))
+                .isEqualTo(PRINCIPALS);
+    }
+
+    /** As a person at the console would: right after one of the job's generations in the account ends. */
+    private GenerationRecord startConsoleGenerationBetweenTheJobs() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int seen = 0;
+        while (System.nanoTime() < deadline) {
+            long ended = jobGenerations(ACCOUNT).stream().filter(g -> g.completedOn() != null).count();
+            if (ended > seen) {
+                seen = (int) ended;
+                try {
+                    return simulator.startConsoleGeneration(ACCOUNT, null, simulator.organization().region(), Duration.ofDays(90));
+                } catch (GenerationRefusedException e) {
+                    // the job's next generation came first: wait for the next gap
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no gap between the job's generations in " + ACCOUNT + " within 60 s");
+    }
+
+    @Test
+    void shouldCountAConsoleUsersGenerationsInTheDailyBudget() {
+        organization(o -> o.dailyQuota(4));
+        for (int i = 0; i < 2; i++) {
+            GenerationRecord console = simulator.startConsoleGeneration(ACCOUNT, null, simulator.organization().region(), Duration.ofDays(1));
+            JobHarness.await("the console user's generation to end", Duration.ofSeconds(10), () -> simulator.generations().stream()
+                    .anyMatch(g -> g.jobId().equals(console.jobId()) && g.completedOn() != null));
+        }
+        job.set("policygen.generation.daily-quota", 4);
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).as("stopped at the daily quota in one account").isEqualTo(3);
+        assertThat(jobGenerations(ACCOUNT)).as("4 a day, 2 spent at the console").hasSize(2);
+        assertThat(simulator.requestCounts().count("access-analyzer", "StartPolicyGeneration", "ServiceQuotaExceededException"))
+                .as("the budget was known before AWS had to refuse").isZero();
+    }
+
+    @Test
+    void shouldStopSpendingInAnAccountWhoseGenerationsFailForItsAccessRoleAndExitFive() {
+        organization(o -> o.failingAccount(ACCOUNT, JobErrorCode.AUTHORIZATION_ERROR));
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isEqualTo(5);
+        assertThat(jobGenerations(ACCOUNT)).as("one generation told the setup is wrong").hasSize(1);
+        assertThat(count("select count(*) from generation where state = 'SUCCEEDED'")).isEqualTo((ACCOUNTS - 1) * PRINCIPALS);
+        var failure = job.jdbc().sql("select error_code, sample_principals, fix from report_failures where account_id = ?")
+                .param(ACCOUNT).query().singleRow();
+        assertThat(failure.get("error_code")).isEqualTo("AUTHORIZATION_ERROR");
+        assertThat((String) failure.get("fix")).contains("access role").contains("config/iam/README.md");
+        assertThat(count("select count(*) from report_principal_status where account_id = ? and status = 'FAILED'", ACCOUNT))
+                .as("the principals are not charged for their account's setup").isZero();
+    }
+
+    @Test
+    void shouldStopAnAccountAfterThreeFailuresInARow() {
+        organization(o -> o.failingAccount(ACCOUNT, JobErrorCode.SERVICE_ERROR));
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isEqualTo(5);
+        assertThat(jobGenerations(ACCOUNT)).hasSize(3);
+        assertThat(count("select count(*) from account_region where account_id = ? and outcome = 'FAILING'", ACCOUNT)).isOne();
+    }
+
+    @Test
+    void shouldStopTheRunWhenTheFirstAccountsAllFailForTheOrganizationsTrailBucket() {
+        organization(o -> o.brokenTrailBucket(true));
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isEqualTo(5);
+        assertThat(simulator.generations()).as("the three canaries' generations, no more").hasSize(3);
+        assertThat(simulator.generations().stream().map(GenerationRecord::accountId).distinct()).hasSize(3);
+        assertThat(count("select count(*) from account_region where outcome = 'SETUP_FAILED'")).isEqualTo(ACCOUNTS);
+        assertThat(count("select count(*) from report_failures where error_code = 'AUTHORIZATION_ERROR'")).isEqualTo(ACCOUNTS);
+    }
+
+    @Test
+    void shouldLearnASmallerWindowOnceWhenAGenerationReadsTooManyLogFiles() {
+        organization(o -> o.activeRegions(4));
+        // 4 active Regions x 288 files a day x 90 days = 103,680 files: over the 100,000 of one generation
+        job.unset("policygen.generation.trails[0].regions[0]").set("policygen.generation.trails[0].all-regions", "true")
+                .set("policygen.generation.lookback", "P90D");
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isZero();
+        assertThat(count("select count(*) from generation where state = 'SUCCEEDED'")).isEqualTo((long) ACCOUNTS * PRINCIPALS);
+        assertThat(job.jdbc().sql("""
+                        select account_id, count(*) from generation
+                        where error_code = 'SERVICE_QUOTA_EXCEEDED_ERROR' and charged_to = 'ACCOUNT' group by account_id""")
+                .query((rs, i) -> rs.getLong(2)).list()).as("one failure per account learnt it").hasSize(ACCOUNTS).containsOnly(1L);
+        assertThat(job.jdbc().sql("select distinct window_days from report_policies").query(Integer.class).list()).containsExactly(45);
+        assertThat(count("select count(*) from account_region where window_days = 45")).isEqualTo(ACCOUNTS);
+    }
+
+    @Test
+    void shouldSpendFiveADayInAFiveADayRegion() {
+        organization(o -> o.principalsPerAccount(8));
+        job.set("policygen.generation.regions[0]", "af-south-1");
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(simulator.generations().stream().collect(Collectors.groupingBy(GenerationRecord::accountId, Collectors.counting())))
+                .hasSize(ACCOUNTS).allSatisfy((account, n) -> assertThat(n).isEqualTo(5));
+        assertThat(simulator.requestCounts().count("access-analyzer", "StartPolicyGeneration", "ServiceQuotaExceededException")).isZero();
+        assertThat(count("select count(*) from account_region where region = 'af-south-1' and deferred_reason like 'daily quota of 5 %'"))
+                .isEqualTo(ACCOUNTS);
+    }
+}
