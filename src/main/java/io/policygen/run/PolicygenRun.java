@@ -19,6 +19,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -159,7 +160,7 @@ public final class PolicygenRun {
             text.append(", stopped on request (").append(control.stopReason()).append(')');
         }
         text.append(", account slots ").append(currentRun.outcomes());
-        List<Throwable> failures = execution.getAllFailureExceptions();
+        List<Throwable> failures = execution.getAllFailureExceptions().stream().filter(f -> !(f instanceof JobInterruptedException)).toList();
         if (!failures.isEmpty()) {
             text.append(", failure: ").append(describe(failures.getFirst()));
         }
