@@ -104,6 +104,22 @@ class RunCommandIT {
     }
 
     @Test
+    void shouldAddTheStackTraceWithVerbose() throws Exception {
+        List<String> args = new ArrayList<>(settings("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/policygen"));
+        args.add("--verbose");
+
+        PolicygenProcess.Finished run = run(environment(), args);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).as("the one line, then the trace").containsSubsequence(
+                "policygen: cannot reach the database at jdbc:postgresql://127.0.0.1:1/policygen: Connection to 127.0.0.1:1 refused."
+                        + " Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.",
+                "org.postgresql.util.PSQLException: Connection to 127.0.0.1:1 refused. Check that the hostname and port are correct"
+                        + " and that the postmaster is accepting TCP/IP connections.");
+        assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("\tat org.postgresql."));
+    }
+
+    @Test
     void shouldCallARefusedLoginConfigurationNamingTheUserAndWhereThePasswordCameFrom() throws Exception {
         PolicygenProcess.Finished run = run(environment("SPRING_DATASOURCE_PASSWORD", "not-the-password"),
                 settings("spring.datasource.username=nobody"));
