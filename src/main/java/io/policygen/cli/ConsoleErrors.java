@@ -41,8 +41,7 @@ final class ConsoleErrors {
         if (e instanceof CommandFailure failure) {
             return console.report(failure);
         }
-        return console.report(new CommandFailure(ExitCode.FAILED,
-                command.getCommandSpec().qualifiedName() + " failed: " + PolicygenRun.describe(e), e));
+        return console.report(new CommandFailure(ExitCode.FAILED, command.getCommandName() + " failed: " + PolicygenRun.describe(e), e));
     }
 
     static boolean verbose(ParseResult parsed) {

@@ -13,7 +13,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code demo}: policygen on its embedded defaults, offline from AWS (see {@link Demo}). */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Runs policygen night after night against an embedded PostgreSQL and a",
+        description = {"Runs nights of the job on an embedded database and a simulated AWS.",
+                "policygen runs night after night against an embedded PostgreSQL and a",
                 "simulated AWS Organization in this JVM, until every principal has its",
                 "policy. Nothing to configure; nothing is sent to AWS.", ""})
 final class DemoCommand implements Callable<Integer> {

@@ -37,12 +37,12 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class,
         customSynopsis = "policygen report [NAME] [--format table|csv] [--verbose] [--NAME=VALUE...]",
-        description = {"Prints one of the SQL reports from the job's database; without a NAME,",
-                "lists them. The database is the run command's, e.g.",
-                "  --spring.datasource.url=jdbc:postgresql://HOST:5432/DB or SPRING_DATASOURCE_URL,",
-                "  or --spring.config.additional-location=file:application.yml,",
-                "with spring.datasource.username and .password; a policygen_reader login",
-                "may read every report.", ""})
+        description = {"Prints a report from the job's database; without a NAME, lists them.",
+                "The database is the run command's, given the same ways, e.g.",
+                "  --spring.config.additional-location=file:application.yml",
+                "  --spring.datasource.url=jdbc:postgresql://HOST:5432/DB",
+                "  SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD",
+                "A login in the read-only role policygen_reader may read every report.", ""})
 public final class ReportCommand implements Callable<Integer> {
 
     /** PostgreSQL's undefined_table. */

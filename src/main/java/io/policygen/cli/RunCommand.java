@@ -25,9 +25,10 @@ import sun.misc.SignalHandler;
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
         customSynopsis = "policygen run [--verbose] [--NAME=VALUE...]",
         description = {
-                "Runs the job once: discovers the organization's accounts and principals,",
-                "then asks IAM Access Analyzer for a policy for each due principal, within",
-                "the quotas. A later run resumes where this one stopped.",
+                "Runs the job once: finds the principals, generates their policies.",
+                "It discovers the organization's accounts and principals, then asks IAM",
+                "Access Analyzer for a policy for each due principal, within the quotas.",
+                "A later run resumes where this one stopped.",
                 "",
                 "Settings are Spring Boot properties (config/application.example.yml has",
                 "them all), given as:",

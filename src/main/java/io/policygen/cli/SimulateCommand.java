@@ -10,7 +10,7 @@ import picocli.CommandLine.Unmatched;
  * {@code simulate}: the AWS organization simulator, standalone. Its options, {@code --help} included, are the
  * simulator's own ({@link SimulatorCommand}): the simulator imports nothing of the application.
  */
-@Command(name = "simulate", description = "Runs the AWS organization simulator until stopped; 'simulate --help' lists its options.")
+@Command(name = "simulate", description = "Runs the AWS organization simulator; 'simulate --help' tells more.")
 final class SimulateCommand implements Runnable {
 
     @Unmatched
