@@ -233,7 +233,8 @@ def second_run(args, db, work, failures, rng):
 
 
 def wrong_password(args, db, work, failures, rng):
-    """A wrong database password: the run fails (1) and says why, without printing the password it was given."""
+    """A wrong database password: configuration (2, a retry cannot help), said in one line naming the user and the
+    variable the password came from, without printing the password."""
     database = db.create("chaos_password")
     wrong = "wrong-" + os.urandom(6).hex()
     job = h.Job(work, "wrong-password", db, database, None, env_extra={"SPRING_DATASOURCE_PASSWORD": wrong})
@@ -241,8 +242,9 @@ def wrong_password(args, db, work, failures, rng):
     out = job.output()
     lines = [l for l in out.splitlines() if l.startswith("policygen:")]
     result = {"rc": rc, "message": lines[-1] if lines else "", "leaked": wrong in out}
-    if rc != 1 or result["leaked"]:
-        failures.append(f"wrong password: exit {rc}, password printed {result['leaked']}")
+    named = "SPRING_DATASOURCE_PASSWORD" in result["message"]
+    if rc != 2 or result["leaked"] or not named:
+        failures.append(f"wrong password: exit {rc}, password printed {result['leaked']}, variable named {named}")
     return result
 
 

@@ -1,134 +1,80 @@
 package io.policygen.cli;
 
-import io.policygen.run.ExitCode;
-import io.policygen.PolicygenApplication;
-import io.policygen.local.EmbeddedDatabase;
-import io.policygen.cli.ReportCommand;
-import io.policygen.simulator.JobSettings;
-import io.policygen.simulator.Simulator;
-import io.policygen.simulator.SimulatorOptions;
-import java.io.PrintStream;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/**
- * {@code demo}: policygen on its embedded defaults, offline from AWS. An embedded PostgreSQL and the simulator
- * start in this JVM; the job runs night after night (the simulated clock moving a day on whenever the daily
- * quota stops it) until every principal has its policy; then the account progress report is printed.
- */
-public final class DemoCommand {
+/** {@code demo}: policygen on its embedded defaults, offline from AWS (see {@link Demo}). */
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Runs nights of the job on an embedded database and a simulated AWS.",
+                "policygen runs night after night against an embedded PostgreSQL and a",
+                "simulated AWS Organization in this JVM, until every principal has its",
+                "policy. Nothing to configure; nothing is sent to AWS.", ""})
+final class DemoCommand implements Callable<Integer> {
 
-    private static final int MAX_NIGHTS = 30;
+    @Option(names = "--keep", description = "Leave the database up afterwards (until Ctrl-C) and print how to query it.")
+    private boolean keep;
 
-    private final PrintStream out;
-    private final DemoOptions options;
+    @Option(names = "--accounts", paramLabel = "N", defaultValue = "20", description = "Accounts in the organization (default ${DEFAULT-VALUE}).")
+    private int accounts;
 
-    DemoCommand(DemoOptions options, PrintStream out) {
-        this.options = options;
-        this.out = out;
+    @Option(names = "--principals-per-account", paramLabel = "N", defaultValue = "12",
+            description = "Mean roles and users per account, a few accounts much larger (default ${DEFAULT-VALUE}).")
+    private int principalsPerAccount;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Makes the organization reproducible (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--generation-time", paramLabel = "DURATION", defaultValue = "PT1S", converter = IsoDuration.class,
+            description = "How long one simulated generation takes, ISO-8601, at most PT1M (default ${DEFAULT-VALUE}).")
+    private Duration generationTime;
+
+    @Option(names = "--daily-quota", paramLabel = "N", defaultValue = "20",
+            description = "Generations per account and day, in the simulator and the job, at most 50 (default ${DEFAULT-VALUE}).")
+    private int dailyQuota;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return new Demo(options(), spec.commandLine().getOut()).run();
     }
 
-    public static int run(String[] args) {
-        DemoOptions options;
-        try {
-            options = DemoOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("policygen demo: " + e.getMessage());
-            System.err.println(DemoOptions.USAGE);
-            return ExitCode.BAD_CONFIGURATION.code();
+    DemoOptions options() {
+        within("--accounts", accounts, 1000);
+        within("--principals-per-account", principalsPerAccount, 1000);
+        within("--daily-quota", dailyQuota, 50);
+        within("--seed", seed, Integer.MAX_VALUE);
+        if (generationTime.isNegative() || generationTime.isZero() || generationTime.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new ParameterException(spec.commandLine(), "--generation-time must be positive and at most PT1M, was " + generationTime);
         }
-        if (options.help()) {
-            System.out.println(DemoOptions.USAGE);
-            return 0;
-        }
-        return new DemoCommand(options, System.out).demo();
+        return new DemoOptions(keep, accounts, principalsPerAccount, seed, generationTime, dailyQuota);
     }
 
-    int demo() {
-        try {
-            return demoOnce();
-        } catch (SQLException e) {
-            out.println("policygen demo: cannot print the report: " + e.getMessage());
-            return ExitCode.FAILED.code();
-        }
-    }
+    /** picocli's own message for a bad Duration names a Java class; this one shows the format. */
+    static final class IsoDuration implements ITypeConverter<Duration> {
 
-    private int demoOnce() throws SQLException {
-        long start = System.nanoTime();
-        out.println("policygen demo: starting an embedded PostgreSQL and the AWS organization simulator...");
-        try (EmbeddedDatabase database = EmbeddedDatabase.startTemporary();
-             Simulator simulator = Simulator.start(simulatorOptions())) {
-            out.printf("policygen demo: %d accounts, %d principals, generations of %s, daily quota %d per account%n",
-                    options.accounts(), simulator.organization().principalCount(), options.generationTime(), options.dailyQuota());
-            JobSettings.useManagementCredentials(simulator);
-            Map<String, Object> settings = JobSettings.forSimulator(simulator, database.jdbcUrl(), database.user(), database.password());
-            settings.put("policygen.generation.daily-quota", options.dailyQuota());
-            settings.put("policygen.run.progress-interval", "PT1S");
-            settings.put("policygen.run.progress-same-line", "true");
-            settings.put("logging.level.io.policygen", "WARN");
-            int exitCode = ExitCode.QUOTA_STOPPED.code();
-            for (int night = 1; night <= MAX_NIGHTS && exitCode == ExitCode.QUOTA_STOPPED.code(); night++) {
-                if (night > 1) {
-                    simulator.clock().advance(Duration.ofDays(1));
-                }
-                out.printf("night %d (%s):%n", night, simulator.clock().instant());
-                exitCode = runOnce(settings);
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Duration.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("must be an ISO-8601 duration such as PT1S, was '" + value + "'");
             }
-            if (exitCode != ExitCode.COMPLETED.code()) {
-                out.println("policygen demo: the last run ended with exit code " + exitCode);
-                return exitCode;
-            }
-            out.printf("policygen demo: done in %d s: every due principal was settled (those that failed are retried"
-                    + " by later runs).%n%n", Duration.ofNanos(System.nanoTime() - start).toSeconds());
-            ReportCommand.print(database.dataSource(EmbeddedDatabase.DATABASE), "account_progress", "table", out);
-            if (options.keep()) {
-                keepServing(database);
-            }
-            return 0;
         }
     }
 
-    private int runOnce(Map<String, Object> settings) {
-        List<String> args = new ArrayList<>();
-        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(PolicygenApplication.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .run(args.toArray(String[]::new));
-        return RunCommand.execute(context);
-    }
-
-    private SimulatorOptions simulatorOptions() {
-        return SimulatorOptions.builder()
-                .seed(options.seed())
-                .accounts(options.accounts())
-                .principalsPerAccount(options.principalsPerAccount())
-                .generationTime(options.generationTime())
-                .generationJitter(options.generationTime().dividedBy(4))
-                .failureRate(0.03)
-                .dailyQuota(options.dailyQuota())
-                .build();
-    }
-
-    private void keepServing(EmbeddedDatabase database) {
-        out.println();
-        out.println("The database stays up until you press Ctrl-C:");
-        out.printf("  psql -h localhost -p %d -U %s %s%n", database.port(), database.user(), EmbeddedDatabase.DATABASE);
-        out.printf("  JDBC URL: %s (user %s)%n", database.jdbcUrl(), database.user());
-        out.println("  e.g. select * from report_account_progress;");
-        CountDownLatch forever = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(forever::countDown));
-        try {
-            forever.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void within(String option, long value, long max) {
+        if (value < 1 || value > max) {
+            throw new ParameterException(spec.commandLine(), option + " must be between 1 and " + max + ", was " + value);
         }
     }
 }

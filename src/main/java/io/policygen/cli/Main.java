@@ -1,13 +1,15 @@
 package io.policygen.cli;
 
-import io.policygen.run.ExitCode;
-import io.policygen.simulator.SimulatorCommand;
-import java.util.Arrays;
+import ch.qos.logback.classic.Level;
+import java.io.PrintWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
- * Entry point: {@code java -jar policygen.jar COMMAND [options]}.
- * Commands: {@code run} (the nightly job), {@code simulate} (the AWS organization simulator),
- * {@code demo}, {@code report NAME}.
+ * Entry point: {@code java -jar policygen.jar COMMAND [options]} (see {@link PolicygenCommand}). Only the commands
+ * that need one build a Spring context: {@code run} the application's, {@code report} a bare one for its settings,
+ * {@code demo} one per night; {@code --help}, {@code --version} and {@code simulate} start none.
  */
 public final class Main {
 
@@ -15,25 +17,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            usage();
-            System.exit(ExitCode.BAD_CONFIGURATION.code());
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        switch (args[0]) {
-            case "run" -> System.exit(RunCommand.run(rest));
-            case "simulate" -> SimulatorCommand.main(rest);
-            case "demo" -> System.exit(DemoCommand.run(rest));
-            case "report" -> System.exit(ReportCommand.run(rest));
-            default -> {
-                System.err.println("policygen: unknown command '" + args[0] + "'");
-                usage();
-                System.exit(ExitCode.BAD_CONFIGURATION.code());
-            }
-        }
+        // Until Spring configures logging (run, report, each demo night), what logs while starting (the embedded
+        // PostgreSQL, the simulator) would print at logback's default level, DEBUG.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    private static void usage() {
-        System.err.println("usage: java -jar policygen.jar run|simulate|demo|report [options]");
+    static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err).execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return new CommandLine(new PolicygenCommand())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(ConsoleErrors::usageError)
+                .setExecutionExceptionHandler(ConsoleErrors::failure);
     }
 }

@@ -1,104 +1,93 @@
 package io.policygen.cli;
 
+import io.policygen.report.Report;
 import io.policygen.report.ReportFormat;
 import io.policygen.report.Reports;
-import io.policygen.report.Report;
 import io.policygen.run.ExitCode;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code report NAME [--format table|csv] [--spring.datasource.url=...]}: prints one report. The database is the
  * job's, found the way the {@code run} command finds it ({@code spring.datasource.url/username/password} from the
  * command line, the environment, application.properties or .yml), but through a bare Spring context: no job, no
  * pool, no migrations. Reading is all it does, in a read-only transaction, so a {@code policygen_reader} login can
- * run it. Without a name it lists the reports. Exit codes: 0 printed (or listed), 2 bad usage or unknown report
- * (the reports are listed), 1 the database failed.
+ * run it. Without a name it lists the reports. Exit codes: 0 printed (or listed), 2 bad usage, an unknown report or
+ * a refused login, 1 the database failed.
  */
-public final class ReportCommand {
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        customSynopsis = "policygen report [NAME] [--format table|csv] [--verbose] [--NAME=VALUE...]",
+        description = {"Prints a report from the job's database; without a NAME, lists them.",
+                "The database is the run command's, given the same ways, e.g.",
+                "  --spring.config.additional-location=file:application.yml",
+                "  --spring.datasource.url=jdbc:postgresql://HOST:5432/DB",
+                "  SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD",
+                "A login in the read-only role policygen_reader may read every report.", ""})
+public final class ReportCommand implements Callable<Integer> {
 
-    private static final String USAGE = "usage: java -jar policygen.jar report NAME [--format table|csv]"
-            + " [--spring.datasource.url=jdbc:postgresql://HOST:PORT/DB]";
     /** PostgreSQL's undefined_table. */
     private static final String UNDEFINED_TABLE = "42P01";
     /** Rows fetched at a time: a CSV export of every principal streams. */
     private static final int FETCH_SIZE = 1000;
 
-    private ReportCommand() {
-    }
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "The report, e.g. account_progress or report_account_progress.")
+    private String name;
 
-    public static int run(String[] args) {
-        return run(args, System.out, System.err);
-    }
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (aligned, the default) or csv.")
+    private String format;
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    @Mixin
+    private Verbosity verbosity;
+
+    @Unmatched
+    private List<String> arguments = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
         Reports reports = Reports.load();
-        String name = null;
-        String formatName = "table";
-        List<String> springArgs = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--format") && i + 1 < args.length) {
-                formatName = args[++i];
-            } else if (arg.startsWith("--format=")) {
-                formatName = arg.substring("--format=".length());
-            } else if (arg.equals("-h") || arg.equals("--help")) {
-                return list(out, reports);
-            } else if (arg.startsWith("--")) {
-                springArgs.add(arg);
-            } else if (name == null) {
-                name = arg;
-            } else {
-                return usage(err, reports, "one report at a time, not also '" + arg + "'");
-            }
-        }
+        PrintWriter out = spec.commandLine().getOut();
         if (name == null) {
-            return list(out, reports);
+            out.print(spec.commandLine().getUsageMessage());
+            out.print("reports:\n" + reports.describe());
+            out.flush();
+            return ExitCode.COMPLETED.code();
         }
-        Optional<Report> report = reports.find(name);
-        if (report.isEmpty()) {
-            return usage(err, reports, "no report named '" + name + "'");
-        }
-        Optional<ReportFormat> format = ReportFormat.named(formatName);
-        if (format.isEmpty()) {
-            return usage(err, reports, "--format must be table or csv, not '" + formatName + "'");
-        }
-        DataSourceSettings database;
+        Report report = reports.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(), "no report named '" + name
+                + "' (the reports: " + String.join(", ", reports.all().stream().map(Report::name).toList()) + ")"));
+        ReportFormat reportFormat = ReportFormat.named(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--format must be table or csv, not '" + format + "'"));
+        DatabaseSettings database = settings(SpringArguments.of(arguments, spec.commandLine())).requireUrl();
         try {
-            database = DataSourceSettings.of(springArgs.toArray(String[]::new));
-        } catch (IllegalArgumentException e) { // a ${VARIABLE} that nothing sets
-            err.println("policygen: invalid configuration: spring.datasource.*: " + e.getMessage());
-            return ExitCode.BAD_CONFIGURATION.code();
-        }
-        if (database.url() == null || database.url().isBlank()) {
-            err.println("policygen: no database: set spring.datasource.url as for the run command"
-                    + " (--spring.datasource.url=jdbc:postgresql://HOST:PORT/DB, SPRING_DATASOURCE_URL or application.yml)");
-            return ExitCode.BAD_CONFIGURATION.code();
-        }
-        try {
-            print(database.dataSource(), report.get(), format.get(), out);
+            print(database.dataSource(), report, reportFormat, out);
         } catch (SQLException e) {
             if (UNDEFINED_TABLE.equals(e.getSQLState())) {
-                err.println("policygen: " + report.get().name() + " is not in this database (" + database.url()
-                        + "): the job's migrations create the reports; run policygen once against it");
-            } else {
-                err.println("policygen: cannot read " + report.get().name() + " from " + database.url() + ": " + e.getMessage());
+                throw new CommandFailure(ExitCode.FAILED, report.name() + " is not in this database (" + database.safeUrl()
+                        + "): the job's migrations create the reports; run policygen once against it", e);
             }
-            return ExitCode.FAILED.code();
+            throw DatabaseLogin.failure(database, e);
         } finally {
             out.flush();
         }
@@ -139,45 +128,15 @@ public final class ReportCommand {
         }
     }
 
-    /** Without a name: which reports there are, as scripts/report.sh lists them. */
-    private static int list(PrintStream out, Reports reports) {
-        out.println(USAGE);
-        out.print("reports:\n" + reports.describe());
-        return ExitCode.COMPLETED.code();
-    }
-
-    private static int usage(PrintStream err, Reports reports, String problem) {
-        err.println("policygen report: " + problem);
-        err.println(USAGE);
-        err.print("reports:\n" + reports.describe());
-        return ExitCode.BAD_CONFIGURATION.code();
-    }
-
-    /** {@code spring.datasource.*} as Spring Boot would resolve them for the job. */
-    record DataSourceSettings(String url, String username, String password) {
-
-        static DataSourceSettings of(String[] springArgs) {
-            SpringApplication application = new SpringApplication(Settings.class);
-            application.setWebApplicationType(WebApplicationType.NONE);
-            application.setBannerMode(Banner.Mode.OFF);
-            application.setLogStartupInfo(false);
-            application.setRegisterShutdownHook(false);
-            try (ConfigurableApplicationContext context = application.run(springArgs)) {
-                Environment environment = context.getEnvironment();
-                return new DataSourceSettings(environment.getProperty("spring.datasource.url"),
-                        environment.getProperty("spring.datasource.username"),
-                        environment.getProperty("spring.datasource.password"));
-            }
-        }
-
-        /** A plain JDBC data source: one connection, no pool. */
-        DataSource dataSource() {
-            return new DriverManagerDataSource(url, username, password);
-        }
-
-        @Override
-        public String toString() {
-            return "DataSourceSettings[url=" + url + ", username=" + username + "]"; // never the password
+    /** {@code spring.datasource.*} as Spring Boot would resolve them for the job, from a context with nothing in it. */
+    private static DatabaseSettings settings(List<String> springArguments) {
+        SpringApplication application = new SpringApplication(Settings.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        application.setRegisterShutdownHook(false);
+        try (ConfigurableApplicationContext context = application.run(springArguments.toArray(String[]::new))) {
+            return DatabaseSettings.of(context.getEnvironment());
         }
     }
 

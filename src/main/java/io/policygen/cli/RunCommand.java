@@ -1,36 +1,65 @@
 package io.policygen.cli;
 
 import io.policygen.run.ExitCode;
-import io.policygen.PolicygenApplication;
-import io.policygen.wiring.ConfigurationValidator;
 import io.policygen.run.PolicygenRun;
 import io.policygen.run.RunControl;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
  * {@code run}: one run of the nightly job. Exit codes are design.md's: 0 done, 3 stopped at a quota or the
- * deadline, 1 failed, 2 bad configuration (nothing called), 4 another run holds the lock.
+ * deadline, 1 failed, 2 bad configuration or usage (nothing called), 4 another run holds the lock.
  */
-public final class RunCommand {
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        customSynopsis = "policygen run [--verbose] [--NAME=VALUE...]",
+        description = {
+                "Runs the job once: finds the principals, generates their policies.",
+                "It discovers the organization's accounts and principals, then asks IAM",
+                "Access Analyzer for a policy for each due principal, within the quotas.",
+                "A later run resumes where this one stopped.",
+                "",
+                "Settings are Spring Boot properties (config/application.example.yml has",
+                "them all), given as:",
+                "  --spring.config.additional-location=file:application.yml",
+                "  --NAME=VALUE, e.g. --spring.datasource.url=jdbc:postgresql://HOST:5432/DB",
+                "               or --policygen.generation.daily-quota=10",
+                "  environment variables, e.g. SPRING_DATASOURCE_PASSWORD,",
+                "               POLICYGEN_GENERATION_DAILYQUOTA",
+                "A policygen.* name that is no setting is refused, wherever it comes from.",
+                "AWS credentials: the AWS SDK's default chain (AWS_PROFILE, environment",
+                "variables, web identity, container or instance profile).",
+                ""},
+        footer = {"", "Exit codes: 0 done; 3 stopped at a quota or the deadline, run again later",
+                "to resume; 1 failed, run again to restart it; 2 bad configuration or usage,",
+                "nothing was called; 4 another run is in progress, nothing was done."})
+public final class RunCommand implements Callable<Integer> {
 
-    private RunCommand() {
-    }
+    @Mixin
+    private Verbosity verbosity;
 
-    public static int run(String[] args) {
-        ConfigurableApplicationContext context;
-        try {
-            SpringApplication application = new SpringApplication(PolicygenApplication.class);
-            application.setWebApplicationType(WebApplicationType.NONE);
-            context = application.run(args);
-        } catch (RuntimeException e) {
-            return startupFailure(e);
-        }
-        return execute(context);
+    @Unmatched
+    private List<String> arguments = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        List<String> properties = SpringArguments.of(arguments, spec.commandLine());
+        ConfigurableApplicationContext context = ApplicationStart.start(properties, verbosity.on());
+        return execute(context, verbosity.console(spec.commandLine().getErr()));
     }
 
     /**
@@ -38,6 +67,16 @@ public final class RunCommand {
      * The configuration was validated while the context started (before the AWS clients were built).
      */
     public static int execute(ConfigurableApplicationContext context) {
+        return execute(context, new Console(new PrintWriter(System.err, true), false));
+    }
+
+    static int execute(ConfigurableApplicationContext context, Console console) {
+        try {
+            AwsCredentialsCheck.check(context.getBean(AwsCredentialsProvider.class));
+        } catch (CommandFailure failure) {
+            int exitCode = console.report(failure);
+            return SpringApplication.exit(context, () -> exitCode);
+        }
         RunControl control = context.getBean(RunControl.class);
         // SIGTERM (a scheduler's stop) and Ctrl-C: stop starting generations, record state, exit 1.
         // The JVM's own handlers come back after the run, so a process that lives on (the demo) still stops.
@@ -47,38 +86,18 @@ public final class RunCommand {
         try {
             exitCode = context.getBean(PolicygenRun.class).execute();
         } catch (Exception e) {
-            System.err.println("policygen: the run failed: " + PolicygenRun.describe(e));
+            console.report(new CommandFailure(ExitCode.FAILED, "the run failed: " + PolicygenRun.describe(e), e));
             exitCode = ExitCode.FAILED;
         } finally {
             Signal.handle(new Signal("TERM"), previousTerm);
             Signal.handle(new Signal("INT"), previousInt);
         }
         ExitCode result = exitCode;
-        return SpringApplication.exit(context, () -> result.code());
+        return SpringApplication.exit(context, result::code);
     }
 
-    /** A context that cannot start: a setting that doesn't bind is bad configuration (2); anything else failed (1). */
+    /** A context that cannot start, reported in one line per problem: bad configuration (2), anything else (1). */
     public static int startupFailure(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConfigurationValidator.InvalidConfigurationException invalid) {
-                invalid.problems().forEach(problem -> System.err.println("policygen: invalid configuration: " + problem));
-                return ExitCode.BAD_CONFIGURATION.code();
-            }
-            if (cause instanceof BindException bind) {
-                System.err.println("policygen: invalid configuration: " + bind.getProperty().getName() + ": cannot use '"
-                        + bind.getProperty().getValue() + "': " + rootMessage(bind));
-                return ExitCode.BAD_CONFIGURATION.code();
-            }
-        }
-        System.err.println("policygen: cannot start: " + rootMessage(e));
-        return ExitCode.FAILED.code();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
+        return new Console(new PrintWriter(System.err, true), false).report(StartupFailures.describe(e, null));
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInterruptedException;
 
 /**
  * One run of the job, as cron sees it: take the run lock, record the run, start (or restart) the job, and turn the
@@ -125,8 +126,9 @@ public final class PolicygenRun {
                     .append(unenterable).append(" cannot be entered, ").append(stopped)
                     .append(" stopped generating; see report_failures)");
         }
-        List<Throwable> failures = execution.getAllFailureExceptions();
-        if (!failures.isEmpty() && !control.stopRequested()) {
+        List<Throwable> failures = execution.getAllFailureExceptions().stream()
+                .filter(failure -> !(failure instanceof JobInterruptedException)).toList();
+        if (!failures.isEmpty()) {
             text.append(", failure: ").append(describe(failures.getFirst()));
         }
         return text.toString();

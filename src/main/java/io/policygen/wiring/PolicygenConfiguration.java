@@ -29,7 +29,6 @@ import io.policygen.throttle.ThrottleProperties;
 import io.policygen.time.SimulatorClock;
 import io.policygen.time.Ticker;
 import java.time.Clock;
-import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -50,6 +49,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({AwsProperties.class, OrganizationProperties.class, PrincipalProperties.class,
         GenerationProperties.class, ThrottleProperties.class, RunProperties.class})
 public class PolicygenConfiguration {
+
+    /** Before any other bean: unknown policygen.* keys and bad values stop the start, naming the setting. */
+    @Bean
+    static ConfigurationCheck configurationCheck() {
+        return new ConfigurationCheck(PolicygenConfiguration.class.getAnnotation(EnableConfigurationProperties.class).value());
+    }
 
     @Bean
     Clock clock(AwsProperties aws) {
@@ -99,16 +104,10 @@ public class PolicygenConfiguration {
         return new CallRateLimits(throttle, ticker, control);
     }
 
-    /** Built while the context starts (the generate step's slots need it), so a bad setting stops the run before any call. */
+    /** Built once the configuration was checked ({@link ConfigurationCheck}): the SDK refuses some bad values naming no setting. */
     @Bean(destroyMethod = "close")
     AwsClients awsClients(AwsProperties aws, OrganizationProperties organization, @Lazy AwsCredentialsProvider managementCredentials,
-                          CallRateLimits limits, AwsCallMetrics metrics, PrincipalProperties principals,
-                          GenerationProperties generation, ThrottleProperties throttle, RunProperties run) {
-        // Validate before the SDK sees the settings: it rejects some bad values itself, naming no setting.
-        List<String> problems = ConfigurationValidator.validate(aws, organization, principals, generation, throttle, run);
-        if (!problems.isEmpty()) {
-            throw new ConfigurationValidator.InvalidConfigurationException(problems);
-        }
+                          CallRateLimits limits, AwsCallMetrics metrics) {
         return new AwsClients(aws, organization.memberRole(), managementCredentials, limits, metrics);
     }
 

@@ -2,32 +2,35 @@ package io.policygen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandIT {
 
     @Test
     void shouldRunNightAfterNightUntilEveryPrincipalHasItsPolicy() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        DemoOptions options = DemoOptions.parse(new String[] {
-                "--accounts", "4", "--principals-per-account", "3", "--generation-time", "PT0.1S", "--daily-quota", "2"});
+        Cli cli = Cli.run("demo", "--accounts", "4", "--principals-per-account", "3", "--generation-time", "PT0.1S", "--daily-quota", "2");
 
-        int exitCode = new DemoCommand(options, new PrintStream(buffer, true, StandardCharsets.UTF_8)).demo();
-
-        String output = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(exitCode).isZero();
-        assertThat(output).contains("night 1", "night 2", "every due principal was settled", "account_id");
-        List<String[]> accounts = output.lines().filter(line -> line.matches("\\d{12} .*"))
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).contains("night 1", "night 2", "every due principal was settled", "account_id");
+        List<String[]> accounts = cli.out().lines().filter(line -> line.matches("\\d{12} .*"))
                 .map(line -> line.trim().split("\\s{2,}")).toList();
         assertThat(accounts).hasSize(4).allSatisfy(row -> assertThat(row[4]).as("done = principals").isEqualTo(row[3]));
+        assertThat(cli.err()).isEmpty();
     }
 
     @Test
-    void shouldRefuseAnUnknownOptionNamingIt() {
-        assertThat(DemoCommand.run(new String[] {"--acounts", "3"})).isEqualTo(2);
+    void shouldTellItsOwnStoryWithoutTheEmbeddedServersOrSpringsLogs(@TempDir Path directory) throws Exception {
+        PolicygenProcess.Finished demo = PolicygenProcess.run(directory, Map.of(),
+                List.of("demo", "--accounts", "2", "--principals-per-account", "2", "--generation-time", "PT0.05S"));
+
+        assertThat(demo.exitCode()).isZero();
+        assertThat(demo.lines().getFirst()).isEqualTo(
+                "policygen demo: starting an embedded PostgreSQL and a simulated AWS Organization in this JVM (nothing is sent to AWS)...");
+        assertThat(demo.lines()).allSatisfy(line -> assertThat(line).as("the demo's own lines, the runs' and the report's")
+                .matches("|policygen.*|night \\d+ .*|\\r?progress: .*|account_id .*|[- ]+|\\d{12} .*|\\(\\d+ rows?\\)"));
     }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +19,7 @@ class ReportCommandIT {
     private static TestDatabase database;
     private static long runId;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private Cli cli;
 
     @BeforeAll
     static void oneRun(TestDatabase testDatabase) {
@@ -36,18 +32,27 @@ class ReportCommandIT {
     }
 
     private int report(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
+        List<String> all = new ArrayList<>(List.of("report"));
+        all.addAll(List.of(args));
         all.addAll(List.of(database.springProperties()).stream().map(property -> "--" + property).toList());
-        return ReportCommand.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        cli = Cli.run(all.toArray(String[]::new));
+        return cli.exitCode();
+    }
+
+    /** Without the test's database: only the jar's own application.properties, not ./config/application.yml. */
+    private int reportWithout(String... args) {
+        List<String> all = new ArrayList<>(List.of("report", "--spring.config.location=classpath:/"));
+        all.addAll(List.of(args));
+        cli = Cli.run(all.toArray(String[]::new));
+        return cli.exitCode();
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     @Test
@@ -89,55 +94,59 @@ class ReportCommandIT {
     }
 
     @Test
-    void shouldRefuseAnUnknownReportAndListTheReports() {
+    void shouldRefuseAnUnknownReportNamingTheReports() {
         int exit = report("report_secrets");
 
         assertThat(exit).isEqualTo(2);
         assertThat(out()).isEmpty();
-        assertThat(err()).contains("no report named 'report_secrets'").contains("report_account_progress", "report_failures",
-                "report_policies", "report_principal_status", "report_runs");
+        assertThat(cli.errLines()).containsExactly("policygen report: no report named 'report_secrets' (the reports:"
+                + " report_account_progress, report_failures, report_policies, report_principal_status, report_runs);"
+                + " see 'policygen report --help'");
     }
 
     @Test
     void shouldListTheReportsWhenNoneIsNamed() {
         assertThat(report()).isZero();
-        assertThat(out()).startsWith("usage: java -jar policygen.jar report NAME").containsPattern("report_runs +How did each run go");
+        assertThat(out()).startsWith("Usage: policygen report [NAME]").containsPattern("report_runs +How did each run go");
     }
 
     @Test
-    void shouldRefuseAnUnknownFormat() {
-        assertThat(report("runs", "--format=xml")).isEqualTo(2);
-        assertThat(err()).contains("--format must be table or csv, not 'xml'");
-    }
-
-    /** Only the jar's own application.properties: not ./config/application.yml, wherever the test runs. */
-    private static final String JAR_CONFIG_ONLY = "--spring.config.location=classpath:/";
-
-    @Test
-    void shouldSayWhenThereIsNoDatabaseToReadFrom() {
-        int exit = ReportCommand.run(new String[] {"runs", JAR_CONFIG_ONLY}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+    void shouldNameTheDatabaseUrlWhenNoneIsSet() {
+        int exit = reportWithout("runs");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err()).contains("no database: set spring.datasource.url");
+        assertThat(cli.errLines()).singleElement().asString().startsWith("policygen: no database: spring.datasource.url is not set;");
     }
 
     @Test
-    void shouldNameTheSettingWhenAVariableItNeedsIsNotSet() {
-        int exit = ReportCommand.run(new String[] {"runs", "--spring.datasource.url=jdbc:postgresql://localhost:1/nowhere",
-                        "--spring.datasource.password=${POLICYGEN_REPORT_TEST_UNSET}", JAR_CONFIG_ONLY},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    void shouldNameTheSettingAndTheVariableWhenAVariableItNeedsIsNotSet() {
+        int exit = reportWithout("runs", "--spring.datasource.url=jdbc:postgresql://localhost:1/nowhere",
+                "--spring.datasource.password=${POLICYGEN_REPORT_TEST_UNSET}");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err()).contains("invalid configuration: spring.datasource.*:").contains("POLICYGEN_REPORT_TEST_UNSET");
+        assertThat(cli.errLines()).containsExactly("policygen: invalid configuration: spring.datasource.password: Could not resolve"
+                + " placeholder 'POLICYGEN_REPORT_TEST_UNSET' in value \"${POLICYGEN_REPORT_TEST_UNSET}\": set that variable, or give"
+                + " spring.datasource.password another value");
     }
 
     @Test
-    void shouldFailWithExitOneWhenTheDatabaseCannotBeReached() {
-        int exit = ReportCommand.run(new String[] {"runs", "--spring.datasource.url=jdbc:postgresql://localhost:1/nowhere", JAR_CONFIG_ONLY},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    void shouldFailWithExitOneInOneLineWhenTheDatabaseCannotBeReached() {
+        int exit = reportWithout("runs", "--spring.datasource.url=jdbc:postgresql://localhost:1/nowhere");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).contains("cannot read report_runs from jdbc:postgresql://localhost:1/nowhere");
+        assertThat(cli.errLines()).singleElement().asString()
+                .startsWith("policygen: cannot reach the database at jdbc:postgresql://localhost:1/nowhere: Connection to localhost:1 refused.");
+    }
+
+    @Test
+    void shouldCallARefusedLoginConfigurationNamingWhereThePasswordCameFrom() {
+        int exit = reportWithout("runs", "--spring.datasource.url=" + database.url(), "--spring.datasource.username=nobody",
+                "--spring.datasource.password=secret-of-nobody");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(cli.errLines()).singleElement().asString()
+                .startsWith("policygen: the database at " + database.url() + " refused the login of user 'nobody' (FATAL: ")
+                .endsWith("): check the user and its password, which came from the command line (--spring.datasource.password)")
+                .doesNotContain("secret-of-nobody");
     }
 }

@@ -61,8 +61,8 @@ class ReportsAfterJobIT {
         assertThat(progress).hasSize(ACCOUNTS).allSatisfy(row -> {
             long n = principals.get((String) row.get("account_id"));
             assertThat(row).containsEntry("principals", n).containsEntry("done", (long) AWS_DAILY_QUOTA)
-                    .containsEntry("in_progress", 0L).containsEntry("due", n - AWS_DAILY_QUOTA)
-                    .containsEntry("deferred", n - AWS_DAILY_QUOTA).containsEntry("failed", 0L).containsEntry("days_needed", 1);
+                    .containsEntry("in_progress", 0L).containsEntry("due", 0L)
+                    .containsEntry("deferred", n - AWS_DAILY_QUOTA).containsEntry("failed_last_attempt", 0L).containsEntry("days_needed", 1);
             assertThat((String) row.get("deferred_reason")).contains("ServiceQuotaExceededException");
         });
         assertThat(statuses(jdbc)).containsExactlyInAnyOrderEntriesOf(Map.of(

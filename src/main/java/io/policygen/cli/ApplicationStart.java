@@ -1,0 +1,56 @@
+package io.policygen.cli;
+
+import io.policygen.PolicygenApplication;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * The application's context for {@code run} and each demo night. The database is tried once as soon as the
+ * settings are known, before anything else starts; any failure to start becomes a {@link CommandFailure}, the
+ * only report of it on the console: Spring's own start-up report and stack trace are silenced, unless
+ * {@code --verbose}.
+ */
+final class ApplicationStart {
+
+    /** Spring's reporters of a failed start-up; the lowest-precedence settings, so a user's own win. */
+    private static final Map<String, Object> QUIET = Map.of(
+            "logging.level.org.springframework.boot.SpringApplication", "OFF",
+            "logging.level.org.springframework.boot.diagnostics", "OFF",
+            "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR");
+
+    private ApplicationStart() {
+    }
+
+    static ConfigurableApplicationContext start(List<String> springArguments, boolean verbose) {
+        SpringApplication application = new SpringApplication(PolicygenApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        if (!verbose) {
+            application.setDefaultProperties(QUIET);
+        }
+        DatabaseFirst database = new DatabaseFirst();
+        application.addListeners(database);
+        try {
+            return application.run(springArguments.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            throw StartupFailures.describe(e, database.environment);
+        }
+    }
+
+    /** As soon as the settings are read: a database to connect to, and a login it accepts. */
+    private static final class DatabaseFirst implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+        private ConfigurableEnvironment environment;
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            environment = event.getEnvironment();
+            DatabaseLogin.check(DatabaseSettings.of(environment).requireUrl());
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.policygen.cli;
+
+import io.policygen.run.ExitCode;
+import io.policygen.wiring.ConfigurationValidator.InvalidConfigurationException;
+import java.sql.SQLException;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.core.env.Environment;
+
+/** Why the application's context could not start, as the one line (or the lines, one per bad setting) a user acts on. */
+final class StartupFailures {
+
+    private StartupFailures() {
+    }
+
+    /** {@code environment}: the context's, when it got that far (it tells where the database password came from). */
+    static CommandFailure describe(Throwable e, Environment environment) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            switch (cause) {
+                case CommandFailure failure -> {
+                    return failure;
+                }
+                case InvalidConfigurationException invalid -> {
+                    return new CommandFailure(ExitCode.BAD_CONFIGURATION,
+                            invalid.problems().stream().map(problem -> "invalid configuration: " + problem).toList(), e);
+                }
+                case BindException bind -> {
+                    return new CommandFailure(ExitCode.BAD_CONFIGURATION, "invalid configuration: " + bind.getProperty().getName()
+                            + ": cannot use '" + bind.getProperty().getValue() + "': " + root(bind).getMessage(), e);
+                }
+                case SQLException sql when environment != null -> {
+                    return DatabaseLogin.failure(DatabaseSettings.of(environment), sql);
+                }
+                default -> {
+                }
+            }
+        }
+        return new CommandFailure(ExitCode.FAILED, "cannot start: " + root(e), e);
+    }
+
+    private static Throwable root(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+}

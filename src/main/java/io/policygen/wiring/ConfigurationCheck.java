@@ -1,0 +1,61 @@
+package io.policygen.wiring;
+
+import io.policygen.aws.AwsProperties;
+import io.policygen.generation.GenerationProperties;
+import io.policygen.organization.OrganizationProperties;
+import io.policygen.principal.PrincipalProperties;
+import io.policygen.run.RunProperties;
+import io.policygen.throttle.ThrottleProperties;
+import java.util.List;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+
+/**
+ * The whole configuration, checked before any bean is created: before the database is migrated and before an AWS
+ * client is built (the SDK refuses some bad values itself, naming no setting). Unknown {@code policygen.*} keys
+ * first, then every value ({@link ConfigurationValidator}); a value that does not bind at all fails here too, with
+ * Spring's {@code BindException} naming the property.
+ */
+public final class ConfigurationCheck implements BeanFactoryPostProcessor, EnvironmentAware {
+
+    private final UnknownProperties unknown;
+    private Environment environment;
+
+    /** {@code propertiesRecords}: every record the application binds, whose components are the known keys. */
+    public ConfigurationCheck(Class<?>... propertiesRecords) {
+        this.unknown = new UnknownProperties(propertiesRecords);
+    }
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new ConfigurationValidator.InvalidConfigurationException(problems);
+        }
+    }
+
+    List<String> problems() {
+        List<String> unknownKeys = unknown.problems(environment);
+        if (!unknownKeys.isEmpty()) {
+            return unknownKeys;
+        }
+        Binder binder = Binder.get(environment);
+        return ConfigurationValidator.validate(bind(binder, AwsProperties.class), bind(binder, OrganizationProperties.class),
+                bind(binder, PrincipalProperties.class), bind(binder, GenerationProperties.class),
+                bind(binder, ThrottleProperties.class), bind(binder, RunProperties.class));
+    }
+
+    private static <T> T bind(Binder binder, Class<T> type) {
+        return binder.bindOrCreate(type.getAnnotation(ConfigurationProperties.class).value(), Bindable.of(type));
+    }
+}

@@ -1,0 +1,114 @@
+package io.policygen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The command line's help, version and usage errors: nothing here starts Spring, a database or the simulator. */
+class CommandLineTest {
+
+    /** Would fail at once if anything tried to connect to it. */
+    private static final String NO_DATABASE = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none";
+
+    @Test
+    void shouldPrintHelpNamingEveryCommandAtTheTop() {
+        Cli cli = Cli.run("--help");
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).startsWith("Usage: policygen [-hV] COMMAND").contains("  run ", "  demo ", "  report ", "  simulate ")
+                .contains("Exit codes: 0 done; 3 stopped at a quota");
+        assertThat(cli.err()).isEmpty();
+    }
+
+    @Test
+    void shouldPrintHelpForRunWithoutStartingARun() {
+        Cli cli = Cli.run("run", "--help", NO_DATABASE);
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).startsWith("Usage: policygen run [--verbose] [--NAME=VALUE...]")
+                .contains("--spring.config.additional-location=file:application.yml", "--verbose");
+        assertThat(cli.err()).isEmpty();
+    }
+
+    @Test
+    void shouldPrintHelpForEveryOtherCommand() {
+        assertThat(Cli.run("demo", "--help").out()).startsWith("Usage: policygen demo").contains("--daily-quota=N");
+        assertThat(Cli.run("report", "--help").out()).startsWith("Usage: policygen report [NAME]").contains("policygen_reader");
+    }
+
+    @Test
+    void shouldPrintTheBuildVersion() {
+        Cli cli = Cli.run("--version");
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out().lines().findFirst()).hasValueSatisfying(line -> assertThat(line).matches("policygen \\d+\\.\\d+\\.\\d+.*"));
+        assertThat(Cli.run("run", "--version").out()).isEqualTo(cli.out());
+    }
+
+    @Test
+    void shouldAskForACommandWhenThereIsNone() {
+        Cli cli = Cli.run();
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.errLines()).containsExactly(
+                "policygen: a command is needed: run, demo, report, simulate; see 'policygen --help'");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownCommandInOneLine() {
+        Cli cli = Cli.run("rnu");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.errLines()).containsExactly("policygen: unexpected argument 'rnu'; see 'policygen --help'");
+    }
+
+    @Test
+    void shouldRefuseAnArgumentThatIsNoSettingInOneLine() {
+        Cli cli = Cli.run("run", "foo", NO_DATABASE);
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.errLines()).containsExactly(
+                "policygen run: unexpected argument 'foo': settings are given as --NAME=VALUE; see 'policygen run --help'");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownOptionSuggestingTheNearestOne() {
+        Cli cli = Cli.run("run", "--verbos", NO_DATABASE);
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.errLines()).containsExactly(
+                "policygen run: unknown option '--verbos' (did you mean --verbose or --version?); see 'policygen run --help'");
+    }
+
+    @Test
+    void shouldRefuseASettingWithoutItsValue() {
+        Cli cli = Cli.run("run", "--spring.datasource.url", "jdbc:postgresql://db/policygen");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.errLines()).containsExactly("policygen run: '--spring.datasource.url' needs its value after '=':"
+                + " --spring.datasource.url=VALUE; see 'policygen run --help'");
+    }
+
+    @Test
+    void shouldRefuseABadDemoOptionInOneLine() {
+        assertThat(Cli.run("demo", "--acounts", "3").errLines()).containsExactly(
+                "policygen demo: unknown option '--acounts' (did you mean --accounts?); see 'policygen demo --help'");
+        Cli quota = Cli.run("demo", "--daily-quota", "51");
+        assertThat(quota.exitCode()).isEqualTo(2);
+        assertThat(quota.errLines()).containsExactly(
+                "policygen demo: --daily-quota must be between 1 and 50, was 51; see 'policygen demo --help'");
+        assertThat(Cli.run("demo", "--generation-time", "soon").errLines()).containsExactly("policygen demo: invalid value for option"
+                + " '--generation-time': must be an ISO-8601 duration such as PT1S, was 'soon'; see 'policygen demo --help'");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownReportBeforeLookingForADatabase() {
+        Cli cli = Cli.run("report", "secrets", NO_DATABASE);
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.errLines()).containsExactly("policygen report: no report named 'secrets' (the reports: report_account_progress,"
+                + " report_failures, report_policies, report_principal_status, report_runs); see 'policygen report --help'");
+        assertThat(Cli.run("report", "runs", "--format=xml", NO_DATABASE).errLines()).containsExactly(
+                "policygen report: --format must be table or csv, not 'xml'; see 'policygen report --help'");
+    }
+}

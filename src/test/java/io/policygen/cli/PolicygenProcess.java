@@ -1,0 +1,69 @@
+package io.policygen.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * policygen in a JVM of its own, as a user starts it: the console (stdout and stderr together) is what the tests
+ * read, so a stray Spring log line or stack trace shows. Started in an empty directory, with no AWS_*, SPRING_* or
+ * POLICYGEN_* variables but those given, and HOME there too: nothing of this machine's configuration leaks in.
+ */
+final class PolicygenProcess {
+
+    private final Process process;
+    private final Path console;
+
+    private PolicygenProcess(Process process, Path console) {
+        this.process = process;
+        this.console = console;
+    }
+
+    static PolicygenProcess start(Path directory, Map<String, String> environment, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        Path console = Files.createTempFile(directory, "console", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(console.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("SPRING_")
+                || name.startsWith("POLICYGEN_"));
+        builder.environment().put("HOME", directory.toString());
+        builder.environment().putAll(environment);
+        return new PolicygenProcess(builder.start(), console);
+    }
+
+    static Finished run(Path directory, Map<String, String> environment, List<String> args) throws Exception {
+        return start(directory, environment, args).waitFor(Duration.ofMinutes(2));
+    }
+
+    /** SIGTERM, as a scheduler stops it. */
+    void terminate() {
+        process.destroy();
+    }
+
+    Finished waitFor(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("policygen still running after " + timeout + "; its console:\n" + console());
+        }
+        return new Finished(process.exitValue(), console());
+    }
+
+    String console() throws IOException {
+        return Files.readString(console, StandardCharsets.UTF_8);
+    }
+
+    record Finished(int exitCode, String console) {
+
+        List<String> lines() {
+            return console.lines().toList();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.policygen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.policygen.simulator.JobSettings;
+import io.policygen.simulator.Simulator;
+import io.policygen.simulator.SimulatorOptions;
+import io.policygen.testsupport.JobHarness;
+import io.policygen.testsupport.TestDatabase;
+import io.policygen.testsupport.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code policygen run} in its own JVM, for every failure a user can cause: the console shows exactly one line
+ * saying what is wrong and what to do, and the exit code tells a scheduler whether a retry can help.
+ */
+@ExtendWith(TestPostgres.class)
+class RunCommandIT {
+
+    private static Simulator simulator;
+    private static TestDatabase database;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void start(TestDatabase testDatabase) {
+        database = testDatabase;
+        simulator = Simulator.start(SimulatorOptions.builder().accounts(3).principalsPerAccount(4)
+                .generationTime(Duration.ofSeconds(2)).generationJitter(Duration.ZERO).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    /**
+     * The job's settings for the simulator and this class's database, the password in the environment;
+     * {@code overrides} as NAME=VALUE (Spring would join a setting given twice into a list).
+     */
+    private static List<String> settings(String... overrides) {
+        Map<String, Object> settings = JobSettings.forSimulator(simulator, database.url(), database.user(), database.password());
+        settings.remove("spring.datasource.password");
+        for (String override : overrides) {
+            settings.put(override.substring(0, override.indexOf('=')), override.substring(override.indexOf('=') + 1));
+        }
+        List<String> args = new ArrayList<>(List.of("run"));
+        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
+        return args;
+    }
+
+    private static Map<String, String> environment(String... extra) {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "SPRING_DATASOURCE_PASSWORD", database.password(),
+                "AWS_ACCESS_KEY_ID", simulator.credentials().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", simulator.credentials().secretAccessKey()));
+        for (int i = 0; i < extra.length; i += 2) {
+            environment.put(extra[i], extra[i + 1]);
+        }
+        return environment;
+    }
+
+    private long requestsBefore;
+    private long runsBefore;
+
+    private PolicygenProcess.Finished run(Map<String, String> environment, List<String> args) throws Exception {
+        requestsBefore = requests();
+        runsBefore = runs();
+        return PolicygenProcess.run(directory, environment, args);
+    }
+
+    @Test
+    void shouldNameTheDatabaseUrlWhenNoneIsSet() throws Exception {
+        PolicygenProcess.Finished run = run(environment(), List.of("run"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.lines()).containsExactly("policygen: no database: spring.datasource.url is not set; give it as"
+                + " --spring.datasource.url=jdbc:postgresql://HOST:5432/DB, as SPRING_DATASOURCE_URL, or in the file named by"
+                + " --spring.config.additional-location (see config/application.example.yml)");
+    }
+
+    @Test
+    void shouldGiveTheUrlAndTheCauseWhenTheDatabaseCannotBeReached() throws Exception {
+        PolicygenProcess.Finished run = run(environment(),
+                settings("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/policygen"));
+
+        assertThat(run.exitCode()).as("the server may come back: a retry can help").isEqualTo(1);
+        assertThat(run.lines()).containsExactly("policygen: cannot reach the database at jdbc:postgresql://127.0.0.1:1/policygen:"
+                + " Connection to 127.0.0.1:1 refused. Check that the hostname and port are correct and that the postmaster is"
+                + " accepting TCP/IP connections.");
+    }
+
+    @Test
+    void shouldAddTheStackTraceWithVerbose() throws Exception {
+        List<String> args = new ArrayList<>(settings("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/policygen"));
+        args.add("--verbose");
+
+        PolicygenProcess.Finished run = run(environment(), args);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).as("the one line, then the trace").containsSubsequence(
+                "policygen: cannot reach the database at jdbc:postgresql://127.0.0.1:1/policygen: Connection to 127.0.0.1:1 refused."
+                        + " Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.",
+                "org.postgresql.util.PSQLException: Connection to 127.0.0.1:1 refused. Check that the hostname and port are correct"
+                        + " and that the postmaster is accepting TCP/IP connections.");
+        assertThat(run.lines()).anySatisfy(line -> assertThat(line).startsWith("\tat org.postgresql."));
+    }
+
+    @Test
+    void shouldCallARefusedLoginConfigurationNamingTheUserAndWhereThePasswordCameFrom() throws Exception {
+        PolicygenProcess.Finished run = run(environment("SPRING_DATASOURCE_PASSWORD", "not-the-password"),
+                settings("spring.datasource.username=nobody"));
+
+        assertThat(run.exitCode()).as("a retry cannot help").isEqualTo(2);
+        assertThat(run.lines()).singleElement().asString()
+                .matches("policygen: the database at \\Q" + database.url() + "\\E refused the login of user 'nobody'"
+                        + " \\(FATAL: .*\"nobody\".*\\): check the user and its password, which came from the environment variable"
+                        + " SPRING_DATASOURCE_PASSWORD")
+                .doesNotContain("not-the-password");
+    }
+
+    @Test
+    void shouldRefuseAMisspelledSettingOnTheCommandLineSuggestingTheKnownOne() throws Exception {
+        PolicygenProcess.Finished run = run(environment(), settings("policygen.generation.daily-qouta=10"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.lines()).containsExactly("policygen: invalid configuration: policygen.generation.daily-qouta (command line):"
+                + " not a policygen setting; did you mean policygen.generation.daily-quota?");
+        assertNothingWasCalled();
+    }
+
+    @Test
+    void shouldRefuseAMisspelledSettingInTheEnvironment() throws Exception {
+        PolicygenProcess.Finished run = run(environment("POLICYGEN_GENERATION_DAILY_QUOTA", "10"), settings());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.lines()).containsExactly("policygen: invalid configuration: POLICYGEN_GENERATION_DAILY_QUOTA (environment"
+                + " variable): not a policygen setting; did you mean POLICYGEN_GENERATION_DAILYQUOTA (policygen.generation.daily-quota)?");
+    }
+
+    @Test
+    void shouldRefuseAMisspelledSettingInAConfigurationFileNamingTheLine() throws Exception {
+        Path file = Files.writeString(directory.resolve("application.yml"), """
+                policygen:
+                  generation:
+                    daily-qouta: 10
+                """);
+
+        PolicygenProcess.Finished run = run(environment(), settings("spring.config.additional-location=file:" + file));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.lines()).singleElement().asString()
+                .startsWith("policygen: invalid configuration: policygen.generation.daily-qouta (")
+                .contains(file.getFileName() + "] - 3:18)")
+                .endsWith("): not a policygen setting; did you mean policygen.generation.daily-quota?");
+    }
+
+    @Test
+    void shouldPrintOnlyTheNamedMessageForABadValue() throws Exception {
+        PolicygenProcess.Finished run = run(environment(), settings("policygen.generation.daily-quota=51"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.lines()).containsExactly(
+                "policygen: invalid configuration: policygen.generation.daily-quota: must be between 1 and 50 (AWS's daily quota"
+                        + " per account), was 51");
+        assertNothingWasCalled();
+    }
+
+    @Test
+    void shouldNameTheCredentialsChainWhenThereAreNoAwsCredentials() throws Exception {
+        Map<String, String> environment = new HashMap<>(environment());
+        environment.remove("AWS_ACCESS_KEY_ID");
+        environment.remove("AWS_SECRET_ACCESS_KEY");
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+
+        PolicygenProcess.Finished run = run(environment, settings());
+
+        assertThat(run.exitCode()).as("configuration: a retry finds none either").isEqualTo(2);
+        assertThat(run.lines()).containsExactly("policygen: no AWS credentials: the AWS SDK's default chain found none (system"
+                + " properties aws.accessKeyId/aws.secretAccessKey, environment AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a web"
+                + " identity token (EKS IRSA), profile 'default' in ~/.aws, container credentials (ECS, EKS Pod Identity), an EC2"
+                + " instance profile); give policygen the management account's credentials through one of them, e.g."
+                + " AWS_PROFILE=NAME");
+        assertNothingWasCalled();
+    }
+
+    @Test
+    void shouldSayStoppedOnRequestWhenTerminated() throws Exception {
+        int generationsBefore = simulator.generations().size();
+        PolicygenProcess run = PolicygenProcess.start(directory, environment(), settings());
+        JobHarness.await("a generation to start", Duration.ofMinutes(1), () -> simulator.generations().size() > generationsBefore);
+
+        run.terminate();
+        PolicygenProcess.Finished stopped = run.waitFor(Duration.ofMinutes(1));
+
+        assertThat(stopped.exitCode()).isEqualTo(1);
+        assertThat(stopped.lines()).filteredOn(line -> line.startsWith("policygen: run ")).singleElement().asString()
+                .matches("policygen: run \\d+ ended STOPPED \\(exit 1\\): job execution \\d+ STOPPED, stopped on request \\(SIGTERM\\),"
+                        + " slots \\{.*}; generations started \\d+, .*");
+        assertThat(stopped.console()).doesNotContain("JobInterruptedException", "\tat ", "Exception");
+    }
+
+    private void assertNothingWasCalled() {
+        assertThat(requests()).as("requests to AWS").isEqualTo(requestsBefore);
+        assertThat(runs()).as("runs recorded").isEqualTo(runsBefore);
+    }
+
+    private static long requests() {
+        return simulator.requestCounts().snapshot().values().stream().flatMap(operations -> operations.values().stream())
+                .flatMap(outcomes -> outcomes.values().stream()).mapToLong(Long::longValue).sum();
+    }
+
+    private static long runs() {
+        return JdbcClient.create(database.dataSource()).sql("select count(*) from run").query(Long.class).single();
+    }
+}
