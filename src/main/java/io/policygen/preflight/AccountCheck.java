@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.iam.model.Role;
 /**
  * What StartPolicyGeneration needs in one account, read without calling it: the member role can be assumed, the
  * access role exists and trusts Access Analyzer (IAM GetRole), and the member role may pass it to Access Analyzer
- * (IAM SimulatePrincipalPolicy, which evaluates the role's identity-based policies, not SCPs or the trust).
+ * (IAM SimulatePrincipalPolicy, which weighs the role's policies, its permissions boundary and the SCPs over its
+ * account: see EvaluationResult in the IAM API reference).
  */
 final class AccountCheck {
 

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -58,8 +57,10 @@ final class PreflightRunner {
         return report.get();
     }
 
-    /** The application's AWS clients (rate limits and all) on the simulator's keys, closed with the context. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * The application's AWS clients (rate limits and all) on the simulator's keys, closed with the context. Not a
+     * {@code @Configuration}: the application's component scan, which reaches test classes, must not find it.
+     */
     @EnableConfigurationProperties(ThrottleProperties.class)
     static class SimulatorClients {
 
