@@ -138,6 +138,33 @@ class PreflightIT {
     }
 
     @Test
+    void shouldStopAtCredentialsThatDoNotWork() {
+        // given
+        Simulator aws = simulator.get();
+
+        // when
+        PreflightReport report = new PreflightRunner(aws).withSecret("not-the-secret").check(PreflightOptions.everyAccount());
+
+        // then
+        assertThat(report.exitCode()).isEqualTo(5);
+        assertThat(report.caller()).isNull();
+        assertThat(report.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(CheckKind.CREDENTIALS);
+            assertThat(problem.what()).startsWith("do not work (STS GetCallerIdentity: SignatureDoesNotMatch: ");
+            assertThat(problem.fix()).endsWith("see config/iam/README.md#management-role");
+        });
+        assertThat(report.counts()).containsExactly(
+                new CheckCount(CheckKind.CREDENTIALS, 0, 1, 0),
+                new CheckCount(CheckKind.ORGANIZATION, 0, 0, 1),
+                new CheckCount(CheckKind.TRAIL, 0, 0, 1),
+                new CheckCount(CheckKind.LOG_FILES, 1, 0, 0),
+                new CheckCount(CheckKind.MEMBER_ROLE, 0, 0, 1),
+                new CheckCount(CheckKind.ACCESS_ROLE, 0, 0, 1),
+                new CheckCount(CheckKind.PASS_ROLE, 0, 0, 1));
+        assertThat(aws.requestCounts().snapshot()).containsOnlyKeys("sts");
+    }
+
+    @Test
     void shouldNameATrailThatDoesNotExist() {
         // given
         Simulator aws = simulator.get();

@@ -30,9 +30,11 @@ final class PreflightRunner {
 
     private final Simulator simulator;
     private final List<String> properties = new ArrayList<>();
+    private String secretAccessKey;
 
     PreflightRunner(Simulator simulator) {
         this.simulator = simulator;
+        this.secretAccessKey = simulator.credentials().secretAccessKey();
         JobSettings.forSimulator(simulator, "unused", "unused", "unused").forEach((name, value) -> {
             if (name.startsWith("policygen.")) {
                 properties.add(name + "=" + value);
@@ -46,12 +48,18 @@ final class PreflightRunner {
         return this;
     }
 
+    /** The management access key with another secret: credentials that do not work. */
+    PreflightRunner withSecret(String secret) {
+        secretAccessKey = secret;
+        return this;
+    }
+
     PreflightReport check(PreflightOptions options) {
         AtomicReference<PreflightReport> report = new AtomicReference<>();
         new ApplicationContextRunner()
                 .withUserConfiguration(PreflightConfiguration.class, SimulatorClients.class)
                 .withBean(AwsCredentialsProvider.class, () -> StaticCredentialsProvider.create(AwsBasicCredentials
-                        .create(simulator.credentials().accessKeyId(), simulator.credentials().secretAccessKey())))
+                        .create(simulator.credentials().accessKeyId(), secretAccessKey)))
                 .withPropertyValues(properties.toArray(String[]::new))
                 .run(context -> report.set(context.getBean(Preflight.class).check(options)));
         return report.get();
