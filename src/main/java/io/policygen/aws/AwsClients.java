@@ -2,6 +2,8 @@ package io.policygen.aws;
 
 import io.policygen.throttle.CallRateLimits;
 import io.policygen.throttle.RateScope;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -34,6 +37,7 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final OrganizationsClient organizations;
     private final StsClient sts;
+    private final Map<String, CloudTrailClient> cloudTrails = new ConcurrentHashMap<>();
 
     public AwsClients(AwsProperties properties, MemberRole memberRole,
                       AwsCredentialsProvider managementCredentials, CallRateLimits limits, AwsCallMetrics metrics) {
@@ -51,6 +55,17 @@ public final class AwsClients implements AutoCloseable {
 
     public OrganizationsClient organizations() {
         return organizations;
+    }
+
+    /** The management account's STS: who policygen runs as (GetCallerIdentity), and the source of member roles. */
+    public StsClient sts() {
+        return sts;
+    }
+
+    /** The management account's CloudTrail in a Region (a trail is read in the Region of its ARN), kept until closed. */
+    public CloudTrailClient cloudTrail(String region) {
+        return cloudTrails.computeIfAbsent(region, r -> configure(CloudTrailClient.builder(), managementCredentials,
+                RateScope.MANAGEMENT, Region.of(r)).build());
     }
 
     public AwsCallMetrics metrics() {
@@ -103,6 +118,7 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
+        cloudTrails.values().forEach(CloudTrailClient::close);
         organizations.close();
         sts.close();
         http.close();

@@ -2,6 +2,9 @@ package io.policygen.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.policygen.preflight.Preflight;
+import io.policygen.preflight.PreflightOptions;
+import io.policygen.preflight.PreflightReport;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
 import io.policygen.testsupport.InjectedFaults;
@@ -17,19 +20,23 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The IAM policies in config/iam allow every AWS action the job calls, and nothing else: the job runs through
- * everything it can do (whole organization, OU scoping, a lost answer recovered, a stuck generation cancelled)
- * against the simulator, whose record of requests is the list of actions called.
+ * The IAM policies in config/iam allow every AWS action the job and its preflight call, and nothing else: the job
+ * runs through everything it can do (whole organization, OU scoping, a lost answer recovered, a stuck generation
+ * cancelled), and {@code policygen check} through a whole organization, against the simulator, whose record of
+ * requests is the list of actions called.
  */
 @ExtendWith(TestPostgres.class)
 class IamPoliciesIT {
 
     /** Actions a call implies without a request of their own: StartPolicyGeneration passes the access role. */
     private static final Set<String> IMPLIED = Set.of("iam:PassRole");
+    /** Actions no policy can deny, so none grants: STS GetCallerIdentity (check's "who are we"). */
+    private static final Set<String> NEED_NO_PERMISSION = Set.of("sts:GetCallerIdentity");
 
     @Test
     void shouldAllowExactlyTheActionsTheJobCalls(TestDatabase database) throws IOException {
@@ -54,19 +61,36 @@ class IamPoliciesIT {
             called.addAll(actionsCalled(simulator));
         }
 
+        // the preflight, on its own: it reads, and calls nothing of Access Analyzer
+        try (Simulator simulator = Simulator.start(SimulatorOptions.builder().accounts(4).principalsPerAccount(3)
+                .build())) {
+            JobHarness job = new JobHarness(simulator, database);
+            try (ConfigurableApplicationContext context = job.start()) {
+                PreflightReport report = context.getBean(Preflight.class).check(PreflightOptions.everyAccount());
+                assertThat(report.problems()).isEmpty();
+            }
+            assertThat(actionsCalled(simulator)).containsExactly("cloudtrail:GetTrail", "iam:GetRole",
+                    "iam:SimulatePrincipalPolicy", "organizations:ListAccounts", "sts:AssumeRole",
+                    "sts:GetCallerIdentity");
+            assertThat(simulator.generations()).isEmpty();
+            called.addAll(actionsCalled(simulator));
+        }
+
         Set<String> management = allowedActions("management-account-policy.json");
         Set<String> member = allowedActions("member-role-policy.json");
 
         assertThat(called).contains("organizations:ListAccounts", "organizations:ListAccountsForParent",
                 "organizations:ListOrganizationalUnitsForParent", "sts:AssumeRole", "iam:ListRoles", "iam:ListUsers",
                 "access-analyzer:StartPolicyGeneration", "access-analyzer:GetGeneratedPolicy",
-                "access-analyzer:ListPolicyGenerations", "access-analyzer:CancelPolicyGeneration");
+                "access-analyzer:ListPolicyGenerations", "access-analyzer:CancelPolicyGeneration",
+                "cloudtrail:GetTrail", "iam:GetRole", "iam:SimulatePrincipalPolicy", "sts:GetCallerIdentity");
         Set<String> needed = new TreeSet<>(called);
         needed.addAll(IMPLIED);
+        needed.removeAll(NEED_NO_PERMISSION);
         Set<String> allowed = new TreeSet<>(management);
         allowed.addAll(member);
         assertThat(allowed).as("the policies allow what the job calls, and nothing else").isEqualTo(needed);
-        assertThat(management).allSatisfy(action -> assertThat(action).matches("organizations:.*|sts:AssumeRole"));
+        assertThat(management).allSatisfy(action -> assertThat(action).matches("organizations:.*|sts:AssumeRole|cloudtrail:GetTrail"));
         assertThat(member).allSatisfy(action -> assertThat(action).matches("iam:.*|access-analyzer:.*"));
     }
 

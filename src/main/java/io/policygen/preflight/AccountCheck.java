@@ -1,0 +1,125 @@
+package io.policygen.preflight;
+
+import io.policygen.aws.AwsClients;
+import io.policygen.aws.MemberAccount;
+import io.policygen.aws.MemberRole;
+import io.policygen.generation.GenerationProperties;
+import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.ContextEntry;
+import software.amazon.awssdk.services.iam.model.ContextKeyTypeEnum;
+import software.amazon.awssdk.services.iam.model.EvaluationResult;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
+import software.amazon.awssdk.services.iam.model.Role;
+
+/**
+ * What StartPolicyGeneration needs in one account, read without calling it: the member role can be assumed, the
+ * access role exists and trusts Access Analyzer (IAM GetRole), and the member role may pass it to Access Analyzer
+ * (IAM SimulatePrincipalPolicy, which weighs the role's policies, its permissions boundary and the SCPs over its
+ * account: see EvaluationResult in the IAM API reference).
+ */
+final class AccountCheck {
+
+    static final String ACCESS_ANALYZER = "access-analyzer.amazonaws.com";
+    private static final String MEMBER_ROLE_README = "config/iam/README.md#member-role";
+    private static final String ACCESS_ROLE_README = "config/iam/README.md#access-role";
+    private static final String PASS_ROLE_README = "config/iam/README.md#passrole";
+
+    private final AwsClients clients;
+    private final MemberRole memberRole;
+    private final GenerationProperties generation;
+
+    AccountCheck(AwsClients clients, MemberRole memberRole, GenerationProperties generation) {
+        this.clients = clients;
+        this.memberRole = memberRole;
+        this.generation = generation;
+    }
+
+    void check(String accountId, Findings findings) {
+        String memberRoleArn = memberRole.arn(accountId);
+        String accessRoleArn = generation.accessRoleArn(accountId);
+        try (MemberAccount account = clients.memberAccount(accountId)) {
+            try {
+                account.assumeRole();
+                findings.record(CheckKind.MEMBER_ROLE, List.of());
+            } catch (SdkException e) {
+                findings.record(CheckKind.MEMBER_ROLE, List.of(new Problem(CheckKind.MEMBER_ROLE, accountId,
+                        memberRoleArn, "cannot be assumed from the management account ("
+                        + AwsErrors.said("STS AssumeRole", e) + ")", "create it in the account with the trust policy "
+                        + "config/iam/member-role-trust-policy.json (and the ExternalId, if one is configured), and "
+                        + "allow sts:AssumeRole on it in config/iam/management-account-policy.json, see "
+                        + MEMBER_ROLE_README)));
+                findings.notChecked(CheckKind.ACCESS_ROLE);
+                findings.notChecked(CheckKind.PASS_ROLE);
+                return;
+            }
+            findings.record(CheckKind.ACCESS_ROLE, accessRole(account.iam(), accountId, accessRoleArn));
+            findings.record(CheckKind.PASS_ROLE, passRole(account.iam(), accountId, memberRoleArn, accessRoleArn));
+        } finally {
+            clients.release(accountId);
+        }
+    }
+
+    private static List<Problem> accessRole(IamClient iam, String accountId, String accessRoleArn) {
+        String name = accessRoleArn.substring(accessRoleArn.lastIndexOf('/') + 1);
+        Role role;
+        try {
+            role = iam.getRole(r -> r.roleName(name)).role();
+        } catch (NoSuchEntityException e) {
+            return accessRoleProblem(accountId, accessRoleArn, "does not exist (" + AwsErrors.said("IAM GetRole", e)
+                    + ")", "create it in the account with config/iam/access-role-policy.json and the trust policy "
+                    + "config/iam/access-role-trust-policy.json, see " + ACCESS_ROLE_README);
+        } catch (SdkException e) {
+            return accessRoleProblem(accountId, accessRoleArn, "cannot be read by the member role ("
+                    + AwsErrors.said("IAM GetRole", e) + ")", AwsErrors.accessDenied(e)
+                    ? "allow iam:GetRole on the access role in config/iam/member-role-policy.json, see " + MEMBER_ROLE_README
+                    : "run the check again; if it persists, the account's IAM said: " + AwsErrors.saidWithMessage("IAM GetRole", e));
+        }
+        if (!role.arn().equals(accessRoleArn)) {
+            return accessRoleProblem(accountId, accessRoleArn, "does not exist; the account's role named " + name
+                    + " is " + role.arn(), "set policygen.generation.access-role-arn-template to that path, or create "
+                    + "the role where the template says, see " + ACCESS_ROLE_README);
+        }
+        if (!TrustPolicy.allowsService(role.assumeRolePolicyDocument(), ACCESS_ANALYZER)) {
+            return accessRoleProblem(accountId, accessRoleArn, "its trust policy does not allow " + ACCESS_ANALYZER
+                    + " to " + TrustPolicy.ASSUME_ROLE, "replace its trust policy with "
+                    + "config/iam/access-role-trust-policy.json, see " + ACCESS_ROLE_README);
+        }
+        return List.of();
+    }
+
+    private static List<Problem> accessRoleProblem(String accountId, String arn, String what, String fix) {
+        return List.of(new Problem(CheckKind.ACCESS_ROLE, accountId, arn, what, fix));
+    }
+
+    private static List<Problem> passRole(IamClient iam, String accountId, String memberRoleArn, String accessRoleArn) {
+        String call = "IAM SimulatePrincipalPolicy";
+        List<EvaluationResult> results;
+        try {
+            results = iam.simulatePrincipalPolicy(r -> r.policySourceArn(memberRoleArn)
+                    .actionNames("iam:PassRole")
+                    .resourceArns(accessRoleArn)
+                    .contextEntries(ContextEntry.builder().contextKeyName("iam:PassedToService")
+                            .contextKeyType(ContextKeyTypeEnum.STRING).contextKeyValues(ACCESS_ANALYZER).build()))
+                    .evaluationResults();
+        } catch (SdkException e) {
+            return List.of(new Problem(CheckKind.PASS_ROLE, accountId, memberRoleArn, "cannot simulate its own "
+                    + "policies, so PassRole was not checked (" + AwsErrors.said(call, e) + ")", AwsErrors.accessDenied(e)
+                    ? "allow iam:SimulatePrincipalPolicy on the member role itself in config/iam/member-role-policy.json, see "
+                    + MEMBER_ROLE_README
+                    : "run the check again; if it persists, the account's IAM said: " + AwsErrors.saidWithMessage(call, e)));
+        }
+        List<String> denials = results.stream().filter(r -> r.evalDecision() != PolicyEvaluationDecisionType.ALLOWED)
+                .map(EvaluationResult::evalDecisionAsString).toList();
+        if (results.isEmpty() || !denials.isEmpty()) {
+            return List.of(new Problem(CheckKind.PASS_ROLE, accountId, memberRoleArn, "may not pass the access role "
+                    + accessRoleArn + " to Access Analyzer (" + call + " iam:PassRole: "
+                    + (denials.isEmpty() ? "no result" : String.join(", ", denials)) + ")", "allow iam:PassRole on the "
+                    + "access role with iam:PassedToService " + ACCESS_ANALYZER + " (config/iam/member-role-policy.json, "
+                    + "statement PassAccessRoleToAccessAnalyzer), see " + PASS_ROLE_README));
+        }
+        return List.of();
+    }
+}
