@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** The top command. A new subcommand is one class and one entry in {@code subcommands}. */
 @Command(name = "policygen", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {RunCommand.class, DemoCommand.class, ReportCommand.class, SimulateCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, DemoCommand.class, ReportCommand.class, SimulateCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
                 "Least-privilege IAM policies for every principal of an AWS Organization,",
@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
                 "'COMMAND --help' tells more.", ""},
         footer = {"", "Exit codes: 0 done; 3 stopped at a quota, run again later to resume;",
                 "1 failed, run again to restart it; 2 bad configuration or usage, nothing",
-                "was called; 4 another run is in progress. README.md walks through a setup."})
+                "was called; 4 another run is in progress; 5 finished, but accounts need",
+                "their setup fixed (report_failures). README.md walks through a setup."})
 final class PolicygenCommand implements Callable<Integer> {
 
     @Spec

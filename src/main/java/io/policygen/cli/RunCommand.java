@@ -20,7 +20,8 @@ import sun.misc.SignalHandler;
 
 /**
  * {@code run}: one run of the nightly job. Exit codes are design.md's: 0 done, 3 stopped at a quota or the
- * deadline, 1 failed, 2 bad configuration or usage (nothing called), 4 another run holds the lock.
+ * deadline, 1 failed, 2 bad configuration or usage (nothing called), 4 another run holds the lock, 5 finished but
+ * accounts need their setup fixed.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class,
         customSynopsis = "policygen run [--verbose] [--NAME=VALUE...]",
@@ -43,7 +44,9 @@ import sun.misc.SignalHandler;
                 ""},
         footer = {"", "Exit codes: 0 done; 3 stopped at a quota or the deadline, run again later",
                 "to resume; 1 failed, run again to restart it; 2 bad configuration or usage,",
-                "nothing was called; 4 another run is in progress, nothing was done."})
+                "nothing was called; 4 another run is in progress, nothing was done;",
+                "5 finished, but accounts need their setup fixed (named in the log and in",
+                "report_failures): rerunning will not help until it is fixed."})
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
