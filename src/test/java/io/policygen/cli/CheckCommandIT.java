@@ -3,7 +3,7 @@ package io.policygen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.policygen.simulator.AccessRoleBreak;
-import io.policygen.simulator.JobSettings;
+import io.policygen.local.SimulatorJobSettings;
 import io.policygen.simulator.SimulatedOrganization;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
@@ -35,7 +35,7 @@ class CheckCommandIT {
                 .suspendedAccounts(0).unassumableAccounts(0).generationTime(Duration.ofMillis(50))
                 .brokenAccessRole(MISSING, AccessRoleBreak.MISSING).brokenAccessRole(UNTRUSTED, AccessRoleBreak.UNTRUSTED).build())) {
             List<String> args = new ArrayList<>(List.of("check"));
-            Map<String, Object> settings = JobSettings.forSimulator(simulator, database.url(), database.user(), database.password());
+            Map<String, Object> settings = SimulatorJobSettings.forSimulator(simulator, database.url(), database.user(), database.password());
             settings.forEach((name, value) -> args.add("--" + name + "=" + value));
 
             PolicygenProcess.Finished check = PolicygenProcess.run(directory, Map.of(

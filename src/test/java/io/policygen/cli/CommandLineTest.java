@@ -51,7 +51,7 @@ class CommandLineTest {
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.errLines()).containsExactly(
-                "policygen: a command is needed: run, demo, report, simulate; see 'policygen --help'");
+                "policygen: a command is needed: run, check, demo, report, simulate; see 'policygen --help'");
     }
 
     @Test

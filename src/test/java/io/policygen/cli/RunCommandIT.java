@@ -2,7 +2,7 @@ package io.policygen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.policygen.simulator.JobSettings;
+import io.policygen.local.SimulatorJobSettings;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
 import io.policygen.testsupport.JobHarness;
@@ -52,7 +52,7 @@ class RunCommandIT {
      * {@code overrides} as NAME=VALUE (Spring would join a setting given twice into a list).
      */
     private static List<String> settings(String... overrides) {
-        Map<String, Object> settings = JobSettings.forSimulator(simulator, database.url(), database.user(), database.password());
+        Map<String, Object> settings = SimulatorJobSettings.forSimulator(simulator, database.url(), database.user(), database.password());
         settings.remove("spring.datasource.password");
         for (String override : overrides) {
             settings.put(override.substring(0, override.indexOf('=')), override.substring(override.indexOf('=') + 1));

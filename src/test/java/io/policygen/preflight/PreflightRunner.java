@@ -4,7 +4,7 @@ import io.policygen.aws.AwsCallMetrics;
 import io.policygen.aws.AwsClients;
 import io.policygen.aws.AwsProperties;
 import io.policygen.organization.OrganizationProperties;
-import io.policygen.simulator.JobSettings;
+import io.policygen.local.SimulatorJobSettings;
 import io.policygen.simulator.Simulator;
 import io.policygen.throttle.CallRateLimits;
 import io.policygen.throttle.ThrottleProperties;
@@ -35,7 +35,7 @@ final class PreflightRunner {
     PreflightRunner(Simulator simulator) {
         this.simulator = simulator;
         this.secretAccessKey = simulator.credentials().secretAccessKey();
-        JobSettings.forSimulator(simulator, "unused", "unused", "unused").forEach((name, value) -> {
+        SimulatorJobSettings.forSimulator(simulator, "unused", "unused", "unused").forEach((name, value) -> {
             if (name.startsWith("policygen.")) {
                 properties.add(name + "=" + value);
             }

@@ -2,7 +2,7 @@ package io.policygen.testsupport;
 
 import io.policygen.PolicygenApplication;
 import io.policygen.cli.RunCommand;
-import io.policygen.simulator.JobSettings;
+import io.policygen.local.SimulatorJobSettings;
 import io.policygen.simulator.Simulator;
 import io.policygen.testsupport.TestDatabase;
 import java.time.Duration;
@@ -31,8 +31,8 @@ public final class JobHarness {
     public JobHarness(Simulator simulator, TestDatabase database) {
         this.simulator = simulator;
         this.database = database;
-        JobSettings.useManagementCredentials(simulator);
-        properties.putAll(JobSettings.forSimulator(simulator, database.url(), database.user(), database.password()));
+        SimulatorJobSettings.useManagementCredentials(simulator);
+        properties.putAll(SimulatorJobSettings.forSimulator(simulator, database.url(), database.user(), database.password()));
     }
 
     public JobHarness set(String name, Object value) {

@@ -1,12 +1,13 @@
-package io.policygen.simulator;
+package io.policygen.local;
 
+import io.policygen.simulator.Simulator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The job's properties for running against a simulator and a database: used by the demo and the tests alike. */
-public final class JobSettings {
+public final class SimulatorJobSettings {
 
-    private JobSettings() {
+    private SimulatorJobSettings() {
     }
 
     public static Map<String, Object> forSimulator(Simulator simulator, String jdbcUrl, String user, String password) {
