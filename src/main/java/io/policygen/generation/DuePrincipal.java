@@ -1,5 +1,8 @@
 package io.policygen.generation;
 
-/** A principal whose generation is due in a Region. */
-public record DuePrincipal(long principalId, String principalArn) {
+/**
+ * A principal whose generation is due. {@code lastGenerationId}: its latest request that counts (null: never), as read;
+ * a slot claims the principal only while that is still so, so two Regions' slots never both generate for it.
+ */
+public record DuePrincipal(long principalId, String principalArn, Long lastGenerationId) {
 }

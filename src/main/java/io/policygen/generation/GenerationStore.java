@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import io.policygen.store.OwnTransaction;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class GenerationStore {
 
     private static final List<String> FAILED_STATES = List.of("FAILED", "REJECTED", "CANCELED");
+    /** The first key of the advisory locks that serialise claims on a principal (the run lock uses the one-key form). */
+    private static final int CLAIM_LOCK = 0x706f6c67;
 
     private final JdbcClient jdbc;
     private final OwnTransaction tx;
@@ -52,51 +55,67 @@ public class GenerationStore {
     }
 
     /**
-     * The account's principals due in the Region, in order: never generated first, then successes older than the
-     * refresh period (oldest first), then failures with fewer than {@code maxFailures} tries in the period.
-     * Deferred requests (refused at a quota, nothing started) and failures charged to the account's setup don't count
-     * as tries: the principal stays as it was.
+     * The account's principals due, in order: never generated first, then successes older than the refresh period
+     * (oldest first), then failures with fewer than {@code maxFailures} tries in the period. A principal needs one
+     * policy, from whichever generation Region: its latest request in any of them counts, so that with several
+     * Regions each slot takes a share of the account's principals (each Region has its own quota). Deferred requests
+     * (refused at a quota, nothing started) and failures charged to the account's setup don't count as tries: the
+     * principal stays as it was.
      */
     public List<DuePrincipal> due(SlotId slot, Instant now, Duration refreshAfter, int maxFailures, int limit) {
         return tx.get(() -> jdbc.sql("""
-                        select p.principal_id, p.principal_arn
+                        select p.principal_id, p.principal_arn, last.generation_id
                         from principal p
                         left join lateral (
-                            select g.state, coalesce(g.completed_at, g.requested_at) as at
+                            select g.generation_id, g.state, coalesce(g.completed_at, g.requested_at) as at
                             from generation g
-                            where g.principal_id = p.principal_id and g.region = :region and g.state <> 'DEFERRED'
-                              and g.charged_to = 'PRINCIPAL'
+                            where g.principal_id = p.principal_id and g.state <> 'DEFERRED' and g.charged_to = 'PRINCIPAL'
                             order by g.generation_id desc limit 1) last on true
                         where p.account_id = :account and p.deleted_at is null
                           and (last.state is null
                                or (last.state = 'SUCCEEDED' and last.at < :refreshBefore)
                                or (last.state in (:failed) and (
                                    select count(*) from generation f
-                                   where f.principal_id = p.principal_id and f.region = :region and f.charged_to = 'PRINCIPAL'
+                                   where f.principal_id = p.principal_id and f.charged_to = 'PRINCIPAL'
                                      and f.state in (:failed) and f.requested_at > :refreshBefore) < :maxFailures))
                         order by case when last.state is null then 0 when last.state = 'SUCCEEDED' then 1 else 2 end,
                                  last.at nulls first, p.principal_id
                         limit :limit""")
-                .param("region", slot.region())
                 .param("account", slot.accountId())
                 .param("refreshBefore", Timestamp.from(now.minus(refreshAfter)))
                 .param("failed", FAILED_STATES)
                 .param("maxFailures", maxFailures)
                 .param("limit", limit)
-                .query((rs, i) -> new DuePrincipal(rs.getLong(1), rs.getString(2)))
+                .query((rs, i) -> new DuePrincipal(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
                 .list());
     }
 
-    /** Commits the request and its token before the call: the invariant that makes every call recoverable. */
-    public OpenGeneration insertPending(DuePrincipal principal, SlotId slot, GenerationRequest request, long runId, Instant now) {
+    /**
+     * Commits the request and its token before the call: the invariant that makes every call recoverable. Empty when
+     * another Region's slot, which read the principal due at the same time, claimed it first (its latest request is no
+     * longer the one read): one generation per principal, whichever slot claims it first (a transaction-scoped lock on
+     * the principal serialises the claims).
+     */
+    public Optional<OpenGeneration> insertPending(DuePrincipal principal, SlotId slot, GenerationRequest request, long runId,
+                                                  Instant now) {
         UUID token = UUID.randomUUID();
-        long id = tx.get(() -> jdbc.sql("""
-                        insert into generation (principal_id, account_id, region, client_token, state, run_id, requested_at, request)
-                        values (?, ?, ?, ?, 'PENDING', ?, ?, ?::jsonb) returning generation_id""")
-                .params(principal.principalId(), slot.accountId(), slot.region(), token, runId, Timestamp.from(now),
-                        json.writeValueAsString(request))
-                .query(Long.class).single());
-        return new OpenGeneration(id, principal.principalArn(), token, null, request, now, runId);
+        Optional<Long> id = tx.get(() -> {
+            jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(CLAIM_LOCK, Long.hashCode(principal.principalId()))
+                    .query((rs, i) -> 1).list();
+            return jdbc.sql("""
+                            insert into generation (principal_id, account_id, region, client_token, state, run_id, requested_at, request)
+                            select ?, ?, ?, ?, 'PENDING', ?, ?, ?::jsonb
+                            where (select g.generation_id from generation g
+                                   where g.principal_id = ? and g.state <> 'DEFERRED' and g.charged_to = 'PRINCIPAL'
+                                   order by g.generation_id desc limit 1) is not distinct from cast(? as bigint)
+                              and not exists (select 1 from generation o where o.principal_id = ? and o.state in ('PENDING', 'IN_PROGRESS'))
+                            returning generation_id""")
+                    .params(principal.principalId(), slot.accountId(), slot.region(), token, runId, Timestamp.from(now),
+                            json.writeValueAsString(request), principal.principalId(), principal.lastGenerationId(),
+                            principal.principalId())
+                    .query(Long.class).optional();
+        });
+        return id.map(generationId -> new OpenGeneration(generationId, principal.principalArn(), token, null, request, now, runId));
     }
 
     /** Whether a jobId is already recorded, for any request. */

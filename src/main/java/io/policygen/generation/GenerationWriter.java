@@ -1,6 +1,7 @@
 package io.policygen.generation;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -38,14 +39,17 @@ public class GenerationWriter implements ItemWriter<DuePrincipal> {
             if (slot.stopped() || !gate.awaitClearance(slot, control)) {
                 return;
             }
-            OpenGeneration request = store.insertPending(principal, slot.id(), window.request(slot, principal, clock.instant()),
-                    slot.runId(), clock.instant());
-            while (settler.settle(slot, request) == OutcomePolicy.Next.SMALLER_WINDOW
-                    && window.shrink(slot, request.request(), "CloudTrail log files processed per policy generation limit exceeded")
+            Optional<OpenGeneration> request = claim(principal);
+            while (request.isPresent() && settler.settle(slot, request.get()) == OutcomePolicy.Next.SMALLER_WINDOW
+                    && window.shrink(slot, request.get().request(), "CloudTrail log files processed per policy generation limit exceeded")
                     && !slot.stopped()) {
-                request = store.insertPending(principal, slot.id(), window.request(slot, principal, clock.instant()),
-                        slot.runId(), clock.instant());
+                request = claim(principal);
             }
         }
+    }
+
+    /** The principal's new request, unless another Region's slot claimed it first. */
+    private Optional<OpenGeneration> claim(DuePrincipal principal) {
+        return store.insertPending(principal, slot.id(), window.request(slot, principal, clock.instant()), slot.runId(), clock.instant());
     }
 }

@@ -87,7 +87,7 @@ class GenerationSlotStepIT {
         DuePrincipal first = store.due(new SlotId(accountId, REGION), clock.instant(), Duration.ofDays(30), 3, 1).getFirst();
         OpenGeneration crashed = store.insertPending(first, new SlotId(accountId, REGION),
                 new GenerationRequest(first.principalArn(), List.of(), "role", clock.instant().minus(Duration.ofDays(1)), clock.instant()),
-                runId, clock.instant());
+                runId, clock.instant()).orElseThrow();
         aws.startWithoutAnswer(crashed.request(), crashed.clientToken());
         return crashed;
     }

@@ -40,15 +40,7 @@ class FirstNightIT {
     private static final String ACCOUNT = SimulatedOrganization.accountId(SEED, 2);
 
     @RegisterExtension
-    final TestSimulator aws = TestSimulator.perTest(o -> o.seed(SEED)
-            .accounts(ACCOUNTS)
-            .principalsPerAccount(PRINCIPALS)
-            .distribution(SimulatorOptions.Distribution.UNIFORM)
-            .suspendedAccounts(0)
-            .unassumableAccounts(0)
-            .generationTime(Duration.ofMillis(100))
-            .generationJitter(Duration.ZERO)
-            .failureRate(0));
+    final TestSimulator aws = TestSimulator.forJobTests(SEED, ACCOUNTS, PRINCIPALS);
 
     private TestDatabase database;
     private Simulator simulator;

@@ -34,15 +34,7 @@ class PolicyGenerationJobIT {
     private static final int PRINCIPALS = 5;
 
     @RegisterExtension
-    final TestSimulator aws = TestSimulator.perTest(o -> o
-            .accounts(ACCOUNTS)
-            .principalsPerAccount(PRINCIPALS)
-            .distribution(SimulatorOptions.Distribution.UNIFORM)
-            .suspendedAccounts(0)
-            .unassumableAccounts(0)
-            .generationTime(Duration.ofMillis(100))
-            .generationJitter(Duration.ZERO)
-            .failureRate(0));
+    final TestSimulator aws = TestSimulator.forJobTests(7, ACCOUNTS, PRINCIPALS);
 
     private TestDatabase database;
     private Simulator simulator;
@@ -128,6 +120,22 @@ class PolicyGenerationJobIT {
         assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
         assertDatabaseAndSimulatorAgreeJobForJob();
         assertThat(count("select count(*) from account_region where deferred_reason is not null")).isZero();
+    }
+
+    @Test
+    void shouldGiveEachPrincipalOneGenerationWhileSeveralRegionsShareTheAccountsPrincipals() {
+        organization(o -> o.dailyQuota(2));
+        job.set("policygen.generation.daily-quota", 2)
+                .set("policygen.generation.regions[0]", "us-east-1").set("policygen.generation.regions[1]", "eu-west-1");
+
+        assertThat(job.run()).as("4 a day per account in two Regions, 5 principals each").isEqualTo(3);
+        assertThat(simulator.generations().stream().collect(Collectors.groupingBy(g -> g.accountId() + " " + g.region(),
+                Collectors.counting()))).hasSize(2 * ACCOUNTS).allSatisfy((slot, n) -> assertThat(n).isEqualTo(2));
+        simulator.clock().advance(Duration.ofDays(1));
+        assertThat(job.run()).isZero();
+
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertDatabaseAndSimulatorAgreeJobForJob();
     }
 
     @Test

@@ -42,6 +42,22 @@ public final class TestSimulator implements AfterEachCallback, AfterAllCallback 
         return new TestSimulator(shared, false);
     }
 
+    /**
+     * The job tests' organization, a fresh one per test: {@code accounts} accounts of exactly {@code principals}
+     * principals, all active and enterable, generations of 100 ms that never fail unless a test says so.
+     */
+    public static TestSimulator forJobTests(long seed, int accounts, int principals) {
+        return perTest(o -> o.seed(seed)
+                .accounts(accounts)
+                .principalsPerAccount(principals)
+                .distribution(SimulatorOptions.Distribution.UNIFORM)
+                .suspendedAccounts(0)
+                .unassumableAccounts(0)
+                .generationTime(java.time.Duration.ofMillis(100))
+                .generationJitter(java.time.Duration.ZERO)
+                .failureRate(0));
+    }
+
     /** Starts a simulator on the shared options and then this test's own, stopping the one running (if any). */
     public synchronized Simulator start(UnaryOperator<SimulatorOptions.Builder> options) {
         stop();
