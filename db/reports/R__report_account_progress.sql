@@ -12,6 +12,9 @@
 --   deferred     the same, in an account that stopped at a quota, its daily budget or the deadline
 --                (deferred_reason says which; cleared when the account finishes): they wait for its quota
 -- days_needed          ceil((due + deferred) / daily_quota): nights still needed at the account's daily quota
+-- daily_quota          the account's generations a day: the sum over its generation Regions of the quota the job used
+--                      there at its last slot (5 in af-south-1, ap-east-1, ap-southeast-3, eu-south-1, me-south-1;
+--                      principals are shared among the Regions), else the job's setting
 -- failed_last_attempt  not a state of its own: the principals whose last attempt failed, counted above in done
 --                      (out of tries for the period) or in due / deferred (to be retried)
 --
@@ -62,7 +65,7 @@ principals as (
 ),
 deferral as (
     select account_id, string_agg(region || ': ' || deferred_reason, '; ' order by region) as deferred_reason,
-           max(last_activity_at) as last_activity_at
+           max(last_activity_at) as last_activity_at, sum(daily_quota) as daily_quota
     from account_region
     group by account_id
 ),
@@ -79,8 +82,8 @@ select a.account_id,
        coalesce(p.in_progress, 0) as in_progress,
        case when d.deferred_reason is null then coalesce(p.due, 0) else 0 end as due,
        case when d.deferred_reason is null then 0 else coalesce(p.due, 0) end as deferred,
-       ceil(coalesce(p.due, 0)::numeric / nullif(s.daily_quota, 0))::int as days_needed,  -- no quota: never
-       s.daily_quota,
+       ceil(coalesce(p.due, 0)::numeric / nullif(q.daily_quota, 0))::int as days_needed,  -- no quota: never
+       q.daily_quota,
        coalesce(p.failed, 0) as failed_last_attempt,
        greatest(d.last_activity_at, g.last_activity_at) as last_activity_at,
        d.deferred_reason,
@@ -90,6 +93,9 @@ cross join settings s
 left join principals p using (account_id)
 left join deferral d using (account_id)
 left join activity g using (account_id)
+cross join lateral (
+    select coalesce(nullif(current_setting('policygen.daily_quota', true), '')::int, d.daily_quota, s.daily_quota)::bigint
+           as daily_quota) q
 where a.in_scope
 order by a.account_id;
 
