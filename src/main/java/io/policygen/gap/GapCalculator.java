@@ -37,6 +37,9 @@ public final class GapCalculator {
 
         BitSet used = (BitSet) grant.actions().clone();
         used.and(usage.actions());
+        BitSet unobserved = (BitSet) notObservable.clone();
+        unobserved.and(grant.actions());
+        unobserved.andNot(used);
         BitSet serviceLevel = new BitSet(catalog.size());
         if (usage.allServices()) {
             serviceLevel.or(grant.actions());
@@ -45,10 +48,7 @@ public final class GapCalculator {
             serviceLevel.and(grant.actions());
         }
         serviceLevel.andNot(used);
-        BitSet unobserved = (BitSet) notObservable.clone();
-        unobserved.and(grant.actions());
-        unobserved.andNot(used);
-        unobserved.andNot(serviceLevel);
+        serviceLevel.andNot(unobserved);
         BitSet unused = (BitSet) grant.actions().clone();
         unused.andNot(used);
         unused.andNot(serviceLevel);
