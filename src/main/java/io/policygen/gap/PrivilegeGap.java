@@ -148,6 +148,11 @@ public final class PrivilegeGap {
         return notes;
     }
 
+    /** The catalog's source, package and version: what "every action" meant for this gap. */
+    public String catalogSource() {
+        return catalog.source();
+    }
+
     /** The unused actions with their level and flags, sorted as the lists. */
     public List<GapAction> unusedDetails() {
         List<GapAction> details = new ArrayList<>();
@@ -178,7 +183,8 @@ public final class PrivilegeGap {
                     unknown.unused().contains(action), AccessLevel.UNKNOWN);
         }
         List<ServiceGap> services = new ArrayList<>();
-        byService.forEach((service, c) -> services.add(new ServiceGap(service, (int) c[0], (int) c[1], (int) c[2], (int) c[3], c[4])));
+        byService.forEach((service, c) -> services.add(new ServiceGap(service, (int) c[0], (int) c[1], (int) c[2], (int) c[3], c[4],
+                catalog.serviceActions(service).cardinality())));
         return services;
     }
 
