@@ -22,8 +22,8 @@ find_browser() {
             echo "$POLICYGEN_CHROMIUM"
             return 0
         fi
-        echo "chromium.sh: POLICYGEN_CHROMIUM=$POLICYGEN_CHROMIUM is not an executable file" >&2
-        return 1
+        echo "chromium.sh: POLICYGEN_CHROMIUM=$POLICYGEN_CHROMIUM is not an executable file; unset it to find or install one" >&2
+        exit 1
     fi
     for candidate in chromium chromium-browser google-chrome-stable google-chrome; do
         if command -v "$candidate" >/dev/null 2>&1; then

@@ -62,7 +62,8 @@ class ActionCatalogTest {
         assertThat(CATALOG.action(index)).isEqualTo("s3:PutBucketPolicy");
         assertThat(CATALOG.service(index)).isEqualTo("s3");
         assertThat(CATALOG.level(index)).isEqualTo(AccessLevel.PERMISSIONS_MANAGEMENT);
-        assertThat(CATALOG.header()).containsExactly("test catalog");
+        assertThat(CATALOG.header()).containsExactly("test catalog", "source: hand-written for the tests");
+        assertThat(CATALOG.source()).isEqualTo("hand-written for the tests");
     }
 
     @Test

@@ -5,6 +5,7 @@ final class TestCatalog {
 
     static final ActionCatalog CATALOG = ActionCatalog.parse("""
             # test catalog
+            # source: hand-written for the tests
             ec2	DescribeInstances	L
             ec2	RunInstances	W
             ec2	TerminateInstances	W
