@@ -1,13 +1,5 @@
 package io.policygen.gap;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -25,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ActionCatalog {
 
-    static final String RESOURCE = "iam-actions.tsv";
     /** Patterns are few (policies repeat across principals: AWS managed ones above all); their expansions are kept. */
     private static final int MAX_CACHED_PATTERNS = 20_000;
 
@@ -38,9 +29,10 @@ public final class ActionCatalog {
     private final Map<String, Integer> serviceIndex = new HashMap<>();
     private final Map<String, Integer> actionIndex = new HashMap<>();
     private final List<String> header;
+    private final BitSet[] byLevel = new BitSet[AccessLevel.values().length];
     private final Map<String, BitSet> patterns = new ConcurrentHashMap<>();
 
-    private ActionCatalog(List<String[]> rows, List<String> header) {
+    ActionCatalog(List<String[]> rows, List<String> header) {
         this.header = List.copyOf(header);
         int size = rows.size();
         names = new String[size];
@@ -53,8 +45,9 @@ public final class ActionCatalog {
             String[] row = rows.get(i);
             String service = Glob.lower(row[0]);
             if (serviceList.isEmpty() || !serviceList.getLast().equals(service)) {
-                if (serviceIndex.containsKey(service)) {
-                    throw new IllegalArgumentException("the catalog is not sorted by service: " + service + " twice");
+                if (serviceIndex.containsKey(service) || !serviceList.isEmpty() && serviceList.getLast().compareTo(service) > 0) {
+                    throw new IllegalArgumentException("the catalog is not sorted by service: " + service + " after "
+                            + serviceList.getLast());
                 }
                 serviceIndex.put(service, serviceList.size());
                 serviceList.add(service);
@@ -68,6 +61,12 @@ public final class ActionCatalog {
                 throw new IllegalArgumentException("the catalog names " + service + ":" + row[1] + " twice");
             }
         }
+        for (AccessLevel level : AccessLevel.values()) {
+            byLevel[level.ordinal()] = new BitSet(size);
+        }
+        for (int i = 0; i < size; i++) {
+            byLevel[levels[i].ordinal()].set(i);
+        }
         services = serviceList.toArray(String[]::new);
         serviceStart = new int[services.length + 1];
         for (int s = 0; s < services.length; s++) {
@@ -78,36 +77,12 @@ public final class ActionCatalog {
 
     /** The catalog that ships in the jar. */
     public static ActionCatalog bundled() {
-        return Bundled.CATALOG;
+        return CatalogFile.bundled();
     }
 
     /** A catalog in the file's format (tests write small ones). */
     public static ActionCatalog parse(String text) {
-        try {
-            return read(new StringReader(text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static ActionCatalog read(Reader source) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>();
-        BufferedReader lines = new BufferedReader(source);
-        int number = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            number++;
-            if (line.startsWith("#")) {
-                header.add(line.substring(1).strip());
-            } else if (!line.isBlank()) {
-                String[] row = line.split("\t", -1);
-                if (row.length != 3 || row[0].isEmpty() || row[1].isEmpty() || row[2].length() != 1) {
-                    throw new IllegalArgumentException("catalog line " + number + " is not service<TAB>Action<TAB>level: " + line);
-                }
-                rows.add(row);
-            }
-        }
-        return new ActionCatalog(rows, header);
+        return CatalogFile.parse(text);
     }
 
     /** The header's lines: the source package, its version and license, the data's date. */
@@ -145,6 +120,41 @@ public final class ActionCatalog {
 
     public AccessLevel level(int index) {
         return levels[index];
+    }
+
+    /** How many services the catalog knows; a service's number is its place in prefix order. */
+    int services() {
+        return services.length;
+    }
+
+    /** The number of the service an action belongs to. */
+    int serviceNumber(int index) {
+        return serviceOf[index];
+    }
+
+    String serviceName(int number) {
+        return services[number];
+    }
+
+    /** The index of the service's first action. */
+    int serviceStart(int number) {
+        return serviceStart[number];
+    }
+
+    /** How many actions the service numbered so has. */
+    int serviceSize(int number) {
+        return serviceStart[number + 1] - serviceStart[number];
+    }
+
+    /** The number of the service with this prefix, -1 for one it does not know. */
+    int serviceNumber(String prefix) {
+        Integer s = serviceIndex.get(Glob.lower(prefix));
+        return s == null ? -1 : s;
+    }
+
+    /** The actions of one access level; not to be changed. */
+    BitSet actionsAt(AccessLevel level) {
+        return byLevel[level.ordinal()];
     }
 
     /** Every action of the catalog. */
@@ -207,20 +217,5 @@ public final class ActionCatalog {
             }
         }
         return matched;
-    }
-
-    private static final class Bundled {
-        static final ActionCatalog CATALOG = load();
-
-        private static ActionCatalog load() {
-            try (InputStream in = ActionCatalog.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("the IAM action catalog " + RESOURCE + " is missing from the classpath");
-                }
-                return read(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the IAM action catalog " + RESOURCE, e);
-            }
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -24,6 +23,13 @@ public final class PrivilegeGap {
     record UnknownSplit(List<UnknownAction> used, List<UnknownAction> serviceLevel, List<UnknownAction> unused) {
     }
 
+    private static final Comparator<ServiceGap> HEAVIEST_FIRST = (a, b) -> {
+        int order = Long.compare(b.unusedWeight(), a.unusedWeight());
+        if (order == 0) {
+            order = Integer.compare(b.unused(), a.unused());
+        }
+        return order != 0 ? order : a.service().compareTo(b.service());
+    };
     private static final Comparator<String> ORDER = Comparator.comparing(Glob::lower).thenComparing(Comparator.naturalOrder());
 
     private final ActionCatalog catalog;
@@ -96,8 +102,8 @@ public final class PrivilegeGap {
     /** The unused actions' weights summed ({@link AccessLevel#weight()}): what ranks principals, highest first. */
     public long score() {
         long score = (long) unknown.unused().size() * AccessLevel.UNKNOWN.weight();
-        for (int i = split.unused().nextSetBit(0); i >= 0; i = split.unused().nextSetBit(i + 1)) {
-            score += catalog.level(i).weight();
+        for (AccessLevel level : AccessLevel.values()) {
+            score += (long) count(split.unused(), catalog.actionsAt(level)) * level.weight();
         }
         return score;
     }
@@ -171,38 +177,13 @@ public final class PrivilegeGap {
 
     /** Every service with a granted action, by name. */
     public List<ServiceGap> services() {
-        TreeMap<String, long[]> byService = new TreeMap<>();
-        BitSet granted = grant.actions();
-        for (int i = granted.nextSetBit(0); i >= 0; i = granted.nextSetBit(i + 1)) {
-            long[] counts = byService.computeIfAbsent(catalog.service(i), k -> new long[5]);
-            tally(counts, split.used().get(i), split.serviceLevel().get(i), split.unused().get(i), catalog.level(i));
-        }
-        for (UnknownAction action : grant.unknown()) {
-            long[] counts = byService.computeIfAbsent(action.service(), k -> new long[5]);
-            tally(counts, unknown.used().contains(action), unknown.serviceLevel().contains(action),
-                    unknown.unused().contains(action), AccessLevel.UNKNOWN);
-        }
-        List<ServiceGap> services = new ArrayList<>();
-        byService.forEach((service, c) -> services.add(new ServiceGap(service, (int) c[0], (int) c[1], (int) c[2], (int) c[3], c[4],
-                catalog.serviceActions(service).cardinality())));
-        return services;
+        return ServiceCounts.of(catalog, grant.actions(), split.used(), split.serviceLevel(), split.unused(), unknown.used(),
+                unknown.serviceLevel(), unknown.unused());
     }
 
     /** The services with the most unused weight, at most {@code limit}: heaviest first, then by name. */
     public List<ServiceGap> topUnusedServices(int limit) {
-        return services().stream().filter(service -> service.unused() > 0)
-                .sorted(Comparator.comparingLong(ServiceGap::unusedWeight).reversed()
-                        .thenComparing(Comparator.comparingInt(ServiceGap::unused).reversed())
-                        .thenComparing(ServiceGap::service))
-                .limit(limit).toList();
-    }
-
-    private static void tally(long[] counts, boolean used, boolean serviceLevel, boolean unused, AccessLevel level) {
-        counts[0]++;
-        counts[1] += used ? 1 : 0;
-        counts[2] += serviceLevel ? 1 : 0;
-        counts[3] += unused ? 1 : 0;
-        counts[4] += unused ? level.weight() : 0;
+        return services().stream().filter(service -> service.unused() > 0).sorted(HEAVIEST_FIRST).limit(limit).toList();
     }
 
     private static int count(BitSet a, BitSet b) {

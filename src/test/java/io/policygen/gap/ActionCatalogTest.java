@@ -71,6 +71,8 @@ class ActionCatalogTest {
         assertThatThrownBy(() -> ActionCatalog.parse("s3\tGetObject\n"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("catalog line 1");
         assertThatThrownBy(() -> ActionCatalog.parse("s3\tGetObject\tX\n")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ActionCatalog.parse("s3\tGetObject\tR\nec2\tRunInstances\tW\n"))
+                .hasMessageContaining("not sorted by service: ec2 after s3");
         assertThatThrownBy(() -> ActionCatalog.parse("s3\tGetObject\tR\ns3\tgetobject\tR\n"))
                 .hasMessageContaining("twice");
     }
