@@ -1,7 +1,5 @@
 package io.policygen.simulator;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -45,8 +43,7 @@ final class IamRoles {
         }
         Role role = role(account, name).orElseThrow(() -> new AwsError(404, "NoSuchEntity", "The role with name "
                 + name + " cannot be found."));
-        // IAM returns policy documents URL-encoded (RFC 3986)
-        String trust = URLEncoder.encode(role.trustPolicy(), StandardCharsets.UTF_8).replace("+", "%20");
+        String trust = QueryService.policyDocument(role.trustPolicy());
         return new Xml().open("Role")
                 .element("Path", role.path())
                 .element("RoleName", role.name())
@@ -121,7 +118,7 @@ final class IamRoles {
                     account.joined(), trust(trusted, ""), 3600));
         }
         return organization.role(id, name).map(p -> new Role(p.path(), p.name(), p.id(), p.arn(), p.createDate(),
-                trust("{\"Service\":\"lambda.amazonaws.com\"}", ""), 3600));
+                TrustPolicies.of(p), 3600));
     }
 
     private static String trust(String principal, String condition) {
