@@ -16,12 +16,12 @@ select p.account_id,
        p.principal_type,
        p.last_used_at,
        p.last_used_source,
-       (extract(epoch from now() - p.last_used_at) / 86400)::int as days_unused,
+       floor(extract(epoch from now() - p.last_used_at) / 86400)::int as days_unused,
        p.iam_created_at as created_at,
-       (extract(epoch from now() - p.iam_created_at) / 86400)::int as age_days,
+       floor(extract(epoch from now() - p.iam_created_at) / 86400)::int as age_days,
        p.breadth,
        coalesce(p.broadest_grants, '{}') as broadest_grants,
-       coalesce(array(select e ->> 'arn' from jsonb_array_elements(p.attached_policies) e order by 1 collate "C"), '{}')
+       coalesce(array(select e ->> 'arn' from jsonb_array_elements(p.attached_policies) e order by e ->> 'arn' collate "C"), '{}')
            as attached_policies,
        p.permissions_boundary_arn,
        p.eligibility_reason

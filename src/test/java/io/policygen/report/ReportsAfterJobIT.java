@@ -2,6 +2,7 @@ package io.policygen.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.policygen.simulator.PrincipalMix;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
 import io.policygen.testsupport.JobHarness;
@@ -47,6 +48,7 @@ class ReportsAfterJobIT {
                 .generationJitter(Duration.ZERO)
                 .failureRate(0)
                 .dailyQuota(AWS_DAILY_QUOTA)
+                .mix(PrincipalMix.ALL_ACTIVE)
                 .build());
         JobHarness job = new JobHarness(simulator, database);
         job.resetDatabase();
