@@ -36,7 +36,7 @@ final class PrincipalLife {
                 : u < mix.unused() + mix.tooNew() + mix.optedOut() ? Habit.OPTED_OUT : Habit.IN_USE;
         double v = Hashing.unit(Hashing.hash(h, 2));
         long age = switch (habit) {
-            case NEW -> 3600 + (long) (v * 6 * DAY);
+            case NEW -> 3600 + (long) (v * 5 * DAY);
             case UNUSED -> 420 * DAY + (long) (v * (FIVE_YEARS - 420 * DAY));
             default -> 8 * DAY + (long) (v * FIVE_YEARS);
         };

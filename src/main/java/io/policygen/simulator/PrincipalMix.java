@@ -6,7 +6,7 @@ package io.policygen.simulator;
  * at a typical organization, not a published figure.
  *
  * @param unused   last used more than 100 days before the simulator started (up to 400), or never
- * @param tooNew   created in the six days before the simulator started
+ * @param tooNew   created in the five days before the simulator started
  * @param optedOut tagged {@code policygen:skip}, without a value or with a date still to come
  */
 public record PrincipalMix(double unused, double tooNew, double optedOut) {
