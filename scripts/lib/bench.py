@@ -150,7 +150,7 @@ def iam_calls(sim):
 
 
 def discovery_details(args, db, work, failures):
-    accounts, principals = (20, 1000) if args.quick else (1000, 1000)
+    accounts, principals = (10, 1000) if args.quick else (1000, 1000)
     h.log(f"discovery with policies: {accounts} accounts x {principals} principals, GetAccountAuthorizationDetails"
           + ("" if args.quick else f" against ListRoles / ListUsers (commit {BASELINE_COMMIT})") + ", job -Xmx512m")
     sim = h.Simulator(work, "discovery-details", "--accounts", str(accounts), "--principals-per-account", str(principals),
@@ -219,7 +219,7 @@ def discovery_details_section(x):
         "`-Xmx512m -Xlog:gc`, discovery concurrency 8 and `--policygen.generation.daily-quota=1`; each into a database of its",
         "own. Time is the `discoverPrincipals` step (`batch_step_execution`); bytes are `pg_total_relation_size` (table,",
         "TOAST, indexes); IAM calls are the simulator's count of each run's requests. `--quick` runs the new side only,",
-        "at 20 x 1,000.",
+        "at 10 x 1,000.",
         "",
         h.table(["measure", "old: ListRoles / ListUsers", "new: GetAccountAuthorizationDetails", ""], [
             row("exit code", lambda r: r["rc"]),
