@@ -198,4 +198,29 @@ class WhoGetsAGenerationIT {
                 .containsExactly(Map.of("iam_id", firstId, "deleted", true, "generations", 1L),
                         Map.of("iam_id", second.id(), "deleted", false, "generations", 1L));
     }
+
+    @Test
+    void shouldGiveARowFromBeforeIdsWereKeptTheIdFoundUnderItsArnAndKeepItsHistory() {
+        String arn = role("old-timer", usedAgo(Duration.ofHours(1)).inline("queue", NARROW));
+        // as a run before ids were kept left it: no iam_id, a success two days ago
+        job.jdbc().sql("insert into account (account_id, name, state, first_seen_at, last_seen_at) values (?, 'member', 'ACTIVE', now(), now())")
+                .param(ACCOUNT).update();
+        job.jdbc().sql("""
+                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, last_seen_at)
+                        values (?, ?, 'ROLE', 'old-timer', '/', now() - interval '60 days', now() - interval '1 day')""")
+                .params(ACCOUNT, arn).update();
+        job.jdbc().sql("""
+                        insert into generation (principal_id, account_id, region, client_token, job_id, state, requested_at,
+                                                completed_at, request)
+                        select principal_id, account_id, 'us-east-1', gen_random_uuid(), 'j-before', 'SUCCEEDED',
+                               now() - interval '2 days', now() - interval '2 days', '{}'::jsonb
+                        from principal""").update();
+
+        assertThat(job.run()).isZero();
+
+        assertThat(startedInTheAccount()).as("its success within the refresh period still counts").isEmpty();
+        assertThat(rows("select iam_id, deleted_at is null as live, (select count(*) from generation) as generations from principal"))
+                .containsExactly(Map.of("iam_id", simulator.organization().principal(arn).orElseThrow().id(), "live", true,
+                        "generations", 1L));
+    }
 }

@@ -91,6 +91,18 @@ class ConfigurationValidatorTest {
     }
 
     @Test
+    void shouldRefuseANegativeMinAgeAndNoWaitForTheCredentialReport() {
+        generation = new GenerationProperties(generation.trails(), generation.accessRoleArnTemplate(), Duration.ofDays(30),
+                Duration.ofDays(30), 50, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6),
+                java.util.Map.of(), 3, 3, Duration.ofDays(-1), io.policygen.generation.GenerationOrder.RECENT_USE_FIRST);
+        principals = new PrincipalProperties(List.of(PrincipalType.ROLE, PrincipalType.USER), List.of("/aws-service-role/"),
+                List.of(), List.of(), 8, 1000, Duration.ZERO);
+
+        assertThat(problems()).anySatisfy(p -> assertThat(p).startsWith("policygen.generation.min-age:").contains("PT-24H"))
+                .anySatisfy(p -> assertThat(p).startsWith("policygen.principals.credential-report-wait:"));
+    }
+
+    @Test
     void shouldRequireATrail() {
         generation = new GenerationProperties(List.of(), generation.accessRoleArnTemplate(), Duration.ofDays(30),
                 Duration.ofDays(30), 50, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6),
