@@ -48,11 +48,8 @@ final class AuthorizationDetails {
         }
         int maxItems = QueryService.intParameter(form, "MaxItems", 100, 1, 1000);
         String scope = "gaad/" + account.id() + "/" + String.join(",", filter);
-        PageToken token = form.get("Marker") == null ? new PageToken(scope, 0, 0) : PageToken.decode(form.get("Marker"), scope);
-        if (token == null) {
-            throw new AwsError(400, "InvalidInput", "Invalid Marker.");
-        }
-        int limit = (token.page() + Hashing.below(Hashing.hash(seed, scope), 5)) % 5 == 3 ? Math.max(1, maxItems / 2) : maxItems;
+        PageToken token = PageToken.iamMarker(form.get("Marker"), scope);
+        int limit = token.iamPageSize(seed, maxItems);
         AccountPrincipals principals = organization.principalsOf(account);
         List<AccountGroups.Group> groups = filter.contains("Group") ? content.groups(account) : List.of();
         List<ManagedPolicy> policies = content.managedPolicies(account).stream()

@@ -25,19 +25,9 @@ final class RoleUserListing {
         int maxItems = QueryService.intParameter(form, "MaxItems", 100, 1, 1000);
         String pathPrefix = form.getOrDefault("PathPrefix", "/");
         String scope = "i/" + kind.arnType() + "/" + account.id() + "/" + pathPrefix;
-        int position = 0;
-        int page = 0;
-        String marker = form.get("Marker");
-        if (marker != null) {
-            PageToken token = PageToken.decode(marker, scope);
-            if (token == null) {
-                throw new AwsError(400, "InvalidInput", "Invalid Marker.");
-            }
-            position = (int) token.position();
-            page = token.page();
-        }
-        // every fifth page or so is short: a client must follow IsTruncated, not count items
-        int limit = (page + Hashing.below(Hashing.hash(seed, scope), 5)) % 5 == 3 ? Math.max(1, maxItems / 2) : maxItems;
+        PageToken token = PageToken.iamMarker(form.get("Marker"), scope);
+        int position = (int) token.position();
+        int limit = token.iamPageSize(seed, maxItems);
         String member = kind == Kind.ROLE ? "Roles" : "Users";
         Xml xml = new Xml().open(member);
         int size = principals.size(kind);
@@ -53,7 +43,7 @@ final class RoleUserListing {
         boolean truncated = position < size;
         xml.element("IsTruncated", truncated);
         if (truncated) {
-            xml.element("Marker", new PageToken(scope, position, page + 1).encode());
+            xml.element("Marker", new PageToken(scope, position, token.page() + 1).encode());
         }
         return xml;
     }
