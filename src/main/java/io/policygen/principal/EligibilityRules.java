@@ -42,7 +42,7 @@ public record EligibilityRules(Duration lookback, Duration minAge) {
                     + " days ago; min-age is " + minAge.toDays() + " days");
         }
         if (!lastUse.known()) {
-            return new Verdict(Eligibility.ELIGIBLE, "last use unknown (no credential report)");
+            return new Verdict(Eligibility.ELIGIBLE, "last use unknown (" + lastUse.source() + ")");
         }
         if (lastUse.at() == null) {
             return new Verdict(Eligibility.UNUSED, "never used, as far as IAM tracks");

@@ -52,6 +52,7 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
     private CredentialReportFetch report;
     private PrincipalAssessor assessor;
     private Map<String, LastUse> lastUses = Map.of();
+    private LastUse missing = LastUse.unknown("no credential report");
     private Stream<IamEntity> stream;
     private Iterator<IamEntity> entities = Collections.emptyIterator();
     private boolean principalsListed;
@@ -128,7 +129,7 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
             }
             case ListedPrincipal p -> filter.admits(p.type(), p.path(), p.name())
                     ? assessor.assess(p, p.type() == PrincipalType.ROLE ? roleLastUse(p)
-                    : lastUses.getOrDefault(p.arn(), LastUse.unknown())) // not in the report: created since it was made
+                    : lastUses.getOrDefault(p.arn(), missing)) // not in the report: created since it was made
                     : null;
         };
     }
@@ -141,7 +142,10 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
         if (report == null) {
             return;
         }
-        report.lastUses().ifPresent(uses -> lastUses = uses);
+        report.lastUses().ifPresent(uses -> {
+            lastUses = uses;
+            missing = LastUse.unknown("not in the credential report");
+        });
         if (report.failure() != null) {
             context.putString(CREDENTIAL_REPORT_ERROR, report.failure());
             log.warn("event=credential-report-unavailable account={} reason=\"{}\" effect=\"users' last use unknown: none is taken for unused\"",

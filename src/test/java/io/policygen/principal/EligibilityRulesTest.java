@@ -31,7 +31,7 @@ class EligibilityRulesTest {
 
     @Test
     void shouldNeverTakeAPrincipalWhoseLastUseIsUnknownForUnused() {
-        assertThat(rules.assess(OLD, LastUse.unknown(), Map.of(), NOW))
+        assertThat(rules.assess(OLD, LastUse.unknown("no credential report"), Map.of(), NOW))
                 .isEqualTo(new Verdict(Eligibility.ELIGIBLE, "last use unknown (no credential report)"));
     }
 

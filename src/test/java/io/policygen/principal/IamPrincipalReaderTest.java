@@ -83,7 +83,7 @@ class IamPrincipalReaderTest {
         assertThat(principal(principals, "alice").lastUse())
                 .isEqualTo(new LastUse(Instant.parse("2026-05-28T09:30:00Z"), "access_key_1", true));
         assertThat(principal(principals, "alice").assessment().eligibility()).isEqualTo(Eligibility.ELIGIBLE);
-        assertThat(principal(principals, "root-like").lastUse()).as("not in the report: created since").isEqualTo(LastUse.unknown());
+        assertThat(principal(principals, "root-like").lastUse()).as("not in the report: created since").isEqualTo(LastUse.unknown("not in the credential report"));
         assertThat(principal(principals, "app-billing").lastUse()).isEqualTo(new LastUse(NOW.minus(Duration.ofDays(2)), "RoleLastUsed", true));
         assertThat(iam.reportPolls).as("asked for at the start, then twice more until COMPLETE").isEqualTo(3);
         assertThat(waits).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
