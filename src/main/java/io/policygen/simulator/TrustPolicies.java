@@ -1,6 +1,6 @@
 package io.policygen.simulator;
 
-/** Who may assume a simulated role (its AssumeRolePolicyDocument), by the kind its name says. */
+/** Who may assume a simulated role (its AssumeRolePolicyDocument): the account's roles by the kind their names say. */
 final class TrustPolicies {
 
     private TrustPolicies() {
@@ -19,7 +19,12 @@ final class TrustPolicies {
                     + "\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringLike\":"
                     + "{\"token.actions.githubusercontent.com:sub\":\"repo:example/*:ref:refs/heads/main\"}}}]}";
         }
+        return assumeRole(principal, "");
+    }
+
+    /** A trust policy letting {@code principal} (JSON) assume the role, {@code condition} (",\"Condition\":{...}" or empty) added. */
+    static String assumeRole(String principal, String condition) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":" + principal
-                + ",\"Action\":\"sts:AssumeRole\"}]}";
+                + ",\"Action\":\"sts:AssumeRole\"" + condition + "}]}";
     }
 }
