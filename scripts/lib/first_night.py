@@ -21,7 +21,9 @@ CONSOLE_GENERATIONS = 3
 def _options(accounts, principals, generation_time, *extra):
     return ["--accounts", str(accounts), "--principals-per-account", str(principals), "--distribution", "uniform",
             "--suspended-accounts", "0", "--unassumable-accounts", "0", "--seed", "11", "--active-regions", "1",
-            "--generation-time", generation_time, "--generation-jitter", "PT0S", *extra]
+            "--generation-time", generation_time, "--generation-jitter", "PT0S",
+            # every principal in use, old enough and not opted out: each one is worth a generation
+            "--unused-share", "0", "--new-share", "0", "--opted-out-share", "0", *extra]
 
 
 def _accounts(sim):
