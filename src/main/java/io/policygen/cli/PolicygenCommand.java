@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 /** The top command. A new subcommand is one class and one entry in {@code subcommands}. */
 @Command(name = "policygen", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        subcommands = {RunCommand.class, CheckCommand.class, DemoCommand.class, ReportCommand.class, SimulateCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, DemoCommand.class, ReportCommand.class, ExportCommand.class,
+                SimulateCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         description = {
                 "Least-privilege IAM policies for every principal of an AWS Organization,",

@@ -1,5 +1,6 @@
 package io.policygen.cli;
 
+import io.policygen.report.GapReport;
 import io.policygen.report.Report;
 import io.policygen.report.ReportFormat;
 import io.policygen.report.Reports;
@@ -32,11 +33,12 @@ import picocli.CommandLine.Unmatched;
  * job's, found the way the {@code run} command finds it ({@code spring.datasource.url/username/password} from the
  * command line, the environment, application.properties or .yml), but through a bare Spring context: no job, no
  * pool, no migrations. Reading is all it does, in a read-only transaction, so a {@code policygen_reader} login can
- * run it. Without a name it lists the reports. Exit codes: 0 printed (or listed), 2 bad usage, an unknown report or
- * a refused login, 1 the database failed.
+ * run it. Without a name it lists the reports; {@code report privilege_gap --format html} writes the gap page. Exit
+ * codes: 0 printed (or listed), 2 bad usage, an unknown report or a refused login, 1 the database failed.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        customSynopsis = "policygen report [NAME] [--format table|csv] [--verbose] [--NAME=VALUE...]",
+        customSynopsis = "policygen report [NAME] [--format table|csv] [--verbose] [--NAME=VALUE...]%n"
+                + "       policygen report privilege_gap --format html > gap.html",
         description = {"Prints a report from the job's database; without a NAME, lists them.",
                 "The database is the run command's, given the same ways, e.g.",
                 "  --spring.config.additional-location=file:application.yml",
@@ -45,6 +47,8 @@ import picocli.CommandLine.Unmatched;
                 "A login in the read-only role policygen_reader may read every report.", ""})
 public final class ReportCommand implements Callable<Integer> {
 
+    private static final String HTML = "html";
+    private static final String GAP_REPORT = "report_privilege_gap";
     /** PostgreSQL's undefined_table. */
     private static final String UNDEFINED_TABLE = "42P01";
     /** Rows fetched at a time: a CSV export of every principal streams. */
@@ -53,7 +57,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "The report, e.g. account_progress or report_account_progress.")
     private String name;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table (aligned, the default) or csv.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = {"table (aligned, the default) or csv;",
+            "html for privilege_gap: one self-contained page."})
     private String format;
 
     @Mixin
@@ -77,21 +82,60 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Report report = reports.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(), "no report named '" + name
                 + "' (the reports: " + String.join(", ", reports.all().stream().map(Report::name).toList()) + ")"));
+        if (HTML.equalsIgnoreCase(format)) {
+            return html(report, out);
+        }
         ReportFormat reportFormat = ReportFormat.named(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--format must be table or csv, not '" + format + "'"));
         DatabaseSettings database = settings(SpringArguments.of(arguments, spec.commandLine())).requireUrl();
         try {
             print(database.dataSource(), report, reportFormat, out);
         } catch (SQLException e) {
-            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
-                throw new CommandFailure(ExitCode.FAILED, report.name() + " is not in this database (" + database.safeUrl()
-                        + "): the job's migrations create the reports; run policygen once against it", e);
-            }
-            throw DatabaseLogin.failure(database, e);
+            throw failure(report, database, e);
         } finally {
             out.flush();
         }
         return ExitCode.COMPLETED.code();
+    }
+
+    /** {@code --format html}: the gap page, one self-contained file, from report_privilege_gap and report_gap_by_account. */
+    private Integer html(Report report, PrintWriter out) {
+        if (!report.name().equals(GAP_REPORT)) {
+            throw new ParameterException(spec.commandLine(), "--format html is for privilege_gap only (the page of the"
+                    + " least-privilege gap); " + report.name() + " prints as table or csv");
+        }
+        DatabaseSettings database = settings(SpringArguments.of(arguments, spec.commandLine())).requireUrl();
+        try {
+            printHtml(database.dataSource(), out);
+        } catch (SQLException e) {
+            throw failure(report, database, e);
+        } finally {
+            out.flush();
+        }
+        return ExitCode.COMPLETED.code();
+    }
+
+    /** Writes the gap page ({@link GapReport}) from a database the caller already has (the demo's). */
+    public static void printHtml(DataSource dataSource, Appendable out) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setReadOnly(true);
+            connection.setAutoCommit(false); // one snapshot: the ranked table and the accounts agree
+            try {
+                out.append(GapReport.render(GapReport.read(connection, GapReport.MAX_PRINCIPALS)));
+            } catch (IOException e) {
+                throw new SQLException("cannot write the gap page: " + e.getMessage(), e);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    private static CommandFailure failure(Report report, DatabaseSettings database, SQLException e) {
+        if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+            return new CommandFailure(ExitCode.FAILED, report.name() + " is not in this database (" + database.safeUrl()
+                    + "): the job's migrations create the reports; run policygen once against it", e);
+        }
+        return DatabaseLogin.failure(database, e);
     }
 
     /**
@@ -129,7 +173,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** {@code spring.datasource.*} as Spring Boot would resolve them for the job, from a context with nothing in it. */
-    private static DatabaseSettings settings(List<String> springArguments) {
+    static DatabaseSettings settings(List<String> springArguments) {
         SpringApplication application = new SpringApplication(Settings.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);

@@ -154,6 +154,15 @@ public final class PrivilegeGap {
         return notes;
     }
 
+    /** What the current policies grant: a {@link GrantSet}'s content. */
+    Grant grant() {
+        return grant;
+    }
+
+    ActionCatalog catalog() {
+        return catalog;
+    }
+
     /** The catalog's source, package and version: what "every action" meant for this gap. */
     public String catalogSource() {
         return catalog.source();

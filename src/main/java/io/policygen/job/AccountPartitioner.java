@@ -36,6 +36,11 @@ final class AccountPartitioner implements Partitioner {
         return new AccountPartitioner("discoverPrincipals", store::workableAccounts, List.of());
     }
 
+    /** Every workable account: the computeGaps step's partitions, one account's principals' gaps each. */
+    static AccountPartitioner perAccountForGaps(AccountStore store) {
+        return new AccountPartitioner("computeGaps", store::workableAccounts, List.of());
+    }
+
     /** Every account discovery could enter, in every generation Region: the generate step's partitions. */
     static AccountPartitioner perAccountAndRegion(AccountStore store, List<String> regions) {
         return new AccountPartitioner("generate", store::enterableAccounts, regions);

@@ -43,7 +43,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code policyGenerationJob}: discoverAccounts, then discoverPrincipals and generate, both partitioned per account
- * (generate per account and Region). Bean, step and partition names are the keys restart uses in the batch tables:
+ * (generate per account and Region), then computeGaps ({@link GapStepConfiguration}). Bean, step and partition names are the keys restart uses in the batch tables:
  * don't rename them.
  * <p>
  * The steps' own transaction manager is resourceless: readers and writers call AWS, and a database transaction
@@ -59,11 +59,13 @@ public class PolicyGenerationJobConfiguration {
     private final PlatformTransactionManager noDatabaseTransaction = new ResourcelessTransactionManager();
 
     @Bean
-    Job policyGenerationJob(JobRepository jobRepository, Step discoverAccounts, Step discoverPrincipals, Step generate) {
+    Job policyGenerationJob(JobRepository jobRepository, Step discoverAccounts, Step discoverPrincipals, Step generate,
+                            Step computeGaps) {
         return new JobBuilder("policyGenerationJob", jobRepository)
                 .start(discoverAccounts)
                 .next(discoverPrincipals)
                 .next(generate)
+                .next(computeGaps) // GapStepConfiguration
                 .build();
     }
 

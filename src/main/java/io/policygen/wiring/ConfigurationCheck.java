@@ -1,11 +1,13 @@
 package io.policygen.wiring;
 
 import io.policygen.aws.AwsProperties;
+import io.policygen.gap.GapProperties;
 import io.policygen.generation.GenerationProperties;
 import io.policygen.organization.OrganizationProperties;
 import io.policygen.principal.PrincipalProperties;
 import io.policygen.run.RunProperties;
 import io.policygen.throttle.ThrottleProperties;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -50,9 +52,11 @@ public final class ConfigurationCheck implements BeanFactoryPostProcessor, Envir
             return unknownKeys;
         }
         Binder binder = Binder.get(environment);
-        return ConfigurationValidator.validate(bind(binder, AwsProperties.class), bind(binder, OrganizationProperties.class),
-                bind(binder, PrincipalProperties.class), bind(binder, GenerationProperties.class),
-                bind(binder, ThrottleProperties.class), bind(binder, RunProperties.class));
+        List<String> problems = new ArrayList<>(ConfigurationValidator.validate(bind(binder, AwsProperties.class),
+                bind(binder, OrganizationProperties.class), bind(binder, PrincipalProperties.class),
+                bind(binder, GenerationProperties.class), bind(binder, ThrottleProperties.class), bind(binder, RunProperties.class)));
+        problems.addAll(bind(binder, GapProperties.class).problems());
+        return problems;
     }
 
     private static <T> T bind(Binder binder, Class<T> type) {

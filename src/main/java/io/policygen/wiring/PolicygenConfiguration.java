@@ -6,6 +6,7 @@ import io.policygen.aws.AwsCallMetrics;
 import io.policygen.aws.AwsClients;
 import io.policygen.aws.AwsProperties;
 import io.policygen.time.SimulatorClock;
+import io.policygen.gap.GapProperties;
 import io.policygen.generation.AwsPolicyGenerationsFactory;
 import io.policygen.generation.DurationEstimator;
 import io.policygen.generation.GenerationSlots;
@@ -48,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The application's beans other than the job's steps. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AwsProperties.class, OrganizationProperties.class, PrincipalProperties.class,
-        GenerationProperties.class, ThrottleProperties.class, RunProperties.class})
+        GenerationProperties.class, ThrottleProperties.class, RunProperties.class, GapProperties.class})
 public class PolicygenConfiguration {
 
     /** Before any other bean: unknown policygen.* keys and bad values stop the start, naming the setting. */
