@@ -13,7 +13,7 @@ select a.account_id,
        round((percentile_cont(0.5) within group (order by g.unused_share))::numeric, 4) as median_unused_share,
        round(max(g.unused_share)::numeric, 4) as worst_unused_share,
        coalesce(sum(g.unused), 0) as unused_actions,
-       coalesce(sum(g.score), 0) as score,
+       coalesce(sum(g.score), 0)::bigint as score,
        (array_agg(p.principal_arn order by g.score desc, g.unused desc, p.principal_arn collate "C")
             filter (where g.principal_id is not null))[1] as worst_principal
 from account a

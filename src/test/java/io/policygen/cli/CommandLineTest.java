@@ -15,7 +15,7 @@ class CommandLineTest {
         Cli cli = Cli.run("--help");
 
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.out()).startsWith("Usage: policygen [-hV] COMMAND").contains("  run ", "  demo ", "  report ", "  simulate ")
+        assertThat(cli.out()).startsWith("Usage: policygen [-hV] COMMAND").contains("  run ", "  demo ", "  report ", "  export ", "  simulate ")
                 .contains("Exit codes: 0 done; 3 stopped at a quota");
         assertThat(cli.err()).isEmpty();
     }
@@ -33,7 +33,9 @@ class CommandLineTest {
     @Test
     void shouldPrintHelpForEveryOtherCommand() {
         assertThat(Cli.run("demo", "--help").out()).startsWith("Usage: policygen demo").contains("--daily-quota=N");
-        assertThat(Cli.run("report", "--help").out()).startsWith("Usage: policygen report [NAME]").contains("policygen_reader");
+        assertThat(Cli.run("report", "--help").out()).startsWith("Usage: policygen report [NAME]").contains("policygen_reader")
+                .contains("policygen report privilege_gap --format html > gap.html");
+        assertThat(Cli.run("export", "--help").out()).startsWith("Usage: policygen export --dir DIR").contains("index.json");
     }
 
     @Test
@@ -51,7 +53,7 @@ class CommandLineTest {
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.errLines()).containsExactly(
-                "policygen: a command is needed: run, check, demo, report, simulate; see 'policygen --help'");
+                "policygen: a command is needed: run, check, demo, report, export, simulate; see 'policygen --help'");
     }
 
     @Test
@@ -107,9 +109,31 @@ class CommandLineTest {
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.errLines()).containsExactly("policygen report: no report named 'secrets' (the reports: report_account_progress,"
-                + " report_failures, report_policies, report_principal_status, report_runs, report_unused_principals);"
+                + " report_failures, report_gap_actions, report_gap_by_account, report_policies, report_principal_status,"
+                + " report_privilege_gap, report_runs, report_unused_principals);"
                 + " see 'policygen report --help'");
         assertThat(Cli.run("report", "runs", "--format=xml", NO_DATABASE).errLines()).containsExactly(
                 "policygen report: --format must be table or csv, not 'xml'; see 'policygen report --help'");
+    }
+
+    @Test
+    void shouldWriteHtmlForThePrivilegeGapOnly() {
+        Cli cli = Cli.run("report", "runs", "--format", "html", NO_DATABASE);
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.errLines()).containsExactly("policygen report: --format html is for privilege_gap only (the page of the"
+                + " least-privilege gap); report_runs prints as table or csv; see 'policygen report --help'");
+    }
+
+    @Test
+    void shouldRefuseAnExportWithoutADirectoryInOneLine() {
+        Cli missing = Cli.run("export", NO_DATABASE);
+
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.errLines()).containsExactly(
+                "policygen export: missing required option: '--dir=DIR'; see 'policygen export --help'");
+        Cli file = Cli.run("export", "--dir", "pom.xml", NO_DATABASE);
+        assertThat(file.exitCode()).isEqualTo(2);
+        assertThat(file.errLines()).containsExactly("policygen export: --dir pom.xml is not a directory; see 'policygen export --help'");
     }
 }

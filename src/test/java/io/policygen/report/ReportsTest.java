@@ -11,7 +11,8 @@ class ReportsTest {
     @Test
     void shouldListEveryReportOfDbReportsWithItsQuestion() {
         assertThat(reports.all()).extracting(Report::name).containsExactly("report_account_progress", "report_failures",
-                "report_policies", "report_principal_status", "report_runs", "report_unused_principals");
+                "report_gap_actions", "report_gap_by_account", "report_policies", "report_principal_status",
+                "report_privilege_gap", "report_runs", "report_unused_principals");
         assertThat(reports.all()).allSatisfy(report -> assertThat(report.question()).endsWith("?"));
         assertThat(reports.find("report_runs").orElseThrow().question()).startsWith("How did each run go");
     }
@@ -26,7 +27,7 @@ class ReportsTest {
     @Test
     void shouldDescribeReportsOneALineNamesAligned() {
         assertThat(reports.describe().lines())
-                .hasSize(6)
+                .hasSize(9)
                 .contains("  report_runs               " + reports.find("runs").orElseThrow().question());
     }
 

@@ -1,0 +1,213 @@
+package io.policygen.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.policygen.testsupport.TestDatabase;
+import io.policygen.testsupport.TestPostgres;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.util.PGobject;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The gap's report views on a small, known state written straight into the tables (as the computeGaps step would
+ * have): two grant sets shared by four principals, a deleted principal and one in an account out of scope that must
+ * not show, a principal without a gap, an account without principals.
+ */
+@ExtendWith(TestPostgres.class)
+class GapReportsIT {
+
+    private static final String A = "111111111111";
+    private static final String B = "222222222222";
+    private static final String C = "333333333333";
+    private static final String D = "444444444444";
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static final String NOTE = "[{\"kind\": \"CONDITIONAL_DENY\", \"policy\": \"guard\", \"detail\": \"Deny of 1 granted "
+            + "actions (iam:AttachRolePolicy) under the condition {\\\"Bool\\\":{\\\"aws:MultiFactorAuthPresent\\\":\\\"false\\\"}}\"}]";
+    private static final String NOT_EVALUATED = "resources and conditions not evaluated";
+
+    private static JdbcClient jdbc;
+
+    @BeforeAll
+    static void knownState(TestDatabase database) {
+        jdbc = JdbcClient.create(database.dataSource());
+        account(A, "prod", true);
+        account(B, "dev", true);
+        account(C, "old", false);
+        account(D, "empty", true);
+        long storage = grant("g-storage", action("s3", "s3:DeleteObject", "Write", 5, true, false, true),
+                action("s3", "s3:GetObject", "Read", 2, false, false, true), action("s3", "s3:PutObject", "Write", 5, false, false, true),
+                action("iam", "iam:PassRole", "Write", 5, false, false, true));
+        long broad = grant("g-broad", action("ec2", "ec2:RunInstances", "Write", 5, false, false, true),
+                action("iam", "iam:AttachRolePolicy", "Permissions management", 10, false, true, true),
+                action("newsvc", "newsvc:DoThing", "Unknown", 5, false, false, false),
+                action("sqs", "sqs:ReceiveMessage", "Read", 2, false, false, true), action("sqs", "sqs:SendMessage", "Write", 5, false, false, true));
+        gap(principal(A, "role/app", null), "j-app", storage, 4, 1, 0, 1, 2, 0, 1, 0, 10, "{s3}", "{}", "{s3:GetObject}", "{iam:PassRole}", "[]");
+        gap(principal(A, "role/admin", null), "j-admin", broad, 5, 1, 2, 0, 2, 1, 0, 1, 15, "{iam,newsvc}", "{sqs}", "{ec2:RunInstances}",
+                "{}", NOTE);
+        gap(principal(A, "user/alice", null), "j-alice", storage, 4, 2, 1, 1, 0, 0, 0, 0, 0, "{}", "{*}", "{s3:GetObject,s3:PutObject}",
+                "{iam:PassRole}", "[]");
+        gap(principal(A, "role/gone", NOW), "j-gone", broad, 5, 0, 0, 0, 5, 1, 0, 1, 27, "{iam}", "{}", "{}", "{}", "[]");
+        principal(A, "role/nogap", null);
+        gap(principal(B, "role/b1", null), "j-b1", broad, 5, 0, 0, 0, 5, 1, 0, 1, 27, "{iam,sqs,ec2,newsvc}", "{}", "{}", "{}", "[]");
+        gap(principal(C, "role/c1", null), "j-c1", broad, 5, 0, 0, 0, 5, 1, 0, 1, 27, "{iam}", "{}", "{}", "{}", "[]");
+    }
+
+    @Test
+    void privilegeGapShouldRankEveryLivePrincipalInScopeByScore() {
+        assertThat(rows("""
+                select rank, account_id, account_name, principal_arn, principal_type, name, path, granted, used, used_at_service_level,
+                       not_observable, unused, unused_share, score, top_unused_services, unused_scoped, unused_conditional, unknown,
+                       service_level_services, not_evaluated, generation_job_id
+                from report_privilege_gap""")).containsExactly(
+                row(1L, B, "dev", arn(B, "role/b1"), "ROLE", "b1", "/", 5L, 0L, 0L, 0L, 5L, new BigDecimal("1.0000"), 27L,
+                        List.of("iam", "sqs", "ec2", "newsvc"), 0L, 1L, 1L, List.of(),
+                        NOT_EVALUATED + "; the effect depends on them for 1 unused actions a conditional Deny may take away", "j-b1"),
+                row(2L, A, "prod", arn(A, "role/admin"), "ROLE", "admin", "/", 5L, 1L, 2L, 0L, 2L, new BigDecimal("0.4000"), 15L,
+                        List.of("iam", "newsvc"), 0L, 1L, 1L, List.of("sqs"),
+                        NOT_EVALUATED + "; the effect depends on them for 1 unused actions a conditional Deny may take away", "j-admin"),
+                row(3L, A, "prod", arn(A, "role/app"), "ROLE", "app", "/", 4L, 1L, 0L, 1L, 2L, new BigDecimal("0.5000"), 10L,
+                        List.of("s3"), 1L, 0L, 0L, List.of(), NOT_EVALUATED + "; the effect depends on them for 1 unused actions allowed"
+                                + " only on some resources or under a condition", "j-app"),
+                row(4L, A, "prod", arn(A, "user/alice"), "USER", "alice", "/", 4L, 2L, 1L, 1L, 0L, new BigDecimal("0.0000"), 0L,
+                        List.of(), 0L, 0L, 0L, List.of("*"), NOT_EVALUATED, "j-alice"));
+        assertThat(jdbc.sql("select notes::text from report_privilege_gap where name = 'admin'").query(String.class).single())
+                .contains("CONDITIONAL_DENY", "aws:MultiFactorAuthPresent");
+    }
+
+    @Test
+    void gapByAccountShouldGiveEachAccountInScopeItsReviewedPrincipalsMedianAndWorst() {
+        assertThat(rows("select * from report_gap_by_account")).containsExactly(
+                row(B, "dev", 1L, 1L, new BigDecimal("1.0000"), new BigDecimal("1.0000"), 5L, 27L, arn(B, "role/b1")),
+                row(A, "prod", 4L, 3L, new BigDecimal("0.4000"), new BigDecimal("0.5000"), 4L, 25L, arn(A, "role/admin")),
+                row(D, "empty", 0L, 0L, null, null, 0L, 0L, null));
+    }
+
+    @Test
+    void gapActionsShouldGiveEveryGrantedActionItsStatusUsedFirstThenNotObservableThenServiceLevel() {
+        assertThat(rows("""
+                select principal_arn, service, action, access_level, status, weight, scoped, conditional, in_catalog
+                from report_gap_actions where account_id = ?""", A)).containsExactly(
+                row(arn(A, "role/admin"), "ec2", "ec2:RunInstances", "Write", "USED", 5L, false, false, true),
+                row(arn(A, "role/admin"), "iam", "iam:AttachRolePolicy", "Permissions management", "UNUSED", 10L, false, true, true),
+                row(arn(A, "role/admin"), "newsvc", "newsvc:DoThing", "Unknown", "UNUSED", 5L, false, false, false),
+                row(arn(A, "role/admin"), "sqs", "sqs:ReceiveMessage", "Read", "USED_AT_SERVICE_LEVEL", 2L, false, false, true),
+                row(arn(A, "role/admin"), "sqs", "sqs:SendMessage", "Write", "USED_AT_SERVICE_LEVEL", 5L, false, false, true),
+                row(arn(A, "role/app"), "iam", "iam:PassRole", "Write", "NOT_OBSERVABLE", 5L, false, false, true),
+                row(arn(A, "role/app"), "s3", "s3:DeleteObject", "Write", "UNUSED", 5L, true, false, true),
+                row(arn(A, "role/app"), "s3", "s3:GetObject", "Read", "USED", 2L, false, false, true),
+                row(arn(A, "role/app"), "s3", "s3:PutObject", "Write", "UNUSED", 5L, false, false, true),
+                row(arn(A, "user/alice"), "iam", "iam:PassRole", "Write", "NOT_OBSERVABLE", 5L, false, false, true),
+                row(arn(A, "user/alice"), "s3", "s3:DeleteObject", "Write", "USED_AT_SERVICE_LEVEL", 5L, true, false, true),
+                row(arn(A, "user/alice"), "s3", "s3:GetObject", "Read", "USED", 2L, false, false, true),
+                row(arn(A, "user/alice"), "s3", "s3:PutObject", "Write", "USED", 5L, false, false, true));
+        assertThat(rows("select status, count(*) from report_gap_actions where account_id <> ? group by status", A))
+                .containsExactly(row("UNUSED", 5L));
+    }
+
+    // --- the known state
+
+    private static void account(String accountId, String name, boolean inScope) {
+        jdbc.sql("insert into account (account_id, name, state, in_scope, first_seen_at, last_seen_at) values (?, ?, 'ACTIVE', ?, now(), now())")
+                .params(accountId, name, inScope).update();
+    }
+
+    private static long principal(String accountId, String resource, Instant deletedAt) {
+        String type = resource.startsWith("role/") ? "ROLE" : "USER";
+        return jdbc.sql("""
+                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, last_seen_at, deleted_at,
+                                               policy_hash)
+                        values (?, ?, ?, ?, '/', now(), now(), ?, 'h') returning principal_id""")
+                .params(accountId, arn(accountId, resource), type, resource.substring(resource.indexOf('/') + 1),
+                        deletedAt == null ? null : Timestamp.from(deletedAt))
+                .query(Long.class).single();
+    }
+
+    private record Action(String service, String action, String level, int weight, boolean scoped, boolean conditional,
+                          boolean inCatalog) {
+    }
+
+    private static Action action(String service, String action, String level, int weight, boolean scoped, boolean conditional,
+                                 boolean inCatalog) {
+        return new Action(service, action, level, weight, scoped, conditional, inCatalog);
+    }
+
+    private static long grant(String key, Action... actions) {
+        long id = jdbc.sql("insert into gap_grant (grant_key, actions) values (?, ?) returning grant_id").params(key, actions.length)
+                .query(Long.class).single();
+        for (Action a : actions) {
+            jdbc.sql("""
+                            insert into gap_grant_action (grant_id, service, action, access_level, weight, scoped, conditional, in_catalog)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, a.service(), a.action(), a.level(), a.weight(), a.scoped(), a.conditional(), a.inCatalog()).update();
+        }
+        return id;
+    }
+
+    private static void gap(long principalId, String jobId, long grantId, int granted, int used, int serviceLevel, int notObservable,
+                            int unused, int unknown, int unusedScoped, int unusedConditional, long score, String top,
+                            String serviceLevelServices, String usedActions, String notObservableActions, String notes) {
+        long generation = jdbc.sql("""
+                        insert into generation (principal_id, account_id, region, client_token, job_id, state, requested_at, completed_at,
+                                                request, policies, policy_complete)
+                        select principal_id, account_id, 'us-east-1', ?, ?, 'SUCCEEDED', ?, ?, '{}'::jsonb, '[]'::jsonb, true
+                        from principal where principal_id = ? returning generation_id""")
+                .params(UUID.randomUUID(), jobId, Timestamp.from(NOW.minusSeconds(120)), Timestamp.from(NOW.minusSeconds(60)), principalId)
+                .query(Long.class).single();
+        jdbc.sql("""
+                        insert into principal_gap (principal_id, account_id, generation_id, policy_hash, catalog, grant_id, granted, used,
+                            used_at_service_level, not_observable, unused, unknown, unused_scoped, unused_conditional, used_not_granted,
+                            unused_share, score, top_unused_services, service_level_services, used_actions, not_observable_actions,
+                            notes, computed_at)
+                        select principal_id, account_id, ?, 'h', 'test catalog', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?::text[], ?::text[],
+                               ?::text[], ?::text[], ?::jsonb, ?
+                        from principal where principal_id = ?""")
+                .params(generation, grantId, granted, used, serviceLevel, notObservable, unused, unknown, unusedScoped, unusedConditional,
+                        (double) unused / granted, score, top, serviceLevelServices, usedActions, notObservableActions, notes,
+                        Timestamp.from(NOW), principalId)
+                .update();
+    }
+
+    private static String arn(String accountId, String resource) {
+        return "arn:aws:iam::" + accountId + ":" + resource;
+    }
+
+    // --- reading the views: whole numbers as longs, arrays as lists
+
+    private static List<Object> row(Object... values) {
+        return Arrays.asList(values);
+    }
+
+    private static List<List<Object>> rows(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query((rs, i) -> readRow(rs)).list();
+    }
+
+    private static List<Object> readRow(ResultSet rs) throws SQLException {
+        List<Object> row = new ArrayList<>();
+        for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+            row.add(value(rs.getObject(c)));
+        }
+        return row;
+    }
+
+    private static Object value(Object value) throws SQLException {
+        return switch (value) {
+            case null -> null;
+            case Integer n -> n.longValue();
+            case java.sql.Array array -> Arrays.asList((Object[]) array.getArray());
+            case PGobject object -> object.getValue();
+            default -> value;
+        };
+    }
+}
