@@ -100,8 +100,8 @@ class ReportCommandIT {
         assertThat(exit).isEqualTo(2);
         assertThat(out()).isEmpty();
         assertThat(cli.errLines()).containsExactly("policygen report: no report named 'report_secrets' (the reports:"
-                + " report_account_progress, report_failures, report_policies, report_principal_status, report_runs,"
-                + " report_unused_principals);"
+                + " report_account_progress, report_failures, report_gap_actions, report_gap_by_account, report_policies,"
+                + " report_principal_status, report_privilege_gap, report_runs, report_unused_principals);"
                 + " see 'policygen report --help'");
     }
 
@@ -149,5 +149,15 @@ class ReportCommandIT {
                 .startsWith("policygen: the database at " + database.url() + " refused the login of user 'nobody' (FATAL: ")
                 .endsWith("): check the user and its password, which came from the command line (--spring.datasource.password)")
                 .doesNotContain("secret-of-nobody");
+    }
+
+    @Test
+    void shouldWriteTheGapPageAsHtml() {
+        int exit = report("privilege_gap", "--format", "html");
+
+        assertThat(exit).isZero();
+        assertThat(out()).startsWith("<!DOCTYPE html>").contains("<title>policygen: least-privilege gap</title>",
+                "no gap computed yet", "0 principals reviewed").endsWith("</html>\n");
+        assertThat(err()).isEmpty();
     }
 }
