@@ -5,18 +5,29 @@ import io.policygen.run.ExitCode;
 import io.policygen.local.SimulatorJobSettings;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
+import io.policygen.report.ReportTable;
+import io.policygen.report.TableFormat;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
 
 /**
  * The demo's story: an embedded PostgreSQL and the simulator start in this JVM; the job runs night after night
  * (the simulated clock moving a day on whenever the daily quota stops it) until every principal has its policy;
- * then the account progress report is printed. What it prints is its own: the embedded server's and Spring's
+ * then the account progress report is printed, the five principals with the largest least-privilege gap, and where
+ * the gap page and the export were written. What it prints is its own: the embedded server's and Spring's
  * logs stay quiet.
  */
 final class Demo {
@@ -47,6 +58,7 @@ final class Demo {
             say("done in %d s: every due principal was settled (those that failed are retried by later runs).%n",
                     Duration.ofNanos(System.nanoTime() - start).toSeconds());
             printReport(database, "account_progress");
+            printGap(database);
             if (exitCode == ExitCode.SETUP_PROBLEMS.code()) {
                 out.println();
                 say("the last night ended with exit code 5: finished, but accounts need their setup fixed (the demo's"
@@ -115,6 +127,33 @@ final class Demo {
             ReportCommand.print(database.dataSource(EmbeddedDatabase.DATABASE), report, "table", out);
         } catch (SQLException e) {
             throw new CommandFailure(ExitCode.FAILED, "demo: cannot print the report: " + e.getMessage(), e);
+        }
+        out.flush();
+    }
+
+    /**
+     * The least-privilege gap the last night computed: the five principals that may do the most they never did, and
+     * where the gap page and the export went (a directory of their own under the system's temporary directory).
+     */
+    private void printGap(EmbeddedDatabase database) {
+        DataSource dataSource = database.dataSource(EmbeddedDatabase.DATABASE);
+        out.println();
+        say("the least-privilege gap: the five principals that may do the most they did not (report_privilege_gap):");
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     select rank, account_id, principal_arn, granted, used, unused, unused_share, score, top_unused_services
+                     from report_privilege_gap order by rank limit 5""")) {
+            out.print(new TableFormat(80).format(ReportTable.read(rows)));
+            Path directory = Files.createTempDirectory("policygen-demo-");
+            Path page = directory.resolve("gap.html");
+            StringBuilder html = new StringBuilder();
+            ReportCommand.printHtml(dataSource, html);
+            Files.writeString(page, html, StandardCharsets.UTF_8);
+            say("the gap page (every principal ranked, per-account progress and unused share): %s", page);
+            say("%s", ExportCommand.export(dataSource, directory.resolve("export")).replaceFirst("^policygen: ", "the export: "));
+        } catch (SQLException | IOException e) {
+            throw new CommandFailure(ExitCode.FAILED, "demo: cannot show the least-privilege gap: " + e.getMessage(), e);
         }
         out.flush();
     }
