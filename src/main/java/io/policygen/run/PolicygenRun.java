@@ -29,9 +29,11 @@ public final class PolicygenRun {
     private final AwsCallMetrics metrics;
     private final TimeSource time;
     private final ReportSettings reportSettings;
+    private final RunTelemetry telemetry;
 
     public PolicygenRun(DataSource dataSource, RunStore runs, JobExecutions executions, CurrentRun currentRun, RunControl control,
-                        RunProperties properties, AwsCallMetrics metrics, TimeSource time, ReportSettings reportSettings) {
+                        RunProperties properties, AwsCallMetrics metrics, TimeSource time, ReportSettings reportSettings,
+                        RunTelemetry telemetry) {
         this.dataSource = dataSource;
         this.runs = runs;
         this.executions = executions;
@@ -41,6 +43,7 @@ public final class PolicygenRun {
         this.metrics = metrics;
         this.time = time;
         this.reportSettings = reportSettings;
+        this.telemetry = telemetry;
     }
 
     public ExitCode execute() throws Exception {
@@ -54,6 +57,7 @@ public final class PolicygenRun {
             long runId = runs.start(time.clock().instant(), hostName(), ProcessHandle.current().pid());
             runs.recordReportSettings(reportSettings);
             currentRun.start(runId);
+            telemetry.runStarted();
             control.startClock(properties.maxDuration());
             log.info("event=run-started run={}", runId);
             ExitCode exitCode;
@@ -78,6 +82,7 @@ public final class PolicygenRun {
                 log.error("event=run-failed run={}", runId, e);
             }
             runs.finish(runId, time.clock().instant(), exitCode, status, message, metrics.attempts(), metrics.throttledAttempts());
+            telemetry.runEnded();
             System.out.println(summary(runId, status, exitCode, message));
             return exitCode;
         }
