@@ -1,5 +1,6 @@
 package io.policygen.generation;
 
+import io.policygen.log.LogEvent;
 import io.policygen.time.TimeSource;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,9 +87,9 @@ public class AccountSlotListener implements StepExecutionListener {
         } else if (outcome.defers()) {
             slots.defer(slot.id(), outcome, slot.stopReason(), slot.setupProblem(), slot.runId(), time.clock().instant());
             if (outcome.needsSetupFix()) {
-                log.warn("event=account-setup-problem {} outcome={} reason=\"{}\"", slot.id(), outcome, slot.stopReason());
+                LogEvent.warn(log, "account-setup-problem").with(slot.id()).with("outcome", outcome).quoted("reason", slot.stopReason()).log();
             } else {
-                log.info("event=account-deferred {} outcome={} reason=\"{}\"", slot.id(), outcome, slot.stopReason());
+                LogEvent.info(log, "account-deferred").with(slot.id()).with("outcome", outcome).quoted("reason", slot.stopReason()).log();
             }
         }
     }

@@ -2,6 +2,7 @@ package io.policygen.run;
 
 import io.policygen.aws.AwsCallMetrics;
 import io.policygen.generation.SlotOutcome;
+import io.policygen.log.LogEvent;
 import io.policygen.time.TimeSource;
 import java.net.InetAddress;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class PolicygenRun {
             currentRun.start(runId);
             telemetry.runStarted();
             control.startClock(properties.maxDuration());
-            log.info("event=run-started run={}", runId);
+            LogEvent.info(log, "run-started").with("run", runId).log();
             ExitCode exitCode;
             String status;
             String message;
@@ -79,10 +80,15 @@ public final class PolicygenRun {
                 exitCode = ExitCode.FAILED;
                 status = "FAILED";
                 message = describe(e);
-                log.error("event=run-failed run={}", runId, e);
+                LogEvent.error(log, "run-failed").with("run", runId).cause(e).log();
             }
             runs.finish(runId, time.clock().instant(), exitCode, status, message, metrics.attempts(), metrics.throttledAttempts());
             telemetry.runEnded();
+            LogEvent.info(log, "run-finished").with("run", runId).with("status", status).with("exitCode", exitCode.code())
+                    .with("generationsStarted", currentRun.generationsStarted())
+                    .with("generationsSucceeded", currentRun.generationsSucceeded())
+                    .with("generationsFailed", currentRun.generationsFailed())
+                    .with("awsCalls", metrics.attempts()).with("throttledCalls", metrics.throttledAttempts()).log();
             System.out.println(summary(runId, status, exitCode, message));
             return exitCode;
         }
