@@ -5,11 +5,21 @@ package io.policygen.run;
  * the run holds the run lock and has read its standing: a process refused for another run's lock publishes
  * nothing, so it never overwrites the figures of the run that holds it.
  */
-@FunctionalInterface
 public interface RunPublication {
 
-    RunPublication NONE = () -> {
+    RunPublication NONE = new RunPublication() {
+        @Override
+        public boolean active() {
+            return false;
+        }
+
+        @Override
+        public void start() {
+        }
     };
+
+    /** Whether the figures go anywhere: without it, nothing needs reading for them. */
+    boolean active();
 
     void start();
 }

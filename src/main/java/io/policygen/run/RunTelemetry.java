@@ -5,8 +5,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The run's side of its metrics: reads where the job stands when the run starts and again when it has ended, and
- * starts the publication in between. A database that cannot say (a slow or lost backlog query) leaves the figures
- * as they were: metrics never fail a run.
+ * starts the publication in between; when the figures go nowhere, reads nothing (the backlog sums a view over every
+ * principal). A database that cannot say leaves the figures as they were: metrics never fail a run.
  */
 public final class RunTelemetry {
 
@@ -24,13 +24,17 @@ public final class RunTelemetry {
 
     /** With the run lock held and this run's row written. */
     void runStarted() {
-        read();
-        publication.start();
+        if (publication.active()) {
+            read(); // before the first push, which would otherwise replace the last run's figures with nothing
+            publication.start();
+        }
     }
 
     /** Once the run's outcome is in its row: the last push (at shutdown) carries it. */
     void runEnded() {
-        read();
+        if (publication.active()) {
+            read();
+        }
     }
 
     private void read() {

@@ -8,6 +8,7 @@ import io.policygen.run.RunPublication;
 import io.policygen.run.RunStanding;
 import io.policygen.run.RunStore;
 import io.policygen.run.RunTelemetry;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.micrometer.metrics.export.prometheus.PrometheusPushGatewayManager;
@@ -36,9 +37,20 @@ public class MetricsConfiguration {
     }
 
     @Bean
-    RunPublication runPublication(ObjectProvider<PrometheusPushGatewayManager> pushGateway) {
-        return () -> pushGateway.ifAvailable(manager -> {
-        }); // creating the manager starts its pushes; the context's close makes the last one
+    RunPublication runPublication(ObjectProvider<PrometheusPushGatewayManager> pushGateway, ListableBeanFactory beans) {
+        boolean configured = beans.getBeanNamesForType(PrometheusPushGatewayManager.class, true, false).length > 0;
+        return new RunPublication() {
+            @Override
+            public boolean active() {
+                return configured;
+            }
+
+            @Override
+            public void start() {
+                pushGateway.ifAvailable(manager -> {
+                }); // creating the manager starts its pushes; the context's close makes the last one
+            }
+        };
     }
 
     @Bean
