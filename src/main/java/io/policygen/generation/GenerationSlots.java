@@ -53,7 +53,8 @@ public final class GenerationSlots {
         return new GenerationSlot(slot,
                 new DuePrincipalReader(slot, store, others, properties, control, clock, events),
                 new GenerationWriter(slot, store, settler, window, gate, control, clock),
-                new AccountSlotListener(slot, store, slots, settler, window, gate, control, time, events),
+                new AccountSlotListener(slot, store, new SlotRecords(slots, properties, clock), settler, window, gate, control, time,
+                        events),
                 aws.release());
     }
 }

@@ -26,6 +26,7 @@ final class SimulatorArguments {
     static SimulatorOptions parse(String[] args) {
         SimulatorOptions.Builder b = SimulatorOptions.builder().port(4566);
         FaultSettings faults = FaultSettings.NONE;
+        PrincipalMix mix = PrincipalMix.REALISTIC;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -99,6 +100,10 @@ final class SimulatorArguments {
                     case "--latency" -> faults = faults.withLatency(Duration.parse(value));
                     case "--lost-start-responses" -> faults = faults.withLostStartResponses(Double.parseDouble(value));
                     case "--clock-start" -> b.manualClock(Instant.parse(value));
+                    case "--unused-share" -> mix = mix.withUnused(Double.parseDouble(value));
+                    case "--new-share" -> mix = mix.withTooNew(Double.parseDouble(value));
+                    case "--opted-out-share" -> mix = mix.withOptedOut(Double.parseDouble(value));
+                    case "--credential-report-time" -> b.credentialReportTime(Duration.parse(value));
                     default -> throw new IllegalArgumentException(option + ": unknown option");
                 }
             } catch (NumberFormatException e) {
@@ -112,7 +117,7 @@ final class SimulatorArguments {
                         ? "bad value '" + value + "'" : message + " (was '" + value + "')"), e);
             }
         }
-        return b.faults(faults).build();
+        return b.faults(faults).mix(mix).build();
     }
 
     /** KEY=VALUE, split at the last '=' (IAM names may hold '=', the values never do). */
