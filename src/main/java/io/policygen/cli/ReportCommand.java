@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code report NAME [--format table|csv] [--spring.datasource.url=...]}: prints one report. The database is the
+ * {@code report NAME [--format table|csv|json] [--spring.datasource.url=...]}: prints one report. The database is the
  * job's, found the way the {@code run} command finds it ({@code spring.datasource.url/username/password} from the
  * command line, the environment, application.properties or .yml), but through a bare Spring context: no job, no
  * pool, no migrations. Reading is all it does, in a read-only transaction, so a {@code policygen_reader} login can
@@ -37,7 +37,7 @@ import picocli.CommandLine.Unmatched;
  * codes: 0 printed (or listed), 2 bad usage, an unknown report or a refused login, 1 the database failed.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        customSynopsis = "policygen report [NAME] [--format table|csv] [--verbose] [--NAME=VALUE...]%n"
+        customSynopsis = "policygen report [NAME] [--format table|csv|json] [--verbose] [--NAME=VALUE...]%n"
                 + "       policygen report privilege_gap --format html > gap.html",
         description = {"Prints a report from the job's database; without a NAME, lists them.",
                 "The database is the run command's, given the same ways, e.g.",
@@ -51,14 +51,16 @@ public final class ReportCommand implements Callable<Integer> {
     private static final String GAP_REPORT = "report_privilege_gap";
     /** PostgreSQL's undefined_table. */
     private static final String UNDEFINED_TABLE = "42P01";
-    /** Rows fetched at a time: a CSV export of every principal streams. */
+    /** Rows fetched at a time: a CSV or JSON export of every principal streams. */
     private static final int FETCH_SIZE = 1000;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "The report, e.g. account_progress or report_account_progress.")
     private String name;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = {"table (aligned, the default) or csv;",
-            "html for privilege_gap: one self-contained page."})
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = {"table (aligned, the default), csv, or json: one object",
+                    "per row and line (JSON Lines), numbers, booleans, JSON,",
+                    "arrays and ISO-8601 times kept as such;",
+                    "html for privilege_gap: one self-contained page."})
     private String format;
 
     @Mixin
@@ -86,7 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
             return html(report, out);
         }
         ReportFormat reportFormat = ReportFormat.named(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "--format must be table or csv, not '" + format + "'"));
+                "--format must be table, csv, json or html (privilege_gap only), not '" + format + "'"));
         DatabaseSettings database = settings(SpringArguments.of(arguments, spec.commandLine())).requireUrl();
         try {
             print(database.dataSource(), report, reportFormat, out);
@@ -140,8 +142,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     /**
      * Prints a report from a database the caller already has (the demo's): {@code name} as {@code report NAME}
-     * takes it ({@code account_progress} or {@code report_account_progress}), {@code format} {@code table} or
-     * {@code csv}.
+     * takes it ({@code account_progress} or {@code report_account_progress}), {@code format} {@code table},
+     * {@code csv} or {@code json}.
      *
      * @throws IllegalArgumentException for an unknown report or format
      */
@@ -150,7 +152,7 @@ public final class ReportCommand implements Callable<Integer> {
         Report report = reports.find(name).orElseThrow(() -> new IllegalArgumentException(
                 "no report named '" + name + "'; the reports:\n" + reports.describe()));
         ReportFormat reportFormat = ReportFormat.named(format).orElseThrow(() -> new IllegalArgumentException(
-                "format must be table or csv, not '" + format + "'"));
+                "format must be table, csv or json, not '" + format + "'"));
         print(dataSource, report, reportFormat, out);
     }
 

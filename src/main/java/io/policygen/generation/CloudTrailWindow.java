@@ -1,5 +1,6 @@
 package io.policygen.generation;
 
+import io.policygen.log.LogEvent;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -48,7 +49,8 @@ final class CloudTrailWindow {
             slot.windowDays(smaller);
             slots.recordWindowDays(slot.id(), smaller);
         }
-        log.info("event=window-shrunk {} days={} previousDays={} reason=\"{}\"", slot.id(), slot.windowDays(), days, message);
+        LogEvent.info(log, "window-shrunk").with(slot.id()).with("days", slot.windowDays()).with("previousDays", days)
+                .quoted("reason", message).log();
         return true;
     }
 

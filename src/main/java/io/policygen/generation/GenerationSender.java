@@ -4,6 +4,7 @@ import io.policygen.generation.PolicyGenerations.GenerationConflictException;
 import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
 import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
 import io.policygen.generation.PolicyGenerations.QuotaExceededException;
+import io.policygen.log.LogEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -55,7 +56,8 @@ final class GenerationSender {
                 store.recordStarted(generation.generationId(), jobId);
                 slot.countStarted();
                 events.started(slot.id());
-                log.debug("event=generation-started {} principal={} jobId={}", slot.id(), generation.principalArn(), jobId);
+                LogEvent.debug(log, "generation-started").with(slot.id()).with("principal", generation.principalArn()).with("jobId", jobId)
+                        .log();
                 return Optional.of(jobId);
             } catch (QuotaExceededException | GenerationConflictException e) {
                 // which quota, or whose generation, AWS's answer does not say for sure: the account's listing does
@@ -82,8 +84,8 @@ final class GenerationSender {
                 }
             } catch (GenerationRejectedException e) {
                 store.recordRefusal(generation.generationId(), "REJECTED", e.code(), e.getMessage(), clock.instant());
-                log.warn("event=generation-rejected {} principal={} code={} message=\"{}\"",
-                        slot.id(), generation.principalArn(), e.code(), e.getMessage());
+                LogEvent.warn(log, "generation-rejected").with(slot.id()).with("principal", generation.principalArn()).with("code", e.code())
+                        .quoted("detail", e.getMessage()).log();
                 return Optional.empty();
             } catch (GenerationUnavailableException e) {
                 store.recordSendFailure(generation.generationId(), e.getMessage());
@@ -103,8 +105,8 @@ final class GenerationSender {
     private Optional<String> unexplainedRefusal(AccountSlot slot, OpenGeneration generation, RuntimeException e) {
         if (e instanceof GenerationConflictException) {
             store.recordRefusal(generation.generationId(), "REJECTED", "ConflictException", e.getMessage(), clock.instant());
-            log.warn("event=generation-rejected {} principal={} code=ConflictException message=\"{}\"",
-                    slot.id(), generation.principalArn(), e.getMessage());
+            LogEvent.warn(log, "generation-rejected").with(slot.id()).with("principal", generation.principalArn()).with("code", "ConflictException")
+                    .quoted("detail", e.getMessage()).log();
             return Optional.empty();
         }
         slot.stop(SlotOutcome.QUOTA_STOPPED, "ServiceQuotaExceededException: " + e.getMessage());
@@ -134,12 +136,14 @@ final class GenerationSender {
                 if (job.startedOn() != null && !job.startedOn().isBefore(pending.requestedAt().minus(CLOCK_SKEW))
                         && !store.knowsJob(job.jobId())) {
                     store.recordStarted(pending.generationId(), job.jobId());
-                    log.info("event=generation-recovered {} principal={} jobId={}", slot.id(), pending.principalArn(), job.jobId());
+                    LogEvent.info(log, "generation-recovered").with(slot.id()).with("principal", pending.principalArn()).with("jobId", job.jobId())
+                            .log();
                     return pending.withJobId(job.jobId());
                 }
             }
         } catch (GenerationUnavailableException | GenerationRejectedException e) {
-            log.warn("event=recovery-list-failed {} principal={} message=\"{}\"", slot.id(), pending.principalArn(), e.getMessage());
+            LogEvent.warn(log, "recovery-list-failed").with(slot.id()).with("principal", pending.principalArn()).quoted("detail", e.getMessage())
+                    .log();
         }
         return pending;
     }

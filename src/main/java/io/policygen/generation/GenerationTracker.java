@@ -1,5 +1,6 @@
 package io.policygen.generation;
 
+import io.policygen.log.LogEvent;
 import io.policygen.time.TimeSource;
 import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
 import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
@@ -64,7 +65,7 @@ final class GenerationTracker {
                 polls++;
             } catch (GenerationUnavailableException e) {
                 polls++;
-                log.warn("event=poll-failed {} jobId={} message=\"{}\"", slot.id(), generation.jobId(), e.getMessage());
+                LogEvent.warn(log, "poll-failed").with(slot.id()).with("jobId", generation.jobId()).quoted("detail", e.getMessage()).log();
                 continue;
             } catch (GenerationRejectedException e) {
                 return finish(slot, generation, new GenerationResult("FAILED", null, time.clock().instant(), e.code(),
@@ -86,12 +87,13 @@ final class GenerationTracker {
         try {
             generations.cancel(generation.jobId());
         } catch (GenerationUnavailableException | GenerationRejectedException e) {
-            log.warn("event=cancel-failed {} jobId={} message=\"{}\"", slot.id(), generation.jobId(), e.getMessage());
+            LogEvent.warn(log, "cancel-failed").with(slot.id()).with("jobId", generation.jobId()).quoted("detail", e.getMessage()).log();
             slot.stop(SlotOutcome.UNSETTLED, "generation " + generation.jobId() + " is stuck and could not be cancelled: " + e.getMessage());
             return OutcomePolicy.Next.DONE;
         }
         String message = "still in progress after policygen.generation.max-wait (" + maxWait + "); cancelled";
-        log.warn("event=generation-cancelled {} principal={} jobId={}", slot.id(), generation.principalArn(), generation.jobId());
+        LogEvent.warn(log, "generation-cancelled").with(slot.id()).with("principal", generation.principalArn())
+                .with("jobId", generation.jobId()).log();
         return finish(slot, generation, new GenerationResult("CANCELED", result.startedOn(), time.clock().instant(),
                 "MAX_WAIT_EXCEEDED", message, List.of(), null), polls);
     }
@@ -102,11 +104,12 @@ final class GenerationTracker {
         slot.countBusy(result.startedOn(), result.completedOn());
         events.finished(slot.id(), result.status(), generation.runId() == slot.runId());
         if ("FAILED".equals(result.status())) {
-            log.info("event=generation-failed {} principal={} jobId={} code={} chargedTo={} message=\"{}\"", slot.id(),
-                    generation.principalArn(), generation.jobId(), result.errorCode(), judgement.chargedTo(), result.errorMessage());
+            LogEvent.info(log, "generation-failed").with(slot.id()).with("principal", generation.principalArn())
+                    .with("jobId", generation.jobId()).with("code", result.errorCode()).with("chargedTo", judgement.chargedTo())
+                    .quoted("detail", result.errorMessage()).log();
         } else {
-            log.debug("event=generation-finished {} principal={} jobId={} status={} polls={}",
-                    slot.id(), generation.principalArn(), generation.jobId(), result.status(), polls);
+            LogEvent.debug(log, "generation-finished").with(slot.id()).with("principal", generation.principalArn())
+                    .with("jobId", generation.jobId()).with("status", result.status()).with("polls", polls).log();
         }
         return judgement.next();
     }

@@ -3,6 +3,7 @@ package io.policygen.generation;
 import io.policygen.generation.PolicyGenerations.GenerationRejectedException;
 import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
 import io.policygen.generation.PolicyGenerations.ListedJob;
+import io.policygen.log.LogEvent;
 import io.policygen.time.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +61,7 @@ final class OtherGenerations {
         try {
             jobs = generations.jobsInAccount();
         } catch (GenerationUnavailableException | GenerationRejectedException e) {
-            log.warn("event=listing-failed {} message=\"{}\"", slot.id(), e.getMessage());
+            LogEvent.warn(log, "listing-failed").with(slot.id()).quoted("detail", e.getMessage()).log();
             return new Verdict.Unexplained();
         }
         Optional<ListedJob> other = jobs.stream().filter(ListedJob::inProgress).filter(job -> !store.knowsJob(job.jobId())).findFirst();
@@ -77,7 +78,7 @@ final class OtherGenerations {
         try {
             return Optional.of(startedSince(generations.jobsInAccount(), time.clock().instant().minus(DAY)));
         } catch (GenerationUnavailableException | GenerationRejectedException e) {
-            log.warn("event=listing-failed {} message=\"{}\"", slot.id(), e.getMessage());
+            LogEvent.warn(log, "listing-failed").with(slot.id()).quoted("detail", e.getMessage()).log();
             return Optional.empty();
         }
     }
@@ -87,7 +88,7 @@ final class OtherGenerations {
      * must stop (asked to, past the deadline, or the other generation outlasted {@code max-wait}).
      */
     boolean waitFor(AccountSlot slot, ListedJob job) throws InterruptedException {
-        log.info("event=slot-held-by-other {} jobId={} principal={}", slot.id(), job.jobId(), job.principalArn());
+        LogEvent.info(log, "slot-held-by-other").with(slot.id()).with("jobId", job.jobId()).with("principal", job.principalArn()).log();
         long since = time.ticker().nanos();
         while (true) {
             Duration waited = Duration.ofNanos(time.ticker().nanos() - since);
@@ -97,11 +98,11 @@ final class OtherGenerations {
             }
             try {
                 if (generations.get(job.jobId()).finished()) {
-                    log.info("event=slot-freed-by-other {} jobId={}", slot.id(), job.jobId());
+                    LogEvent.info(log, "slot-freed-by-other").with(slot.id()).with("jobId", job.jobId()).log();
                     return true;
                 }
             } catch (GenerationUnavailableException | GenerationRejectedException e) {
-                log.warn("event=poll-failed {} jobId={} message=\"{}\"", slot.id(), job.jobId(), e.getMessage());
+                LogEvent.warn(log, "poll-failed").with(slot.id()).with("jobId", job.jobId()).quoted("detail", e.getMessage()).log();
             }
             if (Duration.ofNanos(time.ticker().nanos() - since).compareTo(properties.maxWait()) > 0) {
                 slot.stop(SlotOutcome.QUOTA_STOPPED, "another generation (" + job.jobId() + ", for " + job.principalArn()

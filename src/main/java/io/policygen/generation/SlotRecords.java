@@ -1,5 +1,6 @@
 package io.policygen.generation;
 
+import io.policygen.log.LogEvent;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,9 @@ final class SlotRecords {
         } else if (outcome.defers()) {
             slots.defer(slot.id(), outcome, slot.stopReason(), slot.setupProblem(), dailyQuota, slot.runId(), clock.instant());
             if (outcome.needsSetupFix()) {
-                log.warn("event=account-setup-problem {} outcome={} reason=\"{}\"", slot.id(), outcome, slot.stopReason());
+                LogEvent.warn(log, "account-setup-problem").with(slot.id()).with("outcome", outcome).quoted("reason", slot.stopReason()).log();
             } else {
-                log.info("event=account-deferred {} outcome={} reason=\"{}\"", slot.id(), outcome, slot.stopReason());
+                LogEvent.info(log, "account-deferred").with(slot.id()).with("outcome", outcome).quoted("reason", slot.stopReason()).log();
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.policygen.job;
 
+import io.policygen.log.LogEvent;
 import io.policygen.organization.AccountStore;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ final class AccountPartitioner implements Partitioner {
                 partitions.put("account-" + accountId + "-" + region, context(accountId, region));
             }
         }
-        log.info("event=partitions-created step={} partitions={}", step, partitions.size());
+        LogEvent.info(log, "partitions-created").with("step", step).with("partitions", partitions.size()).log();
         return partitions;
     }
 

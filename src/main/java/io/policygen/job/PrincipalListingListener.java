@@ -1,6 +1,7 @@
 package io.policygen.job;
 
 import io.policygen.generation.SetupFixes;
+import io.policygen.log.LogEvent;
 import io.policygen.principal.CatalogStore;
 import io.policygen.principal.IamPrincipalReader;
 import io.policygen.principal.PrincipalStore;
@@ -50,7 +51,8 @@ public class PrincipalListingListener implements StepExecutionListener {
             String message = context.getString(IamPrincipalReader.ACCESS_ERROR_MESSAGE, "");
             String fix = SetupFixes.forUnenterableAccount(memberRoleArn);
             accounts.recordAccessError(accountId, code, message, fix);
-            log.warn("event=account-unenterable account={} code={} message=\"{}\" fix=\"{}\"", accountId, code, message, fix);
+            LogEvent.warn(log, "account-unenterable").with("account", accountId).with("code", code).quoted("detail", message)
+                    .quoted("fix", fix).log();
             return new ExitStatus("ACCESS_DENIED", code + ": " + message);
         }
         if (stepExecution.getStatus() == BatchStatus.COMPLETED) {

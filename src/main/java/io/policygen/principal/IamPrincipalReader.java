@@ -1,5 +1,6 @@
 package io.policygen.principal;
 
+import io.policygen.log.LogEvent;
 import io.policygen.principal.IamEntity.ListedGroup;
 import io.policygen.principal.IamEntity.ListedPolicy;
 import io.policygen.principal.IamEntity.ListedPrincipal;
@@ -148,8 +149,8 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
         });
         if (report.failure() != null) {
             context.putString(CREDENTIAL_REPORT_ERROR, report.failure());
-            log.warn("event=credential-report-unavailable account={} reason=\"{}\" effect=\"users' last use unknown: none is taken for unused\"",
-                    accountId, report.failure());
+            LogEvent.warn(log, "credential-report-unavailable").with("account", accountId).quoted("reason", report.failure())
+                    .quoted("effect", "users' last use unknown: none is taken for unused").log();
         }
     }
 

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How {@code policygen report} prints a report: {@code table} (aligned, for a terminal) or {@code csv}. */
+/**
+ * How {@code policygen report} prints a report: {@code table} (aligned, for a terminal), {@code csv} or {@code json}
+ * (JSON Lines, types kept).
+ */
 public interface ReportFormat {
 
     String format(ReportTable table);
@@ -20,6 +23,7 @@ public interface ReportFormat {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "table" -> Optional.of(new TableFormat(TableFormat.DEFAULT_MAX_WIDTH));
             case "csv" -> Optional.of(new CsvFormat());
+            case "json" -> Optional.of(new JsonFormat());
             default -> Optional.empty();
         };
     }

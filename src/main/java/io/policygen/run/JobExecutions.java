@@ -1,5 +1,6 @@
 package io.policygen.run;
 
+import io.policygen.log.LogEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -52,7 +53,8 @@ public final class JobExecutions {
             }
             if (RESTARTABLE.contains(previous.getStatus())) {
                 if (recent(previous)) {
-                    log.info("event=run-restarting run={} jobExecution={} status={}", runId, previous.getId(), previous.getStatus());
+                    LogEvent.info(log, "run-restarting").with("run", runId).with("jobExecution", previous.getId())
+                            .with("status", previous.getStatus()).log();
                     return jobOperator.restart(previous);
                 }
                 jobOperator.abandon(previous);

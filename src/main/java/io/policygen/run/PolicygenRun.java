@@ -2,6 +2,7 @@ package io.policygen.run;
 
 import io.policygen.aws.AwsCallMetrics;
 import io.policygen.generation.SlotOutcome;
+import io.policygen.log.LogEvent;
 import io.policygen.time.TimeSource;
 import java.net.InetAddress;
 import java.util.List;
@@ -29,9 +30,11 @@ public final class PolicygenRun {
     private final AwsCallMetrics metrics;
     private final TimeSource time;
     private final ReportSettings reportSettings;
+    private final RunTelemetry telemetry;
 
     public PolicygenRun(DataSource dataSource, RunStore runs, JobExecutions executions, CurrentRun currentRun, RunControl control,
-                        RunProperties properties, AwsCallMetrics metrics, TimeSource time, ReportSettings reportSettings) {
+                        RunProperties properties, AwsCallMetrics metrics, TimeSource time, ReportSettings reportSettings,
+                        RunTelemetry telemetry) {
         this.dataSource = dataSource;
         this.runs = runs;
         this.executions = executions;
@@ -41,6 +44,7 @@ public final class PolicygenRun {
         this.metrics = metrics;
         this.time = time;
         this.reportSettings = reportSettings;
+        this.telemetry = telemetry;
     }
 
     public ExitCode execute() throws Exception {
@@ -54,8 +58,9 @@ public final class PolicygenRun {
             long runId = runs.start(time.clock().instant(), hostName(), ProcessHandle.current().pid());
             runs.recordReportSettings(reportSettings);
             currentRun.start(runId);
+            telemetry.runStarted();
             control.startClock(properties.maxDuration());
-            log.info("event=run-started run={}", runId);
+            LogEvent.info(log, "run-started").with("run", runId).log();
             ExitCode exitCode;
             String status;
             String message;
@@ -75,9 +80,15 @@ public final class PolicygenRun {
                 exitCode = ExitCode.FAILED;
                 status = "FAILED";
                 message = describe(e);
-                log.error("event=run-failed run={}", runId, e);
+                LogEvent.error(log, "run-failed").with("run", runId).cause(e).log();
             }
             runs.finish(runId, time.clock().instant(), exitCode, status, message, metrics.attempts(), metrics.throttledAttempts());
+            telemetry.runEnded();
+            LogEvent.info(log, "run-finished").with("run", runId).with("status", status).with("exitCode", exitCode.code())
+                    .with("generationsStarted", currentRun.generationsStarted())
+                    .with("generationsSucceeded", currentRun.generationsSucceeded())
+                    .with("generationsFailed", currentRun.generationsFailed())
+                    .with("awsCalls", metrics.attempts()).with("throttledCalls", metrics.throttledAttempts()).log();
             System.out.println(summary(runId, status, exitCode, message));
             return exitCode;
         }

@@ -50,6 +50,29 @@ public final class RunStore {
                 .update();
     }
 
+    /** The finished runs as the alerts read them; the running one (this process's) is not among them. */
+    public RunHistory history() {
+        return jdbc.sql("""
+                        select (select exit_code from run where ended_at is not null order by run_id desc limit 1) as last_exit_code,
+                               coalesce((select max(ended_at) from run where exit_code in (0, 3)),
+                                        (select min(started_at) from run)) as last_success_at,
+                               (select count(*) from run
+                                where ended_at is not null and exit_code = 1
+                                  and run_id > coalesce((select max(run_id) from run
+                                                         where ended_at is not null and exit_code <> 1), 0)) as failures""")
+                .query((rs, row) -> new RunHistory((Integer) rs.getObject("last_exit_code"),
+                        rs.getTimestamp("last_success_at") == null ? null : rs.getTimestamp("last_success_at").toInstant(),
+                        rs.getInt("failures")))
+                .single();
+    }
+
+    /** The principals still due and deferred, summed over report_account_progress (the job's own rule). */
+    public Backlog backlog() {
+        return jdbc.sql("select coalesce(sum(due), 0) as due, coalesce(sum(deferred), 0) as deferred from report_account_progress")
+                .query((rs, row) -> new Backlog(rs.getLong("due"), rs.getLong("deferred")))
+                .single();
+    }
+
     /** Accounts in scope whose member role could not be used at their last listing: a setup problem each. */
     public int unenterableAccounts() {
         return jdbc.sql("select count(*) from account where in_scope and state = 'ACTIVE' and access_error_code is not null")

@@ -23,7 +23,7 @@ import io.policygen.run.JobExecutions;
 import io.policygen.run.PolicygenRun;
 import io.policygen.run.ReportSettings;
 import io.policygen.run.RunControl;
-import io.policygen.run.RunMetrics;
+import io.policygen.run.RunTelemetry;
 import io.policygen.run.RunProperties;
 import io.policygen.run.RunStore;
 import io.policygen.throttle.CallRateLimits;
@@ -97,11 +97,6 @@ public class PolicygenConfiguration {
     }
 
     @Bean
-    RunMetrics runMetrics(CurrentRun run, AwsCallMetrics aws) {
-        return new RunMetrics(run, aws);
-    }
-
-    @Bean
     CallRateLimits callRateLimits(ThrottleProperties throttle, Ticker ticker, RunControl control) {
         return new CallRateLimits(throttle, ticker, control);
     }
@@ -168,8 +163,8 @@ public class PolicygenConfiguration {
     @Bean
     PolicygenRun policygenRun(DataSource dataSource, RunStore runs, JobExecutions jobExecutions, CurrentRun currentRun,
                               RunControl control, RunProperties properties, AwsCallMetrics metrics, TimeSource time,
-                              GenerationProperties generation) {
+                              GenerationProperties generation, RunTelemetry telemetry) {
         return new PolicygenRun(dataSource, runs, jobExecutions, currentRun, control, properties, metrics, time,
-                new ReportSettings(generation.dailyQuota(), generation.refreshAfter(), generation.maxFailures()));
+                new ReportSettings(generation.dailyQuota(), generation.refreshAfter(), generation.maxFailures()), telemetry);
     }
 }

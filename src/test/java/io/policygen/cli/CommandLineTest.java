@@ -113,7 +113,7 @@ class CommandLineTest {
                 + " report_privilege_gap, report_runs, report_unused_principals);"
                 + " see 'policygen report --help'");
         assertThat(Cli.run("report", "runs", "--format=xml", NO_DATABASE).errLines()).containsExactly(
-                "policygen report: --format must be table or csv, not 'xml'; see 'policygen report --help'");
+                "policygen report: --format must be table, csv, json or html (privilege_gap only), not 'xml'; see 'policygen report --help'");
     }
 
     @Test

@@ -43,6 +43,10 @@ final class PolicygenProcess {
         return start(directory, environment, args).waitFor(Duration.ofMinutes(2));
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** SIGTERM, as a scheduler stops it. */
     void terminate() {
         process.destroy();

@@ -81,6 +81,18 @@ class ReportCommandIT {
     }
 
     @Test
+    void shouldPrintJsonLinesWithTheColumnsTypesKept() {
+        int exit = report("runs", "--format", "json");
+
+        assertThat(exit).isZero();
+        assertThat(out().lines().toList()).singleElement().asString()
+                .startsWith("{\"run_id\":" + runId + ",\"started_at\":\"2026-11-01T01:00:00Z\",\"ended_at\":\"2026-11-01T02:00:00Z\","
+                        + "\"duration\":\"PT1H\",\"status\":\"COMPLETED\",\"exit_code\":0,\"accounts_worked\":0,")
+                .endsWith(",\"aws_calls\":1200,\"throttled_calls\":7,\"message\":\"done, all of it\"}");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
     void shouldPrintAReportFromTheCallersDataSource() throws Exception {
         StringBuilder text = new StringBuilder();
 
@@ -90,7 +102,7 @@ class ReportCommandIT {
         assertThatThrownBy(() -> ReportCommand.print(database.dataSource(), "secrets", "csv", text))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no report named 'secrets'");
         assertThatThrownBy(() -> ReportCommand.print(database.dataSource(), "runs", "xml", text))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format must be table or csv");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("format must be table, csv or json");
     }
 
     @Test

@@ -73,7 +73,10 @@ class FirstNightIT {
     @ParameterizedTest
     @EnumSource(ConcurrencyError.class)
     void shouldWaitForAConsoleUsersGenerationInsteadOfDeferringTheAccount(ConcurrencyError refusal) {
-        organization(o -> o.concurrencyError(refusal));
+        // The console user's generation (90 days: three of the job's 30-day ones) must outlast the job's reaction to
+        // the end of its own generation (its next poll, then the next start), or the job never meets it: at 100 ms
+        // a generation, a busy machine sometimes let it end unseen.
+        organization(o -> o.concurrencyError(refusal).generationTime(Duration.ofMillis(400)));
         CompletableFuture<GenerationRecord> console = CompletableFuture.supplyAsync(this::startConsoleGenerationBetweenTheJobs);
 
         int exitCode = job.run();
