@@ -158,6 +158,27 @@ public class GenerationStore {
                 .param(Timestamp.from(since)).query(Boolean.class).single());
     }
 
+    /**
+     * How long the latest successes of every account took, {@code perAccount} at most each, since then: what the
+     * {@link DurationEstimator} starts a run from.
+     */
+    public List<DurationEstimator.Observation> recentDurations(Instant since, int perAccount) {
+        return tx.get(() -> jdbc.sql("""
+                        select account_id, started_on, completed_at, request::text from (
+                            select g.account_id, g.started_on, g.completed_at, g.request, g.generation_id,
+                                   row_number() over (partition by g.account_id order by g.generation_id desc) as latest
+                            from generation g
+                            where g.state = 'SUCCEEDED' and g.started_on is not null and g.completed_at > ?) recent
+                        where latest <= ? order by generation_id""")
+                .params(Timestamp.from(since), perAccount)
+                .query((rs, i) -> {
+                    GenerationRequest request = json.readValue(rs.getString(4), GenerationRequest.class);
+                    return new DurationEstimator.Observation(rs.getString(1), Duration.between(request.startTime(), request.endTime()),
+                            Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));
+                })
+                .list());
+    }
+
     /** The documents as a JSON array; one that is not JSON (it should be) is kept as a string rather than lost. */
     private String policiesJson(List<String> policies) {
         if (policies.isEmpty()) {

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows a started generation to its end, polling on the {@link PollSchedule} around the learnt duration, and
+ * Follows a started generation to its end, polling on the {@link PollSchedule} where the account's learnt durations
+ * say it is likely to have ended ({@link DurationEstimator}), and
  * stores its outcome and policies. A generation still running after {@code max-wait} is cancelled, so that a stuck
  * job cannot hold the account's only slot for ever.
  */
@@ -49,11 +50,13 @@ final class GenerationTracker {
      */
     OutcomePolicy.Next track(AccountSlot slot, OpenGeneration generation, boolean resumed) throws InterruptedException {
         long sentNanos = time.ticker().nanos();
+        String accountId = slot.id().accountId();
+        Duration window = Duration.between(generation.request().startTime(), generation.request().endTime());
         int polls = 0;
         while (true) {
             if (!resumed || polls > 0) {
                 Duration elapsed = Duration.ofNanos(time.ticker().nanos() - sentNanos);
-                control.sleep(schedule.next(elapsed, estimator.expected(), estimator.deviation()));
+                control.sleep(schedule.next(elapsed, estimator.forecast(accountId, window)));
             }
             if (slot.interrupted(control)) {
                 return OutcomePolicy.Next.DONE;
@@ -72,7 +75,8 @@ final class GenerationTracker {
             }
             if (result.finished()) {
                 if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
-                    estimator.observe(Duration.between(result.startedOn(), result.completedOn()));
+                    estimator.observe(new DurationEstimator.Observation(accountId, window,
+                            Duration.between(result.startedOn(), result.completedOn())));
                 }
                 return finish(slot, generation, result, polls);
             }

@@ -32,6 +32,7 @@ import java.util.function.LongSupplier;
  * @param generationTime       time a generation takes for a 30-day, one-Region window of an account at the base
  *                             log-file rate; linear in the files it reads (see {@link CloudTrailActivity})
  * @param generationJitter     +/- this much, deterministic per job (default: a sixth of generationTime)
+ * @param durations            how durations spread beyond the jitter: uniform, or a long tail per job or account
  * @param failureRate          share of generations that end FAILED with SERVICE_ERROR
  * @param activeRegions        Regions with CloudTrail activity per account, the home Region among them
  * @param logFilesPerRegionDay CloudTrail log files an account writes per active Region and day (busier accounts x4)
@@ -51,7 +52,7 @@ public record SimulatorOptions(
         int suspendedAccounts, int unassumableAccounts, AccountStates accountStates, String delegatedAdministrator,
         String memberRoleName, Duration memberRoleMaxSession, String accessRoleName, String trailName,
         boolean trailKmsKey, String region, String accessKeyId, String secretAccessKey, String externalId,
-        Duration generationTime, Duration generationJitter, double failureRate, int activeRegions,
+        Duration generationTime, Duration generationJitter, DurationDistribution durations, double failureRate, int activeRegions,
         int logFilesPerRegionDay, SetupFaults setup, int concurrentQuota, ConcurrencyError concurrencyError,
         int dailyQuota, double defaultRate, Map<String, Double> operationRates, FaultSettings faults,
         boolean manualClock, Instant clockStart, LongSupplier nanoTicker) {
@@ -70,7 +71,7 @@ public record SimulatorOptions(
     public SimulatorOptions {
         for (Object required : new Object[] {distribution, accountStates, memberRoleName, memberRoleMaxSession,
                 accessRoleName, trailName, region, accessKeyId, secretAccessKey, generationTime, generationJitter,
-                setup, concurrencyError, faults, nanoTicker}) {
+                durations, setup, concurrencyError, faults, nanoTicker}) {
             Objects.requireNonNull(required, "every option but externalId, delegatedAdministrator and clockStart is required");
         }
         operationRates = Map.copyOf(operationRates == null ? Map.of() : operationRates);
@@ -124,7 +125,7 @@ public record SimulatorOptions(
                 .memberRoleName(memberRoleName).memberRoleMaxSession(memberRoleMaxSession).accessRoleName(accessRoleName)
                 .trailName(trailName).trailKmsKey(trailKmsKey).region(region).accessKeyId(accessKeyId)
                 .secretAccessKey(secretAccessKey).externalId(externalId).generationTime(generationTime)
-                .generationJitter(generationJitter).failureRate(failureRate).activeRegions(activeRegions)
+                .generationJitter(generationJitter).durations(durations).failureRate(failureRate).activeRegions(activeRegions)
                 .logFilesPerRegionDay(logFilesPerRegionDay).setup(setup).concurrentQuota(concurrentQuota)
                 .concurrencyError(concurrencyError).dailyQuota(dailyQuota).defaultRate(defaultRate).faults(faults)
                 .nanoTicker(nanoTicker);
@@ -162,6 +163,7 @@ public record SimulatorOptions(
         private Duration generationTime = Duration.ofSeconds(30);
         /** Null until set: then a sixth of the generation time, so a short generation time keeps a sane spread. */
         private Duration generationJitter;
+        private DurationDistribution durations = DurationDistribution.UNIFORM;
         private double failureRate = 0.0;
         private int activeRegions = 4;
         private int logFilesPerRegionDay = 288;
@@ -203,6 +205,7 @@ public record SimulatorOptions(
         public Builder externalId(String externalId) { this.externalId = externalId; return this; }
         public Builder generationTime(Duration d) { this.generationTime = d; return this; }
         public Builder generationJitter(Duration d) { this.generationJitter = d; return this; }
+        public Builder durations(DurationDistribution d) { this.durations = d; return this; }
         public Builder failureRate(double share) { this.failureRate = share; return this; }
         public Builder activeRegions(int n) { this.activeRegions = n; return this; }
         public Builder logFilesPerRegionDay(int n) { this.logFilesPerRegionDay = n; return this; }
@@ -233,7 +236,7 @@ public record SimulatorOptions(
             return new SimulatorOptions(port, seed, accounts, principalsPerAccount, distribution, suspended, unassumable,
                     accountStates, delegatedAdministrator, memberRoleName, memberRoleMaxSession, accessRoleName,
                     trailName, trailKmsKey, region, accessKeyId, secretAccessKey, externalId, generationTime, jitter,
-                    failureRate, activeRegions, logFilesPerRegionDay, setup, concurrentQuota, concurrencyError,
+                    durations, failureRate, activeRegions, logFilesPerRegionDay, setup, concurrentQuota, concurrencyError,
                     dailyQuota, defaultRate, operationRates, faults, manualClock, clockStart, nanoTicker);
         }
     }

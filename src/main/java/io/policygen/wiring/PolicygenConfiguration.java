@@ -29,6 +29,7 @@ import io.policygen.throttle.ThrottleProperties;
 import io.policygen.time.SimulatorClock;
 import io.policygen.time.Ticker;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
@@ -111,9 +112,10 @@ public class PolicygenConfiguration {
         return new AwsClients(aws, organization.memberRole(), managementCredentials, limits, metrics);
     }
 
+    /** Starts from the last week's successes, the latest ten of each account. */
     @Bean
-    DurationEstimator durationEstimator() {
-        return new DurationEstimator();
+    DurationEstimator durationEstimator(GenerationStore store, Clock clock) {
+        return new DurationEstimator(() -> store.recentDurations(clock.instant().minus(Duration.ofDays(7)), 10));
     }
 
     @Bean

@@ -7,49 +7,69 @@ import org.junit.jupiter.api.Test;
 
 class PollScheduleTest {
 
+    private static final Duration MS = Duration.ofMillis(1);
     private final PollSchedule schedule = new PollSchedule(Duration.ofSeconds(1), Duration.ofMinutes(1));
+
+    /** Durations seen: from {@code from} to {@code to} seconds, one every {@code step}. */
+    private static DurationForecast seen(int from, int to, int step) {
+        double[] offsets = new double[(to - from) / step + 1];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = Math.log(from + i * step);
+        }
+        return new DurationForecast(0, offsets);
+    }
 
     @Test
     void shouldBackOffByAQuarterOfTheWaitWhileNoDurationIsKnown() {
-        assertThat(schedule.next(Duration.ofSeconds(40), null, Duration.ZERO)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(schedule.next(Duration.ZERO, null, Duration.ZERO)).as("at least the minimum").isEqualTo(Duration.ofSeconds(1));
-        assertThat(schedule.next(Duration.ofHours(1), null, Duration.ZERO)).as("at most the maximum").isEqualTo(Duration.ofMinutes(1));
+        assertThat(schedule.next(Duration.ofSeconds(40), null)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(schedule.next(Duration.ZERO, null)).as("at least the minimum").isEqualTo(Duration.ofSeconds(1));
+        assertThat(schedule.next(Duration.ofHours(1), null)).as("at most the maximum").isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
-    void shouldWaitForTheFirstPollUntilADeviationBeforeTheExpectedEndEvenPastTheMaximum() {
-        Duration expected = Duration.ofMinutes(10);
-        Duration deviation = Duration.ofSeconds(30);
+    void shouldLookWhereFortyFiveSeventyFiveAndNinetyTwoPercentEndedThenAtTheLongest() {
+        // given: 100 s to 110 s, one a second
+        DurationForecast forecast = seen(100, 110, 1);
 
-        assertThat(schedule.next(Duration.ZERO, expected, deviation)).isEqualTo(Duration.ofSeconds(570));
-        assertThat(schedule.next(Duration.ofSeconds(569), expected, deviation)).as("at least the minimum").isEqualTo(Duration.ofSeconds(1));
+        // then: 104.5 s, 107.5 s, 109.2 s and 110 s
+        assertThat(schedule.next(Duration.ZERO, forecast)).isCloseTo(Duration.ofMillis(104_499), MS);
+        assertThat(schedule.next(Duration.ofMillis(104_499), forecast)).isCloseTo(Duration.ofSeconds(3), MS);
+        assertThat(schedule.next(Duration.ofMillis(107_499), forecast)).isCloseTo(Duration.ofMillis(1_700), MS);
+        assertThat(schedule.next(Duration.ofMillis(109_199), forecast)).as("at least the minimum").isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
-    void shouldStepByADeviationAroundTheExpectedEnd() {
-        Duration expected = Duration.ofMinutes(10);
-        Duration deviation = Duration.ofSeconds(30);
+    void shouldWaitForTheFirstLookAsLongAsTheForecastSaysEvenPastTheMaximum() {
+        DurationForecast tenMinutes = seen(600, 610, 1);
 
-        assertThat(schedule.next(Duration.ofSeconds(570), expected, deviation)).isEqualTo(deviation);
-        assertThat(schedule.next(Duration.ofSeconds(659), expected, deviation)).isEqualTo(deviation);
+        assertThat(schedule.next(Duration.ZERO, tenMinutes)).isCloseTo(Duration.ofMillis(604_499), MS);
+        assertThat(schedule.next(Duration.ofSeconds(601), tenMinutes)).as("past the shortest: at most the maximum")
+                .isCloseTo(Duration.ofMillis(3_499), MS);
     }
 
     @Test
-    void shouldBackOffByATenthOfTheWaitPastTwoDeviationsAfterTheExpectedEnd() {
-        Duration expected = Duration.ofMinutes(10);
-        Duration deviation = Duration.ofSeconds(30);
-
-        assertThat(schedule.next(Duration.ofSeconds(660), expected, deviation)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(schedule.next(Duration.ofSeconds(700), expected, Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(60));
-        assertThat(schedule.next(Duration.ofSeconds(100), Duration.ofSeconds(50), Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(10));
+    void shouldTakeALookDueWithinHalfTheMinimumAsTheOneBeingMade() {
+        assertThat(schedule.next(Duration.ofMillis(104_200), seen(100, 110, 1))).isCloseTo(Duration.ofMillis(3_299), MS);
     }
 
     @Test
-    void shouldPollEveryMinimumWhenTheDurationsNeverDeviate() {
-        Duration expected = Duration.ofSeconds(20);
+    void shouldLookInStepsOfAQuarterOfTheWaitWhenTheForecastIsWide() {
+        // given: 10 to 20 minutes
+        DurationForecast wide = seen(600, 1_200, 60);
 
-        assertThat(schedule.next(Duration.ofSeconds(20), expected, Duration.ZERO)).as("two deviations past the end is the end")
-                .isEqualTo(Duration.ofSeconds(2));
-        assertThat(schedule.next(Duration.ofSeconds(5), expected, Duration.ZERO)).isEqualTo(Duration.ofSeconds(15));
+        // then: 12.5 minutes (a quarter past the shortest), then a quarter past each wait, at most the maximum
+        assertThat(schedule.next(Duration.ZERO, wide)).isEqualTo(Duration.ofSeconds(750));
+        assertThat(schedule.next(Duration.ofSeconds(750), wide)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(schedule.next(Duration.ofSeconds(100), seen(60, 600, 60))).as("a quarter of 100 s").isEqualTo(Duration.ofSeconds(25));
+    }
+
+    @Test
+    void shouldBackOffFromTheLongestDurationSeenUpToATenthOfTheWait() {
+        DurationForecast forecast = seen(100, 110, 1);
+
+        assertThat(schedule.next(Duration.ofSeconds(110), forecast)).as("at least the minimum").isEqualTo(Duration.ofSeconds(1));
+        assertThat(schedule.next(Duration.ofSeconds(114), forecast)).isCloseTo(Duration.ofSeconds(4), MS);
+        assertThat(schedule.next(Duration.ofSeconds(150), forecast)).isCloseTo(Duration.ofSeconds(15), MS);
+        assertThat(schedule.next(Duration.ofHours(1), forecast)).as("at most the maximum").isEqualTo(Duration.ofMinutes(1));
     }
 }
