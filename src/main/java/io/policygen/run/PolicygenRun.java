@@ -2,10 +2,12 @@ package io.policygen.run;
 
 import io.policygen.aws.AwsCallMetrics;
 import io.policygen.generation.SlotOutcome;
+import io.policygen.store.DatabaseAccess;
+import io.policygen.store.DatabaseOutage.DatabaseGoneException;
 import io.policygen.time.TimeSource;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -20,7 +22,10 @@ public final class PolicygenRun {
 
     private static final Logger log = LoggerFactory.getLogger(PolicygenRun.class);
 
-    private final DataSource dataSource;
+    /** How often the run lock's connection is looked at: an outage is noticed within it, even while no slot writes. */
+    private static final Duration LOCK_CHECK = Duration.ofSeconds(5);
+
+    private final DatabaseAccess database;
     private final RunStore runs;
     private final JobExecutions executions;
     private final CurrentRun currentRun;
@@ -30,9 +35,11 @@ public final class PolicygenRun {
     private final TimeSource time;
     private final ReportSettings reportSettings;
 
-    public PolicygenRun(DataSource dataSource, RunStore runs, JobExecutions executions, CurrentRun currentRun, RunControl control,
+    public PolicygenRun(DatabaseAccess database, RunStore runs, JobExecutions executions, CurrentRun currentRun, RunControl control,
                         RunProperties properties, AwsCallMetrics metrics, TimeSource time, ReportSettings reportSettings) {
-        this.dataSource = dataSource;
+        this.database = database;
+        // Without its database the run cannot record anything: every slot stops starting generations.
+        database.outage().onGone(control::requestStop);
         this.runs = runs;
         this.executions = executions;
         this.currentRun = currentRun;
@@ -44,12 +51,13 @@ public final class PolicygenRun {
     }
 
     public ExitCode execute() throws Exception {
-        try (RunLock lock = RunLock.tryAcquire(dataSource)) {
+        try (RunLock lock = RunLock.tryAcquire(database.dataSource())) {
             if (lock == null) {
                 String holder = runs.describeRunning().orElse("a run whose row is not visible yet");
                 System.err.println("policygen: another run is in progress (" + holder + "); nothing was done");
                 return ExitCode.ALREADY_RUNNING;
             }
+            lock.keepEvery(LOCK_CHECK, () -> control.requestStop("another run took the run lock while the database was away"));
             runs.failAbandoned(time.clock().instant());
             long runId = runs.start(time.clock().instant(), hostName(), ProcessHandle.current().pid());
             runs.recordReportSettings(reportSettings);
@@ -76,6 +84,10 @@ public final class PolicygenRun {
                 status = "FAILED";
                 message = describe(e);
                 log.error("event=run-failed run={}", runId, e);
+            }
+            log.info("event=database-use run={} {}", runId, database.use());
+            if (database.outage().isGone()) {
+                throw new DatabaseGoneException(database.outage().message(), null);
             }
             runs.finish(runId, time.clock().instant(), exitCode, status, message, metrics.attempts(), metrics.throttledAttempts());
             System.out.println(summary(runId, status, exitCode, message));

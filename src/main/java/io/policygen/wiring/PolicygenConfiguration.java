@@ -1,6 +1,7 @@
 package io.policygen.wiring;
 
 import io.policygen.time.TimeSource;
+import io.policygen.store.DatabaseAccess;
 import io.policygen.store.OwnTransaction;
 import io.policygen.aws.AwsCallMetrics;
 import io.policygen.aws.AwsClients;
@@ -30,7 +31,6 @@ import io.policygen.time.SimulatorClock;
 import io.policygen.time.Ticker;
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -40,7 +40,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import tools.jackson.databind.json.JsonMapper;
@@ -131,11 +130,6 @@ public class PolicygenConfiguration {
     }
 
     @Bean
-    OwnTransaction ownTransaction(PlatformTransactionManager transactionManager) {
-        return new OwnTransaction(transactionManager);
-    }
-
-    @Bean
     AccountStore accountStore(JdbcTemplate jdbc, OwnTransaction tx) {
         return new AccountStore(jdbc, tx);
     }
@@ -151,8 +145,8 @@ public class PolicygenConfiguration {
     }
 
     @Bean
-    RunStore runStore(JdbcTemplate jdbc) {
-        return new RunStore(JdbcClient.create(jdbc));
+    RunStore runStore(JdbcTemplate jdbc, OwnTransaction tx) {
+        return new RunStore(JdbcClient.create(jdbc), tx);
     }
 
     @Bean
@@ -161,10 +155,10 @@ public class PolicygenConfiguration {
     }
 
     @Bean
-    PolicygenRun policygenRun(DataSource dataSource, RunStore runs, JobExecutions jobExecutions, CurrentRun currentRun,
+    PolicygenRun policygenRun(DatabaseAccess database, RunStore runs, JobExecutions jobExecutions, CurrentRun currentRun,
                               RunControl control, RunProperties properties, AwsCallMetrics metrics, TimeSource time,
                               GenerationProperties generation) {
-        return new PolicygenRun(dataSource, runs, jobExecutions, currentRun, control, properties, metrics, time,
+        return new PolicygenRun(database, runs, jobExecutions, currentRun, control, properties, metrics, time,
                 new ReportSettings(generation.dailyQuota(), generation.refreshAfter(), generation.maxFailures()));
     }
 }

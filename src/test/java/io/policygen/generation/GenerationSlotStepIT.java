@@ -52,7 +52,7 @@ class GenerationSlotStepIT {
         slotStore = new SlotStore(jdbc, tx);
         aws = new ScriptedPolicyGenerations(clock, GENERATION_TIME);
         accountId = String.valueOf(100000000000L + (long) (Math.random() * 899999999999L));
-        runId = new RunStore(jdbc).start(clock.instant(), "test", 1);
+        runId = new RunStore(jdbc, tx).start(clock.instant(), "test", 1);
         jdbc.sql("insert into account (account_id, state, first_seen_at, last_seen_at) values (?, 'ACTIVE', now(), now())")
                 .param(accountId).update();
     }
