@@ -1,7 +1,7 @@
 package io.policygen.generation;
 
+import io.policygen.time.Ticker;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,20 +10,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How long generations take, learnt from those that succeeded, so that the tracker polls where a generation is likely
- * to have ended instead of many times before.
+ * How long generations take, learnt from those that succeeded and from those still running, so that the tracker looks
+ * where a generation is likely to have ended instead of many times before.
  * <p>
  * What it learns, and why: a generation's time is the time Access Analyzer takes to read the account's CloudTrail log
  * files over the requested window, so it learns a <em>rate</em>, seconds per day of window, <em>per account</em>: an
  * account with heavy CloudTrail is slow for all its principals, and a window halved for the log-file limit halves the
  * time. Not per Region (every generation Region reads the same trail), not per principal or principal type (the files
  * read are the account's, whoever's activity is in them). An account's rate is the running mean of the logarithm of
- * its rates (an exponentially weighted one past five). Accounts it has not seen yet are forecast from the organization's
- * recent rates. The spread of an account's forecast is that of the errors its predictions made lately (all accounts
- * together); it is used only while it is narrower than the organization's spread: when accounts do not differ (a
- * uniform jitter), one account's few generations predict worse than the whole organization's many.
+ * its rates (exponentially weighted past five). An account not seen yet is forecast from the organization's rates. An
+ * account's forecast spreads as the errors its predictions made lately (all accounts together); it is used only while
+ * that spread is narrower than the organization's: when accounts do not differ (a uniform jitter), one account's few
+ * generations predict worse than the whole organization's many.
  * <p>
- * It starts from what earlier runs saw ({@code history}, read once, on first use): a night does not begin blind.
+ * Both samples are of generations by their start ({@link DurationSamples}), the running ones counted as lasting at
+ * least as long as they have run, so that a night's first, shortest generations to end do not make the next ones look
+ * short. It starts from what earlier runs saw ({@code history}, read once, on first use).
  */
 public final class DurationEstimator {
 
@@ -31,16 +33,38 @@ public final class DurationEstimator {
     public record Observation(String accountId, Duration window, Duration took) {
     }
 
+    /** A generation being followed: what it will be learnt as when it ends. */
+    public static final class Flight {
+        private final String accountId;
+        private final double logDays;
+        private final DurationSamples.Entry organization;
+        private final DurationSamples.Entry account;
+        private final double predicted;
+
+        private Flight(String accountId, double logDays, DurationSamples.Entry organization, DurationSamples.Entry account,
+                       double predicted) {
+            this.accountId = accountId;
+            this.logDays = logDays;
+            this.organization = organization;
+            this.account = account;
+            this.predicted = predicted;
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(DurationEstimator.class);
-    private static final int SAMPLES = 256;
-    private static final int MIN_ERRORS = 8;
+    private static final int SAMPLES = 1024;
+    /** Starts sampled while this many generations run; past it, this many in every so many starts. */
+    private static final int SAMPLED_WHILE_RUNNING = 512;
     private static final double ACCOUNT_WEIGHT = 0.2;
 
     private final Supplier<List<Observation>> history;
+    private final Ticker ticker;
     private boolean historyRead;
-    private final Samples rates = new Samples(SAMPLES);
-    private final Samples accountErrors = new Samples(SAMPLES);
+    private final DurationSamples rates = new DurationSamples(SAMPLES);
+    private final DurationSamples accountErrors = new DurationSamples(SAMPLES);
     private final Map<String, AccountRate> accounts = new HashMap<>();
+    private int running;
+    private long starts;
 
     private record AccountRate(double logRate, int count) {
         AccountRate add(double rate) {
@@ -48,15 +72,50 @@ public final class DurationEstimator {
         }
     }
 
-    public DurationEstimator(Supplier<List<Observation>> history) {
+    public DurationEstimator(Supplier<List<Observation>> history, Ticker ticker) {
         this.history = history;
+        this.ticker = ticker;
     }
 
     /** With nothing learnt before. */
-    public DurationEstimator() {
-        this(List::of);
+    public DurationEstimator(Ticker ticker) {
+        this(List::of, ticker);
     }
 
+    /** A generation is followed from now; a share of starts is sampled while thousands run, so the sample spans them. */
+    public synchronized Flight started(String accountId, Duration window) {
+        readHistory();
+        double logDays = Math.log(days(window));
+        AccountRate account = accounts.get(accountId);
+        running++;
+        long every = Math.max(1, running / SAMPLED_WHILE_RUNNING);
+        boolean sampled = starts++ % every == 0;
+        long now = ticker.nanos();
+        DurationSamples.Entry inOrganization = sampled ? rates.start(now, -logDays) : null;
+        DurationSamples.Entry inAccount = sampled && account != null ? accountErrors.start(now, -logDays - account.logRate()) : null;
+        return new Flight(accountId, logDays, inOrganization, inAccount, account == null ? Double.NaN : account.logRate());
+    }
+
+    /** It ended: {@code took} how long AWS says a successful one took, null for one that failed or was abandoned. */
+    public synchronized void ended(Flight flight, Duration took) {
+        running = Math.max(0, running - 1);
+        double seconds = took == null ? 0 : took.toNanos() / 1e9;
+        if (seconds <= 0) {
+            drop(flight.organization, rates);
+            drop(flight.account, accountErrors);
+            return;
+        }
+        double rate = Math.log(seconds) - flight.logDays;
+        if (flight.organization != null) {
+            rates.end(flight.organization, rate);
+        }
+        if (flight.account != null) {
+            accountErrors.end(flight.account, rate - flight.predicted);
+        }
+        accounts.merge(flight.accountId, new AccountRate(rate, 1), (old, unused) -> old.add(rate));
+    }
+
+    /** A generation that ended, learnt at once (earlier runs' and tests'). */
     public synchronized void observe(Observation observation) {
         readHistory();
         learn(observation);
@@ -65,15 +124,20 @@ public final class DurationEstimator {
     /** The likely durations of a generation of the account over this window, or null while nothing was learnt. */
     public synchronized DurationForecast forecast(String accountId, Duration window) {
         readHistory();
-        if (rates.isEmpty()) {
+        long now = ticker.nanos();
+        DurationSamples.Distribution organization = rates.distribution(now);
+        if (!organization.known()) {
             return null;
         }
         double logDays = Math.log(days(window));
         AccountRate account = accounts.get(accountId);
-        if (account != null && accountErrors.size() >= MIN_ERRORS && accountErrors.spread() < rates.spread()) {
-            return new DurationForecast(logDays + account.logRate(), accountErrors.sorted());
+        if (account != null) {
+            DurationSamples.Distribution errors = accountErrors.distribution(now);
+            if (errors.known() && errors.spread() < organization.spread()) {
+                return new DurationForecast(logDays + account.logRate(), errors);
+            }
         }
-        return new DurationForecast(logDays, rates.sorted());
+        return new DurationForecast(logDays, organization);
     }
 
     private void learn(Observation observation) {
@@ -88,6 +152,12 @@ public final class DurationEstimator {
         }
         accounts.put(observation.accountId(), account == null ? new AccountRate(rate, 1) : account.add(rate));
         rates.add(rate);
+    }
+
+    private static void drop(DurationSamples.Entry entry, DurationSamples samples) {
+        if (entry != null) {
+            samples.drop(entry);
+        }
     }
 
     private void readHistory() {
@@ -107,46 +177,5 @@ public final class DurationEstimator {
     /** The window in days, at least a minute's worth (a window is days long; a zero one would divide by zero). */
     private static double days(Duration window) {
         return Math.max(window.toSeconds(), 60) / 86_400.0;
-    }
-
-    /** The last {@code capacity} values, and their sorted copy, made again only after a change. */
-    private static final class Samples {
-        private final double[] values;
-        private int size;
-        private int next;
-        private double[] sorted;
-
-        Samples(int capacity) {
-            values = new double[capacity];
-        }
-
-        void add(double value) {
-            values[next] = value;
-            next = (next + 1) % values.length;
-            size = Math.min(size + 1, values.length);
-            sorted = null;
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        int size() {
-            return size;
-        }
-
-        double[] sorted() {
-            if (sorted == null) {
-                sorted = Arrays.copyOf(values, size);
-                Arrays.sort(sorted);
-            }
-            return sorted;
-        }
-
-        /** From the 10th to the 90th percentile. */
-        double spread() {
-            double[] s = sorted();
-            return s[(int) (0.9 * (s.length - 1))] - s[(int) (0.1 * (s.length - 1))];
-        }
     }
 }

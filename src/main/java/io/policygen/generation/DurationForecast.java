@@ -3,25 +3,27 @@ package io.policygen.generation;
 import java.time.Duration;
 
 /**
- * What one generation's duration is likely to be: {@code e^(center + offset)} seconds, the offsets being the learnt
- * spread (natural logarithms, sorted). Quantiles come from the offsets as they are, whatever their shape: a uniform
- * jitter and a long tail are both polled where their own durations fall.
+ * What one generation's duration is likely to be: {@code e^(center + value)} seconds, for the values of a learnt
+ * {@link DurationSamples.Distribution}. Quantiles come from the sample as it is, whatever its shape: a uniform jitter
+ * and a long tail are both looked at where their own durations fall.
  */
-public record DurationForecast(double center, double[] offsets) {
+public record DurationForecast(double center, DurationSamples.Distribution distribution) {
 
-    public DurationForecast {
-        if (offsets.length == 0) {
-            throw new IllegalArgumentException("a forecast needs at least one learnt duration");
+    /** From durations that all ended (natural logarithms of seconds, ascending): each one an equal share. */
+    static DurationForecast ofEnded(double center, double... sortedValues) {
+        double[] shares = new double[sortedValues.length];
+        for (int i = 0; i < shares.length; i++) {
+            shares[i] = (i + 1) / (double) shares.length;
         }
+        return new DurationForecast(center, new DurationSamples.Distribution(sortedValues, shares, Double.NEGATIVE_INFINITY));
     }
 
-    /** The duration that this share of generations like it took at most (0.5: the median; 1: the longest seen). */
+    /**
+     * The duration that this share of generations like it took at most (0: the shortest seen; 1: the longest); a share
+     * beyond what has ended yet is the longest known, ended or still running.
+     */
     public Duration quantile(double share) {
-        double index = Math.clamp(share, 0, 1) * (offsets.length - 1);
-        int below = (int) Math.floor(index);
-        int above = Math.min(below + 1, offsets.length - 1);
-        double offset = offsets[below] + (offsets[above] - offsets[below]) * (index - below);
-        return seconds(Math.exp(center + offset));
+        return seconds(Math.exp(center + distribution.quantile(Math.clamp(share, 0, 1))));
     }
 
     /** Rounded up: a look a nanosecond early, from the logarithms' rounding, would find the generation running. */

@@ -49,39 +49,50 @@ final class GenerationTracker {
      * job was started before (an earlier run), so it is looked at once at once.
      */
     OutcomePolicy.Next track(AccountSlot slot, OpenGeneration generation, boolean resumed) throws InterruptedException {
-        long sentNanos = time.ticker().nanos();
         String accountId = slot.id().accountId();
         Duration window = Duration.between(generation.request().startTime(), generation.request().endTime());
-        int polls = 0;
-        while (true) {
-            if (!resumed || polls > 0) {
-                Duration elapsed = Duration.ofNanos(time.ticker().nanos() - sentNanos);
-                control.sleep(schedule.next(elapsed, estimator.forecast(accountId, window)));
-            }
-            if (slot.interrupted(control)) {
-                return OutcomePolicy.Next.DONE;
-            }
-            GenerationResult result;
-            try {
-                result = generations.get(generation.jobId());
-                polls++;
-            } catch (GenerationUnavailableException e) {
-                polls++;
-                log.warn("event=poll-failed {} jobId={} message=\"{}\"", slot.id(), generation.jobId(), e.getMessage());
-                continue;
-            } catch (GenerationRejectedException e) {
-                return finish(slot, generation, new GenerationResult("FAILED", null, time.clock().instant(), e.code(),
-                        e.getMessage(), List.of(), null), polls + 1);
-            }
-            if (result.finished()) {
-                if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
-                    estimator.observe(new DurationEstimator.Observation(accountId, window,
-                            Duration.between(result.startedOn(), result.completedOn())));
+        // one an earlier run started has run for an unknown time: it is learnt from when it ends, not while it runs
+        DurationEstimator.Flight flight = resumed ? null : estimator.started(accountId, window);
+        Duration took = null;
+        try {
+            long sentNanos = time.ticker().nanos();
+            int polls = 0;
+            while (true) {
+                if (!resumed || polls > 0) {
+                    Duration elapsed = Duration.ofNanos(time.ticker().nanos() - sentNanos);
+                    control.sleep(schedule.next(elapsed, estimator.forecast(accountId, window)));
                 }
-                return finish(slot, generation, result, polls);
+                if (slot.interrupted(control)) {
+                    return OutcomePolicy.Next.DONE;
+                }
+                GenerationResult result;
+                try {
+                    result = generations.get(generation.jobId());
+                    polls++;
+                } catch (GenerationUnavailableException e) {
+                    polls++;
+                    log.warn("event=poll-failed {} jobId={} message=\"{}\"", slot.id(), generation.jobId(), e.getMessage());
+                    continue;
+                } catch (GenerationRejectedException e) {
+                    return finish(slot, generation, new GenerationResult("FAILED", null, time.clock().instant(), e.code(),
+                            e.getMessage(), List.of(), null), polls + 1);
+                }
+                if (result.finished()) {
+                    if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
+                        took = Duration.between(result.startedOn(), result.completedOn());
+                        if (flight == null) {
+                            estimator.observe(new DurationEstimator.Observation(accountId, window, took));
+                        }
+                    }
+                    return finish(slot, generation, result, polls);
+                }
+                if (result.startedOn() != null && Duration.between(result.startedOn(), time.clock().instant()).compareTo(maxWait) > 0) {
+                    return cancelStuck(slot, generation, result, polls);
+                }
             }
-            if (result.startedOn() != null && Duration.between(result.startedOn(), time.clock().instant()).compareTo(maxWait) > 0) {
-                return cancelStuck(slot, generation, result, polls);
+        } finally {
+            if (flight != null) {
+                estimator.ended(flight, took);
             }
         }
     }

@@ -90,7 +90,10 @@ public final class DatabaseOutage {
      * (start-up).
      */
     public boolean unreachable(Throwable failure) {
-        lastFailure = failure;
+        if (!gone) {
+            // once gone, failures are this class's own: the cause stays the last one the database gave
+            lastFailure = failure;
+        }
         if (!reached) {
             return false;
         }
@@ -138,8 +141,9 @@ public final class DatabaseOutage {
 
     /** The line a user reads: which database, since when, why. */
     public String message() {
+        String cause = rootMessage(lastFailure);
         return "the database " + database + " has been unreachable for more than " + tolerance.toSeconds()
-                + " s (policygen.run.database-outage-tolerance): " + rootMessage(lastFailure);
+                + " s (policygen.run.database-outage-tolerance): " + (cause.endsWith(".") ? cause.substring(0, cause.length() - 1) : cause);
     }
 
     private static String rootMessage(Throwable failure) {

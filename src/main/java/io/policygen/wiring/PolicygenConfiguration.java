@@ -113,8 +113,8 @@ public class PolicygenConfiguration {
 
     /** Starts from the last week's successes, the latest ten of each account. */
     @Bean
-    DurationEstimator durationEstimator(GenerationStore store, Clock clock) {
-        return new DurationEstimator(() -> store.recentDurations(clock.instant().minus(Duration.ofDays(7)), 10));
+    DurationEstimator durationEstimator(GenerationStore store, Clock clock, Ticker ticker) {
+        return new DurationEstimator(() -> store.recentDurations(clock.instant().minus(Duration.ofDays(7)), 10), ticker);
     }
 
     @Bean

@@ -35,7 +35,7 @@ class GenerationSlotStepIT {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-20T01:00:00Z"));
     private final ManualSlotControl control = new ManualSlotControl(clock);
-    private final DurationEstimator estimator = new DurationEstimator();
+    private final DurationEstimator estimator = new DurationEstimator(clock);
     private JdbcClient jdbc;
     private GenerationStore store;
     private SlotStore slotStore;

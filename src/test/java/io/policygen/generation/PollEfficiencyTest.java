@@ -2,7 +2,6 @@ package io.policygen.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.policygen.generation.DurationEstimator.Observation;
 import io.policygen.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +27,8 @@ class PollEfficiencyTest {
      * random; the first {@code unmeasured} rounds are learnt from but not counted (an earlier night).
      */
     private Result follow(int accounts, int unmeasured, int rounds, IntToDoubleFunction secondsOfAccount, Random jitter) {
-        DurationEstimator estimator = new DurationEstimator();
         ManualClock ticker = new ManualClock(Instant.parse("2026-03-02T00:00:00Z"));
+        DurationEstimator estimator = new DurationEstimator(ticker);
         long looks = 0;
         long looksCounted = 0;
         double lost = 0;
@@ -39,6 +38,7 @@ class PollEfficiencyTest {
                 String accountId = String.format("1111222%05d", account);
                 double seconds = secondsOfAccount.applyAsDouble(account) * (1 + (jitter.nextDouble() * 2 - 1) * 2 / 15.0);
                 Duration took = Duration.ofMillis((long) (seconds * 1000));
+                DurationEstimator.Flight flight = estimator.started(accountId, WINDOW);
                 long sent = ticker.nanos();
                 long looksBefore = looks;
                 Duration elapsed = Duration.ZERO;
@@ -52,7 +52,7 @@ class PollEfficiencyTest {
                     lost += elapsed.minus(took).toMillis() / 1000.0;
                     busy += seconds;
                 }
-                estimator.observe(new Observation(accountId, WINDOW, took));
+                estimator.ended(flight, took);
             }
         }
         double generations = accounts * (double) (rounds - unmeasured);

@@ -16,7 +16,7 @@ class PollScheduleTest {
         for (int i = 0; i < offsets.length; i++) {
             offsets[i] = Math.log(from + i * step);
         }
-        return new DurationForecast(0, offsets);
+        return DurationForecast.ofEnded(0, offsets);
     }
 
     @Test
@@ -27,29 +27,29 @@ class PollScheduleTest {
     }
 
     @Test
-    void shouldLookWhereFortyFiveSeventyFiveAndNinetyTwoPercentEndedThenAtTheLongest() {
+    void shouldLookWhereFortyFiveSeventyFiveAndNinetyTwoPercentHadEndedThenAtTheLongest() {
         // given: 100 s to 110 s, one a second
         DurationForecast forecast = seen(100, 110, 1);
 
-        // then: 104.5 s, 107.5 s, 109.2 s and 110 s
-        assertThat(schedule.next(Duration.ZERO, forecast)).isCloseTo(Duration.ofMillis(104_499), MS);
-        assertThat(schedule.next(Duration.ofMillis(104_499), forecast)).isCloseTo(Duration.ofSeconds(3), MS);
-        assertThat(schedule.next(Duration.ofMillis(107_499), forecast)).isCloseTo(Duration.ofMillis(1_700), MS);
-        assertThat(schedule.next(Duration.ofMillis(109_199), forecast)).as("at least the minimum").isEqualTo(Duration.ofSeconds(1));
+        // then: 103.9 s, 107.2 s, 109.1 s and 110 s
+        assertThat(schedule.next(Duration.ZERO, forecast)).isCloseTo(Duration.ofMillis(103_950), MS);
+        assertThat(schedule.next(Duration.ofMillis(103_950), forecast)).isCloseTo(Duration.ofMillis(3_299), MS);
+        assertThat(schedule.next(Duration.ofMillis(107_249), forecast)).isCloseTo(Duration.ofMillis(1_871), MS);
+        assertThat(schedule.next(Duration.ofMillis(109_120), forecast)).as("at least the minimum").isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void shouldWaitForTheFirstLookAsLongAsTheForecastSaysEvenPastTheMaximum() {
         DurationForecast tenMinutes = seen(600, 610, 1);
 
-        assertThat(schedule.next(Duration.ZERO, tenMinutes)).isCloseTo(Duration.ofMillis(604_499), MS);
+        assertThat(schedule.next(Duration.ZERO, tenMinutes)).isCloseTo(Duration.ofMillis(603_950), MS);
         assertThat(schedule.next(Duration.ofSeconds(601), tenMinutes)).as("past the shortest: at most the maximum")
-                .isCloseTo(Duration.ofMillis(3_499), MS);
+                .isCloseTo(Duration.ofMillis(2_950), MS);
     }
 
     @Test
     void shouldTakeALookDueWithinHalfTheMinimumAsTheOneBeingMade() {
-        assertThat(schedule.next(Duration.ofMillis(104_200), seen(100, 110, 1))).isCloseTo(Duration.ofMillis(3_299), MS);
+        assertThat(schedule.next(Duration.ofMillis(103_600), seen(100, 110, 1))).isCloseTo(Duration.ofMillis(3_649), MS);
     }
 
     @Test

@@ -68,8 +68,10 @@ class DatabaseOutageTest {
         assertThat(outage.unreachable(refused)).isFalse();
         assertThat(outage.isGone()).isTrue();
         assertThat(told).containsExactly("the database db.example:5432/policygen has been unreachable for more than 90 s"
-                + " (policygen.run.database-outage-tolerance): Connection to db.example:5432 refused.");
+                + " (policygen.run.database-outage-tolerance): Connection to db.example:5432 refused");
         assertThatThrownBy(outage::failIfGone).isInstanceOf(DatabaseGoneException.class).hasCause(refused);
+        outage.unreachable(new SQLException(outage.message(), "08006"));
+        assertThat(outage.message()).as("its own failures once gone are not the cause").endsWith(": Connection to db.example:5432 refused");
         outage.reachable();
         assertThat(outage.isGone()).as("gone is for good: the run has stopped").isTrue();
     }
