@@ -328,7 +328,7 @@ SCALE_JAVA_OPTS = ()
 
 def scale(args, db, work, failures):
     """5,000 accounts x 2 generation Regions (10,000 slots), 2 principals each, generations of 30 s +/- 5 s."""
-    accounts = 5000 if args.scale else 500
+    accounts = args.scale_accounts or (5000 if args.scale else 500)
     results = generate_scale(args, db, work, failures, "scale", accounts, 2, ["us-east-1", "us-west-2"], "PT30S", "PT5S")
     r = results[0]
     if r["rc"] != 0 or r["generations"] != accounts * 2 or r["not_done"]:
@@ -533,6 +533,7 @@ def main():
     parser.add_argument("--quick", action="store_true", help="CI-sized runs (a few minutes)")
     parser.add_argument("--scale", action="store_true",
                         help="also the scale run: 5,000 accounts x 2 generation Regions (10,000 slots); with --only scale alone, 500 accounts")
+    parser.add_argument("--scale-accounts", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--only", action="append", choices=["utilization", "resume", "discovery", *ISSUE12_SCENARIOS])
     parser.add_argument("--job-setting", action="append", default=[], metavar="NAME=VALUE",
                         help="an extra setting for every job run, e.g. policygen.principals.discovery-concurrency=4")

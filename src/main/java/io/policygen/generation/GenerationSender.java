@@ -56,6 +56,10 @@ final class GenerationSender {
                 slot.countStarted();
                 events.started(slot.id());
                 log.debug("event=generation-started {} principal={} jobId={}", slot.id(), generation.principalArn(), jobId);
+                if (!slot.dayListed()) {
+                    // while the first one runs: others' generations of the day count in the budget from the next on
+                    others.startedInTheLastDay(slot).ifPresent(slot::listedDay);
+                }
                 return Optional.of(jobId);
             } catch (QuotaExceededException | GenerationConflictException e) {
                 // which quota, or whose generation, AWS's answer does not say for sure: the account's listing does

@@ -51,7 +51,7 @@ public final class GenerationSlots {
         GenerationSettler settler = new GenerationSettler(sender, tracker);
         CloudTrailWindow window = new CloudTrailWindow(slots, properties);
         return new GenerationSlot(slot,
-                new DuePrincipalReader(slot, store, others, properties, control, clock, events),
+                new DuePrincipalReader(slot, store, properties, control, clock, events),
                 new GenerationWriter(slot, store, settler, window, gate, control, clock),
                 new AccountSlotListener(slot, store, slots, settler, window, gate, control, time, events),
                 aws.release());

@@ -4,10 +4,10 @@ import java.time.Duration;
 
 /**
  * When to look at a running generation next, from how long it has run and its {@link DurationForecast}: where 45%,
- * 75% and 92% of generations like it have ended and at the longest seen, never more than a quarter later than both
- * the time already waited and the shortest seen (so that a wide forecast, an account not seen yet, is looked at in
- * steps that grow with the wait); past the longest, backing off from it (1 s, 2 s, 4 s past it ...) up to a tenth of
- * the time waited; while nothing is known, by a quarter of the time waited.
+ * 75% and 92% of generations like it have ended and at the longest seen, after the first look never more than a
+ * quarter later than the time already waited (so that a wide forecast, an account not seen yet, is looked at in steps
+ * that grow with the wait); past the longest, backing off from it (1 s, 2 s, 4 s past it ...) up to a tenth of the
+ * time waited; while nothing is known, by a quarter of the time waited.
  * <p>
  * Why: each look costs an Access Analyzer call; each second between a generation's end and the look that sees it is a
  * second of the slot's day lost. Where durations are known to within a few percent, these looks see a generation
@@ -18,7 +18,7 @@ import java.time.Duration;
 public record PollSchedule(Duration min, Duration max) {
 
     private static final double[] LOOKS = {0.45, 0.75, 0.92, 1.0};
-    /** How much later than the time waited (and the shortest duration seen) the next look may be. */
+    /** How much later than the time waited the next look after the first may be. */
     private static final double STEP = 1.25;
 
     /**
@@ -30,7 +30,9 @@ public record PollSchedule(Duration min, Duration max) {
             return clamp(elapsed.dividedBy(4));
         }
         Duration shortest = forecast.quantile(0);
-        Duration latest = scaled(elapsed.compareTo(shortest) > 0 ? elapsed : shortest, STEP);
+        Duration firstLook = forecast.quantile(LOOKS[0]);
+        Duration stepped = scaled(elapsed, STEP);
+        Duration latest = stepped.compareTo(firstLook) > 0 ? stepped : firstLook;
         // nothing like it ended before the shortest seen: until then the wait is as long as the forecast says
         boolean beforeAnyEnd = elapsed.compareTo(shortest) < 0;
         for (double share : LOOKS) {

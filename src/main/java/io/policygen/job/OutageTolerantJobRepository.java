@@ -1,6 +1,7 @@
 package io.policygen.job;
 
 import io.policygen.store.DatabaseOutage;
+import io.policygen.store.DatabaseUse;
 import io.policygen.time.Sleeper;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -20,17 +21,20 @@ public final class OutageTolerantJobRepository implements InvocationHandler {
 
     private final JobRepository repository;
     private final DatabaseOutage outage;
+    private final DatabaseUse use;
     private final Sleeper sleeper;
 
-    private OutageTolerantJobRepository(JobRepository repository, DatabaseOutage outage, Sleeper sleeper) {
+    private OutageTolerantJobRepository(JobRepository repository, DatabaseOutage outage, DatabaseUse use, Sleeper sleeper) {
         this.repository = repository;
         this.outage = outage;
+        this.use = use;
         this.sleeper = sleeper;
     }
 
-    public static JobRepository wrap(JobRepository repository, DatabaseOutage outage, Sleeper sleeper) {
+    /** The repository, riding out outages; its statements are counted as bookkeeping in {@code use}. */
+    public static JobRepository wrap(JobRepository repository, DatabaseOutage outage, DatabaseUse use, Sleeper sleeper) {
         return (JobRepository) Proxy.newProxyInstance(JobRepository.class.getClassLoader(), new Class<?>[] {JobRepository.class},
-                new OutageTolerantJobRepository(repository, outage, sleeper));
+                new OutageTolerantJobRepository(repository, outage, use, sleeper));
     }
 
     @Override
@@ -51,10 +55,13 @@ public final class OutageTolerantJobRepository implements InvocationHandler {
         boolean again = false;
         while (true) {
             try {
-                if (again && "update".equals(method.getName())) {
-                    takeStoredVersion(args[0]);
-                }
-                return method.invoke(repository, args);
+                boolean takeVersion = again && "update".equals(method.getName());
+                return use.bookkeeping(() -> {
+                    if (takeVersion) {
+                        takeStoredVersion(args[0]);
+                    }
+                    return method.invoke(repository, args);
+                });
             } catch (InvocationTargetException e) {
                 Throwable failure = e.getCause();
                 if (!DatabaseOutage.isUnreachable(failure) || !outage.unreachable(failure)) {

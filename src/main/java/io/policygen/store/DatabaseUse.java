@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
 public final class DatabaseUse {
 
     private final LongAdder statements = new LongAdder();
+    private final LongAdder bookkeeping = new LongAdder();
+    /** Depth of Spring Batch repository calls on this thread: their statements are its bookkeeping. */
+    private final ThreadLocal<int[]> inBookkeeping = ThreadLocal.withInitial(() -> new int[1]);
     private final LongAdder commits = new LongAdder();
     private final LongAdder connections = new LongAdder();
     private final LongAccumulator longestWaitNanos = new LongAccumulator(Math::max, 0);
@@ -20,6 +23,25 @@ public final class DatabaseUse {
 
     void statement() {
         statements.increment();
+        if (inBookkeeping.get()[0] > 0) {
+            bookkeeping.increment();
+        }
+    }
+
+    /** Runs Spring Batch's own repository work, its statements counted apart as well. */
+    public <T> T bookkeeping(java.util.concurrent.Callable<T> work) throws Exception {
+        int[] depth = inBookkeeping.get();
+        depth[0]++;
+        try {
+            return work.call();
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    /** Of the statements, Spring Batch's bookkeeping (its job repository's). */
+    public long bookkeepingStatements() {
+        return bookkeeping.sum();
     }
 
     void commit() {
@@ -55,7 +77,8 @@ public final class DatabaseUse {
     /** As the run's last log line carries it. */
     @Override
     public String toString() {
-        return String.format("statements=%d commits=%d connections=%d longestConnectionWaitMs=%d totalConnectionWaitMs=%d",
-                statements(), commits(), connections(), longestWait().toMillis(), totalWait().toMillis());
+        return String.format("statements=%d bookkeepingStatements=%d commits=%d connections=%d longestConnectionWaitMs=%d"
+                        + " totalConnectionWaitMs=%d", statements(), bookkeepingStatements(), commits(), connections(),
+                longestWait().toMillis(), totalWait().toMillis());
     }
 }

@@ -57,7 +57,7 @@ public class DatabaseConfiguration {
                             run.getObject().databaseOutageTolerance(), Ticker.SYSTEM, Sleeper.SYSTEM);
                 }
                 if (bean instanceof JobRepository repository) {
-                    return OutageTolerantJobRepository.wrap(repository, outage.getObject(), Sleeper.SYSTEM);
+                    return OutageTolerantJobRepository.wrap(repository, outage.getObject(), use.getObject(), Sleeper.SYSTEM);
                 }
                 return bean;
             }

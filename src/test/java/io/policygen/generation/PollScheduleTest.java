@@ -53,14 +53,15 @@ class PollScheduleTest {
     }
 
     @Test
-    void shouldLookInStepsOfAQuarterOfTheWaitWhenTheForecastIsWide() {
-        // given: 10 to 20 minutes
-        DurationForecast wide = seen(600, 1_200, 60);
+    void shouldLookInStepsOfAQuarterOfTheWaitAfterTheFirstLookWhenTheForecastIsWide() {
+        // given: 100 s to 1,000 s, one every 100 s; a schedule that allows waits of 10 minutes
+        DurationForecast wide = seen(100, 1_000, 100);
+        PollSchedule patient = new PollSchedule(Duration.ofSeconds(1), Duration.ofMinutes(10));
 
-        // then: 12.5 minutes (a quarter past the shortest), then a quarter past each wait, at most the maximum
-        assertThat(schedule.next(Duration.ZERO, wide)).isEqualTo(Duration.ofSeconds(750));
-        assertThat(schedule.next(Duration.ofSeconds(750), wide)).isEqualTo(Duration.ofMinutes(1));
-        assertThat(schedule.next(Duration.ofSeconds(100), seen(60, 600, 60))).as("a quarter of 100 s").isEqualTo(Duration.ofSeconds(25));
+        // then: the first look where 45% ended (447 s), then a quarter past the wait (560 s), not at the 75th percentile (748 s)
+        assertThat(patient.next(Duration.ZERO, wide)).isCloseTo(Duration.ofMillis(447_214), MS);
+        assertThat(patient.next(Duration.ofSeconds(448), wide)).isEqualTo(Duration.ofSeconds(112));
+        assertThat(schedule.next(Duration.ofSeconds(448), wide)).as("at most the maximum").isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
