@@ -3,6 +3,7 @@ package io.policygen.generation;
 import io.policygen.time.TimeSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -20,7 +21,6 @@ public class AccountSlotListener implements StepExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(AccountSlotListener.class);
 
     private final AccountSlot slot;
-    private final GenerationStore store;
     private final SlotStore slots;
     private final GenerationSettler settler;
     private final CloudTrailWindow window;
@@ -28,11 +28,12 @@ public class AccountSlotListener implements StepExecutionListener {
     private final SlotControl control;
     private final TimeSource time;
     private final GenerationEvents events;
+    private final Supplier<SlotOpenings> openings;
 
-    AccountSlotListener(AccountSlot slot, GenerationStore store, SlotStore slots, GenerationSettler settler, CloudTrailWindow window,
-                        SetupGate gate, SlotControl control, TimeSource time, GenerationEvents events) {
+    AccountSlotListener(AccountSlot slot, Supplier<SlotOpenings> openings, SlotStore slots, GenerationSettler settler,
+                        CloudTrailWindow window, SetupGate gate, SlotControl control, TimeSource time, GenerationEvents events) {
         this.slot = slot;
-        this.store = store;
+        this.openings = openings;
         this.slots = slots;
         this.settler = settler;
         this.window = window;
@@ -46,9 +47,10 @@ public class AccountSlotListener implements StepExecutionListener {
     public void beforeStep(StepExecution stepExecution) {
         slot.attach(stepExecution);
         events.slotOpened(slot.id());
-        window.load(slot);
+        SlotOpenings past = openings.get();
+        window.load(slot, past);
         try {
-            for (OpenGeneration open : store.open(slot.id())) {
+            for (OpenGeneration open : past.open(slot.id())) {
                 if (slot.stopped()) {
                     return;
                 }

@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -23,9 +24,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
 
-    private static final Duration DAY = Duration.ofDays(1);
-
     private final AccountSlot slot;
+    private final Supplier<SlotOpenings> openings;
     private final GenerationStore store;
     private final GenerationProperties properties;
     private final SlotControl control;
@@ -36,9 +36,10 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
     private int ours;
     private boolean moreInStore;
 
-    DuePrincipalReader(AccountSlot slot, GenerationStore store, GenerationProperties properties, SlotControl control, Clock clock,
-                       GenerationEvents events) {
+    DuePrincipalReader(AccountSlot slot, Supplier<SlotOpenings> openings, GenerationStore store, GenerationProperties properties,
+                       SlotControl control, Clock clock, GenerationEvents events) {
         this.slot = slot;
+        this.openings = openings;
         this.store = store;
         this.properties = properties;
         this.control = control;
@@ -51,7 +52,7 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
         if (slot.stopped()) {
             return;
         }
-        ours = store.startedSince(slot.id(), clock.instant().minus(DAY));
+        ours = openings.get().startedInTheLastDay(slot.id());
         fetch();
         events.planned(slot.id(), Math.min(budget(), due.size()));
     }

@@ -40,14 +40,21 @@ public final class DurationEstimator {
         private final DurationSamples.Entry organization;
         private final DurationSamples.Entry account;
         private final double predicted;
+        private final boolean scout;
 
         private Flight(String accountId, double logDays, DurationSamples.Entry organization, DurationSamples.Entry account,
-                       double predicted) {
+                       double predicted, boolean scout) {
             this.accountId = accountId;
             this.logDays = logDays;
             this.organization = organization;
             this.account = account;
             this.predicted = predicted;
+            this.scout = scout;
+        }
+
+        /** One of the night's first generations: while nothing is known, it looks often, for all. */
+        public boolean scout() {
+            return scout;
         }
     }
 
@@ -56,6 +63,8 @@ public final class DurationEstimator {
     /** Starts sampled while this many generations run; past it, this many in every so many starts. */
     private static final int SAMPLED_WHILE_RUNNING = 512;
     private static final double ACCOUNT_WEIGHT = 0.2;
+    /** Generations that look often while nothing is known (the night's first ones). */
+    private static final int SCOUTS = 32;
 
     private final Supplier<List<Observation>> history;
     private final Ticker ticker;
@@ -65,6 +74,7 @@ public final class DurationEstimator {
     private final Map<String, AccountRate> accounts = new HashMap<>();
     private int running;
     private long starts;
+    private volatile boolean knowsAny;
 
     private record AccountRate(double logRate, int count) {
         AccountRate add(double rate) {
@@ -93,7 +103,8 @@ public final class DurationEstimator {
         long now = ticker.nanos();
         DurationSamples.Entry inOrganization = sampled ? rates.start(now, -logDays) : null;
         DurationSamples.Entry inAccount = sampled && account != null ? accountErrors.start(now, -logDays - account.logRate()) : null;
-        return new Flight(accountId, logDays, inOrganization, inAccount, account == null ? Double.NaN : account.logRate());
+        return new Flight(accountId, logDays, inOrganization, inAccount, account == null ? Double.NaN : account.logRate(),
+                starts <= SCOUTS);
     }
 
     /** It ended: {@code took} how long AWS says a successful one took, null for one that failed or was abandoned. */
@@ -108,11 +119,17 @@ public final class DurationEstimator {
         double rate = Math.log(seconds) - flight.logDays;
         if (flight.organization != null) {
             rates.end(flight.organization, rate);
+            knowsAny = true;
         }
         if (flight.account != null) {
             accountErrors.end(flight.account, rate - flight.predicted);
         }
         accounts.merge(flight.accountId, new AccountRate(rate, 1), (old, unused) -> old.add(rate));
+    }
+
+    /** Whether any generation has taught it anything yet: whether it forecasts. */
+    public boolean knowsAny() {
+        return knowsAny;
     }
 
     /** A generation that ended, learnt at once (earlier runs' and tests'). */
@@ -152,6 +169,7 @@ public final class DurationEstimator {
         }
         accounts.put(observation.accountId(), account == null ? new AccountRate(rate, 1) : account.add(rate));
         rates.add(rate);
+        knowsAny = true;
     }
 
     private static void drop(DurationSamples.Entry entry, DurationSamples samples) {

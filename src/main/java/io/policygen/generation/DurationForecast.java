@@ -26,6 +26,11 @@ public record DurationForecast(double center, DurationSamples.Distribution distr
         return seconds(Math.exp(center + distribution.quantile(Math.clamp(share, 0, 1))));
     }
 
+    /** Whether this share of generations like it has ended (those still running may end later than any ended). */
+    public boolean reaches(double share) {
+        return distribution.reach() >= share;
+    }
+
     /** Rounded up: a look a nanosecond early, from the logarithms' rounding, would find the generation running. */
     private static Duration seconds(double seconds) {
         return Duration.ofNanos((long) Math.min(Math.ceil(seconds * 1e9), Long.MAX_VALUE / 2.0));

@@ -3,7 +3,10 @@ package io.policygen.generation;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import io.policygen.store.OwnTransaction;
@@ -31,27 +34,33 @@ public class GenerationStore {
         this.json = json;
     }
 
-    public List<OpenGeneration> open(SlotId slot) {
-        return tx.get(() -> jdbc.sql("""
-                        select g.generation_id, p.principal_arn, g.client_token, g.job_id, g.request::text as request, g.requested_at,
-                               g.run_id
+    /** Every slot's requests without an outcome yet (PENDING, IN_PROGRESS), oldest first. */
+    public Map<SlotId, List<OpenGeneration>> openBySlot() {
+        Map<SlotId, List<OpenGeneration>> bySlot = new HashMap<>();
+        tx.get(() -> jdbc.sql("""
+                        select g.account_id, g.region, g.generation_id, p.principal_arn, g.client_token, g.job_id,
+                               g.request::text as request, g.requested_at, g.run_id
                         from generation g join principal p using (principal_id)
-                        where g.account_id = ? and g.region = ? and g.state in ('PENDING', 'IN_PROGRESS')
+                        where g.state in ('PENDING', 'IN_PROGRESS')
                         order by g.generation_id""")
-                .params(slot.accountId(), slot.region())
-                .query((rs, i) -> new OpenGeneration(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getString(4), json.readValue(rs.getString(5), GenerationRequest.class),
-                        rs.getTimestamp(6).toInstant(), rs.getLong(7)))
+                .query((rs, i) -> bySlot.computeIfAbsent(new SlotId(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                        .add(new OpenGeneration(rs.getLong(3), rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6),
+                                json.readValue(rs.getString(7), GenerationRequest.class), rs.getTimestamp(8).toInstant(), rs.getLong(9))))
                 .list());
+        return bySlot;
     }
 
-    /** Generations AWS may count against the daily quota: started, or sent with an outcome still unknown. */
-    public int startedSince(SlotId slot, Instant since) {
-        return tx.get(() -> jdbc.sql("""
-                        select count(*) from generation
-                        where account_id = ? and region = ? and requested_at > ? and (job_id is not null or state = 'PENDING')""")
-                .params(slot.accountId(), slot.region(), Timestamp.from(since))
-                .query(Integer.class).single());
+    /** Per slot, the generations AWS may count against the daily quota since then: started, or sent with an outcome unknown. */
+    public Map<SlotId, Integer> startedSinceBySlot(Instant since) {
+        Map<SlotId, Integer> bySlot = new HashMap<>();
+        tx.get(() -> jdbc.sql("""
+                        select account_id, region, count(*) from generation
+                        where requested_at > ? and (job_id is not null or state = 'PENDING')
+                        group by account_id, region""")
+                .param(Timestamp.from(since))
+                .query((rs, i) -> bySlot.put(new SlotId(rs.getString(1), rs.getString(2)), rs.getInt(3)))
+                .list());
+        return bySlot;
     }
 
     /**

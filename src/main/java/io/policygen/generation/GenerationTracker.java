@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 final class GenerationTracker {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationTracker.class);
+    /** How often a generation waiting blind looks whether another generation taught the estimator anything. */
+    private static final Duration KNOWLEDGE_CHECK = Duration.ofSeconds(1);
 
     private final PolicyGenerations generations;
     private final GenerationStore store;
@@ -58,9 +60,8 @@ final class GenerationTracker {
             long sentNanos = time.ticker().nanos();
             int polls = 0;
             while (true) {
-                if (!resumed || polls > 0) {
-                    Duration elapsed = Duration.ofNanos(time.ticker().nanos() - sentNanos);
-                    control.sleep(schedule.next(elapsed, estimator.forecast(accountId, window)));
+                if ((!resumed || polls > 0) && !waitForTheNextLook(sentNanos, accountId, window, flight)) {
+                    continue;
                 }
                 if (slot.interrupted(control)) {
                     return OutcomePolicy.Next.DONE;
@@ -95,6 +96,35 @@ final class GenerationTracker {
                 estimator.ended(flight, took);
             }
         }
+    }
+
+    /**
+     * Waits until the next look; false when the wait was cut short because the first generation of the night ended
+     * meanwhile (the look is to be planned again, on what it taught). While nothing is known only the night's first few
+     * generations (the scouts) look every quarter of their wait, the others wait the longest: when thousands start at
+     * once, one of them ending tells all the others, who are woken to look where it says.
+     */
+    private boolean waitForTheNextLook(long sentNanos, String accountId, Duration window, DurationEstimator.Flight flight)
+            throws InterruptedException {
+        Duration elapsed = Duration.ofNanos(time.ticker().nanos() - sentNanos);
+        DurationForecast forecast = estimator.forecast(accountId, window);
+        Duration wait = schedule.next(elapsed, forecast, flight == null || flight.scout());
+        if (forecast != null) {
+            control.sleep(wait);
+            return true;
+        }
+        boolean knewAny = estimator.knowsAny();
+        long until = time.ticker().nanos() + wait.toNanos();
+        for (long left = wait.toNanos(); left > 0; left = until - time.ticker().nanos()) {
+            control.sleep(Duration.ofNanos(Math.min(left, KNOWLEDGE_CHECK.toNanos())));
+            if (control.stopRequested()) {
+                return true;
+            }
+            if (!knewAny && estimator.knowsAny()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private OutcomePolicy.Next cancelStuck(AccountSlot slot, OpenGeneration generation, GenerationResult result, int polls) {

@@ -7,7 +7,9 @@ import java.time.Duration;
  * 75% and 92% of generations like it have ended and at the longest seen, after the first look never more than a
  * quarter later than the time already waited (so that a wide forecast, an account not seen yet, is looked at in steps
  * that grow with the wait); past the longest, backing off from it (1 s, 2 s, 4 s past it ...) up to a tenth of the
- * time waited; while nothing is known, by a quarter of the time waited.
+ * time waited. Where fewer generations like it have ended than a look needs (the night's first, most still running),
+ * a quarter of the time waited; while nothing is known, the same for a scout, the maximum for the others (cut short
+ * by the tracker as soon as a generation ends: the scouts look for everyone).
  * <p>
  * Why: each look costs an Access Analyzer call; each second between a generation's end and the look that sees it is a
  * second of the slot's day lost. Where durations are known to within a few percent, these looks see a generation
@@ -21,12 +23,23 @@ public record PollSchedule(Duration min, Duration max) {
     /** How much later than the time waited the next look after the first may be. */
     private static final double STEP = 1.25;
 
+    /** As a scout looks: see {@link #next(Duration, DurationForecast, boolean)}. */
+    public Duration next(Duration elapsed, DurationForecast forecast) {
+        return next(elapsed, forecast, true);
+    }
+
     /**
      * @param elapsed  how long the generation has run since it was sent
      * @param forecast how long it is likely to take, or null while nothing is known
+     * @param scout    while nothing is known: true to back off by a quarter of the wait, false to wait the maximum (the
+     *                 tracker cuts that wait short when a scout's generation ends)
      */
-    public Duration next(Duration elapsed, DurationForecast forecast) {
+    public Duration next(Duration elapsed, DurationForecast forecast, boolean scout) {
         if (forecast == null) {
+            return scout ? clamp(elapsed.dividedBy(4)) : max;
+        }
+        if (!forecast.reaches(LOOKS[0])) {
+            // most generations like it are still running (the night's first): their ends are not known yet
             return clamp(elapsed.dividedBy(4));
         }
         Duration shortest = forecast.quantile(0);
@@ -36,6 +49,9 @@ public record PollSchedule(Duration min, Duration max) {
         // nothing like it ended before the shortest seen: until then the wait is as long as the forecast says
         boolean beforeAnyEnd = elapsed.compareTo(shortest) < 0;
         for (double share : LOOKS) {
+            if (!forecast.reaches(share)) {
+                return clamp(latest.minus(elapsed));
+            }
             Duration look = forecast.quantile(share);
             Duration wait = (look.compareTo(latest) < 0 ? look : latest).minus(elapsed);
             // a look due within half the minimum is the one being made now

@@ -16,7 +16,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * The pool as the application sees it. While the database is unreachable ({@link DatabaseOutage}) one caller at a time
  * tries it again and the others wait, instead of thousands of waiting slots each waiting out the pool's connection
  * timeout; once it is gone, every caller fails at once. A pool merely busy (every connection lent, the database up)
- * is waited for up to the outage tolerance. Every connection is counted, and the statements made on it
+ * is waited for up to {@code busyPatience}. Every connection is counted, and the statements made on it
  * ({@link DatabaseUse}).
  */
 public final class OutageTolerantDataSource extends DelegatingDataSource {

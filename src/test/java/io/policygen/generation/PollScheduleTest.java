@@ -73,4 +73,19 @@ class PollScheduleTest {
         assertThat(schedule.next(Duration.ofSeconds(150), forecast)).isCloseTo(Duration.ofSeconds(15), MS);
         assertThat(schedule.next(Duration.ofHours(1), forecast)).as("at most the maximum").isEqualTo(Duration.ofMinutes(1));
     }
+
+    @Test
+    void shouldBackOffByAQuarterWhileFewerHaveEndedThanALookNeeds() {
+        // given: of 10 generations like it, 3 ended (20 s to 22 s), 7 still running at 30 s
+        DurationForecast partly = new DurationForecast(0, new DurationSamples.Distribution(
+                new double[] {Math.log(20), Math.log(21), Math.log(22)}, new double[] {0.1, 0.2, 0.3}, Math.log(30)));
+
+        assertThat(schedule.next(Duration.ofSeconds(40), partly)).as("45% have not ended: a quarter of the wait").isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void shouldLetAllButTheScoutsWaitTheMaximumWhileNothingIsKnown() {
+        assertThat(schedule.next(Duration.ofSeconds(8), null, false)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(schedule.next(Duration.ofSeconds(8), null, true)).isEqualTo(Duration.ofSeconds(2));
+    }
 }
