@@ -108,22 +108,13 @@ public class GenerationStore {
     public Optional<OpenGeneration> insertPending(DuePrincipal principal, SlotId slot, GenerationRequest request, long runId,
                                                   Instant now) {
         UUID token = UUID.randomUUID();
-        Optional<Long> id = tx.get(() -> {
-            jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(CLAIM_LOCK, Long.hashCode(principal.principalId()))
-                    .query((rs, i) -> 1).list();
-            return jdbc.sql("""
-                            insert into generation (principal_id, account_id, region, client_token, state, run_id, requested_at, request)
-                            select ?, ?, ?, ?, 'PENDING', ?, ?, ?::jsonb
-                            where (select g.generation_id from generation g
-                                   where g.principal_id = ? and g.state <> 'DEFERRED' and g.charged_to = 'PRINCIPAL'
-                                   order by g.generation_id desc limit 1) is not distinct from cast(? as bigint)
-                              and not exists (select 1 from generation o where o.principal_id = ? and o.state in ('PENDING', 'IN_PROGRESS'))
-                            returning generation_id""")
-                    .params(principal.principalId(), slot.accountId(), slot.region(), token, runId, Timestamp.from(now),
-                            json.writeValueAsString(request), principal.principalId(), principal.lastGenerationId(),
-                            principal.principalId())
-                    .query(Long.class).optional();
-        });
+        // one round trip: the lock and the guarded insert in db/migration/V7__claim_generation.sql
+        Optional<Long> id = tx.get(() -> jdbc.sql("""
+                        select claim_generation(?::int, ?::int, ?::bigint, ?::varchar, ?::varchar, ?::uuid, ?::bigint,
+                                                ?::timestamptz, ?::jsonb, ?::bigint)""")
+                .params(CLAIM_LOCK, Long.hashCode(principal.principalId()), principal.principalId(), slot.accountId(), slot.region(),
+                        token, runId, Timestamp.from(now), json.writeValueAsString(request), principal.lastGenerationId())
+                .query((rs, i) -> Optional.ofNullable(rs.getObject(1, Long.class))).single());
         return id.map(generationId -> new OpenGeneration(generationId, principal.principalArn(), token, null, request, now, runId));
     }
 
