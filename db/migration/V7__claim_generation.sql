@@ -13,8 +13,10 @@ declare
     claimed bigint;
 begin
     perform pg_advisory_xact_lock(lock_class, lock_key);
-    insert into generation (principal_id, account_id, region, client_token, state, run_id, requested_at, request)
-    select principal, account, region_name, token, 'PENDING', run, requested, request_document
+    insert into generation (principal_id, account_id, region, client_token, state, run_id, requested_at, request,
+                            principal_fingerprint)
+    select principal, account, region_name, token, 'PENDING', run, requested, request_document,
+           (select p.fingerprint from principal p where p.principal_id = principal)
     where (select g.generation_id from generation g
            where g.principal_id = principal and g.state <> 'DEFERRED' and g.charged_to = 'PRINCIPAL'
            order by g.generation_id desc limit 1) is not distinct from read_latest

@@ -1,12 +1,17 @@
--- What happened to each principal: never tried, waiting, in progress, generated, failed, refused, deferred, blocked or deleted?
+-- What happened to each principal: never tried, waiting, in progress, generated, failed, refused, deferred, blocked, not worth a generation (unused, too new, opted out) or deleted?
 --
 -- One row per principal ever seen, its latest generation request (in any Region) beside it.
--- status: DELETED when IAM no longer lists it; else the state of its latest request (PENDING, IN_PROGRESS,
--- SUCCEEDED, FAILED, CANCELED, REJECTED: AWS refused it, DEFERRED: refused at a quota, nothing started);
--- with no request yet, DEFERRED when its account stopped at a quota, budget or deadline, else NEVER.
+-- status: DELETED when IAM no longer lists it (a role deleted and created again under the same name is a new
+-- principal, its own row); PENDING or IN_PROGRESS while a generation is open; else, when the last discovery found
+-- it not worth a generation, UNUSED (not used within the lookback), TOO_NEW (younger than min-age) or OPTED_OUT
+-- (tagged policygen:skip), eligibility_reason saying why; else the state of its latest request (SUCCEEDED, FAILED,
+-- CANCELED, REJECTED: AWS refused it, DEFERRED: refused at a quota, nothing started); with no request yet, DEFERRED
+-- when its account stopped at a quota, budget or deadline, else NEVER.
 -- BLOCKED: its account's setup (the access role, the trail, its bucket or key) keeps it from a policy: its latest
 -- generation failed for the account's setup, or the account stopped for it before its turn (report_failures says
 -- what to fix). deferred_reason says why the account stopped, when the status is DEFERRED or BLOCKED.
+-- last_used_at: its last use as IAM knows it (a role's RoleLastUsed, a user's credential report; null: never, or
+-- not known); breadth: what its current policies allow at most (ADMIN, SERVICE_WIDE, NARROW, NONE).
 drop view if exists report_principal_status;
 create view report_principal_status as
 select p.account_id,
@@ -14,6 +19,8 @@ select p.account_id,
        p.principal_type,
        case
            when p.deleted_at is not null then 'DELETED'
+           when g.state in ('PENDING', 'IN_PROGRESS') then g.state
+           when p.eligibility in ('UNUSED', 'TOO_NEW', 'OPTED_OUT') then p.eligibility
            when g.state = 'FAILED' and g.charged_to = 'ACCOUNT' then 'BLOCKED'
            when g.state is not null then g.state
            when d.setup_blocked then 'BLOCKED'
@@ -26,8 +33,12 @@ select p.account_id,
        g.error_code,
        g.error_message,
        g.region,
-       case when p.deleted_at is null and (coalesce(g.state, 'DEFERRED') = 'DEFERRED' or g.charged_to = 'ACCOUNT')
-            then d.deferred_reason end as deferred_reason
+       case when p.deleted_at is null and coalesce(p.eligibility, 'ELIGIBLE') = 'ELIGIBLE'
+                 and (coalesce(g.state, 'DEFERRED') = 'DEFERRED' or g.charged_to = 'ACCOUNT')
+            then d.deferred_reason end as deferred_reason,
+       p.last_used_at,
+       p.breadth,
+       case when p.deleted_at is null then p.eligibility_reason end as eligibility_reason
 from principal p
 left join lateral (
     select g.state, g.job_id, g.requested_at, g.completed_at, g.error_code, g.error_message, g.region, g.charged_to
@@ -43,7 +54,7 @@ left join lateral (
 order by p.account_id, p.principal_arn collate "C";
 
 comment on view report_principal_status is
-    'What happened to each principal: never tried, waiting, in progress, generated, failed, refused, deferred, blocked or deleted?';
+    'What happened to each principal: never tried, waiting, in progress, generated, failed, refused, deferred, blocked, not worth a generation (unused, too new, opted out) or deleted?';
 
 do $$
 begin

@@ -6,6 +6,7 @@ import collections
 import os
 import re
 import shutil
+import subprocess
 import sys
 import time
 
@@ -17,9 +18,11 @@ EXTRA = {}  # --job-setting NAME=VALUE, given to every job run
 
 
 def sim_options(accounts, principals, generation_time="PT2S"):
+    # every principal in use, old enough and not opted out: every one gets a generation, as these scenarios count
     return ["--accounts", str(accounts), "--principals-per-account", str(principals), "--distribution", "uniform",
             "--suspended-accounts", "0", "--unassumable-accounts", "0", "--seed", "7",
-            "--generation-time", generation_time, "--generation-jitter", "PT0S"]
+            "--generation-time", generation_time, "--generation-jitter", "PT0S",
+            "--unused-share", "0", "--new-share", "0", "--opted-out-share", "0"]
 
 
 def step_seconds(db, database, step):
@@ -426,6 +429,140 @@ def issue12_lines(results):
         lines += polling_lines(results["polling"])
     if results.get("discovery-cost"):
         lines += discovery_cost_lines(results["discovery-cost"])
+
+
+# --- discovery with policies: GetAccountAuthorizationDetails and the credential report, against the ListRoles /
+# ListUsers discovery they replaced (issue 10)
+
+# The last commit whose discovery lists principals with ListRoles / ListUsers: built once into
+# target/bench-baseline/COMMIT and run against the same simulator, which still serves both listings.
+BASELINE_COMMIT = "ea6d487"
+IAM_OPS = ["GetAccountAuthorizationDetails", "GenerateCredentialReport", "GetCredentialReport", "ListRoles", "ListUsers"]
+
+
+def baseline_jar():
+    out = os.path.join(h.ROOT, "target", "bench-baseline", BASELINE_COMMIT)
+    jar = os.path.join(out, "target", "policygen.jar")
+    if not os.path.exists(jar):
+        h.log(f"building the baseline (commit {BASELINE_COMMIT}, ListRoles / ListUsers discovery) into {out}")
+        shutil.rmtree(out, ignore_errors=True)
+        os.makedirs(out)
+        archive = subprocess.run(["git", "-C", h.ROOT, "archive", "--format=tar", BASELINE_COMMIT], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", out], input=archive.stdout, check=True)
+        env = dict(os.environ, JAVA_HOME=os.path.dirname(os.path.dirname(h.JAVA)))
+        subprocess.run([os.path.join(out, "mvnw"), "-B", "-q", "package", "-DskipTests"], cwd=out, env=env, check=True)
+    return jar
+
+
+def iam_calls(sim):
+    ops = sim.state(False)["requests"].get("iam", {})
+    return {op: sum(ops.get(op, {}).values()) for op in IAM_OPS}
+
+
+def discovery_details(args, db, work, failures):
+    accounts, principals = (10, 1000) if args.quick else (1000, 1000)
+    h.log(f"discovery with policies: {accounts} accounts x {principals} principals, GetAccountAuthorizationDetails"
+          + ("" if args.quick else f" against ListRoles / ListUsers (commit {BASELINE_COMMIT})") + ", job -Xmx512m")
+    sim = h.Simulator(work, "discovery-details", "--accounts", str(accounts), "--principals-per-account", str(principals),
+                      "--distribution", "uniform", "--suspended-accounts", "0", "--unassumable-accounts", "0", "--seed", "7",
+                      "--generation-time", "PT1S", "--generation-jitter", "PT0S", java_opts=("-Xmx6g",))
+    result = {"accounts": accounts, "per_account": principals}
+    for side, jar in ([] if args.quick else [("old", baseline_jar())]) + [("new", None)]:
+        database = db.create(f"bench_discovery_{side}")
+        gc_log = os.path.join(work, f"discovery-{side}-gc.log")
+        before = iam_calls(sim)
+        job = h.Job(work, f"discovery-{side}", db, database, sim, {"policygen.generation.daily-quota": "1", **EXTRA},
+                    java_opts=("-Xmx512m", f"-Xlog:gc:file={gc_log}"), jar=jar)
+        rc = job.wait(3600)
+        after = iam_calls(sim)
+        tables = ["principal"] + (["managed_policy", "iam_group"] if side == "new" else [])
+        sizes = db.query(database, *[f"select count(*), pg_total_relation_size('{t}') from {t}" for t in tables])
+        heap, committed = h.gc_peak_heap_mb(gc_log)
+        run = {"rc": rc, "seconds": step_seconds(db, database, "discoverPrincipals") or float("nan"), "heap_mb": heap,
+               "committed_mb": committed, "rss_mb": job.peak_rss_kb / 1024,
+               "rows": {t: int(r[0][0]) for t, r in zip(tables, sizes)}, "bytes": {t: int(r[0][1]) for t, r in zip(tables, sizes)},
+               "calls": {op: after[op] - before[op] for op in IAM_OPS}}
+        result[side] = run
+        if rc not in (0, 3) or run["rows"]["principal"] != accounts * principals:
+            failures.append(f"discovery with policies ({side}): exit {rc}, {run['rows']['principal']} principals of {accounts * principals}")
+    database = "bench_discovery_new"
+    eligibility = db.query(database, "select eligibility, count(*) from principal where deleted_at is null group by 1 order by 1")[0]
+    result["eligibility"] = {row[0]: int(row[1]) for row in eligibility}
+    breadth = db.query(database, """select breadth, count(*) from principal
+                                    where deleted_at is null and eligibility = 'ELIGIBLE' group by 1 order by 1""")[0]
+    result["breadth"] = {row[0]: int(row[1]) for row in breadth}
+    days = db.query(database, """
+        select sum(ceil(n / 50.0))::bigint, sum(ceil(e / 50.0))::bigint, min(e), max(e),
+               percentile_disc(0.5) within group (order by e)
+        from (select account_id, count(*) as n, count(*) filter (where eligibility = 'ELIGIBLE') as e
+              from principal where deleted_at is null group by account_id) a""")[0][0]
+    result["days"] = {"all": int(days[0]), "eligible": int(days[1]), "min": int(days[2]), "max": int(days[3]), "median": int(days[4])}
+    aws_policies = int(db.value(database, "select count(*) from managed_policy where aws_managed"))
+    unassessed = int(db.value(database, "select count(*) from principal where eligibility is null or fingerprint is null"))
+    sim.stop()
+    h.log(f"discovery with policies: {result}")
+    if aws_policies != 9 or unassessed:
+        failures.append(f"discovery with policies: {aws_policies} AWS managed policy rows (one per policy and version: 9), "
+                        f"{unassessed} principals not assessed")
+    return result
+
+
+def discovery_details_section(x):
+    old, new = x.get("old"), x["new"]
+    total = sum(x["eligibility"].values())
+    left_out = total - x["eligibility"].get("ELIGIBLE", 0)
+    mb = lambda b: b / 1024 / 1024
+
+    def row(measure, f, unit=""):
+        return [measure, f(old) if old else "(not run)", f(new), unit]
+
+    lines = [
+        "## Discovery with policies (GetAccountAuthorizationDetails) against ListRoles / ListUsers",
+        "",
+        f"{x['accounts']:,} accounts x {x['per_account']:,} principals (uniform, the simulator's realistic mix: policies, tags,",
+        "groups, boundaries, last use; a quarter of principals unused, a few new, a few opted out), one simulator for both",
+        "runs. *new* is this checkout's job: per account one GetAccountAuthorizationDetails listing of the managed policies",
+        "and groups, one of the roles and users (MaxItems 1000), the credential report, each principal assessed and",
+        "stored with its documents (JSONB), managed policy documents once per version. *old* is the job as of commit",
+        f"`{BASELINE_COMMIT}` (ListRoles / ListUsers, names only), built by the script from that commit into",
+        "`target/bench-baseline/` and run against the same simulator, which still serves both listings. Both with",
+        "`-Xmx512m -Xlog:gc`, discovery concurrency 8 and `--policygen.generation.daily-quota=1`; each into a database of its",
+        "own. Time is the `discoverPrincipals` step (`batch_step_execution`); bytes are `pg_total_relation_size` (table,",
+        "TOAST, indexes); IAM calls are the simulator's count of each run's requests. `--quick` runs the new side only,",
+        "at 10 x 1,000.",
+        "",
+        h.table(["measure", "old: ListRoles / ListUsers", "new: GetAccountAuthorizationDetails", ""], [
+            row("exit code", lambda r: r["rc"]),
+            row("discoverPrincipals (s)", lambda r: round(r["seconds"], 1)),
+            row("principals / s", lambda r: round(r["rows"]["principal"] / r["seconds"])),
+            row("peak heap used (MB)", lambda r: r["heap_mb"], "limit 512"),
+            row("heap committed, peak (MB)", lambda r: r["committed_mb"]),
+            row("peak RSS (MB)", lambda r: round(r["rss_mb"])),
+            row("principal rows", lambda r: f"{r['rows']['principal']:,}"),
+            row("managed_policy rows / iam_group rows", lambda r: f"{r['rows'].get('managed_policy', 0):,} / {r['rows'].get('iam_group', 0):,}"),
+            row("bytes stored (MB)", lambda r: round(mb(sum(r["bytes"].values())), 1)),
+            row("bytes per principal", lambda r: round(sum(r["bytes"].values()) / r["rows"]["principal"])),
+            row("IAM calls: GetAccountAuthorizationDetails", lambda r: f"{r['calls']['GetAccountAuthorizationDetails']:,}"),
+            row("IAM calls: GenerateCredentialReport / GetCredentialReport",
+                lambda r: f"{r['calls']['GenerateCredentialReport']:,} / {r['calls']['GetCredentialReport']:,}"),
+            row("IAM calls: ListRoles / ListUsers", lambda r: f"{r['calls']['ListRoles']:,} / {r['calls']['ListUsers']:,}"),
+        ]),
+        "",
+        "Who is worth a generation, as the new discovery found the same organization (lookback 30 days, as the",
+        "scripts run the job; min-age 7 days):",
+        "",
+        h.table(["principals", "count", "share"], [[k, f"{v:,}", f"{v / total:.1%}"] for k, v in sorted(x["eligibility"].items())]
+                + [["not worth a generation", f"{left_out:,}", f"{left_out / total:.1%}"]]),
+        "",
+        "Breadth of those worth one (the order they get it in, breadth-first): "
+        + ", ".join(f"{k} {v:,}" for k, v in sorted(x["breadth"].items())) + ".",
+        "",
+        f"Days of quota (50 generations a day per account) to generate once for every principal: {x['days']['all']:,}",
+        f"account-days; for those worth it: {x['days']['eligible']:,} account-days, saving {x['days']['all'] - x['days']['eligible']:,}",
+        f"({(x['days']['all'] - x['days']['eligible']) / x['accounts']:.1f} days per account; eligible per account: min "
+        f"{x['days']['min']}, median {x['days']['median']}, max {x['days']['max']} of {x['per_account']:,}).",
+        "",
+    ]
     return lines
 
 
@@ -500,6 +637,8 @@ def write_doc(path, args, machine, command, results, seconds):
             ]),
             "",
         ]
+    if results.get("discovery_details"):
+        lines += discovery_details_section(results["discovery_details"])
     if r:
         lines += [
             "## Resume after kill -9",
@@ -534,7 +673,8 @@ def main():
     parser.add_argument("--scale", action="store_true",
                         help="also the scale run: 5,000 accounts x 2 generation Regions (10,000 slots); with --only scale alone, 500 accounts")
     parser.add_argument("--scale-accounts", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--only", action="append", choices=["utilization", "resume", "discovery", *ISSUE12_SCENARIOS])
+    parser.add_argument("--only", action="append",
+                        choices=["utilization", "resume", "discovery", "discovery_details", *ISSUE12_SCENARIOS])
     parser.add_argument("--job-setting", action="append", default=[], metavar="NAME=VALUE",
                         help="an extra setting for every job run, e.g. policygen.principals.discovery-concurrency=4")
     parser.add_argument("--output", help="where to write the page (default docs/benchmarks.md; --quick: target/bench/benchmarks.md)")
@@ -548,8 +688,8 @@ def main():
     db = h.Database(work, "bench-" + os.urandom(9).hex()).start()
     failures = []
     results = {}
-    for name, scenario in [("utilization", utilization), ("discovery", discovery), ("resume", resume),
-                           *issue12_scenarios(args)]:
+    for name, scenario in [("utilization", utilization), ("discovery", discovery), ("discovery_details", discovery_details),
+                           ("resume", resume), *issue12_scenarios(args)]:
         if args.only and name not in args.only:
             continue
         try:

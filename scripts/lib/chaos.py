@@ -13,6 +13,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import harness as h  # noqa: E402
+import first_night  # noqa: E402
 
 
 def sim_options(accounts, principals, generation_time, jitter="PT0S"):
@@ -37,7 +38,7 @@ def finish(work, name, db, database, sim, tries=3, props=None):
 
 
 def phase(log_text):
-    if "event=generation-started" in log_text or "event=generation-finished" in log_text:
+    if "event=partitions-created step=generate" in log_text:
         return "generate"
     if "event=run-started" in log_text:
         return "discovery"
@@ -432,6 +433,8 @@ def write_doc(path, command, machine, seed, results, seconds, failures):
                   "",
                   f"The first run then exited {s['first_rc']}; duplicates {s['duplicates']}, lost {s['lost']}, undone {s['not_done']}.",
                   ""]
+    if results.get("first_night"):
+        lines += first_night.doc(results["first_night"])
     w = results.get("wrong_password")
     sec = results.get("secrets")
     if sec:
@@ -456,7 +459,8 @@ def write_doc(path, command, machine, seed, results, seconds, failures):
 
 
 SCENARIOS = [("kill9", kill9), ("db_failover", db_failover), ("db_outage", db_outage), ("fault_storm", fault_storm),
-             ("bad_configurations", bad_configurations), ("second_run", second_run), ("wrong_password", wrong_password)]
+             ("bad_configurations", bad_configurations), ("second_run", second_run), ("wrong_password", wrong_password),
+             ("first_night", first_night.first_night)]
 
 
 def main():

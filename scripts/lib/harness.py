@@ -251,8 +251,9 @@ def op_count(state, service, operation, outcome=None):
 class Job:
     """One `policygen.jar run` process; .rc after wait(); samples its peak RSS while it runs."""
 
-    def __init__(self, work_dir, name, db, database, sim, props=None, java_opts=(), env_extra=None):
-        """props override the defaults below (spring-style names); a value of None leaves that setting out."""
+    def __init__(self, work_dir, name, db, database, sim, props=None, java_opts=(), env_extra=None, jar=None):
+        """props override the defaults below (spring-style names); a value of None leaves that setting out.
+        jar: another build of policygen to run (a benchmark's baseline); this checkout's by default."""
         self.name = name
         self.log_path = os.path.join(work_dir, f"job-{name}.log")
         env = dict(os.environ, AWS_ACCESS_KEY_ID=SIM_KEY_ID, AWS_SECRET_ACCESS_KEY=SIM_SECRET,
@@ -268,7 +269,7 @@ class Job:
                              "policygen.generation.poll-min": "PT0.05S"})
         settings.update(props or {})
         # one --name=value per setting: Spring joins repeated options into a list
-        args = [JAVA, *java_opts, "-jar", JAR, "run"] + [f"--{k}={v}" for k, v in settings.items() if v is not None]
+        args = [JAVA, *java_opts, "-jar", jar or JAR, "run"] + [f"--{k}={v}" for k, v in settings.items() if v is not None]
         self.started = time.time()
         self.process = spawn(args, self.log_path, env)
         self.pid = self.process.pid
@@ -322,7 +323,8 @@ def check_generations(db, database, sim_state):
 
     duplicates: principals the simulator started more than one generation for;
     lost: jobIds the simulator issued that no generation row holds;
-    not_done: live principals in the database whose latest generation did not succeed."""
+    not_done: live principals in the database worth a generation (not unused, too new or opted out) whose latest
+    generation did not succeed."""
     per_principal = collections.Counter(g["principalArn"] for g in sim_state["generations"])
     duplicates = sum(1 for n in per_principal.values() if n > 1)
     db_jobs = {row[0] for row in db.query(database, "select job_id from generation where job_id is not null")[0]}
@@ -330,7 +332,7 @@ def check_generations(db, database, sim_state):
     lost = len(sim_jobs - db_jobs)
     not_done = int(db.value(database, """
         select count(*) from principal p
-        where p.deleted_at is null and not exists (
+        where p.deleted_at is null and coalesce(p.eligibility, 'ELIGIBLE') = 'ELIGIBLE' and not exists (
             select 1 from generation g where g.principal_id = p.principal_id and g.state = 'SUCCEEDED')"""))
     principals = int(db.value(database, "select count(*) from principal where deleted_at is null"))
     return {"sim_generations": len(sim_jobs), "db_jobs": len(db_jobs), "duplicates": duplicates, "lost": lost,

@@ -1,11 +1,8 @@
 package io.policygen.generation;
 
 import io.policygen.time.TimeSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -18,10 +15,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
  */
 public class AccountSlotListener implements StepExecutionListener {
 
-    private static final Logger log = LoggerFactory.getLogger(AccountSlotListener.class);
-
     private final AccountSlot slot;
-    private final SlotStore slots;
+    private final SlotRecords records;
     private final GenerationSettler settler;
     private final CloudTrailWindow window;
     private final SetupGate gate;
@@ -30,11 +25,11 @@ public class AccountSlotListener implements StepExecutionListener {
     private final GenerationEvents events;
     private final Supplier<SlotOpenings> openings;
 
-    AccountSlotListener(AccountSlot slot, Supplier<SlotOpenings> openings, SlotStore slots, GenerationSettler settler,
+    AccountSlotListener(AccountSlot slot, Supplier<SlotOpenings> openings, SlotRecords records, GenerationSettler settler,
                         CloudTrailWindow window, SetupGate gate, SlotControl control, TimeSource time, GenerationEvents events) {
         this.slot = slot;
         this.openings = openings;
-        this.slots = slots;
+        this.records = records;
         this.settler = settler;
         this.window = window;
         this.gate = gate;
@@ -76,22 +71,9 @@ public class AccountSlotListener implements StepExecutionListener {
         SlotOutcome outcome = slot.outcome();
         gate.slotEnded(slot, slot.hadOutcome());
         if (stepExecution.getFailureExceptions().isEmpty()) {
-            record(outcome);
+            records.record(slot);
         }
         events.slotEnded(slot.id(), outcome, Duration.ofNanos(time.ticker().nanos() - slot.openedNanos()), slot.busy());
         return new ExitStatus(outcome.name(), slot.stopReason() == null ? "" : slot.stopReason());
-    }
-
-    private void record(SlotOutcome outcome) {
-        if (outcome == SlotOutcome.DONE) {
-            slots.finish(slot.id(), time.clock().instant());
-        } else if (outcome.defers()) {
-            slots.defer(slot.id(), outcome, slot.stopReason(), slot.setupProblem(), slot.runId(), time.clock().instant());
-            if (outcome.needsSetupFix()) {
-                log.warn("event=account-setup-problem {} outcome={} reason=\"{}\"", slot.id(), outcome, slot.stopReason());
-            } else {
-                log.info("event=account-deferred {} outcome={} reason=\"{}\"", slot.id(), outcome, slot.stopReason());
-            }
-        }
     }
 }

@@ -89,7 +89,7 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
     private void fetch() {
         int wanted = Math.max(0, budget() - slot.started()) + 1;
         List<DuePrincipal> page = store.due(slot.id(), clock.instant(), properties.refreshAfter(), properties.maxFailures(),
-                read.size() + wanted);
+                properties.order(), read.size() + wanted);
         page.stream().filter(p -> !read.contains(p.principalId())).forEach(due::add);
         moreInStore = page.size() == read.size() + wanted;
     }

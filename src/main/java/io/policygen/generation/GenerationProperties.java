@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * only slot for ever. {@code dailyQuota} caps the job's daily budget in every Region; {@code regionDailyQuotas}
  * overrides AWS's per-Region figures where they differ from the table below. After {@code maxConsecutiveFailures}
  * failed generations in a row an account stops for the run; until the organization's setup has been seen to work,
- * {@code setupCanaries} accounts try it first while the others wait (0: no waiting).
+ * {@code setupCanaries} accounts try it first while the others wait (0: no waiting). A principal younger than
+ * {@code minAge} gets no generation yet; {@code order} says who goes first among those never generated.
  */
 @ConfigurationProperties("policygen.generation")
 public record GenerationProperties(
@@ -32,7 +33,9 @@ public record GenerationProperties(
         @DefaultValue("PT6H") Duration maxWait,
         @DefaultValue Map<String, Integer> regionDailyQuotas,
         @DefaultValue("3") int maxConsecutiveFailures,
-        @DefaultValue("3") int setupCanaries) {
+        @DefaultValue("3") int setupCanaries,
+        @DefaultValue("P7D") Duration minAge,
+        @DefaultValue("breadth-first") GenerationOrder order) {
 
     public static final String ACCOUNT_ID_PLACEHOLDER = "{accountId}";
 

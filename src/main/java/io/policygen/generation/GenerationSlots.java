@@ -64,7 +64,8 @@ public final class GenerationSlots {
         return new GenerationSlot(slot,
                 new DuePrincipalReader(slot, () -> openings(runId), store, properties, control, clock, events),
                 new GenerationWriter(slot, store, settler, window, gate, control, clock),
-                new AccountSlotListener(slot, () -> openings(runId), slots, settler, window, gate, control, time, events),
+                new AccountSlotListener(slot, () -> openings(runId), new SlotRecords(slots, properties, clock), settler, window, gate,
+                        control, time, events),
                 aws.release());
     }
 }

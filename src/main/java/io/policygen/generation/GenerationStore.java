@@ -63,33 +63,10 @@ public class GenerationStore {
         return bySlot;
     }
 
-    /**
-     * The account's principals due, in order: never generated first, then successes older than the refresh period
-     * (oldest first), then failures with fewer than {@code maxFailures} tries in the period. A principal needs one
-     * policy, from whichever generation Region: its latest request in any of them counts, so that with several
-     * Regions each slot takes a share of the account's principals (each Region has its own quota). Deferred requests
-     * (refused at a quota, nothing started) and failures charged to the account's setup don't count as tries: the
-     * principal stays as it was.
-     */
-    public List<DuePrincipal> due(SlotId slot, Instant now, Duration refreshAfter, int maxFailures, int limit) {
-        return tx.get(() -> jdbc.sql("""
-                        select p.principal_id, p.principal_arn, last.generation_id
-                        from principal p
-                        left join lateral (
-                            select g.generation_id, g.state, coalesce(g.completed_at, g.requested_at) as at
-                            from generation g
-                            where g.principal_id = p.principal_id and g.state <> 'DEFERRED' and g.charged_to = 'PRINCIPAL'
-                            order by g.generation_id desc limit 1) last on true
-                        where p.account_id = :account and p.deleted_at is null
-                          and (last.state is null
-                               or (last.state = 'SUCCEEDED' and last.at < :refreshBefore)
-                               or (last.state in (:failed) and (
-                                   select count(*) from generation f
-                                   where f.principal_id = p.principal_id and f.charged_to = 'PRINCIPAL'
-                                     and f.state in (:failed) and f.requested_at > :refreshBefore) < :maxFailures))
-                        order by case when last.state is null then 0 when last.state = 'SUCCEEDED' then 1 else 2 end,
-                                 last.at nulls first, p.principal_id
-                        limit :limit""")
+    /** The account's principals due, in order: see {@link DueQuery}. */
+    public List<DuePrincipal> due(SlotId slot, Instant now, Duration refreshAfter, int maxFailures, GenerationOrder order,
+                                  int limit) {
+        return tx.get(() -> jdbc.sql(DueQuery.sql(order))
                 .param("account", slot.accountId())
                 .param("refreshBefore", Timestamp.from(now.minus(refreshAfter)))
                 .param("failed", FAILED_STATES)
@@ -100,7 +77,8 @@ public class GenerationStore {
     }
 
     /**
-     * Commits the request and its token before the call: the invariant that makes every call recoverable. Empty when
+     * Commits the request and its token before the call: the invariant that makes every call recoverable, with the
+     * principal's fingerprint as discovery last saw it (a success is refreshed only once it changed). Empty when
      * another Region's slot, which read the principal due at the same time, claimed it first (its latest request is no
      * longer the one read): one generation per principal, whichever slot claims it first (a transaction-scoped lock on
      * the principal serialises the claims).

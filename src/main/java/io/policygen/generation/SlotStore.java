@@ -39,30 +39,30 @@ public class SlotStore {
     }
 
     /** Nothing is due any more: the deferral and any setup problem are forgotten. */
-    public void finish(SlotId slot, Instant now) {
+    public void finish(SlotId slot, int dailyQuota, Instant now) {
         tx.run(() -> jdbc.sql("""
-                        insert into account_region (account_id, region, outcome, last_activity_at) values (?, ?, 'DONE', ?)
+                        insert into account_region (account_id, region, outcome, daily_quota, last_activity_at) values (?, ?, 'DONE', ?, ?)
                         on conflict (account_id, region) do update set deferred_reason = null, deferred_at = null,
                             deferred_run_id = null, outcome = 'DONE', setup_error_code = null, setup_error_message = null,
-                            setup_fix = null, last_activity_at = excluded.last_activity_at""")
-                .params(slot.accountId(), slot.region(), Timestamp.from(now))
+                            setup_fix = null, daily_quota = excluded.daily_quota, last_activity_at = excluded.last_activity_at""")
+                .params(slot.accountId(), slot.region(), dailyQuota, Timestamp.from(now))
                 .update());
     }
 
     /** The slot stopped before its work was done; with {@code problem} when its setup is why. */
-    public void defer(SlotId slot, SlotOutcome outcome, String reason, SetupProblem problem, long runId, Instant now) {
+    public void defer(SlotId slot, SlotOutcome outcome, String reason, SetupProblem problem, int dailyQuota, long runId, Instant now) {
         tx.run(() -> jdbc.sql("""
                         insert into account_region (account_id, region, deferred_reason, deferred_at, deferred_run_id, outcome,
-                                                    setup_error_code, setup_error_message, setup_fix, last_activity_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                    setup_error_code, setup_error_message, setup_fix, daily_quota, last_activity_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (account_id, region) do update set deferred_reason = excluded.deferred_reason,
                             deferred_at = excluded.deferred_at, deferred_run_id = excluded.deferred_run_id,
                             outcome = excluded.outcome, setup_error_code = excluded.setup_error_code,
                             setup_error_message = excluded.setup_error_message, setup_fix = excluded.setup_fix,
-                            last_activity_at = excluded.last_activity_at""")
+                            daily_quota = excluded.daily_quota, last_activity_at = excluded.last_activity_at""")
                 .params(slot.accountId(), slot.region(), reason, Timestamp.from(now), runId, outcome.name(),
                         problem == null ? null : problem.code(), problem == null ? null : problem.message(),
-                        problem == null ? null : problem.fix(), Timestamp.from(now))
+                        problem == null ? null : problem.fix(), dailyQuota, Timestamp.from(now))
                 .update());
     }
 }

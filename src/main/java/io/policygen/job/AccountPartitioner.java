@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -17,22 +19,26 @@ final class AccountPartitioner implements Partitioner {
     static final String ACCOUNT_ID = "accountId";
     static final String REGION = "region";
 
+    private static final Logger log = LoggerFactory.getLogger(AccountPartitioner.class);
+
+    private final String step;
     private final Supplier<List<String>> accounts;
     private final List<String> regions;
 
-    private AccountPartitioner(Supplier<List<String>> accounts, List<String> regions) {
+    private AccountPartitioner(String step, Supplier<List<String>> accounts, List<String> regions) {
+        this.step = step;
         this.accounts = accounts;
         this.regions = regions;
     }
 
     /** Every workable account (in scope, ACTIVE): discovery's partitions. */
     static AccountPartitioner perAccount(AccountStore store) {
-        return new AccountPartitioner(store::workableAccounts, List.of());
+        return new AccountPartitioner("discoverPrincipals", store::workableAccounts, List.of());
     }
 
     /** Every account discovery could enter, in every generation Region: the generate step's partitions. */
     static AccountPartitioner perAccountAndRegion(AccountStore store, List<String> regions) {
-        return new AccountPartitioner(store::enterableAccounts, regions);
+        return new AccountPartitioner("generate", store::enterableAccounts, regions);
     }
 
     @Override
@@ -46,6 +52,7 @@ final class AccountPartitioner implements Partitioner {
                 partitions.put("account-" + accountId + "-" + region, context(accountId, region));
             }
         }
+        log.info("event=partitions-created step={} partitions={}", step, partitions.size());
         return partitions;
     }
 

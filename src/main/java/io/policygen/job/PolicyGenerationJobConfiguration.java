@@ -18,12 +18,15 @@ import io.policygen.organization.AwsOrganizationAccounts;
 import io.policygen.organization.OrgAccount;
 import io.policygen.organization.OrganizationProperties;
 import io.policygen.principal.AwsIamPrincipals;
-import io.policygen.principal.DiscoveredPrincipal;
+import io.policygen.principal.CatalogStore;
+import io.policygen.principal.EligibilityRules;
+import io.policygen.principal.IamItem;
 import io.policygen.principal.IamPrincipalReader;
 import io.policygen.principal.PrincipalProperties;
 import io.policygen.principal.PrincipalStore;
 import io.policygen.principal.PrincipalWriter;
 import io.policygen.run.CurrentRun;
+import io.policygen.run.RunControl;
 import java.time.Clock;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -116,7 +119,7 @@ public class PolicyGenerationJobConfiguration {
                                   PrincipalWriter principalWriter, PrincipalListingListener principalListingListener,
                                   PrincipalProperties properties) {
         return new StepBuilder("discoverPrincipalsWorker", jobRepository)
-                .<DiscoveredPrincipal, DiscoveredPrincipal>chunk(properties.pageSize())
+                .<IamItem, IamItem>chunk(properties.pageSize())
                 .transactionManager(noDatabaseTransaction)
                 .reader(iamPrincipalReader)
                 .writer(principalWriter)
@@ -126,21 +129,25 @@ public class PolicyGenerationJobConfiguration {
 
     @Bean
     @StepScope
-    IamPrincipalReader iamPrincipalReader(@Value(ACCOUNT_ID) String accountId, AwsClients clients, PrincipalProperties properties) {
-        return new IamPrincipalReader(new AwsIamPrincipals(clients, properties.pageSize()), accountId, properties);
+    IamPrincipalReader iamPrincipalReader(@Value(ACCOUNT_ID) String accountId, AwsClients clients, PrincipalProperties properties,
+                                          GenerationProperties generation, Clock clock, RunControl control) {
+        return new IamPrincipalReader(new AwsIamPrincipals(clients, properties.pageSize()), accountId, properties,
+                new EligibilityRules(generation.lookback(), generation.minAge()), clock, control);
     }
 
     @Bean
     @StepScope
-    PrincipalWriter principalWriter(PrincipalStore principals, CurrentRun run, Clock clock) {
-        return new PrincipalWriter(principals, run.id(), clock);
+    PrincipalWriter principalWriter(PrincipalStore principals, CatalogStore catalog, CurrentRun run, Clock clock) {
+        return new PrincipalWriter(principals, catalog, run.id(), clock);
     }
 
     @Bean
     @StepScope
     PrincipalListingListener principalListingListener(@Value(ACCOUNT_ID) String accountId, OrganizationProperties organization,
-                                                      AccountStore accounts, PrincipalStore principals, Clock clock, CurrentRun run) {
-        return new PrincipalListingListener(accountId, organization.memberRole().arn(accountId), accounts, principals, clock, run.id());
+                                                      AccountStore accounts, PrincipalStore principals, CatalogStore catalog,
+                                                      Clock clock, CurrentRun run) {
+        return new PrincipalListingListener(accountId, organization.memberRole().arn(accountId), accounts, principals, catalog,
+                clock, run.id());
     }
 
     // generate: every account's slot in every generation Region, all at once

@@ -1,6 +1,7 @@
 package io.policygen.job;
 
 import io.policygen.generation.SetupFixes;
+import io.policygen.principal.CatalogStore;
 import io.policygen.principal.IamPrincipalReader;
 import io.policygen.principal.PrincipalStore;
 import io.policygen.organization.AccountStore;
@@ -15,7 +16,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * After an account's listing: records an account that could not be entered (and keeps its principals as they
- * were), or, after a complete listing, marks the principals it no longer has as deleted.
+ * were), or, after a complete listing, marks the principals it no longer has as deleted and forgets the groups it
+ * no longer has.
  */
 public class PrincipalListingListener implements StepExecutionListener {
 
@@ -25,14 +27,17 @@ public class PrincipalListingListener implements StepExecutionListener {
     private final String memberRoleArn;
     private final AccountStore accounts;
     private final PrincipalStore principals;
+    private final CatalogStore catalog;
     private final Clock clock;
     private final long runId;
 
-    public PrincipalListingListener(String accountId, String memberRoleArn, AccountStore accounts, PrincipalStore principals, Clock clock, long runId) {
+    public PrincipalListingListener(String accountId, String memberRoleArn, AccountStore accounts, PrincipalStore principals,
+                                    CatalogStore catalog, Clock clock, long runId) {
         this.accountId = accountId;
         this.memberRoleArn = memberRoleArn;
         this.accounts = accounts;
         this.principals = principals;
+        this.catalog = catalog;
         this.clock = clock;
         this.runId = runId;
     }
@@ -50,6 +55,7 @@ public class PrincipalListingListener implements StepExecutionListener {
         }
         if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
             principals.markUnseenDeleted(accountId, runId, clock.instant());
+            catalog.removeUnseenGroups(accountId, runId);
             accounts.recordPrincipalsListed(accountId, clock.instant());
         }
         return null;

@@ -1,7 +1,7 @@
 package io.policygen.local;
 
 import io.policygen.PolicygenApplication;
-import io.policygen.principal.DiscoveredPrincipal;
+import io.policygen.principal.IamItem;
 import io.policygen.principal.PrincipalWriter;
 import io.policygen.run.ExitCode;
 import io.policygen.run.PolicygenRun;
@@ -69,10 +69,11 @@ public final class ListingOnlyRun {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     if (bean instanceof PrincipalWriter) {
-                        return new PrincipalWriter(null, 0, null) {
+                        return new PrincipalWriter(null, null, 0, null) {
                             @Override
-                            public void write(Chunk<? extends DiscoveredPrincipal> chunk) {
-                                LISTED.addAndGet(chunk.size());
+                            public void write(Chunk<? extends IamItem> chunk) {
+                                LISTED.addAndGet(chunk.getItems().stream()
+                                        .filter(IamItem.DiscoveredPrincipal.class::isInstance).count());
                             }
                         };
                     }

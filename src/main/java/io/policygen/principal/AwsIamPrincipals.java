@@ -2,12 +2,32 @@ package io.policygen.principal;
 
 import io.policygen.aws.AwsClients;
 import io.policygen.aws.MemberAccount;
+import io.policygen.principal.IamEntity.ListedGroup;
+import io.policygen.principal.IamEntity.ListedPolicy;
+import io.policygen.principal.IamEntity.ListedPrincipal;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.iam.model.Role;
-import software.amazon.awssdk.services.iam.model.User;
+import software.amazon.awssdk.services.iam.model.AttachedPolicy;
+import software.amazon.awssdk.services.iam.model.CredentialReportNotReadyException;
+import software.amazon.awssdk.services.iam.model.EntityType;
+import software.amazon.awssdk.services.iam.model.GetAccountAuthorizationDetailsResponse;
+import software.amazon.awssdk.services.iam.model.ManagedPolicyDetail;
+import software.amazon.awssdk.services.iam.model.PolicyDetail;
+import software.amazon.awssdk.services.iam.model.PolicyVersion;
+import software.amazon.awssdk.services.iam.model.Tag;
 
-/** IAM through the SDK's paginators, as the account's member role. */
+/**
+ * IAM through the SDK, as the account's member role: GetAccountAuthorizationDetails through its paginator (MaxItems
+ * per page, Marker and IsTruncated followed by the SDK), documents URL-decoded (IAM sends them URL-encoded, RFC 3986,
+ * and the Java SDK leaves them so), and the credential report.
+ */
 public final class AwsIamPrincipals implements IamPrincipals {
 
     private final AwsClients clients;
@@ -19,7 +39,7 @@ public final class AwsIamPrincipals implements IamPrincipals {
     }
 
     @Override
-    public Stream<DiscoveredPrincipal> list(String accountId, PrincipalType type) {
+    public AccountIam open(String accountId) {
         MemberAccount account = clients.memberAccount(accountId);
         try {
             account.assumeRole();
@@ -27,13 +47,32 @@ public final class AwsIamPrincipals implements IamPrincipals {
             account.close();
             throw accessError(accountId, "cannot assume the member role", e);
         }
-        Stream<DiscoveredPrincipal> principals = switch (type) {
-            case ROLE -> account.iam().listRolesPaginator(r -> r.maxItems(pageSize)).roles().stream()
-                    .map(role -> toPrincipal(accountId, role));
-            case USER -> account.iam().listUsersPaginator(r -> r.maxItems(pageSize)).users().stream()
-                    .map(user -> toPrincipal(accountId, user));
+        return new AccountIam() {
+            @Override
+            public Stream<IamEntity> authorizationDetails(Set<Listing> kinds) {
+                return account.iam().getAccountAuthorizationDetailsPaginator(r -> r.filter(filter(kinds)).maxItems(pageSize))
+                        .stream().flatMap(AwsIamPrincipals::entities);
+            }
+
+            @Override
+            public ReportState generateCredentialReport() {
+                return ReportState.valueOf(account.iam().generateCredentialReport().stateAsString());
+            }
+
+            @Override
+            public Optional<String> credentialReport() {
+                try {
+                    return Optional.of(account.iam().getCredentialReport().content().asUtf8String());
+                } catch (CredentialReportNotReadyException e) {
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public void close() {
+                account.close();
+            }
         };
-        return principals.onClose(account::close);
     }
 
     static AccountAccessException accessError(String accountId, String what, AwsServiceException e) {
@@ -42,11 +81,55 @@ public final class AwsIamPrincipals implements IamPrincipals {
         return new AccountAccessException(code, "account " + accountId + ": " + what + ": " + message, e);
     }
 
-    private static DiscoveredPrincipal toPrincipal(String accountId, Role role) {
-        return new DiscoveredPrincipal(accountId, role.arn(), PrincipalType.ROLE, role.roleName(), role.path(), role.createDate());
+    private static List<EntityType> filter(Set<Listing> kinds) {
+        return kinds.stream().flatMap(kind -> switch (kind) {
+            case ROLES -> Stream.of(EntityType.ROLE);
+            case USERS -> Stream.of(EntityType.USER);
+            case GROUPS -> Stream.of(EntityType.GROUP);
+            case MANAGED_POLICIES -> Stream.of(EntityType.LOCAL_MANAGED_POLICY, EntityType.AWS_MANAGED_POLICY);
+        }).toList();
     }
 
-    private static DiscoveredPrincipal toPrincipal(String accountId, User user) {
-        return new DiscoveredPrincipal(accountId, user.arn(), PrincipalType.USER, user.userName(), user.path(), user.createDate());
+    private static Stream<IamEntity> entities(GetAccountAuthorizationDetailsResponse page) {
+        Stream<IamEntity> users = page.userDetailList().stream().map(u -> new ListedPrincipal(PrincipalType.USER, u.arn(),
+                u.userName(), u.path(), u.userId(), u.createDate(), inline(u.userPolicyList()), arns(u.attachedManagedPolicies()),
+                u.permissionsBoundary() == null ? null : u.permissionsBoundary().permissionsBoundaryArn(), tags(u.tags()),
+                u.groupList(), null));
+        Stream<IamEntity> groups = page.groupDetailList().stream().map(g -> new ListedGroup(g.groupName(), g.arn(), g.path(),
+                g.groupId(), inline(g.groupPolicyList()), arns(g.attachedManagedPolicies())));
+        Stream<IamEntity> roles = page.roleDetailList().stream().map(r -> new ListedPrincipal(PrincipalType.ROLE, r.arn(),
+                r.roleName(), r.path(), r.roleId(), r.createDate(), inline(r.rolePolicyList()), arns(r.attachedManagedPolicies()),
+                r.permissionsBoundary() == null ? null : r.permissionsBoundary().permissionsBoundaryArn(), tags(r.tags()),
+                List.of(), r.roleLastUsed() == null ? null : r.roleLastUsed().lastUsedDate()));
+        Stream<IamEntity> policies = page.policies().stream().map(AwsIamPrincipals::policy);
+        return Stream.of(users, groups, roles, policies).flatMap(s -> s);
+    }
+
+    private static ListedPolicy policy(ManagedPolicyDetail p) {
+        String document = p.policyVersionList().stream().filter(v -> Boolean.TRUE.equals(v.isDefaultVersion()))
+                .map(PolicyVersion::document).findFirst().map(AwsIamPrincipals::decode).orElse("{}");
+        return new ListedPolicy(p.arn(), p.policyName(), p.path(), p.defaultVersionId(), p.description(), document,
+                p.arn().matches("arn:[^:]+:iam::aws:.*"));
+    }
+
+    private static Map<String, String> inline(List<PolicyDetail> policies) {
+        Map<String, String> documents = new LinkedHashMap<>();
+        policies.forEach(p -> documents.put(p.policyName(), decode(p.policyDocument())));
+        return documents;
+    }
+
+    private static List<String> arns(List<AttachedPolicy> attached) {
+        return attached.stream().map(AttachedPolicy::policyArn).toList();
+    }
+
+    private static Map<String, String> tags(List<Tag> tags) {
+        Map<String, String> map = new LinkedHashMap<>();
+        tags.forEach(t -> map.put(t.key(), t.value()));
+        return map;
+    }
+
+    /** RFC 3986 encoding: no '+' stands for a space, so URLDecoder reads it right. */
+    static String decode(String document) {
+        return document == null ? null : URLDecoder.decode(document, StandardCharsets.UTF_8);
     }
 }

@@ -1,32 +1,70 @@
 package io.policygen.principal;
 
+import io.policygen.principal.IamEntity.ListedGroup;
+import io.policygen.principal.IamEntity.ListedPolicy;
+import io.policygen.principal.IamEntity.ListedPrincipal;
+import io.policygen.principal.IamPrincipals.AccountIam;
+import io.policygen.principal.IamPrincipals.Listing;
+import io.policygen.time.Sleeper;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * Streams one account's admitted principals, roles then users. When the account cannot be entered or read, it
- * records why in the step's context (keys {@value #ACCESS_ERROR_CODE} and {@value #ACCESS_ERROR_MESSAGE}) and reads
- * nothing, so the other accounts go on.
+ * Streams what one account's IAM holds, in two GetAccountAuthorizationDetails listings: first its managed policies
+ * and groups (kept in an {@link AccountCatalog}, and read as items to store), then its roles and users, each
+ * assessed as it comes ({@link PrincipalAssessor}) and read if the filter admits it. Users' last use comes from the
+ * credential report, asked for when the account is opened and collected before the principals. When the account
+ * cannot be entered or read, it records why in the step's context (keys {@value #ACCESS_ERROR_CODE} and
+ * {@value #ACCESS_ERROR_MESSAGE}) and reads nothing more, so the other accounts go on; without a credential report
+ * it goes on, users' last use unknown (key {@value #CREDENTIAL_REPORT_ERROR}).
  * It keeps no position: a restarted partition lists its account again, and the upserts are idempotent.
  */
-public class IamPrincipalReader implements ItemStreamReader<DiscoveredPrincipal> {
+public class IamPrincipalReader implements ItemStreamReader<IamItem> {
 
     public static final String ACCESS_ERROR_CODE = "iamPrincipalReader.accessErrorCode";
     public static final String ACCESS_ERROR_MESSAGE = "iamPrincipalReader.accessErrorMessage";
+    public static final String CREDENTIAL_REPORT_ERROR = "iamPrincipalReader.credentialReportError";
+
+    private static final Logger log = LoggerFactory.getLogger(IamPrincipalReader.class);
 
     private final IamPrincipals iam;
     private final String accountId;
     private final PrincipalProperties filter;
+    private final EligibilityRules rules;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Deque<IamItem> pending = new ArrayDeque<>();
     private ExecutionContext context;
-    private java.util.stream.Stream<DiscoveredPrincipal> stream;
-    private Iterator<DiscoveredPrincipal> principals;
+    private AccountIam account;
+    private AccountCatalog catalog;
+    private CredentialReportFetch report;
+    private PrincipalAssessor assessor;
+    private Map<String, LastUse> lastUses = Map.of();
+    private LastUse missing = LastUse.unknown("no credential report");
+    private Stream<IamEntity> stream;
+    private Iterator<IamEntity> entities = Collections.emptyIterator();
+    private boolean principalsListed;
 
-    public IamPrincipalReader(IamPrincipals iam, String accountId, PrincipalProperties filter) {
+    public IamPrincipalReader(IamPrincipals iam, String accountId, PrincipalProperties filter, EligibilityRules rules,
+                              Clock clock, Sleeper sleeper) {
         this.iam = iam;
         this.accountId = accountId;
         this.filter = filter;
+        this.rules = rules;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -34,38 +72,115 @@ public class IamPrincipalReader implements ItemStreamReader<DiscoveredPrincipal>
         context = executionContext;
         context.remove(ACCESS_ERROR_CODE);
         context.remove(ACCESS_ERROR_MESSAGE);
-        stream = filter.types().stream()
-                .flatMap(type -> iam.list(accountId, type))
-                .filter(p -> filter.admits(p.type(), p.path(), p.name()));
-        principals = stream.iterator();
+        context.remove(CREDENTIAL_REPORT_ERROR);
+        try {
+            account = iam.open(accountId);
+        } catch (AccountAccessException e) {
+            stopAt(e.code(), e.getMessage());
+            return;
+        }
+        catalog = new AccountCatalog(accountId);
+        if (filter.types().contains(PrincipalType.USER)) {
+            report = new CredentialReportFetch(account, sleeper, filter.credentialReportWait());
+            report.start();
+        }
+        list(EnumSet.of(Listing.MANAGED_POLICIES, Listing.GROUPS));
     }
 
     @Override
-    public DiscoveredPrincipal read() {
+    public IamItem read() {
         try {
-            return principals.hasNext() ? principals.next() : null;
+            while (pending.isEmpty()) {
+                if (entities.hasNext()) {
+                    IamItem item = item(entities.next());
+                    if (item != null) {
+                        return item;
+                    }
+                } else if (catalog != null && !principalsListed) {
+                    principalsListed = true;
+                    pending.addAll(catalog.groups());
+                    collectLastUses();
+                    assessor = new PrincipalAssessor(accountId, catalog, rules, clock.instant());
+                    Set<Listing> kinds = EnumSet.noneOf(Listing.class);
+                    filter.types().forEach(type -> kinds.add(type == PrincipalType.ROLE ? Listing.ROLES : Listing.USERS));
+                    list(kinds);
+                } else {
+                    return null;
+                }
+            }
+            return pending.poll();
         } catch (AccountAccessException e) {
             return stopAt(e.code(), e.getMessage());
         } catch (AwsServiceException e) {
             if (e.statusCode() != 403) {
                 throw e;
             }
-            AccountAccessException error = AwsIamPrincipals.accessError(accountId, "cannot list IAM principals", e);
+            AccountAccessException error = AwsIamPrincipals.accessError(accountId, "cannot read IAM", e);
             return stopAt(error.code(), error.getMessage());
         }
     }
 
-    private DiscoveredPrincipal stopAt(String code, String message) {
+    private IamItem item(IamEntity entity) {
+        return switch (entity) {
+            case ListedPolicy policy -> catalog.add(policy);
+            case ListedGroup group -> {
+                catalog.add(group);
+                yield null;
+            }
+            case ListedPrincipal p -> filter.admits(p.type(), p.path(), p.name())
+                    ? assessor.assess(p, p.type() == PrincipalType.ROLE ? roleLastUse(p)
+                    : lastUses.getOrDefault(p.arn(), missing)) // not in the report: created since it was made
+                    : null;
+        };
+    }
+
+    private static LastUse roleLastUse(ListedPrincipal role) {
+        return role.lastUsed() == null ? LastUse.never() : new LastUse(role.lastUsed(), "RoleLastUsed", true);
+    }
+
+    private void collectLastUses() {
+        if (report == null) {
+            return;
+        }
+        report.lastUses().ifPresent(uses -> {
+            lastUses = uses;
+            missing = LastUse.unknown("not in the credential report");
+        });
+        if (report.failure() != null) {
+            context.putString(CREDENTIAL_REPORT_ERROR, report.failure());
+            log.warn("event=credential-report-unavailable account={} reason=\"{}\" effect=\"users' last use unknown: none is taken for unused\"",
+                    accountId, report.failure());
+        }
+    }
+
+    private void list(Set<Listing> kinds) {
+        closeStream();
+        stream = account.authorizationDetails(kinds);
+        entities = stream.iterator();
+    }
+
+    private IamItem stopAt(String code, String message) {
         context.putString(ACCESS_ERROR_CODE, code);
         context.putString(ACCESS_ERROR_MESSAGE, message);
-        principals = java.util.Collections.emptyIterator();
+        entities = Collections.emptyIterator();
+        pending.clear();
+        catalog = null;
         return null;
+    }
+
+    private void closeStream() {
+        if (stream != null) {
+            stream.close();
+            stream = null;
+        }
     }
 
     @Override
     public void close() {
-        if (stream != null) {
-            stream.close();
+        closeStream();
+        if (account != null) {
+            account.close();
+            account = null;
         }
     }
 }

@@ -1,11 +1,16 @@
 package io.policygen.principal;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Which IAM principals get a policy. Service-linked roles are skipped by default: AWS manages their policies. */
+/**
+ * Which IAM principals get a policy. Service-linked roles are skipped by default: AWS manages their policies.
+ * {@code credentialReportWait}: how long discovery waits for an account's credential report (users' last use)
+ * before it goes on without.
+ */
 @ConfigurationProperties("policygen.principals")
 public record PrincipalProperties(
         @DefaultValue({"ROLE", "USER"}) List<PrincipalType> types,
@@ -13,7 +18,8 @@ public record PrincipalProperties(
         @DefaultValue List<Pattern> includeNamePatterns,
         @DefaultValue List<Pattern> excludeNamePatterns,
         @DefaultValue("8") int discoveryConcurrency,
-        @DefaultValue("1000") int pageSize) {
+        @DefaultValue("1000") int pageSize,
+        @DefaultValue("PT2M") Duration credentialReportWait) {
 
     public boolean admits(PrincipalType type, String path, String name) {
         return types.contains(type)

@@ -11,10 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The roles and users of one account. Generated principals are computed from (seed, account,
- * index) on demand rather than stored, so a million of them cost no heap; tests add and delete
- * principals on top. Listing order is stable: service-linked roles, generated, then added ones;
- * a listing position is an index into that order.
+ * The roles and users of one account. Seeded principals are computed from (seed, account, index) on demand rather
+ * than stored, so a million of them cost no heap; tests add and delete principals on top. Listing order is stable:
+ * service-linked roles, seeded, then added ones; a listing position is an index into that order. As in IAM, a
+ * principal is its unique id: one deleted and created again under the same name is a new principal with a new id
+ * (listed among the added ones), not the old one back.
  */
 final class AccountPrincipals {
 
@@ -25,73 +26,73 @@ final class AccountPrincipals {
     };
     private static final String[] ROLE_PATHS = {"/", "/", "/", "/app/", "/ci/", "/team/data/"};
     private static final String[] USER_PATHS = {"/", "/", "/humans/", "/service-users/"};
-    private static final String[] SYSTEMS = {"payments", "orders", "billing", "search", "analytics", "ingest",
+    static final String[] SYSTEMS = {"payments", "orders", "billing", "search", "analytics", "ingest",
             "reporting", "deploy", "backup", "monitoring", "etl", "api", "web", "batch", "ml", "audit"};
     private static final String[] ROLE_KINDS = {"service", "lambda", "ecs-task", "ci", "readonly", "admin", "ops",
             "ec2"};
     private static final String[] FIRST_NAMES = {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi",
             "ivan", "judy", "mallory", "niaj", "olivia", "peggy", "rupert", "sybil", "trent", "victor", "walter"};
-    /** Generated principals were created over five years before 2025. */
-    private static final long CREATED_FROM = Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
-    private static final long CREATED_SPAN = 5L * 365 * 24 * 3600;
 
     private final long seed;
     private final String accountId;
-    private final int generatedRoles;
-    private final int generatedUsers;
+    private final PrincipalMix mix;
+    private final Instant epoch;
+    private final int seededRoles;
+    private final int seededUsers;
     private final List<Principal> addedRoles = new CopyOnWriteArrayList<>();
     private final List<Principal> addedUsers = new CopyOnWriteArrayList<>();
+    /** Unique ids of deleted principals. */
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger deletedNonServiceLinked = new AtomicInteger();
 
-    AccountPrincipals(long seed, String accountId, int principals) {
+    AccountPrincipals(long seed, String accountId, int principals, PrincipalMix mix, Instant epoch) {
         this.seed = seed;
         this.accountId = accountId;
+        this.mix = mix;
+        this.epoch = epoch;
         // about three roles for every user, as in most real accounts
-        this.generatedUsers = principals / 4;
-        this.generatedRoles = principals - generatedUsers;
+        this.seededUsers = principals / 4;
+        this.seededRoles = principals - seededUsers;
     }
 
     /** Roles and users, service-linked roles excluded. */
     int count() {
-        return generatedRoles + generatedUsers + addedRoles.size() + addedUsers.size() - deletedNonServiceLinked.get();
+        return seededRoles + seededUsers + addedRoles.size() + addedUsers.size() - deletedNonServiceLinked.get();
     }
 
     /** Positions in listing order for one kind: [0, size(kind)). */
     int size(Kind kind) {
         return kind == Kind.ROLE
-                ? SERVICE_LINKED_ROLES.length + generatedRoles + addedRoles.size()
-                : generatedUsers + addedUsers.size();
+                ? SERVICE_LINKED_ROLES.length + seededRoles + addedRoles.size()
+                : seededUsers + addedUsers.size();
     }
 
     /** The principal at a listing position, or empty if it was deleted. */
     Optional<Principal> at(Kind kind, int position) {
         Principal p = principalAt(kind, position);
-        return p == null || deleted.contains(p.arn()) ? Optional.empty() : Optional.of(p);
+        return p == null || deleted.contains(p.id()) ? Optional.empty() : Optional.of(p);
     }
 
     private Principal principalAt(Kind kind, int position) {
+        int i = position;
         if (kind == Kind.ROLE) {
-            if (position < SERVICE_LINKED_ROLES.length) {
-                String[] slr = SERVICE_LINKED_ROLES[position];
-                return Principal.of(Kind.ROLE, accountId, slr[0], slr[1], uniqueId(kind, -1 - position),
-                        created(kind, -1 - position));
+            if (i < SERVICE_LINKED_ROLES.length) {
+                String[] slr = SERVICE_LINKED_ROLES[i];
+                String id = uniqueId(kind, -1 - i);
+                return Principal.of(Kind.ROLE, accountId, slr[0], slr[1], id, life(id).created());
             }
-            int i = position - SERVICE_LINKED_ROLES.length;
-            if (i < generatedRoles) {
-                return generated(Kind.ROLE, i);
-            }
-            i -= generatedRoles;
-            return i < addedRoles.size() ? addedRoles.get(i) : null;
+            i -= SERVICE_LINKED_ROLES.length;
         }
-        if (position < generatedUsers) {
-            return generated(Kind.USER, position);
+        int seeded = kind == Kind.ROLE ? seededRoles : seededUsers;
+        if (i < seeded) {
+            return seeded(kind, i);
         }
-        int i = position - generatedUsers;
-        return i < addedUsers.size() ? addedUsers.get(i) : null;
+        i -= seeded;
+        List<Principal> added = kind == Kind.ROLE ? addedRoles : addedUsers;
+        return i < added.size() ? added.get(i) : null;
     }
 
-    private Principal generated(Kind kind, int index) {
+    private Principal seeded(Kind kind, int index) {
         long h = Hashing.hash(seed, accountId.hashCode(), kind.ordinal(), index);
         String path;
         String name;
@@ -105,7 +106,8 @@ final class AccountPrincipals {
                     ? "svc-" + SYSTEMS[Hashing.below(h >>> 8, SYSTEMS.length)] + "-" + index
                     : FIRST_NAMES[Hashing.below(h >>> 8, FIRST_NAMES.length)] + "-" + index;
         }
-        return Principal.of(kind, accountId, path, name, uniqueId(kind, index), created(kind, index));
+        String id = uniqueId(kind, index);
+        return Principal.of(kind, accountId, path, name, id, life(id).created());
     }
 
     private String uniqueId(Kind kind, long index) {
@@ -114,17 +116,34 @@ final class AccountPrincipals {
         return (kind == Kind.ROLE ? "AROA" : "AIDA") + Hashing.base32(h1, h2, 17);
     }
 
-    private Instant created(Kind kind, long index) {
-        long h = Hashing.hash(seed, accountId.hashCode(), kind.ordinal(), index, 3);
-        return Instant.ofEpochSecond(CREATED_FROM + Long.remainderUnsigned(h, CREATED_SPAN));
+    /** How a seeded principal lives: created when, used when (by its unique id). */
+    PrincipalLife life(String uniqueId) {
+        return PrincipalLife.of(seed, uniqueId, mix, epoch);
     }
 
-    /** The principal with exactly this ARN, if it exists (and was not deleted). */
+    /** Whether the principal is one of the seeded ones (not added, not service-linked). */
+    boolean seeded(Principal p) {
+        Principal candidate = seededByName(p.kind(), p.name());
+        return candidate != null && candidate.id().equals(p.id());
+    }
+
+    /** The seeded principal whose name ends in its index ({@code payments-admin-7}), if the name is one. */
+    private Principal seededByName(Kind kind, String name) {
+        int dash = name.lastIndexOf('-');
+        if (dash < 0 || dash == name.length() - 1 || name.length() - dash > 10
+                || !name.substring(dash + 1).chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        int index = Integer.parseInt(name.substring(dash + 1));
+        if (index >= (kind == Kind.ROLE ? seededRoles : seededUsers)) {
+            return null;
+        }
+        Principal p = seeded(kind, index);
+        return p.name().equals(name) ? p : null;
+    }
+
+    /** The live principal with exactly this ARN, if there is one. */
     Optional<Principal> find(String arn) {
-        return deleted.contains(arn) ? Optional.empty() : findIncludingDeleted(arn);
-    }
-
-    private Optional<Principal> findIncludingDeleted(String arn) {
         String prefix = "arn:aws:iam::" + accountId + ":";
         if (!arn.startsWith(prefix)) {
             return Optional.empty();
@@ -134,56 +153,36 @@ final class AccountPrincipals {
         if (kind == null) {
             return Optional.empty();
         }
-        String name = resource.substring(resource.lastIndexOf('/') + 1);
+        return named(kind, resource.substring(resource.lastIndexOf('/') + 1)).filter(p -> p.arn().equals(arn));
+    }
+
+    /** The live role with this name (whatever its path), if it exists. */
+    Optional<Principal> role(String name) {
+        return named(Kind.ROLE, name);
+    }
+
+    /** The live principal of a kind with this name: IAM names are unique per kind and account. */
+    private Optional<Principal> named(Kind kind, String name) {
+        List<Principal> candidates = new ArrayList<>();
         if (kind == Kind.ROLE) {
             for (int i = 0; i < SERVICE_LINKED_ROLES.length; i++) {
                 if (SERVICE_LINKED_ROLES[i][1].equals(name)) {
-                    return matching(principalAt(kind, i), arn);
+                    candidates.add(principalAt(kind, i));
                 }
             }
         }
-        int dash = name.lastIndexOf('-');
-        if (dash >= 0 && dash < name.length() - 1 && name.length() - dash <= 10
-                && name.substring(dash + 1).chars().allMatch(Character::isDigit)) {
-            int index = Integer.parseInt(name.substring(dash + 1));
-            if (index < (kind == Kind.ROLE ? generatedRoles : generatedUsers)) {
-                Optional<Principal> found = matching(generated(kind, index), arn);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
+        Principal seeded = seededByName(kind, name);
+        if (seeded != null) {
+            candidates.add(seeded);
         }
-        for (Principal p : kind == Kind.ROLE ? addedRoles : addedUsers) {
-            if (p.arn().equals(arn)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
+        candidates.addAll(kind == Kind.ROLE ? addedRoles : addedUsers);
+        return candidates.stream().filter(p -> p.name().equals(name) && !deleted.contains(p.id())).findFirst();
     }
 
-    /** The role with this name (whatever its path), if it exists. */
-    Optional<Principal> role(String name) {
-        for (int i = 0; i < SERVICE_LINKED_ROLES.length; i++) {
-            if (SERVICE_LINKED_ROLES[i][1].equals(name)) {
-                return at(Kind.ROLE, i);
-            }
-        }
-        int dash = name.lastIndexOf('-');
-        if (dash >= 0 && dash < name.length() - 1 && name.length() - dash <= 10
-                && name.substring(dash + 1).chars().allMatch(Character::isDigit)) {
-            int index = Integer.parseInt(name.substring(dash + 1));
-            if (index < generatedRoles && generated(Kind.ROLE, index).name().equals(name)) {
-                return find(generated(Kind.ROLE, index).arn());
-            }
-        }
-        return addedRoles.stream().filter(p -> p.name().equals(name)).findFirst().flatMap(p -> find(p.arn()));
-    }
-
-    private static Optional<Principal> matching(Principal p, String arn) {
-        return p != null && p.arn().equals(arn) ? Optional.of(p) : Optional.empty();
-    }
-
-    /** Adds a principal; path must start and end with '/'. Refuses a name already in use. */
+    /**
+     * Adds a principal with a new unique id, as IAM's CreateRole / CreateUser would; path must start and end with
+     * '/'. Refuses a name a live principal of the kind has.
+     */
     synchronized Principal add(Kind kind, String path, String name, Instant created) {
         if (!path.startsWith("/") || !path.endsWith("/")) {
             throw new IllegalArgumentException("path must start and end with '/': " + path);
@@ -191,23 +190,10 @@ final class AccountPrincipals {
         if (!name.matches("[\\w+=,.@-]{1,64}")) {
             throw new IllegalArgumentException("not a valid IAM name: " + name);
         }
-        String arn = Principal.arn(kind, accountId, path, name);
-        Optional<Principal> earlier = findIncludingDeleted(arn);
-        if (earlier.isPresent() && deleted.remove(arn)) {
-            // re-created after a delete: it comes back where it was listed
-            if (!earlier.get().serviceLinked()) {
-                deletedNonServiceLinked.decrementAndGet();
-            }
-            return earlier.get();
+        if (named(kind, name).isPresent()) {
+            throw new IllegalArgumentException(kind.arnType() + " " + name + " already exists in " + accountId);
         }
-        for (int position = 0; position < size(kind); position++) {
-            Optional<Principal> existing = at(kind, position);
-            if (existing.isPresent() && existing.get().name().equals(name)) {
-                throw new IllegalArgumentException(kind.arnType() + " " + name + " already exists in " + accountId);
-            }
-        }
-        Principal p = Principal.of(kind, accountId, path, name,
-                uniqueId(kind, 1_000_000_000L + size(kind)), created);
+        Principal p = Principal.of(kind, accountId, path, name, uniqueId(kind, 1_000_000_000L + size(kind)), created);
         (kind == Kind.ROLE ? addedRoles : addedUsers).add(p);
         return p;
     }
@@ -218,7 +204,7 @@ final class AccountPrincipals {
         if (p.isEmpty()) {
             return false;
         }
-        deleted.add(arn);
+        deleted.add(p.get().id());
         if (!p.get().serviceLinked()) {
             deletedNonServiceLinked.incrementAndGet();
         }

@@ -1,7 +1,5 @@
 package io.policygen.simulator;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -45,8 +43,7 @@ final class IamRoles {
         }
         Role role = role(account, name).orElseThrow(() -> new AwsError(404, "NoSuchEntity", "The role with name "
                 + name + " cannot be found."));
-        // IAM returns policy documents URL-encoded (RFC 3986)
-        String trust = URLEncoder.encode(role.trustPolicy(), StandardCharsets.UTF_8).replace("+", "%20");
+        String trust = QueryService.policyDocument(role.trustPolicy());
         return new Xml().open("Role")
                 .element("Path", role.path())
                 .element("RoleName", role.name())
@@ -105,9 +102,10 @@ final class IamRoles {
         if (name.equals(options.memberRoleName())) {
             String condition = options.externalId() == null ? ""
                     : ",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + options.externalId() + "\"}}";
+            String management = "{\"AWS\":\"arn:aws:iam::" + organization.managementAccountId() + ":root\"}";
             return Optional.of(new Role("/", name, StsService.memberRoleId(id), organization.memberRoleArn(id),
-                    account.joined(), trust("{\"AWS\":\"arn:aws:iam::" + organization.managementAccountId() + ":root\"}",
-                    condition), (int) options.memberRoleMaxSession().toSeconds()));
+                    account.joined(), TrustPolicies.assumeRole(management, condition),
+                    (int) options.memberRoleMaxSession().toSeconds()));
         }
         String access = options.accessRoleName();
         String accessName = access.substring(access.lastIndexOf('/') + 1);
@@ -118,14 +116,10 @@ final class IamRoles {
             return broken.filter(b -> b == AccessRoleBreak.MISSING).isPresent() ? Optional.empty()
                     : Optional.of(new Role("/" + access.substring(0, access.length() - accessName.length()), name,
                     "AROA" + Hashing.base32(Hashing.hash(2, id), Hashing.hash(3, id), 17), organization.accessRoleArn(id),
-                    account.joined(), trust(trusted, ""), 3600));
+                    account.joined(), TrustPolicies.assumeRole(trusted, ""), 3600));
         }
         return organization.role(id, name).map(p -> new Role(p.path(), p.name(), p.id(), p.arn(), p.createDate(),
-                trust("{\"Service\":\"lambda.amazonaws.com\"}", ""), 3600));
+                TrustPolicies.of(p), 3600));
     }
 
-    private static String trust(String principal, String condition) {
-        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":" + principal
-                + ",\"Action\":\"sts:AssumeRole\"" + condition + "}]}";
-    }
 }

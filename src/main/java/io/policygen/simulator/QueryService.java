@@ -1,5 +1,7 @@
 package io.policygen.simulator;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
@@ -58,6 +60,11 @@ abstract class QueryService implements AwsService {
     @Override
     public AwsError missingAuthentication() {
         return new AwsError(403, "MissingAuthenticationToken", "Request is missing Authentication Token");
+    }
+
+    /** A policy document as IAM sends it: URL-encoded (RFC 3986: a space is %20, never +). */
+    static String policyDocument(String json) {
+        return URLEncoder.encode(json, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static AwsError validation(String message) {

@@ -31,9 +31,12 @@ public final class SimulatedOrganization {
     private final Map<String, List<Integer>> accountsByParent = new LinkedHashMap<>();
     private final Map<String, List<OrganizationalUnit>> unitsByParent = new LinkedHashMap<>();
     private final String idPrefix;
+    private final Instant epoch;
 
-    SimulatedOrganization(SimulatorOptions options) {
+    /** Dates of principals (created, last used) are relative to the start of the simulated clock. */
+    SimulatedOrganization(SimulatorOptions options, Instant epoch) {
         this.options = options;
+        this.epoch = epoch;
         long seed = options.seed();
         this.idPrefix = String.format("%03d", 100 + Math.floorMod(seed, 900));
         this.organizationId = "o-" + Hashing.lowerAlnum(Hashing.hash(seed, 1), 10);
@@ -68,7 +71,7 @@ public final class SimulatedOrganization {
                     states[i] == null || !assumable ? "ACTIVE" : states[i], assumable, joined,
                     i == 0 || Hashing.below(Hashing.hash(seed, 14, i), 4) != 0 ? "CREATED" : "INVITED"));
             accountsByParent.get(parent.id()).add(i);
-            principals.add(new AccountPrincipals(seed, id, counts[i]));
+            principals.add(new AccountPrincipals(seed, id, counts[i], options.mix(), epoch));
         }
         if (options.delegatedAdministrator() != null && !isMember(options.delegatedAdministrator())) {
             throw new IllegalArgumentException("--delegated-admin: " + options.delegatedAdministrator()
@@ -83,6 +86,11 @@ public final class SimulatedOrganization {
         units.add(ou);
         unitsByParent.computeIfAbsent(parent.id(), k -> new ArrayList<>()).add(ou);
         return ou;
+    }
+
+    /** When the simulator started: principals' creation and last use are reckoned back from it. */
+    public Instant epoch() {
+        return epoch;
     }
 
     public String accountId(int index) {

@@ -24,6 +24,7 @@ public final class Simulator implements AutoCloseable {
     private final PolicyGenerations generations;
     private final Faults faults;
     private final RateLimits rates;
+    private final IamContent iam;
     private final RequestCounts counts = new RequestCounts();
     private final SimulatorServer server;
 
@@ -33,7 +34,7 @@ public final class Simulator implements AutoCloseable {
                 ? SimulatedClock.manual(options.clockStart() != null ? options.clockStart()
                         : SimulatedClock.defaultManualStart())
                 : SimulatedClock.realTime();
-        this.organization = new SimulatedOrganization(options);
+        this.organization = new SimulatedOrganization(options, clock.instant());
         this.credentials = new CredentialStore(options, organization.managementAccountId());
         this.activity = new CloudTrailActivity(options, organization);
         this.setup = new SetupState(options.setup(), organization);
@@ -41,10 +42,14 @@ public final class Simulator implements AutoCloseable {
                 new GenerationPlanner(options, organization, activity, setup));
         this.faults = new Faults(options.seed(), options.faults());
         this.rates = new RateLimits(options);
+        this.iam = new IamContent(organization, clock, options.seed());
         List<AwsService> services = List.of(
                 new OrganizationsService(organization, options.seed()),
                 new StsService(organization, credentials, options),
-                new IamService(organization, new IamRoles(organization, options, setup), options.seed()),
+                new IamService(organization, new IamRoles(organization, options, setup),
+                        new RoleUserListing(organization, options.seed()),
+                        new AuthorizationDetails(organization, iam, options.seed()),
+                        new CredentialReports(organization, iam, clock, options)),
                 new AccessAnalyzerService(organization, generations, setup, clock, options.seed()),
                 new CloudTrailService(organization));
         this.server = new SimulatorServer(options.port(), services, credentials, faults, rates, counts,
@@ -115,6 +120,20 @@ public final class Simulator implements AutoCloseable {
     /** The shape of a principal's generated policy: complete or not, split or not. */
     public PrincipalUsage usage(String principalArn) {
         return PrincipalUsage.of(options.seed(), principalArn);
+    }
+
+    /** What IAM holds for a principal: its policies, tags, groups and last use. */
+    public PrincipalDetails details(String principalArn) {
+        return iam.details(requirePrincipal(principalArn));
+    }
+
+    /** Gives a principal (this one: not one created later under the same name) its own policies, tags and last use. */
+    public void setDetails(String principalArn, PrincipalDetails details) {
+        iam.set(requirePrincipal(principalArn), Objects.requireNonNull(details));
+    }
+
+    private Principal requirePrincipal(String arn) {
+        return organization.principal(arn).orElseThrow(() -> new IllegalArgumentException("no principal " + arn));
     }
 
     public void setConcurrentQuota(int quota) {

@@ -29,6 +29,7 @@ final class SimulatorArguments {
         DurationDistribution.Shape shape = DurationDistribution.Shape.UNIFORM;
         double spread = 0.5;
         boolean perAccount = false;
+        PrincipalMix mix = PrincipalMix.REALISTIC;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -105,6 +106,10 @@ final class SimulatorArguments {
                     case "--latency" -> faults = faults.withLatency(Duration.parse(value));
                     case "--lost-start-responses" -> faults = faults.withLostStartResponses(Double.parseDouble(value));
                     case "--clock-start" -> b.manualClock(Instant.parse(value));
+                    case "--unused-share" -> mix = mix.withUnused(Double.parseDouble(value));
+                    case "--new-share" -> mix = mix.withTooNew(Double.parseDouble(value));
+                    case "--opted-out-share" -> mix = mix.withOptedOut(Double.parseDouble(value));
+                    case "--credential-report-time" -> b.credentialReportTime(Duration.parse(value));
                     default -> throw new IllegalArgumentException(option + ": unknown option");
                 }
             } catch (NumberFormatException e) {
@@ -118,8 +123,8 @@ final class SimulatorArguments {
                         ? "bad value '" + value + "'" : message + " (was '" + value + "')"), e);
             }
         }
-        return b.faults(faults).durations(new DurationDistribution(shape, shape == DurationDistribution.Shape.UNIFORM ? 0 : spread,
-                perAccount)).build();
+        return b.faults(faults).mix(mix).durations(new DurationDistribution(shape,
+                shape == DurationDistribution.Shape.UNIFORM ? 0 : spread, perAccount)).build();
     }
 
     /** KEY=VALUE, split at the last '=' (IAM names may hold '=', the values never do). */

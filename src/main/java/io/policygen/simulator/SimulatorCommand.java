@@ -34,6 +34,12 @@ public final class SimulatorCommand {
               --secret-access-key S       its secret
               --external-id X             AssumeRole then requires this ExternalId
 
+            IAM content (every principal has policies, tags and a last use; see the package documentation)
+              --unused-share F            share of principals last used 100-400 days ago or never (default 0.25)
+              --new-share F               share created in the five days before the start (default 0.03)
+              --opted-out-share F         share tagged policygen:skip, for good or until a date to come (default 0.04)
+              --credential-report-time D  time IAM takes to generate an account's credential report (default PT0.2S)
+
             CloudTrail and Access Analyzer
               --active-regions N          Regions with CloudTrail activity per account, the home Region among
                                           them (default 4)

@@ -45,7 +45,9 @@ import java.util.function.LongSupplier;
  * @param faults               faults for every operation at start
  * @param manualClock          true: the simulated clock moves only when advanced; false: real time plus advances
  * @param clockStart           start of the manual clock (null = now); ignored for the real-time clock
- * @param nanoTicker           nanosecond ticker for the rate limiters
+ * @param nanoTicker           nanosecond ticker for the rate limiters (and the credential report's generation)
+ * @param mix                  shares of unused, new and opted-out principals among the seeded ones
+ * @param credentialReportTime real time IAM takes to generate an account's credential report
  */
 public record SimulatorOptions(
         int port, long seed, int accounts, int principalsPerAccount, Distribution distribution,
@@ -55,7 +57,8 @@ public record SimulatorOptions(
         Duration generationTime, Duration generationJitter, DurationDistribution durations, double failureRate, int activeRegions,
         int logFilesPerRegionDay, SetupFaults setup, int concurrentQuota, ConcurrencyError concurrencyError,
         int dailyQuota, double defaultRate, Map<String, Double> operationRates, FaultSettings faults,
-        boolean manualClock, Instant clockStart, LongSupplier nanoTicker) {
+        boolean manualClock, Instant clockStart, LongSupplier nanoTicker, PrincipalMix mix,
+        Duration credentialReportTime) {
 
     public static final String DEFAULT_ACCESS_KEY_ID = "AKIAPOLICYGENSIM0001";
     public static final String DEFAULT_SECRET_ACCESS_KEY = "policygen+simulator+management+secret+0001";
@@ -71,43 +74,10 @@ public record SimulatorOptions(
     public SimulatorOptions {
         for (Object required : new Object[] {distribution, accountStates, memberRoleName, memberRoleMaxSession,
                 accessRoleName, trailName, region, accessKeyId, secretAccessKey, generationTime, generationJitter,
-                durations, setup, concurrencyError, faults, nanoTicker}) {
+                durations, setup, concurrencyError, faults, nanoTicker, mix, credentialReportTime}) {
             Objects.requireNonNull(required, "every option but externalId, delegatedAdministrator and clockStart is required");
         }
         operationRates = Map.copyOf(operationRates == null ? Map.of() : operationRates);
-        require(port >= 0 && port <= 65535, "port", "must be 0-65535");
-        require(accounts >= 1 && accounts <= 100_000, "accounts", "must be 1-100000");
-        require(principalsPerAccount >= 0 && principalsPerAccount <= 100_000, "principals-per-account", "must be 0-100000");
-        require(suspendedAccounts >= 0, "suspended-accounts", "must be >= 0");
-        require(unassumableAccounts >= 0, "unassumable-accounts", "must be >= 0");
-        require(suspendedAccounts + unassumableAccounts + accountStates.total() + (delegatedAdministrator != null ? 1 : 0)
-                        <= accounts - 1, "suspended-accounts",
-                "suspended, unassumable, pending-activation, pending-closure and closed accounts (and the delegated "
-                        + "administrator) must leave the management account out (at most accounts - 1)");
-        require(delegatedAdministrator == null || delegatedAdministrator.matches("\\d{12}"), "delegated-admin",
-                "must be a 12-digit account id");
-        long maxSession = memberRoleMaxSession.toSeconds();
-        require(maxSession >= 3600 && maxSession <= 43200, "max-session-duration", "must be PT1H-PT12H, as in IAM");
-        require(!generationTime.isNegative(), "generation-time", "must not be negative");
-        require(!generationJitter.isNegative(), "generation-jitter", "must not be negative");
-        require(failureRate >= 0 && failureRate <= 1, "failure-rate", "must be 0-1");
-        require(activeRegions >= 1 && activeRegions <= CloudTrailActivity.REGIONS.size(), "active-regions",
-                "must be 1-" + CloudTrailActivity.REGIONS.size());
-        require(logFilesPerRegionDay >= 1, "log-files-per-region-day", "must be >= 1");
-        require(concurrentQuota >= 1, "concurrent-quota", "must be >= 1");
-        require(dailyQuota >= 0, "daily-quota", "must be >= 1 (or 0 for AWS's quota per Region)");
-        require(defaultRate >= 0, "rate", "must be >= 0 (0 = unlimited)");
-        operationRates.forEach((op, rate) -> require(rate >= 0, "rate", op + " must be >= 0"));
-        require(accessKeyId.matches("[A-Z0-9]{16,128}"), "access-key-id", "must be 16-128 upper-case letters or digits");
-        require(!accessRoleName.startsWith("/") && !accessRoleName.endsWith("/"), "access-role",
-                "give the role name with an optional path and no leading slash, e.g. service-role/Name");
-        require(memberRoleName.matches("[\\w+=,.@-]{1,64}"), "member-role", "must be a role name without a path");
-    }
-
-    private static void require(boolean condition, String option, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException("--" + option + ": " + message);
-        }
     }
 
     public static SimulatorOptions defaults() {
@@ -128,7 +98,7 @@ public record SimulatorOptions(
                 .generationJitter(generationJitter).durations(durations).failureRate(failureRate).activeRegions(activeRegions)
                 .logFilesPerRegionDay(logFilesPerRegionDay).setup(setup).concurrentQuota(concurrentQuota)
                 .concurrencyError(concurrencyError).dailyQuota(dailyQuota).defaultRate(defaultRate).faults(faults)
-                .nanoTicker(nanoTicker);
+                .nanoTicker(nanoTicker).mix(mix).credentialReportTime(credentialReportTime);
         operationRates.forEach(b::rate);
         b.manualClock = manualClock;
         b.clockStart = clockStart;
@@ -177,6 +147,8 @@ public record SimulatorOptions(
         private boolean manualClock = false;
         private Instant clockStart;
         private LongSupplier nanoTicker = System::nanoTime;
+        private PrincipalMix mix = PrincipalMix.REALISTIC;
+        private Duration credentialReportTime = Duration.ofMillis(200);
 
         private Builder() {
         }
@@ -226,6 +198,9 @@ public record SimulatorOptions(
         /** A manual clock starting at {@code start}. */
         public Builder manualClock(Instant start) { this.manualClock = true; this.clockStart = start; return this; }
         public Builder nanoTicker(LongSupplier ticker) { this.nanoTicker = ticker; return this; }
+        /** Shares of unused, new and opted-out principals; {@link PrincipalMix#ALL_ACTIVE}: all worth a generation. */
+        public Builder mix(PrincipalMix mix) { this.mix = mix; return this; }
+        public Builder credentialReportTime(Duration d) { this.credentialReportTime = d; return this; }
 
         public SimulatorOptions build() {
             // small organizations get no suspended / unassumable accounts unless asked for
@@ -233,11 +208,12 @@ public record SimulatorOptions(
             int suspended = suspendedAccounts != null ? suspendedAccounts : members >= 4 ? 1 : 0;
             int unassumable = unassumableAccounts != null ? unassumableAccounts : members >= 4 ? 1 : 0;
             Duration jitter = generationJitter != null ? generationJitter : generationTime.dividedBy(6);
-            return new SimulatorOptions(port, seed, accounts, principalsPerAccount, distribution, suspended, unassumable,
+            return SimulatorOptionsCheck.check(new SimulatorOptions(port, seed, accounts, principalsPerAccount, distribution, suspended, unassumable,
                     accountStates, delegatedAdministrator, memberRoleName, memberRoleMaxSession, accessRoleName,
                     trailName, trailKmsKey, region, accessKeyId, secretAccessKey, externalId, generationTime, jitter,
                     durations, failureRate, activeRegions, logFilesPerRegionDay, setup, concurrentQuota, concurrencyError,
-                    dailyQuota, defaultRate, operationRates, faults, manualClock, clockStart, nanoTicker);
+                    dailyQuota, defaultRate, operationRates, faults, manualClock, clockStart, nanoTicker, mix,
+                    credentialReportTime));
         }
     }
 }

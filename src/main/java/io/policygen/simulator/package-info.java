@@ -41,8 +41,12 @@
  *   <li>STS, Query: AssumeRole (management keys only; the member role of an ACTIVE or PENDING_CLOSURE,
  *       assumable account; ExternalId if configured; DurationSeconds up to the role's MaxSessionDuration, else
  *       ValidationError), GetCallerIdentity.</li>
- *   <li>IAM, Query, in the calling account: ListRoles, ListUsers (MaxItems 1-1000, default 100, Marker,
- *       sometimes fewer items than asked while IsTruncated; service-linked roles under /aws-service-role/);
+ *   <li>IAM, Query, in the calling account: GetAccountAuthorizationDetails (Filter User, Group, Role,
+ *       LocalManagedPolicy, AWSManagedPolicy; MaxItems 1-1000, default 100, Marker, sometimes fewer items than asked
+ *       while IsTruncated; documents URL-encoded; roles with RoleLastUsed; the default version of each managed policy),
+ *       GenerateCredentialReport and GetCredentialReport (STARTED, INPROGRESS for {@code --credential-report-time},
+ *       COMPLETE; ReportNotPresent, ReportInProgress, ReportExpired after four hours; the CSV base64 in the XML),
+ *       ListRoles, ListUsers (the same paging; service-linked roles under /aws-service-role/);
  *       GetRole (the account's roles, the member role and the access role, AssumeRolePolicyDocument
  *       URL-encoded; NoSuchEntity 404); SimulatePrincipalPolicy (iam:PassRole of the access role by the member
  *       role is allowed unless denied).</li>
@@ -90,6 +94,17 @@
  * (Prod, NonProd beneath it) and Sandbox. About three roles for each user, plus three service-linked roles per
  * account; principals are computed on demand, so a million of them cost no heap. The member and access roles
  * exist in every account for GetRole, but ListRoles does not list them.
+ * <p>Every principal has IAM content ({@link PrincipalDetails}, {@link Simulator#details(String)}): policies by the
+ * kind its name says (AWS managed policies as AWS publishes them, {@code ReadOnlyAccess} and
+ * {@code AmazonDynamoDBReadOnlyAccess} abridged; customer managed policies of the account with wildcards,
+ * NotAction, Deny and conditions; inline policies), permissions boundaries, groups for users (Admins, Developers,
+ * ReadOnly, DataAnalysts, Billing in every account), tags, and a last use. {@link PrincipalMix} decides how many are
+ * unused (last used 100-400 days before the simulator started, or never), new (created in the five days before)
+ * and opted out ({@code policygen:skip}); the others were used on one of the last 20 days, and keep being used as
+ * the clock moves on. Some content is what an attacker with IAM rights in a member account could plant: markup and
+ * quotes in condition values and policy descriptions, path-like tag values (IAM's tag pattern forbids quotes and
+ * markup in tags). A test sets a principal's content with {@link Simulator#setDetails(String, PrincipalDetails)}.
+ * A principal is its unique id: one deleted and created again under its name has a new id and no content of the old.
  *
  * <h2>Not AWS</h2>
  * Unsigned control calls on the same port:
@@ -111,6 +126,10 @@
  * AWS documents the quotas, the job error codes and the log-file limit's message; the simulator guesses the
  * rest and says so where it does: which exception refuses a second generation in progress, the other job
  * errors' messages, the duration rule, the Regions read when a trail names none, what resourceId holds, a
- * console user's default window, which roles member accounts may GetTrail by name.
+ * console user's default window, which roles member accounts may GetTrail by name; the credential report's
+ * descriptions and how long it takes; that GetAccountAuthorizationDetails lists every AWS managed policy the
+ * simulator knows (AWS lists those in use) with its default version only (AWS lists all versions), in the order
+ * users, groups, roles, policies; the version ids of the abridged and some other AWS managed policies; and the
+ * shares of unused, new and opted-out principals.
  */
 package io.policygen.simulator;

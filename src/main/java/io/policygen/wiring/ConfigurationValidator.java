@@ -97,6 +97,7 @@ public final class ConfigurationValidator {
         if (principals.discoveryConcurrency() < 1) {
             problem("policygen.principals.discovery-concurrency", "must be positive, was " + principals.discoveryConcurrency());
         }
+        positive("policygen.principals.credential-report-wait", principals.credentialReportWait());
         if (principals.pageSize() < 1 || principals.pageSize() > 1000) {
             problem("policygen.principals.page-size", "IAM's MaxItems is 1 to 1000, was " + principals.pageSize());
         }
@@ -153,6 +154,9 @@ public final class ConfigurationValidator {
         positive("policygen.generation.poll-min", generation.pollMin());
         positive("policygen.generation.poll-max", generation.pollMax());
         positive("policygen.generation.max-wait", generation.maxWait());
+        if (generation.minAge() == null || generation.minAge().isNegative()) {
+            problem("policygen.generation.min-age", "must be a duration of zero or more (P7D, or P0D: no minimum), was " + generation.minAge());
+        }
         if (generation.pollMin().compareTo(generation.pollMax()) > 0) {
             problem("policygen.generation.poll-min", "must not be longer than policygen.generation.poll-max (" + generation.pollMax() + "), was " + generation.pollMin());
         }

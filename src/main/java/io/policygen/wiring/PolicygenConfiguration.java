@@ -15,6 +15,7 @@ import io.policygen.generation.GenerationProperties;
 import io.policygen.generation.GenerationStore;
 import io.policygen.organization.AccountStore;
 import io.policygen.organization.OrganizationProperties;
+import io.policygen.principal.CatalogStore;
 import io.policygen.principal.PrincipalProperties;
 import io.policygen.principal.PrincipalStore;
 import io.policygen.run.CurrentRun;
@@ -137,6 +138,11 @@ public class PolicygenConfiguration {
     @Bean
     PrincipalStore principalStore(JdbcTemplate jdbc, OwnTransaction tx) {
         return new PrincipalStore(jdbc, tx);
+    }
+
+    @Bean
+    CatalogStore catalogStore(JdbcTemplate jdbc, OwnTransaction tx) {
+        return new CatalogStore(jdbc, tx);
     }
 
     @Bean

@@ -25,7 +25,7 @@ class PackageDependenciesTest {
 
     private static final Path SOURCES = Path.of("src/main/java/io/policygen");
     private static final Pattern REFERENCE = Pattern.compile("\\bio\\.policygen\\.([a-z]+)\\.[A-Z]");
-    private static final Set<String> FEATURES = Set.of("organization", "principal", "generation", "report", "preflight");
+    private static final Set<String> FEATURES = Set.of("organization", "principal", "generation", "report", "preflight", "gap");
     private static final Set<String> ABOVE_FEATURES = Set.of("cli", "run", "job", "wiring", "local");
 
     @Test

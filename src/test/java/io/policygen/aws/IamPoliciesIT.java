@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.policygen.preflight.Preflight;
 import io.policygen.preflight.PreflightOptions;
 import io.policygen.preflight.PreflightReport;
+import io.policygen.simulator.PrincipalMix;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
 import io.policygen.testsupport.InjectedFaults;
@@ -42,8 +43,8 @@ class IamPoliciesIT {
     void shouldAllowExactlyTheActionsTheJobCalls(TestDatabase database) throws IOException {
         Set<String> called = new TreeSet<>();
         // the whole organization, the answer to the first StartPolicyGeneration lost (found again next run)
-        try (Simulator simulator = Simulator.start(SimulatorOptions.builder().accounts(4).principalsPerAccount(3)
-                .generationTime(Duration.ofMillis(50)).generationJitter(Duration.ZERO).build())) {
+        try (Simulator simulator = Simulator.start(SimulatorOptions.builder().accounts(4).principalsPerAccount(4)
+                .generationTime(Duration.ofMillis(50)).generationJitter(Duration.ZERO).mix(PrincipalMix.ALL_ACTIVE).build())) {
             JobHarness job = new JobHarness(simulator, database);
             job.resetDatabase();
             job.run(InjectedFaults::loseFirstJobIdCommit);
@@ -51,8 +52,8 @@ class IamPoliciesIT {
             called.addAll(actionsCalled(simulator));
         }
         // scoped to the root OU, with generations that outlast max-wait: they are cancelled
-        try (Simulator simulator = Simulator.start(SimulatorOptions.builder().accounts(4).principalsPerAccount(3)
-                .generationTime(Duration.ofMinutes(5)).generationJitter(Duration.ZERO).build())) {
+        try (Simulator simulator = Simulator.start(SimulatorOptions.builder().accounts(4).principalsPerAccount(4)
+                .generationTime(Duration.ofMinutes(5)).generationJitter(Duration.ZERO).mix(PrincipalMix.ALL_ACTIVE).build())) {
             JobHarness job = new JobHarness(simulator, database);
             job.resetDatabase();
             job.set("policygen.organization.ou-ids", simulator.organization().root().id())
@@ -80,7 +81,8 @@ class IamPoliciesIT {
         Set<String> member = allowedActions("member-role-policy.json");
 
         assertThat(called).contains("organizations:ListAccounts", "organizations:ListAccountsForParent",
-                "organizations:ListOrganizationalUnitsForParent", "sts:AssumeRole", "iam:ListRoles", "iam:ListUsers",
+                "organizations:ListOrganizationalUnitsForParent", "sts:AssumeRole", "iam:GetAccountAuthorizationDetails",
+                "iam:GenerateCredentialReport", "iam:GetCredentialReport",
                 "access-analyzer:StartPolicyGeneration", "access-analyzer:GetGeneratedPolicy",
                 "access-analyzer:ListPolicyGenerations", "access-analyzer:CancelPolicyGeneration",
                 "cloudtrail:GetTrail", "iam:GetRole", "iam:SimulatePrincipalPolicy", "sts:GetCallerIdentity");

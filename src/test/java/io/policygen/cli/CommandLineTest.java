@@ -107,7 +107,8 @@ class CommandLineTest {
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.errLines()).containsExactly("policygen report: no report named 'secrets' (the reports: report_account_progress,"
-                + " report_failures, report_policies, report_principal_status, report_runs); see 'policygen report --help'");
+                + " report_failures, report_policies, report_principal_status, report_runs, report_unused_principals);"
+                + " see 'policygen report --help'");
         assertThat(Cli.run("report", "runs", "--format=xml", NO_DATABASE).errLines()).containsExactly(
                 "policygen report: --format must be table or csv, not 'xml'; see 'policygen report --help'");
     }

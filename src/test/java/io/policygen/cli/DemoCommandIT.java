@@ -18,7 +18,11 @@ class DemoCommandIT {
         assertThat(cli.out()).contains("night 1", "night 2", "every due principal was settled", "account_id");
         List<String[]> accounts = cli.out().lines().filter(line -> line.matches("\\d{12} .*"))
                 .map(line -> line.trim().split("\\s{2,}")).toList();
-        assertThat(accounts).hasSize(4).allSatisfy(row -> assertThat(row[4]).as("done = principals").isEqualTo(row[3]));
+        assertThat(accounts).hasSize(4).allSatisfy(row -> {
+            assertThat(row[5] + row[6] + row[7]).as("in progress, due, deferred").isEqualTo("000");
+            assertThat(Integer.parseInt(row[4]) + Integer.parseInt(row[8]) + Integer.parseInt(row[9]) + Integer.parseInt(row[10]))
+                    .as("done + unused + too new + opted out = principals").isEqualTo(Integer.parseInt(row[3]));
+        });
         assertThat(cli.err()).isEmpty();
     }
 

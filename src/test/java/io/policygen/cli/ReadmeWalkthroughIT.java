@@ -51,8 +51,12 @@ class ReadmeWalkthroughIT {
             assertThat(runs.subList(0, 2)).allSatisfy(run -> assertThat(run.console())
                     .as("the README's database set-up leaves the migrations nothing to warn about").doesNotContain(" WARN "));
             assertThat(runs.get(2).exitCode()).as("the reader's report:\n%s", runs.get(2).console()).isZero();
-            assertThat(accountRows(runs.get(2).console())).as("every account done").hasSize(4)
-                    .allSatisfy(row -> assertThat(row[4]).as("done = principals").isEqualTo(row[3]).isEqualTo("12"));
+            assertThat(accountRows(runs.get(2).console())).as("every account done").hasSize(4).allSatisfy(row -> {
+                assertThat(row[3]).as("principals").isEqualTo("12");
+                assertThat(row[5] + row[6] + row[7]).as("in progress, due, deferred").isEqualTo("000");
+                assertThat(Integer.parseInt(row[4]) + Integer.parseInt(row[8]) + Integer.parseInt(row[9]) + Integer.parseInt(row[10]))
+                        .as("done + unused + too new + opted out = principals").isEqualTo(12);
+            });
             assertThatThrownBy(() -> readPrincipalsAs(server, "alice", "alice-secret")).as("a reader reads the reports only")
                     .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
         }

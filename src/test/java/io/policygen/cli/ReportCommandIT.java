@@ -100,7 +100,8 @@ class ReportCommandIT {
         assertThat(exit).isEqualTo(2);
         assertThat(out()).isEmpty();
         assertThat(cli.errLines()).containsExactly("policygen report: no report named 'report_secrets' (the reports:"
-                + " report_account_progress, report_failures, report_policies, report_principal_status, report_runs);"
+                + " report_account_progress, report_failures, report_policies, report_principal_status, report_runs,"
+                + " report_unused_principals);"
                 + " see 'policygen report --help'");
     }
 

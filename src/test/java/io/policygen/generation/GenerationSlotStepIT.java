@@ -72,7 +72,7 @@ class GenerationSlotStepIT {
                 List.of(new GenerationProperties.Trail("arn:aws:cloudtrail:us-east-1:111122223333:trail/org", List.of(), true)),
                 "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole", Duration.ofDays(90),
                 Duration.ofDays(30), dailyQuota, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6),
-                java.util.Map.of(), 3, 3);
+                java.util.Map.of(), 3, 3, Duration.ofDays(7), GenerationOrder.BREADTH_FIRST);
         GenerationSlots slots = new GenerationSlots(slot -> new PolicyGenerationsFactory.Opened(aws, () -> { }), store, slotStore,
                 properties, estimator, control, new TimeSource(clock, clock), GenerationEvents.NONE);
         try (GenerationSlot slot = slots.open(new SlotId(accountId, REGION), runId)) {
@@ -84,7 +84,8 @@ class GenerationSlotStepIT {
 
     /** A request whose generation AWS started, the answer lost before the jobId was committed. */
     private OpenGeneration startedWithoutAnswer() {
-        DuePrincipal first = store.due(new SlotId(accountId, REGION), clock.instant(), Duration.ofDays(30), 3, 1).getFirst();
+        DuePrincipal first = store.due(new SlotId(accountId, REGION), clock.instant(), Duration.ofDays(30), 3,
+                GenerationOrder.BREADTH_FIRST, 1).getFirst();
         OpenGeneration crashed = store.insertPending(first, new SlotId(accountId, REGION),
                 new GenerationRequest(first.principalArn(), List.of(), "role", clock.instant().minus(Duration.ofDays(1)), clock.instant()),
                 runId, clock.instant()).orElseThrow();

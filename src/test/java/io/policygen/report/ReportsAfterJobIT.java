@@ -2,6 +2,10 @@ package io.policygen.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.policygen.simulator.GenerationRecord;
+import io.policygen.simulator.Principal;
+import io.policygen.simulator.PrincipalDetails;
+import io.policygen.simulator.PrincipalMix;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
 import io.policygen.testsupport.JobHarness;
@@ -47,6 +51,7 @@ class ReportsAfterJobIT {
                 .generationJitter(Duration.ZERO)
                 .failureRate(0)
                 .dailyQuota(AWS_DAILY_QUOTA)
+                .mix(PrincipalMix.ALL_ACTIVE)
                 .build());
         JobHarness job = new JobHarness(simulator, database);
         job.resetDatabase();
@@ -61,7 +66,8 @@ class ReportsAfterJobIT {
         assertThat(progress).hasSize(ACCOUNTS).allSatisfy(row -> {
             long n = principals.get((String) row.get("account_id"));
             assertThat(row).containsEntry("principals", n).containsEntry("done", (long) AWS_DAILY_QUOTA)
-                    .containsEntry("in_progress", 0L).containsEntry("due", 0L)
+                    .containsEntry("in_progress", 0L).containsEntry("due", 0L).containsEntry("unused", 0L)
+                    .containsEntry("too_new", 0L).containsEntry("opted_out", 0L)
                     .containsEntry("deferred", n - AWS_DAILY_QUOTA).containsEntry("failed_last_attempt", 0L).containsEntry("days_needed", 1);
             assertThat((String) row.get("deferred_reason")).contains("ServiceQuotaExceededException");
         });
@@ -97,6 +103,68 @@ class ReportsAfterJobIT {
         assertThat(count(jdbc, "select sum(succeeded) from report_runs")).isEqualTo(total);
         assertThat(count(jdbc, "select count(*) from report_policies where cardinality(actions) > 0")).isEqualTo(total);
         assertThat(count(jdbc, "select count(*) from report_failures")).isZero();
+    }
+
+    @Test
+    void shouldShowWhoIsNotWorthAGenerationAsIamHasThemAndGenerateForTheOthers(TestDatabase database) {
+        simulator = Simulator.start(SimulatorOptions.builder()
+                .accounts(ACCOUNTS)
+                .principalsPerAccount(60)
+                .distribution(SimulatorOptions.Distribution.UNIFORM)
+                .suspendedAccounts(0)
+                .unassumableAccounts(0)
+                .generationTime(Duration.ofMillis(20))
+                .generationJitter(Duration.ZERO)
+                .failureRate(0)
+                .mix(PrincipalMix.REALISTIC)
+                .build());
+        JobHarness job = new JobHarness(simulator, database);
+        job.resetDatabase();
+
+        assertThat(job.run()).isZero();
+
+        Map<String, String> expected = new java.util.TreeMap<>();
+        java.time.Instant now = simulator.clock().instant();
+        for (var account : simulator.organization().accounts()) {
+            for (Principal p : simulator.organization().principals(account.id())) {
+                if (!p.serviceLinked()) {
+                    expected.put(p.arn(), expectedStatus(p, simulator.details(p.arn()), now));
+                }
+            }
+        }
+        Map<String, String> statuses = new java.util.TreeMap<>();
+        job.jdbc().sql("select principal_arn, status from report_principal_status").query((rs, i) -> statuses.put(rs.getString(1), rs.getString(2))).list();
+        assertThat(statuses).isEqualTo(expected);
+        assertThat(expected.values()).as("the realistic mix has some of each").contains("UNUSED", "TOO_NEW", "OPTED_OUT", "SUCCEEDED");
+        assertThat(simulator.generations()).extracting(GenerationRecord::principalArn).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(expected.entrySet().stream().filter(e -> e.getValue().equals("SUCCEEDED"))
+                        .map(Map.Entry::getKey).toList());
+        assertThat(job.jdbc().sql("""
+                        select sum(principals) as principals, sum(done) as done, sum(due + deferred + in_progress) as open,
+                               sum(unused) as unused, sum(too_new) as too_new, sum(opted_out) as opted_out, max(days_needed) as days
+                        from report_account_progress""").query().singleRow())
+                .containsEntry("principals", java.math.BigDecimal.valueOf(expected.size()))
+                .containsEntry("done", count(expected, "SUCCEEDED")).containsEntry("open", java.math.BigDecimal.ZERO)
+                .containsEntry("unused", count(expected, "UNUSED")).containsEntry("too_new", count(expected, "TOO_NEW"))
+                .containsEntry("opted_out", count(expected, "OPTED_OUT")).containsEntry("days", 0);
+        assertThat(count(job.jdbc(), "select count(*) from report_unused_principals")).isEqualTo(count(expected, "UNUSED").longValue());
+    }
+
+    /** The issue's rules, read off what the simulator holds: opted out by tag, younger than 7 days, unused for 30 (the lookback the tests run with). */
+    private static String expectedStatus(Principal p, PrincipalDetails details, java.time.Instant now) {
+        String skip = details.tags().get("policygen:skip");
+        if (skip != null && (skip.isEmpty() || !java.time.LocalDate.parse(skip).atStartOfDay(java.time.ZoneOffset.UTC).plusDays(1)
+                .toInstant().isBefore(now))) {
+            return "OPTED_OUT";
+        }
+        if (p.createDate().isAfter(now.minus(Duration.ofDays(7)))) {
+            return "TOO_NEW";
+        }
+        return details.lastUsed() == null || details.lastUsed().isBefore(now.minus(Duration.ofDays(30))) ? "UNUSED" : "SUCCEEDED";
+    }
+
+    private static java.math.BigDecimal count(Map<String, String> statuses, String status) {
+        return java.math.BigDecimal.valueOf(statuses.values().stream().filter(status::equals).count());
     }
 
     private static Map<String, Long> principalsPerAccount(JdbcClient jdbc) {

@@ -108,6 +108,20 @@ class ReportsIT {
         generation(deferredRequest, "DEFERRED", run2, null, ago("1d").plus(minutes(50)), ago("1d").plus(minutes(50)), "ServiceQuotaExceededException", "quota reached", null);
         long failedX1 = principal(A, "ROLE", "failed-x1", null);
         generation(failedX1, "FAILED", run2, "j-a12", ago("1d").plus(minutes(60)), ago("1d").plus(minutes(62)), "SERVICE_ERROR", "a12 failed", null);
+        // not worth a generation, as discovery found them; one generated before it fell out of use
+        long unused = principal(A, "ROLE", "unused", null);
+        assessed(unused, "UNUSED", "never used, as far as IAM tracks", null, "ADMIN", "{AdministratorAccess: *}",
+                "[{\"arn\": \"arn:aws:iam::aws:policy/AdministratorAccess\", \"version\": \"v1\"}]", null);
+        long unusedGenerated = principal(A, "ROLE", "unused-generated", null);
+        assessed(unusedGenerated, "UNUSED", "last used 200 days ago", ago("200d"), "SERVICE_WIDE", "{inline s3: s3:*}", "[]", null);
+        generation(unusedGenerated, "SUCCEEDED", null, "j-a14", ago("210d"), ago("210d").plus(minutes(2)), null, null, OLDER_POLICY);
+        assessed(principal(A, "ROLE", "too-new", null), "TOO_NEW", "created 2 days ago", ago("1h"), "NARROW", "{inline q: sqs:SendMessage}", "[]", null);
+        assessed(principal(A, "ROLE", "opted-out", null), "OPTED_OUT", "tag policygen:skip (no end date)", ago("2h"), "ADMIN", "{inline: *}", "[]", null);
+        // succeeded 40 days ago, past the refresh period, but its policies and last use have not changed since: done
+        long unchanged = principal(A, "ROLE", "unchanged", null);
+        assessed(unchanged, "ELIGIBLE", null, ago("45d"), "NARROW", "{inline q: sqs:SendMessage}", "[]", "f-unchanged");
+        generation(unchanged, "SUCCEEDED", null, "j-a15", ago("40d"), ago("40d").plus(minutes(2)), null, null, STALE_POLICY);
+        jdbc.sql("update generation set principal_fingerprint = 'f-unchanged' where job_id = 'j-a15'").update();
         long failedX2 = principal(A, "ROLE", "failed-x2", null);
         generation(failedX2, "FAILED", run2, "j-a13", ago("1d").plus(minutes(70)), ago("1d").plus(minutes(72)), "SERVICE_ERROR", "a13 failed", null);
         // A stopped at the quota in run 2 (deferred-req's refusal), then finished in run 3
@@ -128,13 +142,15 @@ class ReportsIT {
     }
 
     @Test
-    void accountProgressShouldSplitEveryLivePrincipalIntoDoneInProgressDueAndDeferred() {
+    void accountProgressShouldSplitEveryLivePrincipalIntoDoneInProgressDueDeferredAndNotWorthAGeneration() {
         assertThat(rows("select * from report_account_progress")).containsExactly(
-                row(A, "prod", "ACTIVE", 12L, 2L, 2L, 8L, 0L, 1L, 50L, 6L, ago("10m"), null, null),
-                row(B, "dev", "ACTIVE", 3L, 1L, 0L, 0L, 2L, 1L, 50L, 1L, ago("1d").plus(minutes(95)),
+                row(A, "prod", "ACTIVE", 17L, 3L, 2L, 8L, 0L, 2L, 1L, 1L, 1L, 50L, 6L, ago("10m"), null, null),
+                row(B, "dev", "ACTIVE", 3L, 1L, 0L, 0L, 2L, 0L, 0L, 0L, 1L, 50L, 1L, ago("1d").plus(minutes(95)),
                         REGION + ": " + BUDGET_STOP, null),
-                row(D, "empty", "ACTIVE", 0L, 0L, 0L, 0L, 0L, 0L, 50L, 0L, null, null, "AccessDenied"));
-        assertThat(rows("select principals - (done + in_progress + due + deferred) from report_account_progress"))
+                row(D, "empty", "ACTIVE", 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 50L, 0L, null, null, "AccessDenied"));
+        assertThat(rows("""
+                select principals - (done + in_progress + due + deferred + unused + too_new + opted_out)
+                from report_account_progress"""))
                 .as("the state columns add up to principals").containsOnly(row(0L));
     }
 
@@ -147,7 +163,7 @@ class ReportsIT {
             // stale and deferred-req succeeded 40 days ago: done within 45 days
             try (ResultSet rows = statement.executeQuery(
                     "select account_id, done, due, days_needed, daily_quota from report_account_progress")) {
-                assertThat(read(rows)).containsExactly(row(A, 4L, 6L, 2L, 5L), row(B, 1L, 0L, 1L, 5L), row(D, 0L, 0L, 0L, 5L));
+                assertThat(read(rows)).containsExactly(row(A, 5L, 6L, 2L, 5L), row(B, 1L, 0L, 1L, 5L), row(D, 0L, 0L, 0L, 5L));
             }
         }
     }
@@ -161,7 +177,7 @@ class ReportsIT {
             // failed-thrice is due again with 4 tries
             try (ResultSet rows = statement.executeQuery(
                     "select account_id, done, due, days_needed, daily_quota from report_account_progress")) {
-                assertThat(read(rows)).containsExactly(row(A, 1L, 9L, 3L, 3L), row(B, 1L, 0L, 1L, 3L), row(D, 0L, 0L, 0L, 3L));
+                assertThat(read(rows)).containsExactly(row(A, 2L, 9L, 3L, 3L), row(B, 1L, 0L, 1L, 3L), row(D, 0L, 0L, 0L, 3L));
             }
             statement.execute("set local policygen.daily_quota = 9");
             try (ResultSet rows = statement.executeQuery("select days_needed, daily_quota from report_account_progress limit 1")) {
@@ -174,23 +190,28 @@ class ReportsIT {
     @Test
     void principalStatusShouldGiveEveryPrincipalItsLatestRequest() {
         assertThat(rows("select * from report_principal_status")).containsExactly(
-                row(A, arn(A, "role/canceled"), "ROLE", "CANCELED", "j-a9", ago("1d").plus(minutes(40)), ago("1d").plus(minutes(45)), null, null, REGION, null),
-                row(A, arn(A, "role/deleted"), "ROLE", "DELETED", "j-a10", ago("2d").plus(minutes(30)), ago("2d").plus(minutes(32)), null, null, REGION, null),
-                row(A, arn(A, "role/failed-once"), "ROLE", "FAILED", "j-a6", ago("1d").plus(minutes(10)), ago("1d").plus(minutes(12)), "SERVICE_ERROR", "a6 failed", REGION, null),
-                row(A, arn(A, "role/failed-thrice"), "ROLE", "FAILED", "j-a7-3", ago("1d").plus(minutes(20)), ago("1d").plus(minutes(22)), "SERVICE_ERROR", "a7 failed", REGION, null),
-                row(A, arn(A, "role/failed-x1"), "ROLE", "FAILED", "j-a12", ago("1d").plus(minutes(60)), ago("1d").plus(minutes(62)), "SERVICE_ERROR", "a12 failed", REGION, null),
-                row(A, arn(A, "role/failed-x2"), "ROLE", "FAILED", "j-a13", ago("1d").plus(minutes(70)), ago("1d").plus(minutes(72)), "SERVICE_ERROR", "a13 failed", REGION, null),
-                row(A, arn(A, "role/fresh"), "ROLE", "SUCCEEDED", "j-a4", ago("2d").plus(minutes(5)), ago("2d").plus(minutes(7)), null, null, REGION, null),
-                row(A, arn(A, "role/never"), "ROLE", "NEVER", null, null, null, null, null, null, null),
-                row(A, arn(A, "role/pending"), "ROLE", "PENDING", null, ago("10m"), null, "NO_ANSWER", "connect timed out", REGION, null),
-                row(A, arn(A, "role/rejected"), "ROLE", "REJECTED", null, ago("1d").plus(minutes(30)), ago("1d").plus(minutes(30)), "ValidationException", "principal ARN is invalid", REGION, null),
-                row(A, arn(A, "role/running"), "ROLE", "IN_PROGRESS", "j-a3", ago("20m"), null, null, null, REGION, null),
-                row(A, arn(A, "role/stale"), "ROLE", "SUCCEEDED", "j-a5", ago("40d"), ago("40d").plus(minutes(2)), null, null, REGION, null),
-                row(A, arn(A, "user/deferred-req"), "USER", "DEFERRED", null, ago("1d").plus(minutes(50)), ago("1d").plus(minutes(50)), "ServiceQuotaExceededException", "quota reached", REGION, null),
-                row(B, arn(B, "role/failed-deferred"), "ROLE", "FAILED", "j-b3", ago("1d").plus(minutes(90)), ago("1d").plus(minutes(92)), "SERVICE_ERROR", "b3 failed", REGION, null),
-                row(B, arn(B, "role/never-deferred"), "ROLE", "DEFERRED", null, null, null, null, null, null, REGION + ": " + BUDGET_STOP),
-                row(B, arn(B, "role/succeeded"), "ROLE", "SUCCEEDED", "j-b2", ago("1d").plus(minutes(80)), ago("1d").plus(minutes(82)), null, null, REGION, null),
-                row(C, arn(C, "role/old-role"), "ROLE", "NEVER", null, null, null, null, null, null, null));
+                row(A, arn(A, "role/canceled"), "ROLE", "CANCELED", "j-a9", ago("1d").plus(minutes(40)), ago("1d").plus(minutes(45)), null, null, REGION, null, null, null, null),
+                row(A, arn(A, "role/deleted"), "ROLE", "DELETED", "j-a10", ago("2d").plus(minutes(30)), ago("2d").plus(minutes(32)), null, null, REGION, null, null, null, null),
+                row(A, arn(A, "role/failed-once"), "ROLE", "FAILED", "j-a6", ago("1d").plus(minutes(10)), ago("1d").plus(minutes(12)), "SERVICE_ERROR", "a6 failed", REGION, null, null, null, null),
+                row(A, arn(A, "role/failed-thrice"), "ROLE", "FAILED", "j-a7-3", ago("1d").plus(minutes(20)), ago("1d").plus(minutes(22)), "SERVICE_ERROR", "a7 failed", REGION, null, null, null, null),
+                row(A, arn(A, "role/failed-x1"), "ROLE", "FAILED", "j-a12", ago("1d").plus(minutes(60)), ago("1d").plus(minutes(62)), "SERVICE_ERROR", "a12 failed", REGION, null, null, null, null),
+                row(A, arn(A, "role/failed-x2"), "ROLE", "FAILED", "j-a13", ago("1d").plus(minutes(70)), ago("1d").plus(minutes(72)), "SERVICE_ERROR", "a13 failed", REGION, null, null, null, null),
+                row(A, arn(A, "role/fresh"), "ROLE", "SUCCEEDED", "j-a4", ago("2d").plus(minutes(5)), ago("2d").plus(minutes(7)), null, null, REGION, null, null, null, null),
+                row(A, arn(A, "role/never"), "ROLE", "NEVER", null, null, null, null, null, null, null, null, null, null),
+                row(A, arn(A, "role/opted-out"), "ROLE", "OPTED_OUT", null, null, null, null, null, null, null, ago("2h"), "ADMIN", "tag policygen:skip (no end date)"),
+                row(A, arn(A, "role/pending"), "ROLE", "PENDING", null, ago("10m"), null, "NO_ANSWER", "connect timed out", REGION, null, null, null, null),
+                row(A, arn(A, "role/rejected"), "ROLE", "REJECTED", null, ago("1d").plus(minutes(30)), ago("1d").plus(minutes(30)), "ValidationException", "principal ARN is invalid", REGION, null, null, null, null),
+                row(A, arn(A, "role/running"), "ROLE", "IN_PROGRESS", "j-a3", ago("20m"), null, null, null, REGION, null, null, null, null),
+                row(A, arn(A, "role/stale"), "ROLE", "SUCCEEDED", "j-a5", ago("40d"), ago("40d").plus(minutes(2)), null, null, REGION, null, null, null, null),
+                row(A, arn(A, "role/too-new"), "ROLE", "TOO_NEW", null, null, null, null, null, null, null, ago("1h"), "NARROW", "created 2 days ago"),
+                row(A, arn(A, "role/unchanged"), "ROLE", "SUCCEEDED", "j-a15", ago("40d"), ago("40d").plus(minutes(2)), null, null, REGION, null, ago("45d"), "NARROW", null),
+                row(A, arn(A, "role/unused"), "ROLE", "UNUSED", null, null, null, null, null, null, null, null, "ADMIN", "never used, as far as IAM tracks"),
+                row(A, arn(A, "role/unused-generated"), "ROLE", "UNUSED", "j-a14", ago("210d"), ago("210d").plus(minutes(2)), null, null, REGION, null, ago("200d"), "SERVICE_WIDE", "last used 200 days ago"),
+                row(A, arn(A, "user/deferred-req"), "USER", "DEFERRED", null, ago("1d").plus(minutes(50)), ago("1d").plus(minutes(50)), "ServiceQuotaExceededException", "quota reached", REGION, null, null, null, null),
+                row(B, arn(B, "role/failed-deferred"), "ROLE", "FAILED", "j-b3", ago("1d").plus(minutes(90)), ago("1d").plus(minutes(92)), "SERVICE_ERROR", "b3 failed", REGION, null, null, null, null),
+                row(B, arn(B, "role/never-deferred"), "ROLE", "DEFERRED", null, null, null, null, null, null, REGION + ": " + BUDGET_STOP, null, null, null),
+                row(B, arn(B, "role/succeeded"), "ROLE", "SUCCEEDED", "j-b2", ago("1d").plus(minutes(80)), ago("1d").plus(minutes(82)), null, null, REGION, null, null, null, null),
+                row(C, arn(C, "role/old-role"), "ROLE", "NEVER", null, null, null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -236,11 +257,27 @@ class ReportsIT {
                         List.of("ec2:DescribeInstances", "s3:GetObject", "s3:ListBucket", "sts:GetCallerIdentity")),
                 row(A, arn(A, "role/stale"), "ROLE", REGION, "j-a5", ago("40d").plus(minutes(2)), true,
                         List.of("dynamodb"), List.of("dynamodb:GetItem")),
+                row(A, arn(A, "role/unchanged"), "ROLE", REGION, "j-a15", ago("40d").plus(minutes(2)), true,
+                        List.of("dynamodb"), List.of("dynamodb:GetItem")),
+                row(A, arn(A, "role/unused-generated"), "ROLE", REGION, "j-a14", ago("210d").plus(minutes(2)), true,
+                        List.of("s3"), List.of("s3:PutObject")),
                 row(A, arn(A, "user/deferred-req"), "USER", REGION, "j-a11", ago("40d").plus(minutes(2)), true,
                         List.of("logs"), List.of("logs:PutLogEvents")),
                 row(B, arn(B, "role/succeeded"), "ROLE", REGION, "j-b2", ago("1d").plus(minutes(82)), false, List.of(), List.of()));
         assertThat(jdbc.sql("select policies = ?::jsonb from report_policies where job_id = 'j-a4'").param(FRESH_POLICY)
                 .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void unusedPrincipalsShouldListTheUnusedWithWhatTheyMayStillDoBroadestFirst() {
+        assertThat(rows("""
+                select account_id, account_name, principal_arn, principal_type, last_used_at, days_unused, age_days, breadth,
+                       broadest_grants, attached_policies, eligibility_reason
+                from report_unused_principals""")).containsExactly(
+                row(A, "prod", arn(A, "role/unused"), "ROLE", null, null, 400L, "ADMIN", List.of("AdministratorAccess: *"),
+                        List.of("arn:aws:iam::aws:policy/AdministratorAccess"), "never used, as far as IAM tracks"),
+                row(A, "prod", arn(A, "role/unused-generated"), "ROLE", ago("200d"), 200L, 400L, "SERVICE_WIDE",
+                        List.of("inline s3: s3:*"), List.of(), "last used 200 days ago"));
     }
 
     @Test
@@ -289,6 +326,18 @@ class ReportsIT {
                         values (?, ?, ?, ?, '/', ?, ?, ?) returning principal_id""")
                 .params(accountId, arn(accountId, type.toLowerCase() + "/" + name), type, name, ts(ago("60d")), ts(ago("30m")), ts(deletedAt))
                 .query(Long.class).single();
+    }
+
+    /** What discovery found: eligibility, last use, breadth and grants, attached policies, fingerprint. */
+    private static void assessed(long principalId, String eligibility, String reason, Instant lastUsed, String breadth,
+                                 String grants, String attached, String fingerprint) {
+        jdbc.sql("""
+                        update principal set eligibility = ?, eligibility_reason = ?, last_used_at = ?, last_use_known = true,
+                            breadth = ?, broadest_grants = ?::text[], attached_policies = ?::jsonb, fingerprint = ?,
+                            iam_created_at = ?
+                        where principal_id = ?""")
+                .params(eligibility, reason, ts(lastUsed), breadth, grants, attached, fingerprint, ts(ago("400d")), principalId)
+                .update();
     }
 
     private static void generation(long principalId, String state, Long runId, String jobId, Instant requestedAt,

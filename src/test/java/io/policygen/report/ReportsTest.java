@@ -11,7 +11,7 @@ class ReportsTest {
     @Test
     void shouldListEveryReportOfDbReportsWithItsQuestion() {
         assertThat(reports.all()).extracting(Report::name).containsExactly("report_account_progress", "report_failures",
-                "report_policies", "report_principal_status", "report_runs");
+                "report_policies", "report_principal_status", "report_runs", "report_unused_principals");
         assertThat(reports.all()).allSatisfy(report -> assertThat(report.question()).endsWith("?"));
         assertThat(reports.find("report_runs").orElseThrow().question()).startsWith("How did each run go");
     }
@@ -26,8 +26,8 @@ class ReportsTest {
     @Test
     void shouldDescribeReportsOneALineNamesAligned() {
         assertThat(reports.describe().lines())
-                .hasSize(5)
-                .contains("  report_runs              " + reports.find("runs").orElseThrow().question());
+                .hasSize(6)
+                .contains("  report_runs               " + reports.find("runs").orElseThrow().question());
     }
 
     @Test

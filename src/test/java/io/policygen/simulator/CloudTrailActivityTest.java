@@ -13,7 +13,7 @@ class CloudTrailActivityTest {
     static final Instant END = Instant.parse("2026-03-02T00:00:00Z");
 
     static CloudTrailActivity activity(SimulatorOptions options) {
-        return new CloudTrailActivity(options, new SimulatedOrganization(options));
+        return new CloudTrailActivity(options, new SimulatedOrganization(options, java.time.Instant.parse("2026-01-01T00:00:00Z")));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SimulatedOrganizationTest {
 
     static SimulatedOrganization organization(SimulatorOptions.Builder options) {
-        return new SimulatedOrganization(options.build());
+        return new SimulatedOrganization(options.build(), java.time.Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     @Test

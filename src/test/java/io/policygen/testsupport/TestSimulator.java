@@ -44,7 +44,8 @@ public final class TestSimulator implements AfterEachCallback, AfterAllCallback 
 
     /**
      * The job tests' organization, a fresh one per test: {@code accounts} accounts of exactly {@code principals}
-     * principals, all active and enterable, generations of 100 ms that never fail unless a test says so.
+     * principals, all active and enterable, every principal old and in daily use (all worth a generation),
+     * generations of 100 ms that never fail unless a test says so.
      */
     public static TestSimulator forJobTests(long seed, int accounts, int principals) {
         return perTest(o -> o.seed(seed)
@@ -55,7 +56,9 @@ public final class TestSimulator implements AfterEachCallback, AfterAllCallback 
                 .unassumableAccounts(0)
                 .generationTime(java.time.Duration.ofMillis(100))
                 .generationJitter(java.time.Duration.ZERO)
-                .failureRate(0));
+                .failureRate(0)
+                .mix(io.policygen.simulator.PrincipalMix.ALL_ACTIVE)
+                .credentialReportTime(java.time.Duration.ZERO));
     }
 
     /** Starts a simulator on the shared options and then this test's own, stopping the one running (if any). */

@@ -22,7 +22,7 @@ class ConfigurationValidatorTest {
     private OrganizationProperties organization = new OrganizationProperties(List.of(), List.of(), List.of(),
             "OrganizationAccountAccessRole", null, "policygen");
     private PrincipalProperties principals = new PrincipalProperties(List.of(PrincipalType.ROLE, PrincipalType.USER),
-            List.of("/aws-service-role/"), List.of(), List.of(), 8, 1000);
+            List.of("/aws-service-role/"), List.of(), List.of(), 8, 1000, Duration.ofMinutes(2));
     private GenerationProperties generation = generation(TRAIL, "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole",
             Duration.ofDays(90), 50, List.of());
     private ThrottleProperties throttle = new ThrottleProperties(5, 500);
@@ -31,7 +31,7 @@ class ConfigurationValidatorTest {
     private static GenerationProperties generation(String trailArn, String template, Duration lookback, int dailyQuota, List<String> regions) {
         return new GenerationProperties(List.of(new GenerationProperties.Trail(trailArn, List.of(), true)), template, lookback,
                 Duration.ofDays(30), dailyQuota, regions, 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6),
-                java.util.Map.of(), 3, 3);
+                java.util.Map.of(), 3, 3, Duration.ofDays(7), io.policygen.generation.GenerationOrder.BREADTH_FIRST);
     }
 
     private List<String> problems() {
@@ -91,10 +91,22 @@ class ConfigurationValidatorTest {
     }
 
     @Test
+    void shouldRefuseANegativeMinAgeAndNoWaitForTheCredentialReport() {
+        generation = new GenerationProperties(generation.trails(), generation.accessRoleArnTemplate(), Duration.ofDays(30),
+                Duration.ofDays(30), 50, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6),
+                java.util.Map.of(), 3, 3, Duration.ofDays(-1), io.policygen.generation.GenerationOrder.RECENT_USE_FIRST);
+        principals = new PrincipalProperties(List.of(PrincipalType.ROLE, PrincipalType.USER), List.of("/aws-service-role/"),
+                List.of(), List.of(), 8, 1000, Duration.ZERO);
+
+        assertThat(problems()).anySatisfy(p -> assertThat(p).startsWith("policygen.generation.min-age:").contains("PT-24H"))
+                .anySatisfy(p -> assertThat(p).startsWith("policygen.principals.credential-report-wait:"));
+    }
+
+    @Test
     void shouldRequireATrail() {
         generation = new GenerationProperties(List.of(), generation.accessRoleArnTemplate(), Duration.ofDays(30),
                 Duration.ofDays(30), 50, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6),
-                java.util.Map.of(), 3, 3);
+                java.util.Map.of(), 3, 3, Duration.ofDays(7), io.policygen.generation.GenerationOrder.BREADTH_FIRST);
 
         assertThat(problems()).singleElement().asString().startsWith("policygen.generation.trails:");
     }

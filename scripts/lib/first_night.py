@@ -1,0 +1,185 @@
+"""chaos.sh's first-night scenarios (issue 8): Access Analyzer failing the way AWS does, and what the job spends.
+
+- a console user's generations in one account while the run works there: the job waits for them and finishes the
+  account; generations lost to the console user = principals of that account left undone;
+- failing setups: an account whose access role cannot read the trail (AUTHORIZATION_ERROR), one whose access role is
+  missing, one whose generations keep failing (SERVICE_ERROR): the quota spent in each before the job stops there;
+- the organization's trail bucket broken for every account: the canaries' generations and no more;
+- 90 days of 4 active Regions, over the 100,000 log files of one generation: one failure per account to learn the window.
+"""
+
+import collections
+import threading
+import time
+import urllib.error
+
+import harness as h
+
+CONSOLE_GENERATIONS = 3
+
+
+def _options(accounts, principals, generation_time, *extra):
+    return ["--accounts", str(accounts), "--principals-per-account", str(principals), "--distribution", "uniform",
+            "--suspended-accounts", "0", "--unassumable-accounts", "0", "--seed", "11", "--active-regions", "1",
+            "--generation-time", generation_time, "--generation-jitter", "PT0S",
+            # every principal in use, old enough and not opted out: each one is worth a generation
+            "--unused-share", "0", "--new-share", "0", "--opted-out-share", "0", *extra]
+
+
+def _accounts(sim):
+    state = sim.state(False)
+    return sorted(a["id"] for a in state["accounts"])
+
+
+def _per_account(generations, predicate=lambda g: True):
+    return collections.Counter(g["accountId"] for g in generations if predicate(g))
+
+
+def console_user(args, db, work, failures):
+    accounts, principals = (6, 6) if args.quick else (20, 20)
+    database = db.create("chaos_console")
+    sim = h.Simulator(work, "console", *_options(accounts, principals, "PT1S"))
+    target = _accounts(sim)[2]
+    job = h.Job(work, "console", db, database, sim)
+    started, refused, stop = [], [0], threading.Event()
+
+    def console():
+        # a person at the console, trying every half second to start one of 3 generations in the account while the
+        # run works there (each holds the account's one slot for 3 generation times)
+        while not stop.is_set() and job.process.poll() is None and len(started) < CONSOLE_GENERATIONS:
+            try:
+                started.append(sim._call(f"/_simulator/generations?account={target}&window=P90D", "POST"))
+            except urllib.error.HTTPError:
+                refused[0] += 1
+            time.sleep(0.5)
+
+    thread = threading.Thread(target=console, daemon=True)
+    h.wait_for_line(job.log_path, r"event=run-started", job.process, 120, "the run")
+    thread.start()
+    rc = job.wait(900)
+    stop.set()
+    thread.join()
+    state = sim.state()
+    sim.stop()
+    ours = [g for g in state["generations"] if not g.get("console")]
+    done = int(db.value(database, f"""
+        select count(distinct g.principal_id) from generation g
+        where g.account_id = '{target}' and g.state = 'SUCCEEDED'"""))
+    duplicates = sum(1 for n in collections.Counter(g["principalArn"] for g in ours).values() if n > 1)
+    deferred = int(db.value(database, f"select count(*) from account_region where account_id = '{target}' and deferred_reason is not null"))
+    result = {"accounts": accounts, "principals": principals, "account": target, "rc": rc,
+              "console_started": len(started), "console_refused": refused[0], "job_in_account": _per_account(ours)[target],
+              "done_in_account": done, "lost_to_console": principals - done, "deferred": deferred, "duplicates": duplicates}
+    h.log(f"console user: {result}")
+    if rc != 0 or done != principals or duplicates or deferred or len(started) != CONSOLE_GENERATIONS:
+        failures.append(f"console user: {result}")
+    return result
+
+
+def failing_setups(args, db, work, failures):
+    accounts, principals = (6, 5) if args.quick else (20, 20)
+    database = db.create("chaos_setups")
+    ids = [h_id for h_id in _peek_accounts(work, accounts, principals)]
+    authorization, missing, failing = ids[2], ids[3], ids[4]
+    sim = h.Simulator(work, "setups", *_options(accounts, principals, "PT0.5S",
+                                                "--failing-account", f"{authorization}=AUTHORIZATION_ERROR",
+                                                "--broken-access-role", f"{missing}=MISSING",
+                                                "--failing-account", f"{failing}=SERVICE_ERROR"))
+    job = h.Job(work, "setups", db, database, sim)
+    rc = job.wait(900)
+    state = sim.state()
+    sim.stop()
+    spent = _per_account(state["generations"])
+    healthy_done = int(db.value(database, f"""
+        select count(*) from principal p where p.account_id not in ('{authorization}', '{missing}', '{failing}')
+          and exists (select 1 from generation g where g.principal_id = p.principal_id and g.state = 'SUCCEEDED')"""))
+    rows = db.query(database, "select kind, error_code, account_id from report_failures where kind = 'ACCOUNT' order by account_id")[0]
+    result = {"accounts": accounts, "principals": principals, "rc": rc,
+              "spent": {"AUTHORIZATION_ERROR": spent[authorization], "access role missing": spent[missing],
+                        "SERVICE_ERROR every time": spent[failing]},
+              "healthy_done": healthy_done, "healthy": (accounts - 3) * principals,
+              "report_failures": [f"{r[1]} {r[2]}" for r in rows]}
+    h.log(f"failing setups: {result}")
+    if rc != 5 or spent[authorization] > 1 or spent[missing] > 1 or spent[failing] > 3 or healthy_done != result["healthy"]:
+        failures.append(f"failing setups: {result}")
+    return result
+
+
+def _peek_accounts(work, accounts, principals):
+    """The organization's account ids, from a simulator started and stopped for the purpose (the seed fixes them)."""
+    sim = h.Simulator(work, "peek", *_options(accounts, principals, "PT1S"))
+    ids = _accounts(sim)
+    sim.stop()
+    return ids
+
+
+def broken_trail_bucket(args, db, work, failures):
+    accounts, principals = (8, 3) if args.quick else (50, 10)
+    database = db.create("chaos_bucket")
+    sim = h.Simulator(work, "bucket", *_options(accounts, principals, "PT1S", "--broken-trail-bucket"))
+    job = h.Job(work, "bucket", db, database, sim)
+    rc = job.wait(900)
+    state = sim.state()
+    sim.stop()
+    spent = _per_account(state["generations"])
+    result = {"accounts": accounts, "rc": rc, "generations": len(state["generations"]), "accounts_spent": len(spent),
+              "accounts_untouched": accounts - len(spent)}
+    h.log(f"broken trail bucket: {result}")
+    if rc != 5 or len(state["generations"]) > 3:
+        failures.append(f"broken trail bucket: {result}")
+    return result
+
+
+def log_file_limit(args, db, work, failures):
+    accounts, principals = (4, 4) if args.quick else (20, 10)
+    database = db.create("chaos_logfiles")
+    options = _options(accounts, principals, "PT0.1S")
+    options[options.index("--active-regions") + 1] = "4"
+    sim = h.Simulator(work, "logfiles", *options)
+    job = h.Job(work, "logfiles", db, database, sim, {"policygen.generation.trails[0].regions[0]": None,
+                                                      "policygen.generation.trails[0].all-regions": "true",
+                                                      "policygen.generation.lookback": "P90D"})
+    rc = job.wait(900)
+    state = sim.state()
+    sim.stop()
+    limit_failures = _per_account(state["generations"], lambda g: g.get("errorCode") == "SERVICE_QUOTA_EXCEEDED_ERROR")
+    windows = sorted({r[0] for r in db.query(database, "select distinct window_days from report_policies")[0]})
+    done = int(db.value(database, """select count(*) from principal p where exists (
+        select 1 from generation g where g.principal_id = p.principal_id and g.state = 'SUCCEEDED')"""))
+    result = {"accounts": accounts, "principals": principals, "rc": rc, "failures_per_account": sorted(set(limit_failures.values())),
+              "accounts_with_a_failure": len(limit_failures), "windows": windows, "done": done, "all": accounts * principals}
+    h.log(f"log-file limit: {result}")
+    if rc != 0 or max(limit_failures.values(), default=0) > 1 or done != accounts * principals:
+        failures.append(f"log-file limit: {result}")
+    return result
+
+
+def first_night(args, db, work, failures, rng):
+    return {"console_user": console_user(args, db, work, failures),
+            "failing_setups": failing_setups(args, db, work, failures),
+            "broken_trail_bucket": broken_trail_bucket(args, db, work, failures),
+            "log_file_limit": log_file_limit(args, db, work, failures)}
+
+
+def doc(r):
+    c, s, b, lf = r["console_user"], r["failing_setups"], r["broken_trail_bucket"], r["log_file_limit"]
+    return ["## The first night on a real organization",
+            "",
+            "Access Analyzer failing the way AWS does, with the simulator's setup faults; what the job spent.",
+            "",
+            h.table(["scenario", "organization", "exit", "what the job spent / did"],
+                    [["a console user starts 3 generations (90 days each) in one account while the run works there",
+                      f"{c['accounts']} x {c['principals']}", c["rc"],
+                      f"console generations {c['console_started']} (refused {c['console_refused']}); the job's in that account "
+                      f"{c['job_in_account']}, principals done {c['done_in_account']}/{c['principals']}: "
+                      f"**{c['lost_to_console']} lost to the console user**; deferred {c['deferred']}, duplicates {c['duplicates']}"],
+                     ["one account AUTHORIZATION_ERROR, one access role missing, one SERVICE_ERROR on every generation",
+                      f"{s['accounts']} x {s['principals']}", s["rc"],
+                      "quota spent: " + ", ".join(f"{k} {v}" for k, v in s["spent"].items())
+                      + f"; healthy accounts done {s['healthy_done']}/{s['healthy']}; report_failures: {', '.join(s['report_failures'])}"],
+                     ["the trail bucket broken for every account", f"{b['accounts']} accounts", b["rc"],
+                      f"generations {b['generations']} (the canaries'), accounts untouched {b['accounts_untouched']} of {b['accounts']}"],
+                     ["90 days of 4 active Regions (103,680 log files > 100,000)", f"{lf['accounts']} x {lf['principals']}", lf["rc"],
+                      f"log-file failures per account {lf['failures_per_account']} in {lf['accounts_with_a_failure']} accounts; "
+                      f"windows kept {lf['windows']} days; done {lf['done']}/{lf['all']}"]]),
+            ""]

@@ -1,0 +1,22 @@
+package io.policygen.gap;
+
+import java.util.List;
+
+/**
+ * What the gap page shows.
+ *
+ * @param generatedAt     when the data was read, as it should be printed (the page prints no clock of its own, so
+ *                        the same data gives the same page)
+ * @param catalogSource   the IAM action catalog's source and version
+ * @param principalsTotal principals with a gap in all; {@code principals} may be the worst of them only
+ * @param principals      ranked, highest score first
+ * @param accounts        in the order the progress bars and the chart show them
+ */
+public record GapPageData(String generatedAt, String catalogSource, int principalsTotal, List<PrincipalLine> principals,
+                          List<AccountLine> accounts) {
+
+    public GapPageData {
+        principals = List.copyOf(principals);
+        accounts = List.copyOf(accounts);
+    }
+}

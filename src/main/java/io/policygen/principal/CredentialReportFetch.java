@@ -1,0 +1,78 @@
+package io.policygen.principal;
+
+import io.policygen.principal.IamPrincipals.AccountIam;
+import io.policygen.principal.IamPrincipals.ReportState;
+import io.policygen.time.Sleeper;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * An account's credential report: asked for when the account is opened (GenerateCredentialReport; IAM takes seconds
+ * to make one, and keeps it four hours), collected when the users come (GenerateCredentialReport again until
+ * COMPLETE, waiting 0.2 s, then twice as long each time up to 5 s, then GetCredentialReport). When there is none
+ * within {@code maxWait}, or IAM refuses it, the users' last use is unknown for this run, and why is kept.
+ */
+final class CredentialReportFetch {
+
+    private static final Duration FIRST_WAIT = Duration.ofMillis(200);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
+
+    private final AccountIam iam;
+    private final Sleeper sleeper;
+    private final Duration maxWait;
+    private ReportState state;
+    private String failure;
+
+    CredentialReportFetch(AccountIam iam, Sleeper sleeper, Duration maxWait) {
+        this.iam = iam;
+        this.sleeper = sleeper;
+        this.maxWait = maxWait;
+    }
+
+    void start() {
+        try {
+            state = iam.generateCredentialReport();
+        } catch (SdkException e) {
+            failure = "GenerateCredentialReport: " + e.getMessage();
+        }
+    }
+
+    /** The users' last use by ARN; empty when there is no report (see {@link #failure()}). */
+    Optional<Map<String, LastUse>> lastUses() {
+        if (failure != null) {
+            return Optional.empty();
+        }
+        Duration waited = Duration.ZERO;
+        Duration wait = FIRST_WAIT;
+        try {
+            while (true) {
+                if (state == ReportState.COMPLETE) {
+                    Optional<String> csv = iam.credentialReport();
+                    if (csv.isPresent()) {
+                        return Optional.of(CredentialReport.lastUses(csv.get()));
+                    }
+                }
+                if (waited.compareTo(maxWait) >= 0) {
+                    failure = "no credential report after " + waited.toSeconds() + " s";
+                    return Optional.empty();
+                }
+                sleeper.sleep(wait);
+                waited = waited.plus(wait);
+                wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+                state = iam.generateCredentialReport();
+            }
+        } catch (SdkException e) {
+            failure = "credential report: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "interrupted waiting for the credential report";
+        }
+        return Optional.empty();
+    }
+
+    String failure() {
+        return failure;
+    }
+}

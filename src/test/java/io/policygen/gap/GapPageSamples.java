@@ -1,0 +1,39 @@
+package io.policygen.gap;
+
+import static io.policygen.gap.TestCatalog.allow;
+import static io.policygen.gap.TestCatalog.generated;
+import static io.policygen.gap.TestCatalog.policy;
+
+import java.util.List;
+
+/** Hand-written page data with the strings anyone with IAM rights in a member account could write. */
+final class GapPageSamples {
+
+    static final String IMG = "<img src=x onerror=alert(1)>";
+    static final String SCRIPT_NAME = "</td><script>alert(2)</script>";
+    static final String SVG_PATH = "/\"><svg onload=alert(3)>/";
+
+    /** Median unused shares 0.9, 0.3, 0.6; reviewed 10 of 10, 5 of 10, 0 of 4. */
+    static final List<AccountLine> ACCOUNTS = List.of(
+            new AccountLine("111111111111", IMG, 10, 10, 0.9, 1.0),
+            new AccountLine("222222222222", "payments", 10, 5, 0.3, 0.5),
+            new AccountLine("333333333333", "sandbox", 4, 0, 0.6, 0.6));
+
+    private GapPageSamples() {
+    }
+
+    static GapPageData data() {
+        GapCalculator calculator = new GapCalculator(TestCatalog.CATALOG);
+        PrivilegeGap admin = calculator.gap(CurrentPolicies.of(
+                        AttachedPolicy.managed("arn:aws:iam::aws:policy/AdministratorAccess", policy(allow("\"*\""))),
+                        AttachedPolicy.inline(IMG, policy("{\"Effect\":\"Deny\",\"Action\":\"s3:DeleteObject\",\"Resource\":\"*\","
+                                + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"" + IMG.replace("\"", "\\\"") + "\"}}}"))),
+                generated(policy(allow("\"s3:GetObject\""))));
+        PrivilegeGap reader = calculator.gap(CurrentPolicies.of(AttachedPolicy.inline("read", policy(allow("\"s3:Get*\"")))),
+                generated(policy(allow("\"s3:GetObject\""))));
+        return new GapPageData("2026-11-28 07:00 UTC", TestCatalog.CATALOG.source(), 2, List.of(
+                PrincipalLine.of(1, IMG, new GapPrincipal(7, "111111111111", PrincipalKind.ROLE, SCRIPT_NAME, SVG_PATH), admin),
+                PrincipalLine.of(2, "payments", new GapPrincipal(9, "222222222222", PrincipalKind.USER, "alice", "/"), reader)),
+                ACCOUNTS);
+    }
+}

@@ -1,0 +1,248 @@
+package io.policygen.gap;
+
+import static io.policygen.gap.TestCatalog.allow;
+import static io.policygen.gap.TestCatalog.generated;
+import static io.policygen.gap.TestCatalog.policy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+class PolicyExportTest {
+
+    private static final String ACCOUNT = "111111111111";
+    private static final CurrentPolicies S3_ALL = CurrentPolicies.of(AttachedPolicy.inline("s3", policy(allow("\"s3:*\""))));
+
+    @TempDir
+    Path temp;
+
+    private final GapCalculator calculator = new GapCalculator(TestCatalog.CATALOG);
+
+    private ExportRow row(String account, PrincipalKind type, String path, String name, String generated) {
+        GapPrincipal principal = new GapPrincipal(1, account, type, name, path);
+        return new ExportRow(principal, generated, calculator.gap(S3_ALL, new GeneratedPolicy(generated, true)));
+    }
+
+    private ExportRow row(String name, String generated) {
+        return row(ACCOUNT, PrincipalKind.ROLE, "/", name, generated);
+    }
+
+    private static String documents(String... documents) {
+        return generated(documents).documents();
+    }
+
+    @Test
+    void shouldWriteThePolicyItsGapAndAnIndex() throws IOException {
+        Path dir = temp.resolve("export");
+
+        ExportSummary summary = new PolicyExport(dir).write(List.of(row("app", documents(policy(allow("\"s3:GetObject\""))))));
+
+        assertThat(summary).isEqualTo(new ExportSummary(1, 3, 3, 0));
+        assertThat(tree(dir).keySet()).containsExactly("111111111111/role/app.gap.json", "111111111111/role/app.json", "index.json");
+        assertThat(read(dir, "111111111111/role/app.json")).isEqualTo("""
+                {
+                  "Statement": [
+                    {
+                      "Action": "s3:GetObject",
+                      "Effect": "Allow",
+                      "Resource": "*"
+                    }
+                  ],
+                  "Version": "2012-10-17"
+                }
+                """);
+        JsonNode gap = CanonicalJson.JSON.readTree(read(dir, "111111111111/role/app.gap.json"));
+        assertThat(gap.get("unused").asInt()).isEqualTo(6);
+        assertThat(gap.get("score").asLong()).isEqualTo(26);
+        assertThat(gap.get("unusedShare").decimalValue()).isEqualByComparingTo("0.8571");
+        assertThat(gap.at("/services/0/unusedActions/Permissions management/0").asString()).isEqualTo("s3:PutBucketPolicy");
+        assertThat(read(dir, "index.json")).isEqualTo("""
+                {
+                  "format": 1,
+                  "principals": [
+                    {
+                      "account": "111111111111",
+                      "gap": "111111111111/role/app.gap.json",
+                      "granted": 7,
+                      "name": "app",
+                      "path": "/",
+                      "policy": [
+                        "111111111111/role/app.json"
+                      ],
+                      "score": 26,
+                      "type": "role",
+                      "unused": 6,
+                      "unusedShare": 0.8571,
+                      "used": 1
+                    }
+                  ],
+                  "total": 1
+                }
+                """);
+    }
+
+    @Test
+    void shouldMergeSplitDocumentsWhenTheMergedOneFitsIamsLimit() throws IOException {
+        Path dir = temp.resolve("export");
+
+        new PolicyExport(dir).write(List.of(row("app", documents(policy(allow("\"s3:GetObject\"")), policy(allow("\"sqs:SendMessage\""))))));
+
+        JsonNode merged = CanonicalJson.JSON.readTree(read(dir, "111111111111/role/app.json"));
+        assertThat(merged.get("Statement")).hasSize(2);
+        assertThat(merged.at("/Statement/1/Action").asString()).isEqualTo("sqs:SendMessage");
+        assertThat(tree(dir).keySet()).doesNotContain("111111111111/role/app-2.json");
+    }
+
+    @Test
+    void shouldKeepSplitDocumentsApartWhenMergedTheyWouldPassIamsLimit() throws IOException {
+        Path dir = temp.resolve("export");
+        String big = policy(allow(actions("s3:GetObject", 180)));
+        String big2 = policy(allow(actions("sqs:SendMessage", 180)));
+        assertThat(big.length() + big2.length()).isGreaterThan(PolicyFiles.MAX_MANAGED_POLICY_LENGTH);
+
+        new PolicyExport(dir).write(List.of(row("app", documents(big, big2))));
+
+        assertThat(tree(dir).keySet()).containsExactly("111111111111/role/app-2.json", "111111111111/role/app.gap.json",
+                "111111111111/role/app.json", "index.json");
+        assertThat(CanonicalJson.JSON.readTree(read(dir, "111111111111/role/app-2.json")))
+                .isEqualTo(CanonicalJson.JSON.readTree(big2));
+    }
+
+    @Test
+    void shouldWriteTheSameBytesForTheSameDataAndTouchNothingTheSecondTime() throws IOException {
+        List<ExportRow> rows = List.of(
+                row(ACCOUNT, PrincipalKind.USER, "/", "zed", documents(policy(allow("\"s3:GetObject\"")))),
+                row(ACCOUNT, PrincipalKind.ROLE, "/ops/", "admin", documents(policy(allow("\"s3:*\"")))),
+                row("222222222222", PrincipalKind.ROLE, "/", "app", documents(policy(allow("[\"s3:GetObject\",\"s3:PutObject\"]")))));
+        List<ExportRow> reordered = List.of(rows.get(1), rows.get(0), rows.get(2));
+
+        new PolicyExport(temp.resolve("a")).write(rows);
+        new PolicyExport(temp.resolve("b")).write(reordered);
+        ExportSummary again = new PolicyExport(temp.resolve("a")).write(rows);
+
+        assertThat(tree(temp.resolve("a"))).isEqualTo(tree(temp.resolve("b")));
+        assertThat(again.written()).isZero();
+        assertThat(again.files()).isEqualTo(7);
+        assertThat(tree(temp.resolve("a")).values()).allMatch(text -> text.endsWith("}\n"));
+    }
+
+    @Test
+    void shouldRemoveFilesOfPrincipalsGoneSinceTheLastExportAndNothingElse() throws IOException {
+        Path dir = temp.resolve("export");
+        String one = documents(policy(allow("\"s3:GetObject\"")));
+        new PolicyExport(dir).write(List.of(row("gone", one), row("kept", one),
+                row("222222222222", PrincipalKind.USER, "/team/", "left", one)));
+        Files.writeString(dir.resolve("README.md"), "ours\n");
+        Files.writeString(dir.resolve(ACCOUNT).resolve("notes.txt"), "ours too\n");
+
+        ExportSummary summary = new PolicyExport(dir).write(List.of(row("kept", one)));
+
+        assertThat(summary.removed()).isEqualTo(4);
+        assertThat(tree(dir).keySet()).containsExactly("111111111111/notes.txt", "111111111111/role/kept.gap.json",
+                "111111111111/role/kept.json", "README.md", "index.json");
+        assertThat(dir.resolve("222222222222")).doesNotExist();
+    }
+
+    @Test
+    void shouldKeepEveryHostileNameAndPathInsideTheDirectory() throws IOException {
+        Path dir = temp.resolve("export");
+        Path outside = Files.createDirectory(temp.resolve("outside"));
+        String one = documents(policy(allow("\"s3:GetObject\"")));
+        List<String> names = List.of("../../outside/escaped", "..", ".", "a/b", "nul\0byte", "back\\slash", ".git",
+                "x", "x.gap", "y", "y-2", "<img src=x onerror=alert(1)>", "C:\\Windows", "rôle");
+        List<ExportRow> rows = new ArrayList<>();
+        names.forEach(name -> rows.add(row(name, one)));
+        rows.add(row(ACCOUNT, PrincipalKind.USER, "/../../outside/", "climber", one));
+        rows.add(row(ACCOUNT, PrincipalKind.USER, "/x.json/./../", "z", one));
+        rows.add(row(ACCOUNT, PrincipalKind.USER, "/" + "..%2F".repeat(100) + "/", "deep", one));
+
+        ExportSummary summary = new PolicyExport(dir).write(rows);
+
+        assertThat(summary.principals()).isEqualTo(names.size() + 3);
+        assertThat(outside).isEmptyDirectory();
+        try (Stream<Path> files = Files.walk(temp)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).allMatch(file -> file.startsWith(dir)).hasSize(2 * rows.size() + 1);
+        }
+        JsonNode index = CanonicalJson.JSON.readTree(read(dir, "index.json"));
+        assertThat(index.get("principals")).extracting(entry -> entry.get("name").asString())
+                .containsExactlyInAnyOrderElementsOf(rows.stream().map(r -> r.principal().name()).toList());
+        for (JsonNode entry : index.get("principals")) {
+            JsonNode gap = CanonicalJson.JSON.readTree(read(dir, entry.get("gap").asString()));
+            assertThat(gap.get("name").asString()).isEqualTo(entry.get("name").asString());
+        }
+    }
+
+    @Test
+    void shouldRefuseToWriteThroughASymbolicLinkPlacedInTheDirectory() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("export").resolve(ACCOUNT));
+        Path outside = Files.createDirectory(temp.resolve("outside"));
+        Files.createSymbolicLink(dir.resolve("role"), outside);
+
+        assertThatThrownBy(() -> new PolicyExport(temp.resolve("export")).write(List.of(row("app", documents(policy(allow("\"s3:*\"")))))))
+                .isInstanceOf(IOException.class).hasMessageContaining("symbolic link");
+        assertThat(outside).isEmptyDirectory();
+    }
+
+    @Test
+    void shouldRefuseRowsThatAreNotGroupedByAccountInOrder() {
+        String one = documents(policy(allow("\"s3:GetObject\"")));
+        List<ExportRow> rows = List.of(row("222222222222", PrincipalKind.ROLE, "/", "a", one), row("a", one));
+
+        assertThatThrownBy(() -> new PolicyExport(temp.resolve("export")).write(rows))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("grouped by account, in ascending order");
+    }
+
+    @Test
+    void shouldRefuseTwoPrincipalsThatWouldShareFiles() {
+        String one = documents(policy(allow("\"s3:GetObject\"")));
+
+        assertThatThrownBy(() -> new PolicyExport(temp.resolve("export")).write(List.of(row("App", one), row("app", one))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two principals export to");
+    }
+
+    @Test
+    void shouldRecordAGeneratedPolicyItCannotReadAndStillWriteTheGap() throws IOException {
+        Path dir = temp.resolve("export");
+
+        new PolicyExport(dir).write(List.of(row("app", "{not json")));
+
+        JsonNode entry = CanonicalJson.JSON.readTree(read(dir, "index.json")).at("/principals/0");
+        assertThat(entry.get("problem").asString()).startsWith("the generated policy is not JSON");
+        assertThat(entry.get("policy")).isEmpty();
+        assertThat(dir.resolve("111111111111/role/app.gap.json")).exists();
+    }
+
+    private static String actions(String action, int copies) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            values.add("\"" + action + i + "\"");
+        }
+        return "[" + String.join(",", values) + "]";
+    }
+
+    private static String read(Path dir, String relative) throws IOException {
+        return Files.readString(dir.resolve(relative), StandardCharsets.UTF_8);
+    }
+
+    /** Every regular file below {@code dir}, by its '/'-separated relative path. */
+    private static Map<String, String> tree(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+}
