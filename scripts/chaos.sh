@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fault injection -> docs/reliability.md: kill -9, database restart, fault storm, bad configurations, a second run, secrets.
+# Fault injection -> docs/reliability.md: kill -9, a database failover and outage, fault storm, bad configurations, a second run, secrets.
 # Needs only a JDK 25 and python3; starts its own PostgreSQL (embedded) and AWS simulator.
 #   scripts/chaos.sh            the full runs (about 22 minutes on 2 cores), rewrites docs/reliability.md
 #   scripts/chaos.sh --quick    CI-sized (a few minutes), writes target/chaos-quick/reliability.md

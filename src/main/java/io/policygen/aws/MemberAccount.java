@@ -11,7 +11,8 @@ import software.amazon.awssdk.utils.IoUtils;
 
 /**
  * The clients of one member account, acting as its member role. They are built on first use, kept for the
- * account's work, and closed with it, so thousands of accounts never hold thousands of idle clients.
+ * account's work, and closed with it, so thousands of accounts never hold thousands of idle clients. The role's
+ * credentials are {@link AwsClients}'s, kept for the run: closing the account leaves them.
  */
 public final class MemberAccount implements AutoCloseable {
 
@@ -63,6 +64,5 @@ public final class MemberAccount implements AutoCloseable {
     public void close() {
         IoUtils.closeQuietlyV2(iam, null);
         accessAnalyzers.values().forEach(client -> IoUtils.closeQuietlyV2(client, null));
-        IoUtils.closeQuietlyV2(credentials, null);
     }
 }

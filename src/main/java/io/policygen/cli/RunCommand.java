@@ -3,6 +3,7 @@ package io.policygen.cli;
 import io.policygen.run.ExitCode;
 import io.policygen.run.PolicygenRun;
 import io.policygen.run.RunControl;
+import io.policygen.store.DatabaseOutage.DatabaseGoneException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,10 @@ public final class RunCommand implements Callable<Integer> {
         ExitCode exitCode;
         try {
             exitCode = context.getBean(PolicygenRun.class).execute();
+        } catch (DatabaseGoneException e) {
+            console.report(new CommandFailure(ExitCode.FAILED, "the run stopped: " + e.getMessage()
+                    + ". Run again once it is back: the next run finishes the work", e));
+            exitCode = ExitCode.FAILED;
         } catch (Exception e) {
             console.report(new CommandFailure(ExitCode.FAILED, "the run failed: " + PolicygenRun.describe(e), e));
             exitCode = ExitCode.FAILED;

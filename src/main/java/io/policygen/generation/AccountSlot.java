@@ -23,6 +23,7 @@ public final class AccountSlot {
     private boolean firstOutcomeSeen;
     private int started;
     private long busyNanos;
+    private volatile int startedBeforeByAnyone = -1;
 
     public AccountSlot(SlotId id, long runId, Instant openedAt, long openedNanos) {
         this.id = id;
@@ -136,6 +137,20 @@ public final class AccountSlot {
     /** Generations this slot started in this run. */
     public int started() {
         return started;
+    }
+
+    /** What Access Analyzer's listing says was started here in the last 24 hours before this slot's own starts. */
+    void listedDay(int startedInTheLastDay) {
+        startedBeforeByAnyone = Math.max(0, startedInTheLastDay - started);
+    }
+
+    boolean dayListed() {
+        return startedBeforeByAnyone >= 0;
+    }
+
+    /** Started here by anyone in the last 24 hours before this slot started any, by the listing; 0 until it is read. */
+    int startedBeforeThisRunByAnyone() {
+        return Math.max(0, startedBeforeByAnyone);
     }
 
     /** The slot was busy while AWS ran one of its generations, by AWS's own times; what the tracker adds is idle time. */

@@ -2,6 +2,7 @@ package io.policygen.generation;
 
 import io.policygen.time.TimeSource;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -15,7 +16,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 public class AccountSlotListener implements StepExecutionListener {
 
     private final AccountSlot slot;
-    private final GenerationStore store;
     private final SlotRecords records;
     private final GenerationSettler settler;
     private final CloudTrailWindow window;
@@ -23,11 +23,12 @@ public class AccountSlotListener implements StepExecutionListener {
     private final SlotControl control;
     private final TimeSource time;
     private final GenerationEvents events;
+    private final Supplier<SlotOpenings> openings;
 
-    AccountSlotListener(AccountSlot slot, GenerationStore store, SlotRecords records, GenerationSettler settler,
+    AccountSlotListener(AccountSlot slot, Supplier<SlotOpenings> openings, SlotRecords records, GenerationSettler settler,
                         CloudTrailWindow window, SetupGate gate, SlotControl control, TimeSource time, GenerationEvents events) {
         this.slot = slot;
-        this.store = store;
+        this.openings = openings;
         this.records = records;
         this.settler = settler;
         this.window = window;
@@ -41,9 +42,10 @@ public class AccountSlotListener implements StepExecutionListener {
     public void beforeStep(StepExecution stepExecution) {
         slot.attach(stepExecution);
         events.slotOpened(slot.id());
-        window.load(slot);
+        SlotOpenings past = openings.get();
+        window.load(slot, past);
         try {
-            for (OpenGeneration open : store.open(slot.id())) {
+            for (OpenGeneration open : past.open(slot.id())) {
                 if (slot.stopped()) {
                     return;
                 }

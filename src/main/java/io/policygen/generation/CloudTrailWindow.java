@@ -25,9 +25,9 @@ final class CloudTrailWindow {
         this.properties = properties;
     }
 
-    /** Reads what earlier runs learnt for the slot. */
-    void load(AccountSlot slot) {
-        slot.windowDays(slots.windowDays(slot.id()).orElse(null));
+    /** Takes what earlier runs learnt for the slot. */
+    void load(AccountSlot slot, SlotOpenings openings) {
+        slot.windowDays(openings.windowDays(slot.id()).orElse(null));
     }
 
     Duration lookback(AccountSlot slot) {

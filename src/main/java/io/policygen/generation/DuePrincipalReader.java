@@ -7,38 +7,40 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads the slot's due principals, in the store's order, while the day's budget lasts: the Region's daily quota less
  * the generations started here in the last 24 hours, by this job (its records) or anyone (Access Analyzer's listing,
- * whichever counts more). When principals remain past the budget it stops the slot at the quota (a business stop: the
- * step completes, the rest stays due). It reads nothing once the slot is stopped, asked to stop or past the deadline.
+ * whichever counts more). The listing is read while the slot's first generation runs ({@link GenerationSender}), not
+ * before it starts: ten thousand slots do not wait for ten thousand listings before their first start, and a day
+ * already spent by others is told by AWS refusing that start, which costs nothing. When principals remain past the
+ * budget it stops the slot at the quota (a business stop: the step completes, the rest stays due). It reads nothing
+ * once the slot is stopped, asked to stop or past the deadline.
  * <p>
  * It keeps no position: what is due is in the database, and the budget counts what was started.
  */
 public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
 
-    private static final Duration DAY = Duration.ofDays(1);
-
     private final AccountSlot slot;
+    private final Supplier<SlotOpenings> openings;
     private final GenerationStore store;
-    private final OtherGenerations others;
     private final GenerationProperties properties;
     private final SlotControl control;
     private final Clock clock;
     private final GenerationEvents events;
     private final Deque<DuePrincipal> due = new ArrayDeque<>();
     private final Set<Long> read = new HashSet<>();
-    private int budget;
+    private int ours;
     private boolean moreInStore;
 
-    DuePrincipalReader(AccountSlot slot, GenerationStore store, OtherGenerations others, GenerationProperties properties,
+    DuePrincipalReader(AccountSlot slot, Supplier<SlotOpenings> openings, GenerationStore store, GenerationProperties properties,
                        SlotControl control, Clock clock, GenerationEvents events) {
         this.slot = slot;
+        this.openings = openings;
         this.store = store;
-        this.others = others;
         this.properties = properties;
         this.control = control;
         this.clock = clock;
@@ -50,11 +52,9 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
         if (slot.stopped()) {
             return;
         }
-        int ours = store.startedSince(slot.id(), clock.instant().minus(DAY));
-        int anyone = others.startedInTheLastDay(slot).orElse(0);
-        budget = Math.max(0, properties.dailyQuota(slot.id().region()) - Math.max(ours, anyone));
+        ours = openings.get().startedInTheLastDay(slot.id());
         fetch();
-        events.planned(slot.id(), Math.min(budget, due.size()));
+        events.planned(slot.id(), Math.min(budget(), due.size()));
     }
 
     @Override
@@ -62,6 +62,7 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
         if (slot.interrupted(control)) {
             return null;
         }
+        int budget = budget();
         if (due.isEmpty() && moreInStore && slot.started() < budget) {
             fetch();
         }
@@ -78,9 +79,15 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
         return next;
     }
 
+    /** The day's generations left here: by this job's records, then by Access Analyzer's listing once it was read. */
+    private int budget() {
+        int anyone = slot.startedBeforeThisRunByAnyone();
+        return Math.max(0, properties.dailyQuota(slot.id().region()) - Math.max(ours, anyone));
+    }
+
     /** The next due principals not read yet, one more than the budget left, to know whether any remain past it. */
     private void fetch() {
-        int wanted = budget - slot.started() + 1;
+        int wanted = Math.max(0, budget() - slot.started()) + 1;
         List<DuePrincipal> page = store.due(slot.id(), clock.instant(), properties.refreshAfter(), properties.maxFailures(),
                 properties.order(), read.size() + wanted);
         page.stream().filter(p -> !read.contains(p.principalId())).forEach(due::add);

@@ -1,37 +1,200 @@
 package io.policygen.generation;
 
+import io.policygen.log.LogEvent;
+import io.policygen.time.Ticker;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * How long generations take, learnt from those that succeeded (exponentially weighted mean and mean absolute
- * deviation, shared by all accounts): the tracker polls around the expected end instead of many times before it.
+ * How long generations take, learnt from those that succeeded and from those still running, so that the tracker looks
+ * where a generation is likely to have ended instead of many times before.
+ * <p>
+ * What it learns, and why: a generation's time is the time Access Analyzer takes to read the account's CloudTrail log
+ * files over the requested window, so it learns a <em>rate</em>, seconds per day of window, <em>per account</em>: an
+ * account with heavy CloudTrail is slow for all its principals, and a window halved for the log-file limit halves the
+ * time. Not per Region (every generation Region reads the same trail), not per principal or principal type (the files
+ * read are the account's, whoever's activity is in them). An account's rate is the running mean of the logarithm of
+ * its rates (exponentially weighted past five). An account not seen yet is forecast from the organization's rates. An
+ * account's forecast spreads as the errors its predictions made lately (all accounts together); it is used only while
+ * that spread is narrower than the organization's: when accounts do not differ (a uniform jitter), one account's few
+ * generations predict worse than the whole organization's many.
+ * <p>
+ * Both samples are of generations by their start ({@link DurationSamples}), the running ones counted as lasting at
+ * least as long as they have run, so that a night's first, shortest generations to end do not make the next ones look
+ * short. It starts from what earlier runs saw ({@code history}, read once, on first use).
  */
 public final class DurationEstimator {
 
-    private static final double WEIGHT = 0.2;
-    private double meanNanos = -1;
-    private double deviationNanos;
-
-    public synchronized void observe(Duration duration) {
-        if (duration.isNegative()) {
-            return;
-        }
-        double nanos = duration.toNanos();
-        if (meanNanos < 0) {
-            meanNanos = nanos;
-            return;
-        }
-        deviationNanos += WEIGHT * (Math.abs(nanos - meanNanos) - deviationNanos);
-        meanNanos += WEIGHT * (nanos - meanNanos);
+    /** One finished generation: its account, its window and how long AWS says it took. */
+    public record Observation(String accountId, Duration window, Duration took) {
     }
 
-    /** The expected duration, or null while nothing has been observed. */
-    public synchronized Duration expected() {
-        return meanNanos < 0 ? null : Duration.ofNanos((long) meanNanos);
+    /** A generation being followed: what it will be learnt as when it ends. */
+    public static final class Flight {
+        private final String accountId;
+        private final double logDays;
+        private final DurationSamples.Entry organization;
+        private final DurationSamples.Entry account;
+        private final double predicted;
+        private final boolean scout;
+
+        private Flight(String accountId, double logDays, DurationSamples.Entry organization, DurationSamples.Entry account,
+                       double predicted, boolean scout) {
+            this.accountId = accountId;
+            this.logDays = logDays;
+            this.organization = organization;
+            this.account = account;
+            this.predicted = predicted;
+            this.scout = scout;
+        }
+
+        /** One of the night's first generations: while nothing is known, it looks often, for all. */
+        public boolean scout() {
+            return scout;
+        }
     }
 
-    /** How far durations typically fall from the expected one (zero while fewer than two were observed). */
-    public synchronized Duration deviation() {
-        return Duration.ofNanos((long) deviationNanos);
+    private static final Logger log = LoggerFactory.getLogger(DurationEstimator.class);
+    private static final int SAMPLES = 1024;
+    /** Starts sampled while this many generations run; past it, this many in every so many starts. */
+    private static final int SAMPLED_WHILE_RUNNING = 512;
+    private static final double ACCOUNT_WEIGHT = 0.2;
+    /** Generations that look often while nothing is known (the night's first ones). */
+    private static final int SCOUTS = 32;
+
+    private final Supplier<List<Observation>> history;
+    private final Ticker ticker;
+    private boolean historyRead;
+    private final DurationSamples rates = new DurationSamples(SAMPLES);
+    private final DurationSamples accountErrors = new DurationSamples(SAMPLES);
+    private final Map<String, AccountRate> accounts = new HashMap<>();
+    private int running;
+    private long starts;
+    private volatile boolean knowsAny;
+
+    private record AccountRate(double logRate, int count) {
+        AccountRate add(double rate) {
+            return new AccountRate(logRate + Math.max(1.0 / (count + 1), ACCOUNT_WEIGHT) * (rate - logRate), count + 1);
+        }
+    }
+
+    public DurationEstimator(Supplier<List<Observation>> history, Ticker ticker) {
+        this.history = history;
+        this.ticker = ticker;
+    }
+
+    /** With nothing learnt before. */
+    public DurationEstimator(Ticker ticker) {
+        this(List::of, ticker);
+    }
+
+    /** A generation is followed from now; a share of starts is sampled while thousands run, so the sample spans them. */
+    public synchronized Flight started(String accountId, Duration window) {
+        readHistory();
+        double logDays = Math.log(days(window));
+        AccountRate account = accounts.get(accountId);
+        running++;
+        long every = Math.max(1, running / SAMPLED_WHILE_RUNNING);
+        boolean sampled = starts++ % every == 0;
+        long now = ticker.nanos();
+        DurationSamples.Entry inOrganization = sampled ? rates.start(now, -logDays) : null;
+        DurationSamples.Entry inAccount = sampled && account != null ? accountErrors.start(now, -logDays - account.logRate()) : null;
+        return new Flight(accountId, logDays, inOrganization, inAccount, account == null ? Double.NaN : account.logRate(),
+                starts <= SCOUTS);
+    }
+
+    /** It ended: {@code took} how long AWS says a successful one took, null for one that failed or was abandoned. */
+    public synchronized void ended(Flight flight, Duration took) {
+        running = Math.max(0, running - 1);
+        double seconds = took == null ? 0 : took.toNanos() / 1e9;
+        if (seconds <= 0) {
+            drop(flight.organization, rates);
+            drop(flight.account, accountErrors);
+            return;
+        }
+        double rate = Math.log(seconds) - flight.logDays;
+        if (flight.organization != null) {
+            rates.end(flight.organization, rate);
+            knowsAny = true;
+        }
+        if (flight.account != null) {
+            accountErrors.end(flight.account, rate - flight.predicted);
+        }
+        accounts.merge(flight.accountId, new AccountRate(rate, 1), (old, unused) -> old.add(rate));
+    }
+
+    /** Whether any generation has taught it anything yet: whether it forecasts. */
+    public boolean knowsAny() {
+        return knowsAny;
+    }
+
+    /** A generation that ended, learnt at once (earlier runs' and tests'). */
+    public synchronized void observe(Observation observation) {
+        readHistory();
+        learn(observation);
+    }
+
+    /** The likely durations of a generation of the account over this window, or null while nothing was learnt. */
+    public synchronized DurationForecast forecast(String accountId, Duration window) {
+        readHistory();
+        long now = ticker.nanos();
+        DurationSamples.Distribution organization = rates.distribution(now);
+        if (!organization.known()) {
+            return null;
+        }
+        double logDays = Math.log(days(window));
+        AccountRate account = accounts.get(accountId);
+        if (account != null) {
+            DurationSamples.Distribution errors = accountErrors.distribution(now);
+            if (errors.known() && errors.spread() < organization.spread()) {
+                return new DurationForecast(logDays + account.logRate(), errors);
+            }
+        }
+        return new DurationForecast(logDays, organization);
+    }
+
+    private void learn(Observation observation) {
+        double seconds = observation.took().toNanos() / 1e9;
+        if (seconds <= 0) {
+            return;
+        }
+        double rate = Math.log(seconds / days(observation.window()));
+        AccountRate account = accounts.get(observation.accountId());
+        if (account != null) {
+            accountErrors.add(rate - account.logRate());
+        }
+        accounts.put(observation.accountId(), account == null ? new AccountRate(rate, 1) : account.add(rate));
+        rates.add(rate);
+        knowsAny = true;
+    }
+
+    private static void drop(DurationSamples.Entry entry, DurationSamples samples) {
+        if (entry != null) {
+            samples.drop(entry);
+        }
+    }
+
+    private void readHistory() {
+        if (historyRead) {
+            return;
+        }
+        historyRead = true;
+        try {
+            List<Observation> past = history.get();
+            past.forEach(this::learn);
+            LogEvent.info(log, "durations-learnt").with("generations", past.size()).with("accounts", accounts.size()).log();
+        } catch (RuntimeException e) {
+            LogEvent.warn(log, "durations-not-learnt").quoted("detail", e.getMessage()).log();
+        }
+    }
+
+    /** The window in days, at least a minute's worth (a window is days long; a zero one would divide by zero). */
+    private static double days(Duration window) {
+        return Math.max(window.toSeconds(), 60) / 86_400.0;
     }
 }

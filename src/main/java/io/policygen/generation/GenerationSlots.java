@@ -19,6 +19,8 @@ public final class GenerationSlots {
     private final TimeSource time;
     private final GenerationEvents events;
     private final SetupGate gate;
+    private SlotOpenings openings;
+    private long openingsRun = -1;
 
     public GenerationSlots(PolicyGenerationsFactory accessAnalyzer, GenerationStore store, SlotStore slots,
                            GenerationProperties properties, DurationEstimator estimator, SlotControl control, TimeSource time,
@@ -40,6 +42,15 @@ public final class GenerationSlots {
         return gate;
     }
 
+    /** Every slot's past, read when the run's first slot opens. */
+    private synchronized SlotOpenings openings(long runId) {
+        if (openingsRun != runId) {
+            openings = SlotOpenings.read(store, slots, time.clock().instant());
+            openingsRun = runId;
+        }
+        return openings;
+    }
+
     public GenerationSlot open(SlotId id, long runId) {
         Clock clock = time.clock();
         AccountSlot slot = new AccountSlot(id, runId, clock.instant(), time.ticker().nanos());
@@ -51,10 +62,10 @@ public final class GenerationSlots {
         GenerationSettler settler = new GenerationSettler(sender, tracker);
         CloudTrailWindow window = new CloudTrailWindow(slots, properties);
         return new GenerationSlot(slot,
-                new DuePrincipalReader(slot, store, others, properties, control, clock, events),
+                new DuePrincipalReader(slot, () -> openings(runId), store, properties, control, clock, events),
                 new GenerationWriter(slot, store, settler, window, gate, control, clock),
-                new AccountSlotListener(slot, store, new SlotRecords(slots, properties, clock), settler, window, gate, control, time,
-                        events),
+                new AccountSlotListener(slot, () -> openings(runId), new SlotRecords(slots, properties, clock), settler, window, gate,
+                        control, time, events),
                 aws.release());
     }
 }

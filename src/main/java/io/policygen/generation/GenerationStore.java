@@ -3,7 +3,10 @@ package io.policygen.generation;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import io.policygen.store.OwnTransaction;
@@ -31,27 +34,33 @@ public class GenerationStore {
         this.json = json;
     }
 
-    public List<OpenGeneration> open(SlotId slot) {
-        return tx.get(() -> jdbc.sql("""
-                        select g.generation_id, p.principal_arn, g.client_token, g.job_id, g.request::text as request, g.requested_at,
-                               g.run_id
+    /** Every slot's requests without an outcome yet (PENDING, IN_PROGRESS), oldest first. */
+    public Map<SlotId, List<OpenGeneration>> openBySlot() {
+        Map<SlotId, List<OpenGeneration>> bySlot = new HashMap<>();
+        tx.get(() -> jdbc.sql("""
+                        select g.account_id, g.region, g.generation_id, p.principal_arn, g.client_token, g.job_id,
+                               g.request::text as request, g.requested_at, g.run_id
                         from generation g join principal p using (principal_id)
-                        where g.account_id = ? and g.region = ? and g.state in ('PENDING', 'IN_PROGRESS')
+                        where g.state in ('PENDING', 'IN_PROGRESS')
                         order by g.generation_id""")
-                .params(slot.accountId(), slot.region())
-                .query((rs, i) -> new OpenGeneration(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getString(4), json.readValue(rs.getString(5), GenerationRequest.class),
-                        rs.getTimestamp(6).toInstant(), rs.getLong(7)))
+                .query((rs, i) -> bySlot.computeIfAbsent(new SlotId(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                        .add(new OpenGeneration(rs.getLong(3), rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6),
+                                json.readValue(rs.getString(7), GenerationRequest.class), rs.getTimestamp(8).toInstant(), rs.getLong(9))))
                 .list());
+        return bySlot;
     }
 
-    /** Generations AWS may count against the daily quota: started, or sent with an outcome still unknown. */
-    public int startedSince(SlotId slot, Instant since) {
-        return tx.get(() -> jdbc.sql("""
-                        select count(*) from generation
-                        where account_id = ? and region = ? and requested_at > ? and (job_id is not null or state = 'PENDING')""")
-                .params(slot.accountId(), slot.region(), Timestamp.from(since))
-                .query(Integer.class).single());
+    /** Per slot, the generations AWS may count against the daily quota since then: started, or sent with an outcome unknown. */
+    public Map<SlotId, Integer> startedSinceBySlot(Instant since) {
+        Map<SlotId, Integer> bySlot = new HashMap<>();
+        tx.get(() -> jdbc.sql("""
+                        select account_id, region, count(*) from generation
+                        where requested_at > ? and (job_id is not null or state = 'PENDING')
+                        group by account_id, region""")
+                .param(Timestamp.from(since))
+                .query((rs, i) -> bySlot.put(new SlotId(rs.getString(1), rs.getString(2)), rs.getInt(3)))
+                .list());
+        return bySlot;
     }
 
     /** The account's principals due, in order: see {@link DueQuery}. */
@@ -77,24 +86,13 @@ public class GenerationStore {
     public Optional<OpenGeneration> insertPending(DuePrincipal principal, SlotId slot, GenerationRequest request, long runId,
                                                   Instant now) {
         UUID token = UUID.randomUUID();
-        Optional<Long> id = tx.get(() -> {
-            jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(CLAIM_LOCK, Long.hashCode(principal.principalId()))
-                    .query((rs, i) -> 1).list();
-            return jdbc.sql("""
-                            insert into generation (principal_id, account_id, region, client_token, state, run_id, requested_at, request,
-                                                    principal_fingerprint)
-                            select ?, ?, ?, ?, 'PENDING', ?, ?, ?::jsonb, (select fingerprint from principal where principal_id = ?)
-                            where (select g.generation_id from generation g
-                                   where g.principal_id = ? and g.state <> 'DEFERRED' and g.charged_to = 'PRINCIPAL'
-                                   order by g.generation_id desc limit 1) is not distinct from cast(? as bigint)
-                              and not exists (select 1 from generation o where o.principal_id = ? and o.state in ('PENDING', 'IN_PROGRESS'))
-                            returning generation_id""")
-                    .params(principal.principalId(), slot.accountId(), slot.region(), token, runId, Timestamp.from(now),
-                            json.writeValueAsString(request), principal.principalId(), principal.principalId(),
-                            principal.lastGenerationId(),
-                            principal.principalId())
-                    .query(Long.class).optional();
-        });
+        // one round trip: the lock and the guarded insert in db/migration/V7__claim_generation.sql
+        Optional<Long> id = tx.get(() -> jdbc.sql("""
+                        select claim_generation(?::int, ?::int, ?::bigint, ?::varchar, ?::varchar, ?::uuid, ?::bigint,
+                                                ?::timestamptz, ?::jsonb, ?::bigint)""")
+                .params(CLAIM_LOCK, Long.hashCode(principal.principalId()), principal.principalId(), slot.accountId(), slot.region(),
+                        token, runId, Timestamp.from(now), json.writeValueAsString(request), principal.lastGenerationId())
+                .query((rs, i) -> Optional.ofNullable(rs.getObject(1, Long.class))).single());
         return id.map(generationId -> new OpenGeneration(generationId, principal.principalArn(), token, null, request, now, runId));
     }
 
@@ -136,6 +134,27 @@ public class GenerationStore {
     public boolean anySucceededSince(Instant since) {
         return tx.get(() -> jdbc.sql("select exists (select 1 from generation where state = 'SUCCEEDED' and completed_at > ?)")
                 .param(Timestamp.from(since)).query(Boolean.class).single());
+    }
+
+    /**
+     * How long the latest successes of every account took, {@code perAccount} at most each, since then: what the
+     * {@link DurationEstimator} starts a run from.
+     */
+    public List<DurationEstimator.Observation> recentDurations(Instant since, int perAccount) {
+        return tx.get(() -> jdbc.sql("""
+                        select account_id, started_on, completed_at, request::text from (
+                            select g.account_id, g.started_on, g.completed_at, g.request, g.generation_id,
+                                   row_number() over (partition by g.account_id order by g.generation_id desc) as latest
+                            from generation g
+                            where g.state = 'SUCCEEDED' and g.started_on is not null and g.completed_at > ?) recent
+                        where latest <= ? order by generation_id""")
+                .params(Timestamp.from(since), perAccount)
+                .query((rs, i) -> {
+                    GenerationRequest request = json.readValue(rs.getString(4), GenerationRequest.class);
+                    return new DurationEstimator.Observation(rs.getString(1), Duration.between(request.startTime(), request.endTime()),
+                            Duration.between(rs.getTimestamp(2).toInstant(), rs.getTimestamp(3).toInstant()));
+                })
+                .list());
     }
 
     /** The documents as a JSON array; one that is not JSON (it should be) is kept as a string rather than lost. */

@@ -12,13 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows a started generation to its end, polling on the {@link PollSchedule} around the learnt duration, and
+ * Follows a started generation to its end, polling on the {@link PollSchedule} where the account's learnt durations
+ * say it is likely to have ended ({@link DurationEstimator}), and
  * stores its outcome and policies. A generation still running after {@code max-wait} is cancelled, so that a stuck
  * job cannot hold the account's only slot for ever.
  */
 final class GenerationTracker {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationTracker.class);
+    /** How often a generation waiting blind looks whether another generation taught the estimator anything. */
+    private static final Duration KNOWLEDGE_CHECK = Duration.ofSeconds(1);
 
     private final PolicyGenerations generations;
     private final GenerationStore store;
@@ -49,38 +52,80 @@ final class GenerationTracker {
      * job was started before (an earlier run), so it is looked at once at once.
      */
     OutcomePolicy.Next track(AccountSlot slot, OpenGeneration generation, boolean resumed) throws InterruptedException {
-        long sentNanos = time.ticker().nanos();
-        int polls = 0;
-        while (true) {
-            if (!resumed || polls > 0) {
-                Duration elapsed = Duration.ofNanos(time.ticker().nanos() - sentNanos);
-                control.sleep(schedule.next(elapsed, estimator.expected(), estimator.deviation()));
-            }
-            if (slot.interrupted(control)) {
-                return OutcomePolicy.Next.DONE;
-            }
-            GenerationResult result;
-            try {
-                result = generations.get(generation.jobId());
-                polls++;
-            } catch (GenerationUnavailableException e) {
-                polls++;
-                LogEvent.warn(log, "poll-failed").with(slot.id()).with("jobId", generation.jobId()).quoted("detail", e.getMessage()).log();
-                continue;
-            } catch (GenerationRejectedException e) {
-                return finish(slot, generation, new GenerationResult("FAILED", null, time.clock().instant(), e.code(),
-                        e.getMessage(), List.of(), null), polls + 1);
-            }
-            if (result.finished()) {
-                if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
-                    estimator.observe(Duration.between(result.startedOn(), result.completedOn()));
+        String accountId = slot.id().accountId();
+        Duration window = Duration.between(generation.request().startTime(), generation.request().endTime());
+        // one an earlier run started has run for an unknown time: it is learnt from when it ends, not while it runs
+        DurationEstimator.Flight flight = resumed ? null : estimator.started(accountId, window);
+        Duration took = null;
+        try {
+            long sentNanos = time.ticker().nanos();
+            int polls = 0;
+            while (true) {
+                if ((!resumed || polls > 0) && !waitForTheNextLook(sentNanos, accountId, window, flight)) {
+                    continue;
                 }
-                return finish(slot, generation, result, polls);
+                if (slot.interrupted(control)) {
+                    return OutcomePolicy.Next.DONE;
+                }
+                GenerationResult result;
+                try {
+                    result = generations.get(generation.jobId());
+                    polls++;
+                } catch (GenerationUnavailableException e) {
+                    polls++;
+                    LogEvent.warn(log, "poll-failed").with(slot.id()).with("jobId", generation.jobId()).quoted("detail", e.getMessage()).log();
+                    continue;
+                } catch (GenerationRejectedException e) {
+                    return finish(slot, generation, new GenerationResult("FAILED", null, time.clock().instant(), e.code(),
+                            e.getMessage(), List.of(), null), polls + 1);
+                }
+                if (result.finished()) {
+                    if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
+                        took = Duration.between(result.startedOn(), result.completedOn());
+                        if (flight == null) {
+                            estimator.observe(new DurationEstimator.Observation(accountId, window, took));
+                        }
+                    }
+                    return finish(slot, generation, result, polls);
+                }
+                if (result.startedOn() != null && Duration.between(result.startedOn(), time.clock().instant()).compareTo(maxWait) > 0) {
+                    return cancelStuck(slot, generation, result, polls);
+                }
             }
-            if (result.startedOn() != null && Duration.between(result.startedOn(), time.clock().instant()).compareTo(maxWait) > 0) {
-                return cancelStuck(slot, generation, result, polls);
+        } finally {
+            if (flight != null) {
+                estimator.ended(flight, took);
             }
         }
+    }
+
+    /**
+     * Waits until the next look; false when the wait was cut short because the first generation of the night ended
+     * meanwhile (the look is to be planned again, on what it taught). While nothing is known only the night's first few
+     * generations (the scouts) look every quarter of their wait, the others wait the longest: when thousands start at
+     * once, one of them ending tells all the others, who are woken to look where it says.
+     */
+    private boolean waitForTheNextLook(long sentNanos, String accountId, Duration window, DurationEstimator.Flight flight)
+            throws InterruptedException {
+        Duration elapsed = Duration.ofNanos(time.ticker().nanos() - sentNanos);
+        DurationForecast forecast = estimator.forecast(accountId, window);
+        Duration wait = schedule.next(elapsed, forecast, flight == null || flight.scout());
+        if (forecast != null) {
+            control.sleep(wait);
+            return true;
+        }
+        boolean knewAny = estimator.knowsAny();
+        long until = time.ticker().nanos() + wait.toNanos();
+        for (long left = wait.toNanos(); left > 0; left = until - time.ticker().nanos()) {
+            control.sleep(Duration.ofNanos(Math.min(left, KNOWLEDGE_CHECK.toNanos())));
+            if (control.stopRequested()) {
+                return true;
+            }
+            if (!knewAny && estimator.knowsAny()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private OutcomePolicy.Next cancelStuck(AccountSlot slot, OpenGeneration generation, GenerationResult result, int polls) {

@@ -92,7 +92,8 @@ final class OtherGenerations {
         long since = time.ticker().nanos();
         while (true) {
             Duration waited = Duration.ofNanos(time.ticker().nanos() - since);
-            control.sleep(schedule.next(waited, estimator.expected(), estimator.deviation()));
+            // its window is not ours to know: the configured one is the likeliest
+            control.sleep(schedule.next(waited, estimator.forecast(slot.id().accountId(), properties.lookback())));
             if (slot.interrupted(control)) {
                 return false;
             }

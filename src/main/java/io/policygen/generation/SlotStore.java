@@ -3,7 +3,8 @@ package io.policygen.generation;
 import io.policygen.store.OwnTransaction;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -21,10 +22,12 @@ public class SlotStore {
         this.tx = tx;
     }
 
-    /** Days of CloudTrail to ask for here, when an earlier generation taught a window smaller than the configured one. */
-    public Optional<Integer> windowDays(SlotId slot) {
-        return tx.get(() -> jdbc.sql("select window_days from account_region where account_id = ? and region = ? and window_days is not null")
-                .params(slot.accountId(), slot.region()).query(Integer.class).optional());
+    /** Per slot, the days of CloudTrail to ask for, where an earlier generation taught a window smaller than the configured one. */
+    public Map<SlotId, Integer> windowDaysBySlot() {
+        Map<SlotId, Integer> bySlot = new HashMap<>();
+        tx.get(() -> jdbc.sql("select account_id, region, window_days from account_region where window_days is not null")
+                .query((rs, i) -> bySlot.put(new SlotId(rs.getString(1), rs.getString(2)), rs.getInt(3))).list());
+        return bySlot;
     }
 
     public void recordWindowDays(SlotId slot, int days) {

@@ -6,21 +6,17 @@ import io.policygen.gap.GapInput;
 import io.policygen.gap.GapProperties;
 import io.policygen.gap.GapReader;
 import io.policygen.gap.GapStore;
+import io.policygen.gap.GapsPrunedListener;
 import io.policygen.gap.GapWriter;
 import io.policygen.gap.StoredGapSource;
 import io.policygen.gap.StoredPolicies;
 import io.policygen.organization.AccountStore;
 import io.policygen.run.RunControl;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,7 +35,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 public class GapStepConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(GapStepConfiguration.class);
     private static final String ACCOUNT_ID = "#{stepExecutionContext['" + AccountPartitioner.ACCOUNT_ID + "']}";
 
     @Bean
@@ -52,14 +47,7 @@ public class GapStepConfiguration {
                 .partitioner("computeGapsWorker", partitioner)
                 .step(computeGapsWorker)
                 .taskExecutor(executor)
-                .listener(new StepExecutionListener() {
-                    @Override
-                    public ExitStatus afterStep(StepExecution step) {
-                        int pruned = gapStore.prune();
-                        log.info("event=gaps-computed principals={} removed={}", step.getWriteCount(), pruned);
-                        return null;
-                    }
-                })
+                .listener(new GapsPrunedListener(gapStore))
                 .build();
     }
 

@@ -3,10 +3,12 @@ package io.policygen.run;
 import io.policygen.aws.AwsCallMetrics;
 import io.policygen.generation.SlotOutcome;
 import io.policygen.log.LogEvent;
+import io.policygen.store.DatabaseAccess;
+import io.policygen.store.DatabaseOutage.DatabaseGoneException;
 import io.policygen.time.TimeSource;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -21,7 +23,10 @@ public final class PolicygenRun {
 
     private static final Logger log = LoggerFactory.getLogger(PolicygenRun.class);
 
-    private final DataSource dataSource;
+    /** How often the run lock's connection is looked at: an outage is noticed within it, even while no slot writes. */
+    private static final Duration LOCK_CHECK = Duration.ofSeconds(5);
+
+    private final DatabaseAccess database;
     private final RunStore runs;
     private final JobExecutions executions;
     private final CurrentRun currentRun;
@@ -32,10 +37,12 @@ public final class PolicygenRun {
     private final ReportSettings reportSettings;
     private final RunTelemetry telemetry;
 
-    public PolicygenRun(DataSource dataSource, RunStore runs, JobExecutions executions, CurrentRun currentRun, RunControl control,
+    public PolicygenRun(DatabaseAccess database, RunStore runs, JobExecutions executions, CurrentRun currentRun, RunControl control,
                         RunProperties properties, AwsCallMetrics metrics, TimeSource time, ReportSettings reportSettings,
                         RunTelemetry telemetry) {
-        this.dataSource = dataSource;
+        this.database = database;
+        // Without its database the run cannot record anything: every slot stops starting generations.
+        database.outage().onGone(control::requestStop);
         this.runs = runs;
         this.executions = executions;
         this.currentRun = currentRun;
@@ -48,12 +55,13 @@ public final class PolicygenRun {
     }
 
     public ExitCode execute() throws Exception {
-        try (RunLock lock = RunLock.tryAcquire(dataSource)) {
+        try (RunLock lock = RunLock.tryAcquire(database.dataSource())) {
             if (lock == null) {
                 String holder = runs.describeRunning().orElse("a run whose row is not visible yet");
                 System.err.println("policygen: another run is in progress (" + holder + "); nothing was done");
                 return ExitCode.ALREADY_RUNNING;
             }
+            lock.keepEvery(LOCK_CHECK, () -> control.requestStop("another run took the run lock while the database was away"));
             runs.failAbandoned(time.clock().instant());
             long runId = runs.start(time.clock().instant(), hostName(), ProcessHandle.current().pid());
             runs.recordReportSettings(reportSettings);
@@ -81,6 +89,10 @@ public final class PolicygenRun {
                 status = "FAILED";
                 message = describe(e);
                 LogEvent.error(log, "run-failed").with("run", runId).cause(e).log();
+            }
+            database.use().log(LogEvent.info(log, "database-use").with("run", runId)).log();
+            if (database.outage().isGone()) {
+                throw new DatabaseGoneException(database.outage().message(), null);
             }
             runs.finish(runId, time.clock().instant(), exitCode, status, message, metrics.attempts(), metrics.throttledAttempts());
             telemetry.runEnded();

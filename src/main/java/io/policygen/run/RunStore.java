@@ -1,53 +1,55 @@
 package io.policygen.run;
 
-import io.policygen.run.ExitCode;
+import io.policygen.store.OwnTransaction;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The {@code run} table. */
+/** The {@code run} table; each statement in a transaction of its own, which rides out a database failover. */
 public final class RunStore {
 
     private final JdbcClient jdbc;
+    private final OwnTransaction tx;
 
-    public RunStore(JdbcClient jdbc) {
+    public RunStore(JdbcClient jdbc, OwnTransaction tx) {
         this.jdbc = jdbc;
+        this.tx = tx;
     }
 
     public long start(Instant now, String host, long pid) {
-        return jdbc.sql("insert into run (started_at, status, host, pid) values (?, 'RUNNING', ?, ?) returning run_id")
-                .params(Timestamp.from(now), host, pid).query(Long.class).single();
+        return tx.get(() -> jdbc.sql("insert into run (started_at, status, host, pid) values (?, 'RUNNING', ?, ?) returning run_id")
+                .params(Timestamp.from(now), host, pid).query(Long.class).single());
     }
 
     /** The settings the reports need to say how far along accounts are (report_setting, read by the views). */
     public void recordReportSettings(ReportSettings settings) {
-        jdbc.sql("""
+        tx.run(() -> jdbc.sql("""
                         insert into report_setting (name, value) values ('daily_quota', ?), ('refresh_after', ?), ('max_failures', ?)
                         on conflict (name) do update set value = excluded.value, updated_at = now()""")
                 .params(String.valueOf(settings.dailyQuota()), settings.refreshAfter().toString(), String.valueOf(settings.maxFailures()))
-                .update();
+                .update());
     }
 
     /** Runs still marked RUNNING when the lock is free ended without saying so (killed): they failed. */
     public int failAbandoned(Instant now) {
-        return jdbc.sql("""
+        return tx.get(() -> jdbc.sql("""
                         update run set status = 'FAILED', exit_code = 1, ended_at = ?,
                             message = 'ended without recording an outcome (killed, or lost its database connection)'
                         where status = 'RUNNING'""")
-                .param(Timestamp.from(now)).update();
+                .param(Timestamp.from(now)).update());
     }
 
     public void recordJobExecution(long runId, long jobExecutionId) {
-        jdbc.sql("update run set job_execution_id = ? where run_id = ?").params(jobExecutionId, runId).update();
+        tx.run(() -> jdbc.sql("update run set job_execution_id = ? where run_id = ?").params(jobExecutionId, runId).update());
     }
 
     public void finish(long runId, Instant now, ExitCode exitCode, String status, String message, long awsCalls, long throttledCalls) {
-        jdbc.sql("""
+        tx.run(() -> jdbc.sql("""
                         update run set ended_at = ?, status = ?, exit_code = ?, message = ?, aws_calls = ?, throttled_calls = ?
                         where run_id = ?""")
                 .params(Timestamp.from(now), status, exitCode.code(), message, awsCalls, throttledCalls, runId)
-                .update();
+                .update());
     }
 
     /** The finished runs as the alerts read them; the running one (this process's) is not among them. */
@@ -75,16 +77,16 @@ public final class RunStore {
 
     /** Accounts in scope whose member role could not be used at their last listing: a setup problem each. */
     public int unenterableAccounts() {
-        return jdbc.sql("select count(*) from account where in_scope and state = 'ACTIVE' and access_error_code is not null")
-                .query(Integer.class).single();
+        return tx.get(() -> jdbc.sql("select count(*) from account where in_scope and state = 'ACTIVE' and access_error_code is not null")
+                .query(Integer.class).single());
     }
 
     /** Who holds the lock, as far as the table knows: "run 12, started 2026-11-27T01:00:00Z on host (pid 345)". */
     public Optional<String> describeRunning() {
-        return jdbc.sql("""
+        return tx.get(() -> jdbc.sql("""
                         select 'run ' || run_id || ', started ' || to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
                                || ' on ' || coalesce(host, '?') || ' (pid ' || coalesce(pid::text, '?') || ')'
                         from run where status = 'RUNNING' order by run_id desc limit 1""")
-                .query(String.class).optional();
+                .query(String.class).optional());
     }
 }

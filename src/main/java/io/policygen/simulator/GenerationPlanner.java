@@ -39,8 +39,10 @@ final class GenerationPlanner {
                 Instant.ofEpochMilli(request.trailEnd()));
         long h = Hashing.hash(options.seed(), jobId);
         long jitter = options.generationJitter().toMillis();
-        long duration = activity.generationTime(files).toMillis()
+        long uniform = activity.generationTime(files).toMillis()
                 + (jitter == 0 ? 0 : Long.remainderUnsigned(h, 2 * jitter + 1) - jitter);
+        int accountIndex = organization.account(accountId).map(Account::index).orElse(0);
+        long duration = Math.round(uniform * options.durations().factor(options.seed(), accountIndex, h));
         boolean randomFailure = Hashing.unit(Hashing.mix(h)) < options.failureRate();
         return new Generation.Plan(duration, error(accountId, request.principalArn(), files, randomFailure), files);
     }

@@ -26,6 +26,9 @@ final class SimulatorArguments {
     static SimulatorOptions parse(String[] args) {
         SimulatorOptions.Builder b = SimulatorOptions.builder().port(4566);
         FaultSettings faults = FaultSettings.NONE;
+        DurationDistribution.Shape shape = DurationDistribution.Shape.UNIFORM;
+        double spread = 0.5;
+        boolean perAccount = false;
         PrincipalMix mix = PrincipalMix.REALISTIC;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -82,6 +85,9 @@ final class SimulatorArguments {
                     case "--external-id" -> b.externalId(value);
                     case "--generation-time" -> b.generationTime(Duration.parse(value));
                     case "--generation-jitter" -> b.generationJitter(Duration.parse(value));
+                    case "--duration-distribution" -> shape = DurationDistribution.parseShape(value);
+                    case "--duration-spread" -> spread = Double.parseDouble(value);
+                    case "--duration-spread-by" -> perAccount = DurationDistribution.parsePerAccount(value);
                     case "--failure-rate" -> b.failureRate(Double.parseDouble(value));
                     case "--active-regions" -> b.activeRegions(Integer.parseInt(value));
                     case "--log-files-per-region-day" -> b.logFilesPerRegionDay(Integer.parseInt(value));
@@ -117,7 +123,8 @@ final class SimulatorArguments {
                         ? "bad value '" + value + "'" : message + " (was '" + value + "')"), e);
             }
         }
-        return b.faults(faults).mix(mix).build();
+        return b.faults(faults).mix(mix).durations(new DurationDistribution(shape,
+                shape == DurationDistribution.Shape.UNIFORM ? 0 : spread, perAccount)).build();
     }
 
     /** KEY=VALUE, split at the last '=' (IAM names may hold '=', the values never do). */

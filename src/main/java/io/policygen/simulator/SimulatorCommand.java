@@ -53,6 +53,10 @@ public final class SimulatorCommand {
                                           (SERVICE_QUOTA_EXCEEDED_ERROR, "CloudTrail log files processed per
                                           policy generation limit exceeded")
               --generation-jitter D       +/- this much (default: a sixth of the generation time)
+              --duration-distribution S   uniform (the jitter only; default) or lognormal: durations times
+                                          e^(spread x Z), Z standard normal (median kept, a long tail)
+              --duration-spread S         the lognormal's spread (default 0.5: p90 1.9x, p99 3.2x the median)
+              --duration-spread-by B      job (each job's own factor; default) or account (one per account)
               --failure-rate F            share of generations that end FAILED with SERVICE_ERROR (default 0)
               --failing-account A=CODE    generations in account A end FAILED with that jobError.code:
                                           AUTHORIZATION_ERROR, RESOURCE_NOT_FOUND_ERROR,

@@ -32,6 +32,7 @@ import java.util.function.LongSupplier;
  * @param generationTime       time a generation takes for a 30-day, one-Region window of an account at the base
  *                             log-file rate; linear in the files it reads (see {@link CloudTrailActivity})
  * @param generationJitter     +/- this much, deterministic per job (default: a sixth of generationTime)
+ * @param durations            how durations spread beyond the jitter: uniform, or a long tail per job or account
  * @param failureRate          share of generations that end FAILED with SERVICE_ERROR
  * @param activeRegions        Regions with CloudTrail activity per account, the home Region among them
  * @param logFilesPerRegionDay CloudTrail log files an account writes per active Region and day (busier accounts x4)
@@ -53,7 +54,7 @@ public record SimulatorOptions(
         int suspendedAccounts, int unassumableAccounts, AccountStates accountStates, String delegatedAdministrator,
         String memberRoleName, Duration memberRoleMaxSession, String accessRoleName, String trailName,
         boolean trailKmsKey, String region, String accessKeyId, String secretAccessKey, String externalId,
-        Duration generationTime, Duration generationJitter, double failureRate, int activeRegions,
+        Duration generationTime, Duration generationJitter, DurationDistribution durations, double failureRate, int activeRegions,
         int logFilesPerRegionDay, SetupFaults setup, int concurrentQuota, ConcurrencyError concurrencyError,
         int dailyQuota, double defaultRate, Map<String, Double> operationRates, FaultSettings faults,
         boolean manualClock, Instant clockStart, LongSupplier nanoTicker, PrincipalMix mix,
@@ -73,7 +74,7 @@ public record SimulatorOptions(
     public SimulatorOptions {
         for (Object required : new Object[] {distribution, accountStates, memberRoleName, memberRoleMaxSession,
                 accessRoleName, trailName, region, accessKeyId, secretAccessKey, generationTime, generationJitter,
-                setup, concurrencyError, faults, nanoTicker, mix, credentialReportTime}) {
+                durations, setup, concurrencyError, faults, nanoTicker, mix, credentialReportTime}) {
             Objects.requireNonNull(required, "every option but externalId, delegatedAdministrator and clockStart is required");
         }
         operationRates = Map.copyOf(operationRates == null ? Map.of() : operationRates);
@@ -94,7 +95,7 @@ public record SimulatorOptions(
                 .memberRoleName(memberRoleName).memberRoleMaxSession(memberRoleMaxSession).accessRoleName(accessRoleName)
                 .trailName(trailName).trailKmsKey(trailKmsKey).region(region).accessKeyId(accessKeyId)
                 .secretAccessKey(secretAccessKey).externalId(externalId).generationTime(generationTime)
-                .generationJitter(generationJitter).failureRate(failureRate).activeRegions(activeRegions)
+                .generationJitter(generationJitter).durations(durations).failureRate(failureRate).activeRegions(activeRegions)
                 .logFilesPerRegionDay(logFilesPerRegionDay).setup(setup).concurrentQuota(concurrentQuota)
                 .concurrencyError(concurrencyError).dailyQuota(dailyQuota).defaultRate(defaultRate).faults(faults)
                 .nanoTicker(nanoTicker).mix(mix).credentialReportTime(credentialReportTime);
@@ -132,6 +133,7 @@ public record SimulatorOptions(
         private Duration generationTime = Duration.ofSeconds(30);
         /** Null until set: then a sixth of the generation time, so a short generation time keeps a sane spread. */
         private Duration generationJitter;
+        private DurationDistribution durations = DurationDistribution.UNIFORM;
         private double failureRate = 0.0;
         private int activeRegions = 4;
         private int logFilesPerRegionDay = 288;
@@ -175,6 +177,7 @@ public record SimulatorOptions(
         public Builder externalId(String externalId) { this.externalId = externalId; return this; }
         public Builder generationTime(Duration d) { this.generationTime = d; return this; }
         public Builder generationJitter(Duration d) { this.generationJitter = d; return this; }
+        public Builder durations(DurationDistribution d) { this.durations = d; return this; }
         public Builder failureRate(double share) { this.failureRate = share; return this; }
         public Builder activeRegions(int n) { this.activeRegions = n; return this; }
         public Builder logFilesPerRegionDay(int n) { this.logFilesPerRegionDay = n; return this; }
@@ -208,7 +211,7 @@ public record SimulatorOptions(
             return SimulatorOptionsCheck.check(new SimulatorOptions(port, seed, accounts, principalsPerAccount, distribution, suspended, unassumable,
                     accountStates, delegatedAdministrator, memberRoleName, memberRoleMaxSession, accessRoleName,
                     trailName, trailKmsKey, region, accessKeyId, secretAccessKey, externalId, generationTime, jitter,
-                    failureRate, activeRegions, logFilesPerRegionDay, setup, concurrentQuota, concurrencyError,
+                    durations, failureRate, activeRegions, logFilesPerRegionDay, setup, concurrentQuota, concurrencyError,
                     dailyQuota, defaultRate, operationRates, faults, manualClock, clockStart, nanoTicker, mix,
                     credentialReportTime));
         }

@@ -1,5 +1,6 @@
 package io.policygen.store;
 
+import io.policygen.time.Sleeper;
 import java.util.function.Supplier;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -10,21 +11,51 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it returns. Steps run inside a long, resourceless "transaction" while they wait on AWS; without this, the
  * first statement's connection would stay bound to that transaction, and thousands of waiting accounts would
  * hold the whole pool.
+ * <p>
+ * Work that fails because the database went away (a failover, a restart) is done again once it is back, within the
+ * {@link DatabaseOutage}'s tolerance: every store's statement is idempotent or guarded (a claim checks that the
+ * principal's latest request is still the one read), so doing it again is safe.
  */
 public final class OwnTransaction {
 
     private final TransactionTemplate template;
+    private final DatabaseOutage outage;
+    private final Sleeper sleeper;
 
-    public OwnTransaction(PlatformTransactionManager databaseTransactions) {
+    public OwnTransaction(PlatformTransactionManager databaseTransactions, DatabaseOutage outage, Sleeper sleeper) {
         this.template = new TransactionTemplate(databaseTransactions);
         this.template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.outage = outage;
+        this.sleeper = sleeper;
+    }
+
+    /** Without riding out outages: a failure is the caller's at once. */
+    public OwnTransaction(PlatformTransactionManager databaseTransactions) {
+        this(databaseTransactions, null, Sleeper.SYSTEM);
     }
 
     public <T> T get(Supplier<T> work) {
-        return template.execute(status -> work.get());
+        while (true) {
+            try {
+                return template.execute(status -> work.get());
+            } catch (RuntimeException e) {
+                if (outage == null || !DatabaseOutage.isUnreachable(e) || !outage.unreachable(e)) {
+                    throw e;
+                }
+            }
+            try {
+                sleeper.sleep(outage.retryPause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the database", e);
+            }
+        }
     }
 
     public void run(Runnable work) {
-        template.executeWithoutResult(status -> work.run());
+        get(() -> {
+            work.run();
+            return null;
+        });
     }
 }

@@ -43,6 +43,7 @@ public final class ConfigurationValidator {
         validator.positive("policygen.run.max-duration", run.maxDuration());
         validator.positive("policygen.run.progress-interval", run.progressInterval());
         validator.positive("policygen.run.restart-within", run.restartWithin());
+        validator.positive("policygen.run.database-outage-tolerance", run.databaseOutageTolerance());
         return List.copyOf(validator.problems);
     }
 

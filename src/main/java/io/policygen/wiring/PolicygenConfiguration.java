@@ -1,6 +1,7 @@
 package io.policygen.wiring;
 
 import io.policygen.time.TimeSource;
+import io.policygen.store.DatabaseAccess;
 import io.policygen.store.OwnTransaction;
 import io.policygen.aws.AwsCallMetrics;
 import io.policygen.aws.AwsClients;
@@ -31,7 +32,7 @@ import io.policygen.throttle.ThrottleProperties;
 import io.policygen.time.SimulatorClock;
 import io.policygen.time.Ticker;
 import java.time.Clock;
-import javax.sql.DataSource;
+import java.time.Duration;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -41,7 +42,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import tools.jackson.databind.json.JsonMapper;
@@ -108,9 +108,10 @@ public class PolicygenConfiguration {
         return new AwsClients(aws, organization.memberRole(), managementCredentials, limits, metrics);
     }
 
+    /** Starts from the last week's successes, the latest ten of each account. */
     @Bean
-    DurationEstimator durationEstimator() {
-        return new DurationEstimator();
+    DurationEstimator durationEstimator(GenerationStore store, Clock clock, Ticker ticker) {
+        return new DurationEstimator(() -> store.recentDurations(clock.instant().minus(Duration.ofDays(7)), 10), ticker);
     }
 
     @Bean
@@ -123,11 +124,6 @@ public class PolicygenConfiguration {
     @Bean
     SlotStore slotStore(JdbcTemplate jdbc, OwnTransaction tx) {
         return new SlotStore(JdbcClient.create(jdbc), tx);
-    }
-
-    @Bean
-    OwnTransaction ownTransaction(PlatformTransactionManager transactionManager) {
-        return new OwnTransaction(transactionManager);
     }
 
     @Bean
@@ -151,8 +147,8 @@ public class PolicygenConfiguration {
     }
 
     @Bean
-    RunStore runStore(JdbcTemplate jdbc) {
-        return new RunStore(JdbcClient.create(jdbc));
+    RunStore runStore(JdbcTemplate jdbc, OwnTransaction tx) {
+        return new RunStore(JdbcClient.create(jdbc), tx);
     }
 
     @Bean
@@ -161,10 +157,10 @@ public class PolicygenConfiguration {
     }
 
     @Bean
-    PolicygenRun policygenRun(DataSource dataSource, RunStore runs, JobExecutions jobExecutions, CurrentRun currentRun,
+    PolicygenRun policygenRun(DatabaseAccess database, RunStore runs, JobExecutions jobExecutions, CurrentRun currentRun,
                               RunControl control, RunProperties properties, AwsCallMetrics metrics, TimeSource time,
                               GenerationProperties generation, RunTelemetry telemetry) {
-        return new PolicygenRun(dataSource, runs, jobExecutions, currentRun, control, properties, metrics, time,
+        return new PolicygenRun(database, runs, jobExecutions, currentRun, control, properties, metrics, time,
                 new ReportSettings(generation.dailyQuota(), generation.refreshAfter(), generation.maxFailures()), telemetry);
     }
 }

@@ -2,43 +2,150 @@ package io.policygen.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.policygen.generation.DurationEstimator.Observation;
+import io.policygen.testsupport.ManualClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DurationEstimatorTest {
 
+    private static final Duration DAYS_30 = Duration.ofDays(30);
+    private final ManualClock ticker = new ManualClock(Instant.parse("2026-03-02T01:00:00Z"));
+
     @Test
     void shouldKnowNothingBeforeTheFirstObservation() {
-        assertThat(new DurationEstimator().expected()).isNull();
+        assertThat(new DurationEstimator(ticker).forecast("111122223333", DAYS_30)).isNull();
     }
 
     @Test
-    void shouldExpectTheConstantDurationWithNoDeviation() {
-        DurationEstimator estimator = new DurationEstimator();
+    void shouldForecastTheConstantDurationOfEveryAccount() {
+        DurationEstimator estimator = new DurationEstimator(ticker);
         for (int i = 0; i < 10; i++) {
-            estimator.observe(Duration.ofSeconds(2));
+            estimator.observe(new Observation(accountId(i), DAYS_30, Duration.ofSeconds(20)));
         }
 
-        assertThat(estimator.expected()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(estimator.deviation()).isZero();
+        DurationForecast forecast = estimator.forecast("999988887777", DAYS_30);
+        assertThat(forecast.quantile(0.5)).isCloseTo(Duration.ofSeconds(20), Duration.ofMillis(1));
+        assertThat(forecast.quantile(1.0)).isCloseTo(Duration.ofSeconds(20), Duration.ofMillis(1));
     }
 
     @Test
-    void shouldLearnTheMeanAndSpreadOfVaryingDurations() {
-        DurationEstimator estimator = new DurationEstimator();
-        for (int i = 0; i < 200; i++) {
-            estimator.observe(Duration.ofMillis(i % 2 == 0 ? 1_700 : 2_300));
-        }
+    void shouldScaleTheForecastWithTheWindow() {
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        estimator.observe(new Observation("111122223333", Duration.ofDays(90), Duration.ofMinutes(9)));
 
-        assertThat(estimator.expected()).isBetween(Duration.ofMillis(1_900), Duration.ofMillis(2_100));
-        assertThat(estimator.deviation()).isBetween(Duration.ofMillis(250), Duration.ofMillis(350));
+        assertThat(estimator.forecast("111122223333", Duration.ofDays(45)).quantile(0.5))
+                .as("half the window, half the files to read").isCloseTo(Duration.ofSeconds(270), Duration.ofMillis(1));
     }
 
     @Test
-    void shouldIgnoreNegativeDurationsFromSkewedClocks() {
-        DurationEstimator estimator = new DurationEstimator();
-        estimator.observe(Duration.ofSeconds(-1));
+    void shouldForecastEachAccountByItsOwnRateWhenAccountsDiffer() {
+        // given: accounts that take 10 s or 40 s, each within 2%
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        for (int round = 0; round < 4; round++) {
+            for (int account = 0; account < 20; account++) {
+                double base = account % 2 == 0 ? 10 : 40;
+                double jitter = 1 + 0.02 * ((round + account) % 3 - 1);
+                estimator.observe(new Observation(accountId(account), DAYS_30, Duration.ofMillis((long) (base * jitter * 1000))));
+            }
+        }
 
-        assertThat(estimator.expected()).isNull();
+        // then: a slow account is forecast slow, a fast one fast, each narrowly
+        DurationForecast slow = estimator.forecast(accountId(1), DAYS_30);
+        DurationForecast fast = estimator.forecast(accountId(2), DAYS_30);
+        assertThat(slow.quantile(0.5)).isBetween(Duration.ofMillis(39_000), Duration.ofMillis(41_000));
+        assertThat(slow.quantile(1.0)).isLessThan(Duration.ofMillis(42_000));
+        assertThat(fast.quantile(0.5)).isBetween(Duration.ofMillis(9_750), Duration.ofMillis(10_250));
+        assertThat(estimator.forecast("999988887777", DAYS_30).quantile(1.0)).as("an account not seen yet: the organization's")
+                .isCloseTo(Duration.ofSeconds(40), Duration.ofMillis(1_000));
+    }
+
+    @Test
+    void shouldForecastByTheOrganizationWhenAccountsDoNotDiffer() {
+        // given: every account 15 s +/- 2 s, at random: one account's few durations predict worse than all of them
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        Random random = new Random(3);
+        for (int round = 0; round < 3; round++) {
+            for (int account = 0; account < 100; account++) {
+                estimator.observe(new Observation(accountId(account), DAYS_30, Duration.ofMillis(13_000 + random.nextInt(4_001))));
+            }
+        }
+
+        DurationForecast forecast = estimator.forecast(accountId(5), DAYS_30);
+        assertThat(forecast.quantile(0.0)).isBetween(Duration.ofMillis(13_000), Duration.ofMillis(13_300));
+        assertThat(forecast.quantile(1.0)).isBetween(Duration.ofMillis(16_700), Duration.ofMillis(17_000));
+    }
+
+    @Test
+    void shouldNotForecastShortFromTheFirstOfAWaveToEnd() {
+        // given: 400 generations started at once, 20 s to 40 s; 10 s before the first ends nothing is known
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        List<DurationEstimator.Flight> flights = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            flights.add(estimator.started(accountId(i), DAYS_30));
+        }
+
+        // when: 25 s later, the quarter that took 20 s to 25 s has ended
+        ticker.advance(Duration.ofSeconds(25));
+        for (int i = 0; i < 100; i++) {
+            estimator.ended(flights.get(i), Duration.ofMillis(20_000 + 50L * i));
+        }
+
+        // then: a quarter ended by 25 s, the rest are known to take longer than that, not 20 s to 25 s
+        DurationForecast forecast = estimator.forecast("999988887777", DAYS_30);
+        assertThat(forecast.quantile(0.2)).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(25));
+        assertThat(forecast.quantile(0.45)).as("beyond what has ended: at least as long as those still running")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(25));
+    }
+
+    @Test
+    void shouldLeaveFailedGenerationsOutOfTheSample() {
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        DurationEstimator.Flight failed = estimator.started(accountId(1), DAYS_30);
+        DurationEstimator.Flight succeeded = estimator.started(accountId(2), DAYS_30);
+        ticker.advance(Duration.ofSeconds(5));
+        estimator.ended(failed, null);
+        estimator.ended(succeeded, Duration.ofSeconds(5));
+
+        ticker.advance(Duration.ofHours(1));
+        assertThat(estimator.forecast(accountId(3), DAYS_30).quantile(1.0)).isCloseTo(Duration.ofSeconds(5), Duration.ofMillis(1));
+    }
+
+    @Test
+    void shouldStartFromEarlierRunsHistoryReadOnce() {
+        int[] reads = {0};
+        DurationEstimator estimator = new DurationEstimator(() -> {
+            reads[0]++;
+            return List.of(new Observation("111122223333", DAYS_30, Duration.ofSeconds(30)));
+        }, ticker);
+
+        assertThat(estimator.forecast("111122223333", DAYS_30).quantile(0.5)).isCloseTo(Duration.ofSeconds(30), Duration.ofMillis(1));
+        estimator.observe(new Observation("111122223333", DAYS_30, Duration.ofSeconds(30)));
+        assertThat(reads[0]).isEqualTo(1);
+    }
+
+    @Test
+    void shouldGoOnWithoutHistoryWhenItCannotBeRead() {
+        DurationEstimator estimator = new DurationEstimator(() -> {
+            throw new IllegalStateException("the database is unreachable");
+        }, ticker);
+
+        assertThat(estimator.forecast("111122223333", DAYS_30)).isNull();
+    }
+
+    @Test
+    void shouldIgnoreNonPositiveDurationsFromSkewedClocks() {
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        estimator.observe(new Observation("111122223333", DAYS_30, Duration.ofSeconds(-1)));
+
+        assertThat(estimator.forecast("111122223333", DAYS_30)).isNull();
+    }
+
+    private static String accountId(int n) {
+        return String.format("1111222%05d", n);
     }
 }

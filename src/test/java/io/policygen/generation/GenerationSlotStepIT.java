@@ -35,7 +35,7 @@ class GenerationSlotStepIT {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-20T01:00:00Z"));
     private final ManualSlotControl control = new ManualSlotControl(clock);
-    private final DurationEstimator estimator = new DurationEstimator();
+    private final DurationEstimator estimator = new DurationEstimator(clock);
     private JdbcClient jdbc;
     private GenerationStore store;
     private SlotStore slotStore;
@@ -52,7 +52,7 @@ class GenerationSlotStepIT {
         slotStore = new SlotStore(jdbc, tx);
         aws = new ScriptedPolicyGenerations(clock, GENERATION_TIME);
         accountId = String.valueOf(100000000000L + (long) (Math.random() * 899999999999L));
-        runId = new RunStore(jdbc).start(clock.instant(), "test", 1);
+        runId = new RunStore(jdbc, tx).start(clock.instant(), "test", 1);
         jdbc.sql("insert into account (account_id, state, first_seen_at, last_seen_at) values (?, 'ACTIVE', now(), now())")
                 .param(accountId).update();
     }

@@ -7,49 +7,85 @@ import org.junit.jupiter.api.Test;
 
 class PollScheduleTest {
 
+    private static final Duration MS = Duration.ofMillis(1);
     private final PollSchedule schedule = new PollSchedule(Duration.ofSeconds(1), Duration.ofMinutes(1));
+
+    /** Durations seen: from {@code from} to {@code to} seconds, one every {@code step}. */
+    private static DurationForecast seen(int from, int to, int step) {
+        double[] offsets = new double[(to - from) / step + 1];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = Math.log(from + i * step);
+        }
+        return DurationForecast.ofEnded(0, offsets);
+    }
 
     @Test
     void shouldBackOffByAQuarterOfTheWaitWhileNoDurationIsKnown() {
-        assertThat(schedule.next(Duration.ofSeconds(40), null, Duration.ZERO)).isEqualTo(Duration.ofSeconds(10));
-        assertThat(schedule.next(Duration.ZERO, null, Duration.ZERO)).as("at least the minimum").isEqualTo(Duration.ofSeconds(1));
-        assertThat(schedule.next(Duration.ofHours(1), null, Duration.ZERO)).as("at most the maximum").isEqualTo(Duration.ofMinutes(1));
+        assertThat(schedule.next(Duration.ofSeconds(40), null)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(schedule.next(Duration.ZERO, null)).as("at least the minimum").isEqualTo(Duration.ofSeconds(1));
+        assertThat(schedule.next(Duration.ofHours(1), null)).as("at most the maximum").isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
-    void shouldWaitForTheFirstPollUntilADeviationBeforeTheExpectedEndEvenPastTheMaximum() {
-        Duration expected = Duration.ofMinutes(10);
-        Duration deviation = Duration.ofSeconds(30);
+    void shouldLookWhereFortyFiveSeventyFiveAndNinetyTwoPercentHadEndedThenAtTheLongest() {
+        // given: 100 s to 110 s, one a second
+        DurationForecast forecast = seen(100, 110, 1);
 
-        assertThat(schedule.next(Duration.ZERO, expected, deviation)).isEqualTo(Duration.ofSeconds(570));
-        assertThat(schedule.next(Duration.ofSeconds(569), expected, deviation)).as("at least the minimum").isEqualTo(Duration.ofSeconds(1));
+        // then: 103.9 s, 107.2 s, 109.1 s and 110 s
+        assertThat(schedule.next(Duration.ZERO, forecast)).isCloseTo(Duration.ofMillis(103_950), MS);
+        assertThat(schedule.next(Duration.ofMillis(103_950), forecast)).isCloseTo(Duration.ofMillis(3_299), MS);
+        assertThat(schedule.next(Duration.ofMillis(107_249), forecast)).isCloseTo(Duration.ofMillis(1_871), MS);
+        assertThat(schedule.next(Duration.ofMillis(109_120), forecast)).as("at least the minimum").isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
-    void shouldStepByADeviationAroundTheExpectedEnd() {
-        Duration expected = Duration.ofMinutes(10);
-        Duration deviation = Duration.ofSeconds(30);
+    void shouldWaitForTheFirstLookAsLongAsTheForecastSaysEvenPastTheMaximum() {
+        DurationForecast tenMinutes = seen(600, 610, 1);
 
-        assertThat(schedule.next(Duration.ofSeconds(570), expected, deviation)).isEqualTo(deviation);
-        assertThat(schedule.next(Duration.ofSeconds(659), expected, deviation)).isEqualTo(deviation);
+        assertThat(schedule.next(Duration.ZERO, tenMinutes)).isCloseTo(Duration.ofMillis(603_950), MS);
+        assertThat(schedule.next(Duration.ofSeconds(601), tenMinutes)).as("past the shortest: at most the maximum")
+                .isCloseTo(Duration.ofMillis(2_950), MS);
     }
 
     @Test
-    void shouldBackOffByATenthOfTheWaitPastTwoDeviationsAfterTheExpectedEnd() {
-        Duration expected = Duration.ofMinutes(10);
-        Duration deviation = Duration.ofSeconds(30);
-
-        assertThat(schedule.next(Duration.ofSeconds(660), expected, deviation)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(schedule.next(Duration.ofSeconds(700), expected, Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(60));
-        assertThat(schedule.next(Duration.ofSeconds(100), Duration.ofSeconds(50), Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(10));
+    void shouldTakeALookDueWithinHalfTheMinimumAsTheOneBeingMade() {
+        assertThat(schedule.next(Duration.ofMillis(103_600), seen(100, 110, 1))).isCloseTo(Duration.ofMillis(3_649), MS);
     }
 
     @Test
-    void shouldPollEveryMinimumWhenTheDurationsNeverDeviate() {
-        Duration expected = Duration.ofSeconds(20);
+    void shouldLookInStepsOfAQuarterOfTheWaitAfterTheFirstLookWhenTheForecastIsWide() {
+        // given: 100 s to 1,000 s, one every 100 s; a schedule that allows waits of 10 minutes
+        DurationForecast wide = seen(100, 1_000, 100);
+        PollSchedule patient = new PollSchedule(Duration.ofSeconds(1), Duration.ofMinutes(10));
 
-        assertThat(schedule.next(Duration.ofSeconds(20), expected, Duration.ZERO)).as("two deviations past the end is the end")
-                .isEqualTo(Duration.ofSeconds(2));
-        assertThat(schedule.next(Duration.ofSeconds(5), expected, Duration.ZERO)).isEqualTo(Duration.ofSeconds(15));
+        // then: the first look where 45% ended (447 s), then a quarter past the wait (560 s), not at the 75th percentile (748 s)
+        assertThat(patient.next(Duration.ZERO, wide)).isCloseTo(Duration.ofMillis(447_214), MS);
+        assertThat(patient.next(Duration.ofSeconds(448), wide)).isEqualTo(Duration.ofSeconds(112));
+        assertThat(schedule.next(Duration.ofSeconds(448), wide)).as("at most the maximum").isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void shouldBackOffFromTheLongestDurationSeenUpToATenthOfTheWait() {
+        DurationForecast forecast = seen(100, 110, 1);
+
+        assertThat(schedule.next(Duration.ofSeconds(110), forecast)).as("at least the minimum").isEqualTo(Duration.ofSeconds(1));
+        assertThat(schedule.next(Duration.ofSeconds(114), forecast)).isCloseTo(Duration.ofSeconds(4), MS);
+        assertThat(schedule.next(Duration.ofSeconds(150), forecast)).isCloseTo(Duration.ofSeconds(15), MS);
+        assertThat(schedule.next(Duration.ofHours(1), forecast)).as("at most the maximum").isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void shouldBackOffByAQuarterWhileFewerHaveEndedThanALookNeeds() {
+        // given: of 10 generations like it, 3 ended (20 s to 22 s), 7 still running at 30 s
+        DurationForecast partly = new DurationForecast(0, new DurationSamples.Distribution(
+                new double[] {Math.log(20), Math.log(21), Math.log(22)}, new double[] {0.1, 0.2, 0.3}, Math.log(30)));
+
+        assertThat(schedule.next(Duration.ofSeconds(40), partly)).as("45% have not ended: a quarter of the wait").isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void shouldLetAllButTheScoutsWaitTheMaximumWhileNothingIsKnown() {
+        assertThat(schedule.next(Duration.ofSeconds(8), null, false)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(schedule.next(Duration.ofSeconds(8), null, true)).isEqualTo(Duration.ofSeconds(2));
     }
 }

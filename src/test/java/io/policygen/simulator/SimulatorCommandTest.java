@@ -38,6 +38,15 @@ class SimulatorCommandTest {
     }
 
     @Test
+    void shouldReadTheDurationDistribution() {
+        assertThat(SimulatorCommand.parse(new String[] {"--duration-distribution", "lognormal", "--duration-spread", "0.7",
+                "--duration-spread-by", "account"}).durations()).isEqualTo(DurationDistribution.lognormal(0.7, true));
+        assertThat(SimulatorCommand.parse(new String[] {"--duration-distribution", "lognormal"}).durations())
+                .as("a spread of 0.5 per job by default").isEqualTo(DurationDistribution.lognormal(0.5, false));
+        assertThat(SimulatorCommand.parse(new String[] {}).durations()).isEqualTo(DurationDistribution.UNIFORM);
+    }
+
+    @Test
     void shouldReadTheOptionsOfTheBrokenSetupCloudTrailAndAccountStates() {
         // when
         SimulatorOptions options = SimulatorCommand.parse(new String[] {"--accounts", "20", "--active-regions", "3",

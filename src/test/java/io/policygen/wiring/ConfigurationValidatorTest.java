@@ -26,7 +26,7 @@ class ConfigurationValidatorTest {
     private GenerationProperties generation = generation(TRAIL, "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole",
             Duration.ofDays(90), 50, List.of());
     private ThrottleProperties throttle = new ThrottleProperties(5, 500);
-    private RunProperties run = new RunProperties(Duration.ofHours(8), Duration.ofSeconds(30), false, Duration.ofHours(12));
+    private RunProperties run = new RunProperties(Duration.ofHours(8), Duration.ofSeconds(30), false, Duration.ofHours(12), Duration.ofSeconds(90));
 
     private static GenerationProperties generation(String trailArn, String template, Duration lookback, int dailyQuota, List<String> regions) {
         return new GenerationProperties(List.of(new GenerationProperties.Trail(trailArn, List.of(), true)), template, lookback,

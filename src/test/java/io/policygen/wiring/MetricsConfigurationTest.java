@@ -23,7 +23,7 @@ class MetricsConfigurationTest {
             .withUserConfiguration(MetricsConfiguration.class)
             .withBean(CurrentRun.class, () -> new CurrentRun(Ticker.SYSTEM))
             .withBean(AwsCallMetrics.class, AwsCallMetrics::new)
-            .withBean(RunStore.class, () -> new RunStore(null)); // never read: nothing is run here
+            .withBean(RunStore.class, () -> new RunStore(null, null)); // never read: nothing is run here
 
     @Test
     void shouldCreateThePushManagerOnlyWhenTheRunStartsPublishing() {

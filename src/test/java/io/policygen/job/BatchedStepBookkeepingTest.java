@@ -1,0 +1,84 @@
+package io.policygen.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.policygen.testsupport.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.support.ResourcelessJobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+class BatchedStepBookkeepingTest {
+
+    private final ManualClock ticker = new ManualClock(Instant.parse("2026-03-02T01:00:00Z"));
+    private final List<String> written = new ArrayList<>();
+    private final ResourcelessJobRepository stored = new ResourcelessJobRepository() {
+        @Override
+        public void update(StepExecution stepExecution) {
+            written.add("step " + stepExecution.getStatus());
+            super.update(stepExecution);
+        }
+
+        @Override
+        public void updateExecutionContext(StepExecution stepExecution) {
+            written.add("context " + stepExecution.getStatus());
+            super.updateExecutionContext(stepExecution);
+        }
+    };
+    private final JobRepository repository = BatchedStepBookkeeping.wrap(stored, Duration.ofSeconds(60), ticker::nanos);
+
+    @Test
+    void shouldWriteARunningStepsProgressOncePerIntervalAndItsEndAtOnce() {
+        // given
+        StepExecution step = newStep();
+
+        // when: started, then a chunk every 10 s for 70 s, each counting a read and changing the context
+        step.setStatus(BatchStatus.STARTED);
+        repository.update(step);
+        for (int chunk = 0; chunk < 7; chunk++) {
+            ticker.advance(Duration.ofSeconds(10));
+            step.setReadCount(chunk + 1);
+            step.getExecutionContext().putInt("reader.read", chunk + 1);
+            repository.update(step);
+            repository.updateExecutionContext(step);
+        }
+        step.setStatus(BatchStatus.COMPLETED);
+        repository.update(step);
+        repository.updateExecutionContext(step);
+
+        // then: the start left with the progress; the step written at 60 s, the context at 70 s (a minute after its first
+        // change), the end's step; its context is as written at 70 s
+        assertThat(written).containsExactly("step STARTED", "context STARTED", "step COMPLETED");
+    }
+
+    @Test
+    void shouldNotWriteAStepOrContextThatDidNotChange() {
+        // given
+        StepExecution step = newStep();
+        step.setStatus(BatchStatus.COMPLETED);
+
+        // when: Spring Batch saves a step's end, and its context, twice
+        repository.updateExecutionContext(step);
+        repository.update(step);
+        repository.updateExecutionContext(step);
+        repository.update(step);
+
+        // then: the context as created is not written again, the end once
+        assertThat(written).containsExactly("step COMPLETED");
+    }
+
+    private StepExecution newStep() {
+        JobInstance instance = repository.createJobInstance("job", new JobParameters());
+        JobExecution job = repository.createJobExecution(instance, new JobParameters(), new ExecutionContext());
+        return repository.createStepExecution("generateWorker", job);
+    }
+}
