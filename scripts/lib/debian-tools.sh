@@ -11,7 +11,7 @@ policygen_need_tool() {
     fi
     if [[ "$(id -u)" -ne 0 ]]; then
         if command -v sudo >/dev/null 2>&1; then
-            sudo="sudo"
+            sudo="sudo -n"
         else
             echo "$0: $binary is missing: install Debian's package with 'apt-get install -y $package' (as root)" >&2
             exit 1

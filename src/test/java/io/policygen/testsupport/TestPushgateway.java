@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * A real Prometheus Pushgateway (Debian's {@code prometheus-pushgateway}) on a free loopback port, for as long as a
- * test needs it. Not found is a failure, never a skip: {@code .ci/run} installs it, and a machine without it says
- * how to get it.
+ * test needs it. Not found, it is installed ({@code scripts/need-tool.sh}: apt-get as root or with sudo -n); where
+ * that fails too it is a failure, never a skip, that says how to get it.
  */
 public final class TestPushgateway implements AutoCloseable {
 
@@ -42,7 +42,7 @@ public final class TestPushgateway implements AutoCloseable {
     }
 
     public static TestPushgateway start() throws IOException {
-        Path binary = binary().orElseThrow(() -> new AssertionError("no Prometheus Pushgateway on this machine (looked for"
+        Path binary = binary().or(TestPushgateway::install).orElseThrow(() -> new AssertionError("no Prometheus Pushgateway on this machine (looked for"
                 + " prometheus-pushgateway or pushgateway on PATH and in /usr/bin, /usr/local/bin): install it with"
                 + " 'apt-get install -y prometheus-pushgateway' (.ci/run does)"));
         int port = freePort();
@@ -57,6 +57,23 @@ public final class TestPushgateway implements AutoCloseable {
             throw new AssertionError("the Pushgateway did not start; its log:\n" + Files.readString(log), e);
         }
         return pushgateway;
+    }
+
+    private static Optional<Path> install() {
+        try {
+            Process install = new ProcessBuilder(Path.of("scripts/need-tool.sh").toAbsolutePath().toString(),
+                    "prometheus-pushgateway", "prometheus-pushgateway").inheritIO().start();
+            if (!install.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                install.destroyForcibly();
+                return Optional.empty();
+            }
+            return install.exitValue() == 0 ? binary() : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     static Optional<Path> binary() {
