@@ -12,6 +12,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(__file__))
 import harness as h  # noqa: E402
+import bench_gap  # noqa: E402
 
 GEN_TIME = 2.0
 EXTRA = {}  # --job-setting NAME=VALUE, given to every job run
@@ -659,6 +660,8 @@ def write_doc(path, args, machine, command, results, seconds):
             ]),
             "",
         ]
+    if results.get("gap"):
+        lines += bench_gap.lines(results["gap"])
     lines += issue12_lines(results)
     lines += [h.kept_notes(path)]
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -674,7 +677,7 @@ def main():
                         help="also the scale run: 5,000 accounts x 2 generation Regions (10,000 slots); with --only scale alone, 500 accounts")
     parser.add_argument("--scale-accounts", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--only", action="append",
-                        choices=["utilization", "resume", "discovery", "discovery_details", *ISSUE12_SCENARIOS])
+                        choices=["utilization", "resume", "discovery", "discovery_details", "gap", *ISSUE12_SCENARIOS])
     parser.add_argument("--job-setting", action="append", default=[], metavar="NAME=VALUE",
                         help="an extra setting for every job run, e.g. policygen.principals.discovery-concurrency=4")
     parser.add_argument("--output", help="where to write the page (default docs/benchmarks.md; --quick: target/bench/benchmarks.md)")
@@ -689,7 +692,8 @@ def main():
     failures = []
     results = {}
     for name, scenario in [("utilization", utilization), ("discovery", discovery), ("discovery_details", discovery_details),
-                           ("resume", resume), *issue12_scenarios(args)]:
+                           ("resume", resume), ("gap", lambda *a: bench_gap.gap(*a, step_seconds)),
+                           *issue12_scenarios(args)]:
         if args.only and name not in args.only:
             continue
         try:
