@@ -4,6 +4,7 @@ the job's computeGaps step (issue 11)."""
 import os
 
 import harness as h
+from bench_common import step_seconds
 
 def seed_statement():
     """Every principal without a successful generation given a copy of one of the run's real results (picked by its
@@ -23,7 +24,7 @@ where p.deleted_at is null
   and not exists (select 1 from generation g where g.principal_id = p.principal_id and g.state = 'SUCCEEDED')"""
 
 
-def gap(args, db, work, failures, step_seconds):
+def gap(args, db, work, failures):
     accounts, principals = (10, 200) if args.quick else (1000, 1000)
     h.log(f"gap: {accounts} accounts x {principals} principals: a run, every principal given a result, a run again")
     sim = h.Simulator(work, "gap", "--accounts", str(accounts), "--principals-per-account", str(principals),

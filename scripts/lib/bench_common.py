@@ -1,0 +1,20 @@
+"""What the benchmark scenarios share: the settings given to every job run, the simulator's uniform organization,
+the length of a step."""
+
+EXTRA = {}  # --job-setting NAME=VALUE, given to every job run
+
+
+def sim_options(accounts, principals, generation_time="PT2S"):
+    # every principal in use, old enough and not opted out: every one gets a generation, as these scenarios count
+    return ["--accounts", str(accounts), "--principals-per-account", str(principals), "--distribution", "uniform",
+            "--suspended-accounts", "0", "--unassumable-accounts", "0", "--seed", "7",
+            "--generation-time", generation_time, "--generation-jitter", "PT0S",
+            "--unused-share", "0", "--new-share", "0", "--opted-out-share", "0"]
+
+
+def step_seconds(db, database, step):
+    rows = db.query(database, f"""
+        select extract(epoch from min(start_time))::float8, extract(epoch from max(end_time))::float8
+        from batch_step_execution where step_name = '{step}'""")[0]
+    start, end = rows[0]
+    return (float(end) - float(start)) if start and end else None

@@ -1,0 +1,382 @@
+"""scripts/bench.sh's scenarios of issue 12: poll efficiency, scale, Regions as slots, discovery's persistence cost."""
+
+import collections
+import os
+import re
+
+import harness as h
+from bench_common import EXTRA, sim_options, step_seconds
+
+# --- issue 12: poll efficiency, scale, Regions as slots, discovery's persistence cost -------------------------------
+
+def slot_utilization(gens):
+    """Per slot (account and Region), AWS's busy time / its first start to its last completion, summed over slots."""
+    slots = collections.defaultdict(list)
+    for g in gens:
+        if g.get("startedOn") and g.get("completedOn"):
+            slots[(g["accountId"], g["region"])].append((h.parse_instant(g["startedOn"]), h.parse_instant(g["completedOn"])))
+    busy = span = 0.0
+    for runs in slots.values():
+        busy += sum(end - start for start, end in runs)
+        span += max(end for _, end in runs) - min(start for start, _ in runs)
+    return busy / span if span else float("nan")
+
+
+def aa_calls(state):
+    return (h.op_count(state, "access-analyzer", "StartPolicyGeneration"),
+            h.op_count(state, "access-analyzer", "GetGeneratedPolicy"))
+
+
+def polls_by_order(db, database, run_id):
+    """Calls (start + polls, the job's own count) of each run's generations: an account's first in the run, and the others."""
+    rows = db.query(database, f"""
+        select (row_number() over (partition by account_id order by generation_id) = 1) as first, polls
+        from generation where run_id = {run_id} and job_id is not null""")[0]
+    first = [int(p) + 1 for f, p in rows if f in ("t", "true", True)]
+    later = [int(p) + 1 for f, p in rows if f not in ("t", "true", True)]
+    mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")
+    return mean(first), mean(later)
+
+
+POLL_CASES = [
+    # name, simulator options beyond the organization, nights
+    ("uniform", "15 s +/- 2 s, uniform per job", ["--generation-time", "PT15S", "--generation-jitter", "PT2S"], 1),
+    ("tail-account", "15 s +/- 2 s times a lognormal factor per account (spread 0.5): p90 1.9x, p99 3.2x the median",
+     ["--generation-time", "PT15S", "--generation-jitter", "PT2S", "--duration-distribution", "lognormal",
+      "--duration-spread", "0.5", "--duration-spread-by", "account"], 2),
+    ("tail-job", "15 s +/- 2 s times a lognormal factor per job (spread 0.5): noise no client can predict",
+     ["--generation-time", "PT15S", "--generation-jitter", "PT2S", "--duration-distribution", "lognormal",
+      "--duration-spread", "0.5", "--duration-spread-by", "job"], 1),
+]
+
+
+def polling(args, db, work, failures):
+    """Access Analyzer calls per generation and slot utilization with the job's default poll settings."""
+    accounts, per_night = (50, 4) if args.quick else (300, 4)
+    cases = POLL_CASES[:1] if args.quick else POLL_CASES
+    results = []
+    for name, what, options, nights in cases:
+        h.log(f"polling {name}: {accounts} accounts x {per_night * nights} principals, {what}, {nights} night(s)")
+        database = db.create(f"bench_poll_{name.replace('-', '_')}")
+        sim = h.Simulator(work, f"poll-{name}", "--accounts", str(accounts), "--principals-per-account",
+                          str(per_night * nights), "--distribution", "uniform", "--suspended-accounts", "0",
+                          "--unassumable-accounts", "0", "--seed", "7", "--daily-quota", str(per_night), *options)
+        props = {"policygen.generation.poll-min": None, "policygen.generation.daily-quota": str(per_night), **EXTRA}
+        seen = set()
+        before = (0, 0)
+        for night in range(1, nights + 1):
+            job = h.Job(work, f"poll-{name}-{night}", db, database, sim, props)
+            rc = job.wait(3600)
+            state = sim.state()
+            gens = [g for g in state["generations"] if g["jobId"] not in seen]
+            seen |= {g["jobId"] for g in gens}
+            starts, gets = aa_calls(state)
+            calls = (starts - before[0] + gets - before[1]) / max(len(gens), 1)
+            before = (starts, gets)
+            run_id = (job.summary() or {}).get("run", night)
+            first, later = polls_by_order(db, database, run_id)
+            match = re.search(r"slot utilization ([0-9.]+)", job.output())
+            result = {"case": name, "what": what, "night": night, "nights": nights, "accounts": accounts,
+                      "per_night": per_night, "rc": rc, "generations": len(gens), "calls": calls,
+                      "calls_first": first, "calls_later": later, "utilization": slot_utilization(gens),
+                      "job_utilization": float(match.group(1)) if match else None,
+                      "expected_rc": 3 if night < nights else 0}
+            h.log(f"polling {name} night {night}: {result}")
+            results.append(result)
+            if rc != result["expected_rc"]:
+                failures.append(f"polling {name} night {night}: exit {rc}")
+            if night < nights:
+                sim.advance("PT24H")
+        check = h.check_generations(db, database, sim.state())
+        sim.stop()
+        if check["duplicates"] or check["lost"] or check["not_done"]:
+            failures.append(f"polling {name}: {check}")
+    return {"cases": results}
+
+
+def polling_lines(p):
+    rows = []
+    for r in p["cases"]:
+        goal = r["case"] != "tail-job"
+        met = "yes" if r["calls"] <= 3 and r["utilization"] >= 0.95 else ("NO" if goal else "(no goal)")
+        rows.append([f"{r['case']}, night {r['night']} of {r['nights']}", r["generations"], round(r["calls"], 2),
+                     round(r["calls_first"], 2), round(r["calls_later"], 2), round(r["utilization"], 3),
+                     "" if r["job_utilization"] is None else round(r["job_utilization"], 3), r["rc"], met])
+    cases = {r["case"]: r["what"] for r in p["cases"]}
+    first = p["cases"][0]
+    return [
+        "## Poll efficiency",
+        "",
+        f"{first['accounts']} accounts x {first['per_night']} principals a night (uniform), one generation Region, the job's",
+        "default settings (`poll-min` 1 s, `poll-max` 1 min, 3 setup canaries on the first night), daily quota",
+        f"{first['per_night']} in the simulator and the job. Durations:",
+        "",
+        *[f"- *{name}*: {what}" for name, what in cases.items()],
+        "",
+        "*Calls* are Access Analyzer `StartPolicyGeneration` + `GetGeneratedPolicy` per generation by the simulator's",
+        "request counts; *first / later* split the job's own count (`generation.polls` + 1) into each account's first",
+        "generation of the night and the others. *Utilization* is, per slot (account and Region), the time AWS ran one",
+        "of its generations over the time from its first start to its last completion, by the simulator's `startedOn` /",
+        "`completedOn`, summed over slots: the share of a slot's working time lost to polling and the job's own work",
+        "between a completion and the next start. *Job's figure* is the run summary's (slot open to close, start-up and",
+        "the canaries' wait included). A two-night case runs the job, moves the simulator's clock a day on, and runs it",
+        "again: the second night starts from what the first learnt (the estimator reads the last week's successes).",
+        "",
+        h.table(["case", "generations", "calls / generation", "first", "later", "utilization", "job's figure", "exit", "goal met"],
+                rows),
+        "",
+        "Goal: utilization >= 0.95 with <= 3 calls per generation, with the default settings, on uniform jitter and on",
+        "a long-tailed distribution.",
+        "",
+    ]
+
+
+def database_use(job):
+    """The job's count of what it asked of PostgreSQL (its last `event=database-use` line), as a dict of ints."""
+    lines = re.findall(r"event=database-use run=\d+ (.*)$", job.output(), re.M)
+    return {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", lines[-1])} if lines else {}
+
+
+def xact_commits(db, database):
+    return int(db.value(database, f"select xact_commit + xact_rollback from pg_stat_database where datname = '{database}'"))
+
+
+def percentile(values, share):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(share * (len(values) - 1))))] if values else float("nan")
+
+
+def first_starts(gens):
+    """Seconds from the run's first StartPolicyGeneration to each slot's first one (the simulator's startedOn)."""
+    firsts = {}
+    for g in gens:
+        key = (g["accountId"], g["region"])
+        started = h.parse_instant(g["startedOn"])
+        firsts[key] = min(firsts.get(key, started), started)
+    zero = min(firsts.values())
+    return [t - zero for t in firsts.values()]
+
+
+def generate_scale(args, db, work, failures, name, accounts, principals, regions, generation, jitter, props=None,
+                   daily_quota=None, nights=1):
+    """One run of the generate step at scale: the figures the scale and Regions sections show."""
+    database = db.create(f"bench_{name.replace('-', '_')}")
+    options = ["--accounts", str(accounts), "--principals-per-account", str(principals), "--distribution", "uniform",
+               "--suspended-accounts", "0", "--unassumable-accounts", "0", "--seed", "7",
+               "--generation-time", generation, "--generation-jitter", jitter,
+               "--unused-share", "0", "--new-share", "0", "--opted-out-share", "0"]
+    if daily_quota:
+        options += ["--daily-quota", str(daily_quota)]
+    sim = h.Simulator(work, name, *options, java_opts=("-Xmx3g",))
+    settings = {"policygen.generation.poll-min": None, "policygen.generation.setup-canaries": "0", **(props or {}), **EXTRA}
+    for i, region in enumerate(regions):
+        settings[f"policygen.generation.regions[{i}]"] = region
+    if daily_quota:
+        settings["policygen.generation.daily-quota"] = str(daily_quota)
+    gc_log = os.path.join(work, f"{name}-gc.log")
+    results = []
+    seen = set()
+    for night in range(1, nights + 1):
+        before = xact_commits(db, database)
+        job = h.Job(work, f"{name}-{night}", db, database, sim, settings,
+                    java_opts=(f"-Xlog:gc:file={gc_log}.{night}", *SCALE_JAVA_OPTS))
+        rc = job.wait(3600)
+        transactions = xact_commits(db, database) - before
+        state = sim.state()
+        gens = [g for g in state["generations"] if g["jobId"] not in seen and g.get("startedOn")]
+        seen |= {g["jobId"] for g in gens}
+        heap_peak, heap_committed = h.gc_peak_heap_mb(f"{gc_log}.{night}")
+        use = database_use(job)
+        starts = first_starts(gens)
+        slots = len(starts)
+        per_account = collections.Counter(g["accountId"] for g in gens)
+        result = {"name": name, "night": night, "accounts": accounts, "principals": principals, "regions": regions,
+                  "generation": generation, "jitter": jitter, "rc": rc, "generations": len(gens), "slots": slots,
+                  "first_p50": percentile(starts, 0.5), "first_p99": percentile(starts, 0.99), "first_max": max(starts),
+                  "utilization": slot_utilization(gens), "whole": job.ended - job.started,
+                  "generate_step": step_seconds(db, database, "generate"),
+                  "heap_peak_mb": heap_peak, "heap_committed_mb": heap_committed, "rss_mb": job.peak_rss_kb / 1024,
+                  "transactions": transactions, "use": use,
+                  "per_account_day": sum(per_account.values()) / max(len(per_account), 1),
+                  "calls": sum(aa_calls(state)) / max(len(state["generations"]), 1)}
+        h.log(f"{name} night {night}: {result}")
+        results.append(result)
+        if night < nights:
+            sim.advance("PT24H")
+    check = h.check_generations(db, database, sim.state())
+    sim.stop()
+    for r in results:
+        r.update(check)
+    if check["duplicates"] or check["lost"]:
+        failures.append(f"{name}: {check}")
+    return results
+
+
+SCALE_JAVA_OPTS = ()
+
+
+def scale(args, db, work, failures):
+    """5,000 accounts x 2 generation Regions (10,000 slots), 2 principals each, generations of 30 s +/- 5 s."""
+    accounts = args.scale_accounts or (5000 if args.scale else 500)
+    results = generate_scale(args, db, work, failures, "scale", accounts, 2, ["us-east-1", "us-west-2"], "PT30S", "PT5S")
+    r = results[0]
+    if r["rc"] != 0 or r["generations"] != accounts * 2 or r["not_done"]:
+        failures.append(f"scale: exit {r['rc']}, {r['generations']} generations of {accounts * 2}, {r['not_done']} undone")
+    return {"runs": results}
+
+
+def regions(args, db, work, failures):
+    """Generations per account per simulated day with 1 and with 3 generation Regions (each its own daily quota)."""
+    accounts, principals, quota = (20, 40, 5) if args.quick else (100, 80, 10)
+    out = []
+    for label, regions_used in [("1 Region", ["us-east-1"]), ("3 Regions", ["us-east-1", "us-west-2", "eu-west-1"])]:
+        runs = generate_scale(args, db, work, failures, f"regions-{len(regions_used)}", accounts, principals, regions_used,
+                              "PT2S", "PT0S", daily_quota=quota, nights=2)
+        for r in runs:
+            r["label"] = label
+        out += runs
+    return {"accounts": accounts, "principals": principals, "quota": quota, "runs": out}
+
+
+LISTING_ONLY = ("-Dloader.main=io.policygen.local.ListingOnlyRun", "-cp", h.JAR,
+                "org.springframework.boot.loader.launch.PropertiesLauncher")
+
+
+def discovery_cost(args, db, work, failures):
+    """Discovery with the principals persisted against the same listing with nothing written (io.policygen.local.
+    ListingOnlyRun: the job's own discoverPrincipals step, its writer discarding), alternately, on one simulator."""
+    accounts, principals = (100, 1000) if args.quick else (1000, 1000)
+    rounds = 1 if args.quick else 2
+    h.log(f"discovery cost: {accounts} accounts x {principals} principals, listing only and persisted, {rounds} round(s) each")
+    sim = h.Simulator(work, "discovery-cost", *sim_options(accounts, principals, "PT1S"), java_opts=("-Xmx6g",))
+    props = {"policygen.generation.daily-quota": "1", **EXTRA}
+    runs = []
+    for i in range(rounds):
+        for mode in ("listing", "persisted"):
+            database = db.create(f"bench_discovery_{mode}")
+            name = f"discovery-{mode}-{i + 1}"
+            job = h.Job(work, name, db, database, sim, props, java_opts=("-Xmx1g", *(LISTING_ONLY if mode == "listing" else ())))
+            rc = job.wait(3600)
+            seconds = step_seconds(db, database, "discoverPrincipals") or float("nan")
+            stored = int(db.value(database, "select count(*) from principal"))
+            listed = re.findall(r"principalsListed=(\d+)", job.output())
+            count = int(listed[-1]) if mode == "listing" and listed else stored
+            runs.append({"round": i + 1, "mode": mode, "rc": rc, "seconds": seconds, "principals": count, "stored": stored})
+            h.log(f"discovery cost: {runs[-1]}")
+            if rc not in (0, 3) or count != accounts * principals:
+                failures.append(f"discovery cost {name}: exit {rc}, {count} principals of {accounts * principals}")
+    sim.stop()
+    listing = [r["seconds"] for r in runs if r["mode"] == "listing"]
+    persisted = [r["seconds"] for r in runs if r["mode"] == "persisted"]
+    added = sum(persisted) / sum(listing) - 1
+    return {"accounts": accounts, "principals": principals, "runs": runs, "listing_s": sum(listing) / len(listing),
+            "persisted_s": sum(persisted) / len(persisted), "added": added}
+
+
+def discovery_cost_lines(d):
+    return [
+        "## Discovery: what persisting the principals adds to the listing",
+        "",
+        f"{d['accounts']:,} accounts x {d['principals']:,} principals (uniform) on one simulator, the job's defaults (discovery",
+        "concurrency 8, IAM page size 1000) plus `--policygen.generation.daily-quota=1`. *Persisted* is a real run on a fresh",
+        "database; *listing* is the same run with the `discoverPrincipals` step's writer discarding what it is given",
+        "(`io.policygen.local.ListingOnlyRun`: the job's own step, reader, SDK calls, partitions, concurrency and Spring Batch",
+        "bookkeeping; only the principals' upserts are left out), also on a fresh database. They alternate, listing first, so",
+        "the simulator is as warm for both. Time is the `discoverPrincipals` step's (`batch_step_execution`). The",
+        "measurement follows whatever listing the job's discovery step uses (today `ListRoles` / `ListUsers`; the same",
+        "comparison applies once it reads `GetAccountAuthorizationDetails`): only its writer is swapped.",
+        "",
+        h.table(["round", "run", "exit", "principals", "discoverPrincipals (s)"],
+                [[r["round"], r["mode"], r["rc"], r["principals"], round(r["seconds"], 1)] for r in d["runs"]]),
+        "",
+        h.table(["measure", "value", "target", "met"], [
+            ["listing alone, mean (s)", round(d["listing_s"], 1), "", ""],
+            ["listing and persisting, mean (s)", round(d["persisted_s"], 1), "", ""],
+            ["persistence adds", f"{d['added']:.0%}", "<= 25%", "yes" if d["added"] <= 0.25 else "NO"],
+        ]),
+        "",
+    ]
+
+
+ISSUE12_SCENARIOS = ["polling", "regions", "discovery-cost", "scale"]
+
+
+def issue12_scenarios(args):
+    """This issue's scenarios, in the order they run: the scale run only with --scale (or --only scale)."""
+    chosen = [("polling", polling), ("regions", regions), ("discovery-cost", discovery_cost)]
+    if args.scale or (args.only and "scale" in args.only):
+        chosen.append(("scale", scale))
+    return chosen
+
+
+def issue12_lines(results):
+    lines = []
+    if results.get("polling"):
+        lines += polling_lines(results["polling"])
+    if results.get("discovery-cost"):
+        lines += discovery_cost_lines(results["discovery-cost"])
+    if results.get("regions"):
+        lines += regions_lines(results["regions"])
+    if results.get("scale"):
+        lines += scale_lines(results["scale"])
+    return lines
+
+
+def regions_lines(x):
+    rows = [[r["label"], r["night"], r["rc"], r["generations"], round(r["per_account_day"], 2), r["duplicates"], r["lost"]]
+            for r in x["runs"]]
+    # nights the quota ended (exit 3): a night that ran out of principals says nothing of the quota
+    per_day = {label: [r["per_account_day"] for r in x["runs"] if r["label"] == label and r["rc"] == 3]
+               for label in ("1 Region", "3 Regions")}
+    mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")
+    ratio = mean(per_day["3 Regions"]) / mean(per_day["1 Region"])
+    return [
+        "## Regions as slots",
+        "",
+        f"{x['accounts']} accounts x {x['principals']} principals (uniform), a daily quota of {x['quota']} per account and",
+        "Region in the simulator and the job, 2 s generations; two nights each (the simulator's clock moved a day on",
+        "between them), once with `generation.regions` = us-east-1 and once with us-east-1, us-west-2, eu-west-1. The",
+        "simulator keeps each Region's quota apart, as AWS's documentation reads (it does not say so outright: see the",
+        "README's configuration section).",
+        "",
+        h.table(["Regions", "night", "exit", "generations", "per account and day", "duplicates", "lost"], rows),
+        "",
+        f"Generations per account and simulated day on nights the quota ended, 3 Regions against 1: {ratio:.2f}x.",
+        "",
+    ]
+
+
+def scale_lines(x):
+    lines = ["## Scale: ten thousand slots on one JVM", ""]
+    for r in x["runs"]:
+        use = r.get("use") or {}
+        per_gen = lambda v: round(v / max(r["generations"], 1), 1)
+        slots = r["accounts"] * len(r["regions"])
+        lines += [
+            f"{r['accounts']:,} accounts x {len(r['regions'])} generation Regions ({slots:,} slots), {r['principals']} principals",
+            f"each, generations of {r['generation']} +/- {r['jitter']} (uniform), setup canaries off, the job's other defaults;",
+            "the simulator in its own JVM (`-Xmx3g`), the job with `-Xlog:gc`. *First start* is, per slot, the seconds from",
+            "the run's first `StartPolicyGeneration` to the slot's first (the simulator's `startedOn`). Statements are the",
+            "job's own count (its `event=database-use` line: every statement it and Spring Batch sent); transactions are",
+            "PostgreSQL's `xact_commit + xact_rollback` for the database over the run.",
+            "",
+            h.table(["measure", "value", "goal", "met"], [
+                ["exit code", r["rc"], "0", "yes" if r["rc"] == 0 else "NO"],
+                ["generations / slots that started one", f"{r['generations']:,} / {r['slots']:,}", f"{slots * 0 + r['accounts'] * r['principals']:,} / {slots:,}", ""],
+                ["first start, p50 / p99 / max (s)", f"{r['first_p50']:.1f} / {r['first_p99']:.1f} / {r['first_max']:.1f}",
+                 "p99 <= 10", "yes" if r["first_p99"] <= 10 else "NO"],
+                ["slot utilization (simulator's record)", round(r["utilization"], 3), ">= 0.95", "yes" if r["utilization"] >= 0.95 else "NO"],
+                ["Access Analyzer calls per generation", round(r["calls"], 2), "", ""],
+                ["run (s) / generate step (s)", f"{r['whole']:.0f} / {r['generate_step'] or float('nan'):.0f}", "", ""],
+                ["peak heap used / committed (MB)", f"{r['heap_peak_mb']} / {r['heap_committed_mb']}", "", ""],
+                ["peak RSS (MB)", round(r["rss_mb"]), "", ""],
+                ["longest wait for a connection (ms)", use.get("longestConnectionWaitMs", ""), "", ""],
+                ["statements per generation (all / Spring Batch's)",
+                 f"{per_gen(use.get('statements', 0))} / {per_gen(use.get('bookkeepingStatements', 0))}", "fewer is better", ""],
+                ["transactions per generation", per_gen(r["transactions"]), "", ""],
+                ["duplicates / lost / principals not done", f"{r['duplicates']} / {r['lost']} / {r['not_done']}", "0 / 0 / 0",
+                 "yes" if not r["duplicates"] and not r["lost"] and not r["not_done"] else "NO"],
+            ]),
+            "",
+        ]
+    return lines
