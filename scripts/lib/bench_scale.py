@@ -60,7 +60,8 @@ def polling(args, db, work, failures):
         database = db.create(f"bench_poll_{name.replace('-', '_')}")
         sim = h.Simulator(work, f"poll-{name}", "--accounts", str(accounts), "--principals-per-account",
                           str(per_night * nights), "--distribution", "uniform", "--suspended-accounts", "0",
-                          "--unassumable-accounts", "0", "--seed", "7", "--daily-quota", str(per_night), *options)
+                          "--unassumable-accounts", "0", "--seed", "7", "--daily-quota", str(per_night),
+                          "--unused-share", "0", "--new-share", "0", "--opted-out-share", "0", *options)
         props = {"policygen.generation.poll-min": None, "policygen.generation.daily-quota": str(per_night), **EXTRA}
         seen = set()
         before = (0, 0)
