@@ -2,6 +2,11 @@ package io.policygen.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.policygen.testsupport.ViewRows.cells;
+import static io.policygen.testsupport.ViewRows.named;
+import static io.policygen.testsupport.ViewRows.read;
+import static io.policygen.testsupport.ViewRows.row;
+import static io.policygen.testsupport.ViewRows.rows;
 
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
@@ -12,19 +17,13 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.util.PGobject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -145,7 +144,7 @@ class ReportsIT {
 
     @Test
     void accountProgressShouldSplitEveryLivePrincipalIntoDoneInProgressDueDeferredAndNotWorthAGeneration() {
-        assertThat(namedRows("select * from report_account_progress")).containsExactly(
+        assertThat(named(jdbc, "select * from report_account_progress")).containsExactly(
                 cells("account_id", A, "account_name", "prod", "state", "ACTIVE", "principals", 17L, "done", 3L,
                         "in_progress", 2L, "due", 8L, "deferred", 0L, "unused", 2L, "too_new", 1L, "opted_out", 1L,
                         "days_needed", 1L, "daily_quota", 50L, "failed_last_attempt", 6L,
@@ -159,7 +158,7 @@ class ReportsIT {
                         "in_progress", 0L, "due", 0L, "deferred", 0L, "unused", 0L, "too_new", 0L, "opted_out", 0L,
                         "days_needed", 0L, "daily_quota", 50L, "failed_last_attempt", 0L, "last_activity_at", null,
                         "deferred_reason", null, "access_error_code", "AccessDenied"));
-        assertThat(rows("""
+        assertThat(rows(jdbc, """
                 select principals - (done + in_progress + due + deferred + unused + too_new + opted_out)
                 from report_account_progress"""))
                 .as("the state columns add up to principals").containsOnly(row(0L));
@@ -200,7 +199,7 @@ class ReportsIT {
 
     @Test
     void principalStatusShouldGiveEveryPrincipalItsLatestRequest() {
-        assertThat(namedRows("select * from report_principal_status")).containsExactly(
+        assertThat(named(jdbc, "select * from report_principal_status")).containsExactly(
                 cells("account_id", A, "principal_arn", arn(A, "role/canceled"), "principal_type", "ROLE",
                         "status", "CANCELED", "job_id", "j-a9", "requested_at", ago("1d").plus(minutes(40)),
                         "completed_at", ago("1d").plus(minutes(45)), "error_code", null, "error_message", null,
@@ -310,7 +309,7 @@ class ReportsIT {
 
     @Test
     void failuresShouldGroupLatestFailuresByCodeAndAccountWithThreeSamples() {
-        assertThat(namedRows("select * from report_failures")).containsExactly(
+        assertThat(named(jdbc, "select * from report_failures")).containsExactly(
                 cells("kind", "PRINCIPAL", "error_code", "SERVICE_ERROR", "account_id", A, "principals", 4L,
                         "sample_principals", List.of(arn(A, "role/failed-once"), arn(A, "role/failed-thrice"), arn(A, "role/failed-x1")),
                         "last_message", "a13 failed", "last_at", ago("1d").plus(minutes(72)), "fix", null),
@@ -333,7 +332,7 @@ class ReportsIT {
 
     @Test
     void runsShouldCountWhatEachRunStartedAndWhatBecameOfIt() {
-        assertThat(rows("""
+        assertThat(rows(jdbc, """
                 select run_id, started_at, ended_at, extract(epoch from duration)::bigint / 60 as minutes, status, exit_code,
                        accounts_worked, generations_started, succeeded, failed, open, rejected, quota_stops,
                        aws_calls, throttled_calls, message
@@ -346,7 +345,7 @@ class ReportsIT {
 
     @Test
     void deferralHistoryShouldKeepEveryStopAfterTheAccountFinished() {
-        assertThat(rows("select account_id, region, run_id, reason, deferred_at from account_region_deferral order by deferred_at"))
+        assertThat(rows(jdbc, "select account_id, region, run_id, reason, deferred_at from account_region_deferral order by deferred_at"))
                 .containsExactly(
                         row(A, REGION, run2, "ServiceQuotaExceededException: quota reached", ago("1d").plus(minutes(50))),
                         row(B, REGION, run2, BUDGET_STOP, ago("1d").plus(minutes(95))));
@@ -354,7 +353,7 @@ class ReportsIT {
 
     @Test
     void policiesShouldGiveTheLatestSuccessOfEveryLivePrincipalWithItsServicesAndActions() {
-        assertThat(rows("""
+        assertThat(rows(jdbc, """
                 select account_id, principal_arn, principal_type, region, job_id, completed_at, policy_complete, services, actions
                 from report_policies""")).containsExactly(
                 row(A, arn(A, "role/fresh"), "ROLE", REGION, "j-a4", ago("2d").plus(minutes(7)), true,
@@ -375,7 +374,7 @@ class ReportsIT {
 
     @Test
     void unusedPrincipalsShouldListTheUnusedWithWhatTheyMayStillDoBroadestFirst() {
-        assertThat(rows("""
+        assertThat(rows(jdbc, """
                 select account_id, account_name, principal_arn, principal_type, last_used_at, days_unused, age_days, breadth,
                        broadest_grants, attached_policies, eligibility_reason
                 from report_unused_principals""")).containsExactly(
@@ -490,63 +489,5 @@ class ReportsIT {
 
     private static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    // --- reading the views: timestamps as Instants, whole numbers as longs, arrays as lists, JSON as text
-
-    private static List<Object> row(Object... values) {
-        return Arrays.asList(values);
-    }
-
-    /** Column name to value, in the view's order, for a row that reads by name. */
-    private static Map<String, Object> cells(Object... namesAndValues) {
-        Map<String, Object> cells = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            cells.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return cells;
-    }
-
-    private static List<Map<String, Object>> namedRows(String sql) {
-        return jdbc.sql(sql).query((rs, i) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                row.put(rs.getMetaData().getColumnLabel(c), value(rs.getObject(c)));
-            }
-            return row;
-        }).list();
-    }
-
-    private static List<List<Object>> rows(String sql) {
-        return jdbc.sql(sql).query((rs, i) -> readRow(rs)).list();
-    }
-
-    private static List<List<Object>> read(ResultSet rs) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        while (rs.next()) {
-            rows.add(readRow(rs));
-        }
-        return rows;
-    }
-
-    private static List<Object> readRow(ResultSet rs) throws SQLException {
-        List<Object> row = new ArrayList<>();
-        for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-            row.add(value(rs.getObject(c)));
-        }
-        return row;
-    }
-
-    private static Object value(Object value) throws SQLException {
-        return switch (value) {
-            case null -> null;
-            case Timestamp timestamp -> timestamp.toInstant();
-            case OffsetDateTime time -> time.toInstant();
-            case Integer n -> n.longValue();
-            case Short n -> n.longValue();
-            case java.sql.Array array -> Arrays.asList((Object[]) array.getArray());
-            case PGobject object -> object.getValue();
-            default -> value;
-        };
     }
 }
