@@ -40,15 +40,17 @@ public final class DurationEstimator {
         private final double logDays;
         private final DurationSamples.Entry organization;
         private final DurationSamples.Entry account;
+        private final DurationSamples.Entry scoutEntry;
         private final double predicted;
         private final boolean scout;
 
         private Flight(String accountId, double logDays, DurationSamples.Entry organization, DurationSamples.Entry account,
-                       double predicted, boolean scout) {
+                       DurationSamples.Entry scoutEntry, double predicted, boolean scout) {
             this.accountId = accountId;
             this.logDays = logDays;
             this.organization = organization;
             this.account = account;
+            this.scoutEntry = scoutEntry;
             this.predicted = predicted;
             this.scout = scout;
         }
@@ -66,12 +68,20 @@ public final class DurationEstimator {
     private static final double ACCOUNT_WEIGHT = 0.2;
     /** Generations that look often while nothing is known (the night's first ones). */
     private static final int SCOUTS = 32;
+    /** Below this share of the organization's sample ended, the scouts' sample forecasts if it has seen more end. */
+    private static final double SCOUTED_REACH = 0.45;
 
     private final Supplier<List<Observation>> history;
     private final Ticker ticker;
     private boolean historyRead;
     private final DurationSamples rates = new DurationSamples(SAMPLES);
     private final DurationSamples accountErrors = new DurationSamples(SAMPLES);
+    /**
+     * The scouts' own rates. While most of the night's generations still look to be running, the scouts are the ones
+     * whose ends are seen when they happen (the others look seldom, so their "still running" is only unseen): a fair
+     * sample of the night's durations before the organization's sample has seen enough of them end.
+     */
+    private final DurationSamples scouts = new DurationSamples(SCOUTS);
     private final Map<String, AccountRate> accounts = new HashMap<>();
     private int running;
     private long starts;
@@ -102,10 +112,12 @@ public final class DurationEstimator {
         long every = Math.max(1, running / SAMPLED_WHILE_RUNNING);
         boolean sampled = starts++ % every == 0;
         long now = ticker.nanos();
-        DurationSamples.Entry inOrganization = sampled ? rates.start(now, -logDays) : null;
+        boolean scout = starts <= SCOUTS;
+        DurationSamples.Entry inOrganization = sampled || scout ? rates.start(now, -logDays, scout) : null;
         DurationSamples.Entry inAccount = sampled && account != null ? accountErrors.start(now, -logDays - account.logRate()) : null;
-        return new Flight(accountId, logDays, inOrganization, inAccount, account == null ? Double.NaN : account.logRate(),
-                starts <= SCOUTS);
+        DurationSamples.Entry asScout = scout ? scouts.start(now, -logDays) : null;
+        return new Flight(accountId, logDays, inOrganization, inAccount, asScout, account == null ? Double.NaN : account.logRate(),
+                scout);
     }
 
     /** It ended: {@code took} how long AWS says a successful one took, null for one that failed or was abandoned. */
@@ -115,6 +127,7 @@ public final class DurationEstimator {
         if (seconds <= 0) {
             drop(flight.organization, rates);
             drop(flight.account, accountErrors);
+            drop(flight.scoutEntry, scouts);
             return;
         }
         double rate = Math.log(seconds) - flight.logDays;
@@ -124,6 +137,9 @@ public final class DurationEstimator {
         }
         if (flight.account != null) {
             accountErrors.end(flight.account, rate - flight.predicted);
+        }
+        if (flight.scoutEntry != null) {
+            scouts.end(flight.scoutEntry, rate);
         }
         accounts.merge(flight.accountId, new AccountRate(rate, 1), (old, unused) -> old.add(rate));
     }
@@ -146,6 +162,12 @@ public final class DurationEstimator {
         DurationSamples.Distribution organization = rates.distribution(now);
         if (!organization.known()) {
             return null;
+        }
+        if (organization.reach() < SCOUTED_REACH) {
+            DurationSamples.Distribution scouted = scouts.distribution(now);
+            if (scouted.reach() > organization.reach()) {
+                organization = scouted;
+            }
         }
         double logDays = Math.log(days(window));
         AccountRate account = accounts.get(accountId);

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * at least that long. Counting only the ended ones would be wrong at the start of a night: when thousands of slots
  * start at once, the first generations to end are the shortest, and the next ones would be forecast far too short.
  * <p>
- * Values are natural logarithms. Once full, a new start takes the place of the oldest.
+ * Values are natural logarithms. Once full, a new start takes the place of the oldest running one, or of the oldest.
  */
 final class DurationSamples {
 
@@ -19,6 +19,7 @@ final class DurationSamples {
     private final long[] startNanos;
     private final double[] offsets;
     private final long[] ids;
+    private final boolean[] kept;
     private int next;
     private int size;
     private long nextId = 1;
@@ -32,11 +33,18 @@ final class DurationSamples {
         startNanos = new long[capacity];
         offsets = new double[capacity];
         ids = new long[capacity];
+        kept = new boolean[capacity];
     }
 
     /** A generation that started; {@code offset}: its value will be {@code ln(seconds) + offset}. */
     Entry start(long nanos, double offset) {
+        return start(nanos, offset, false);
+    }
+
+    /** The same; {@code kept}: its place is not given to a later start while it runs (a scout's: its end is awaited). */
+    Entry start(long nanos, double offset, boolean kept) {
         Entry entry = place();
+        this.kept[entry.index()] = kept;
         values[entry.index()] = RUNNING;
         startNanos[entry.index()] = nanos;
         offsets[entry.index()] = offset;
@@ -45,7 +53,9 @@ final class DurationSamples {
 
     /** A generation known to have ended with this value (an earlier run's). */
     void add(double value) {
-        values[place().index()] = value;
+        Entry entry = place();
+        kept[entry.index()] = false;
+        values[entry.index()] = value;
     }
 
     void end(Entry entry, double value) {
@@ -66,11 +76,29 @@ final class DurationSamples {
     }
 
     private Entry place() {
+        if (size == values.length) {
+            next = oldestUnknown();
+        }
         Entry entry = new Entry(next, nextId++);
         ids[next] = entry.id();
         next = (next + 1) % values.length;
         size = Math.min(size + 1, values.length);
         return entry;
+    }
+
+    /**
+     * Where a start goes in a full sample: the oldest place of one dropped or still running (but not kept), else the
+     * oldest. When thousands start at once they take each other's places, not those of the durations already learnt
+     * nor of the scouts whose ends the others' looks are planned on.
+     */
+    private int oldestUnknown() {
+        for (int i = 0; i < values.length; i++) {
+            int place = (next + i) % values.length;
+            if (ids[place] == 0 || Double.isNaN(values[place]) && !kept[place]) {
+                return place;
+            }
+        }
+        return next;
     }
 
     /** The Kaplan-Meier distribution now: ended values ascending with their cumulative shares, and the longest running. */

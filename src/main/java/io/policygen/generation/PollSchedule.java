@@ -8,7 +8,7 @@ import java.time.Duration;
  * quarter later than the time already waited (so that a wide forecast, an account not seen yet, is looked at in steps
  * that grow with the wait); past the longest, backing off from it (1 s, 2 s, 4 s past it ...) up to a tenth of the
  * time waited. Where fewer generations like it have ended than a look needs (the night's first, most still running),
- * a quarter of the time waited; while nothing is known, the same for a scout, the maximum for the others (cut short
+ * first at the shortest seen, then a quarter of the time waited; while nothing is known, the same for a scout, the maximum for the others (cut short
  * by the tracker as soon as a generation ends: the scouts look for everyone).
  * <p>
  * Why: each look costs an Access Analyzer call; each second between a generation's end and the look that sees it is a
@@ -38,11 +38,12 @@ public record PollSchedule(Duration min, Duration max) {
         if (forecast == null) {
             return scout ? clamp(elapsed.dividedBy(4)) : max;
         }
-        if (!forecast.reaches(LOOKS[0])) {
-            // most generations like it are still running (the night's first): their ends are not known yet
-            return clamp(elapsed.dividedBy(4));
-        }
         Duration shortest = forecast.quantile(0);
+        if (!forecast.reaches(LOOKS[0])) {
+            // most generations like it are still running (the night's first): their ends are not known yet, but none
+            // ended before the shortest seen, so the first look is there, and a quarter of the time waited after it
+            return elapsed.compareTo(shortest) < 0 ? clamp(shortest.minus(elapsed)) : clamp(elapsed.dividedBy(4));
+        }
         Duration firstLook = forecast.quantile(LOOKS[0]);
         Duration stepped = scaled(elapsed, STEP);
         Duration latest = stepped.compareTo(firstLook) > 0 ? stepped : firstLook;

@@ -1,9 +1,7 @@
 package io.policygen.job;
 
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,9 +26,8 @@ import org.springframework.batch.core.step.StepExecution;
  * {@code JobOperator.stop} from another process is noticed within {@code interval} instead of at the next chunk
  * (policygen stops its slots through its own run control).
  */
-public final class BatchedStepBookkeeping implements InvocationHandler {
+public final class BatchedStepBookkeeping extends JobRepositoryDecorator {
 
-    private final JobRepository repository;
     private final long intervalNanos;
     private final LongSupplier ticker;
     /** Per step execution: what was last written of it, and when its progress was. */
@@ -46,28 +43,18 @@ public final class BatchedStepBookkeeping implements InvocationHandler {
     }
 
     private BatchedStepBookkeeping(JobRepository repository, Duration interval, LongSupplier ticker) {
-        this.repository = repository;
+        super(repository, "batched");
         this.intervalNanos = interval.toNanos();
         this.ticker = ticker;
     }
 
     public static JobRepository wrap(JobRepository repository, Duration interval, LongSupplier ticker) {
-        return (JobRepository) Proxy.newProxyInstance(JobRepository.class.getClassLoader(), new Class<?>[] {JobRepository.class},
-                new BatchedStepBookkeeping(repository, interval, ticker));
+        return proxy(new BatchedStepBookkeeping(repository, interval, ticker));
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    protected Object call(Method method, Object[] args) throws Throwable {
         switch (method.getName()) {
-            case "equals" -> {
-                return proxy == args[0];
-            }
-            case "hashCode" -> {
-                return System.identityHashCode(proxy);
-            }
-            case "toString" -> {
-                return "batched " + repository;
-            }
             case "update" -> {
                 if (args[0] instanceof StepExecution step && !stepToWrite(step)) {
                     return null;

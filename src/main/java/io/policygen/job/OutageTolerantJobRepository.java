@@ -3,10 +3,8 @@ package io.policygen.job;
 import io.policygen.store.DatabaseOutage;
 import io.policygen.store.DatabaseUse;
 import io.policygen.time.Sleeper;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -17,15 +15,14 @@ import org.springframework.batch.core.step.StepExecution;
  * the step (and leaving the job "in an unknown state"). Before an update is made again, the execution takes the
  * version the database holds: the failed attempt may have counted its version up without committing.
  */
-public final class OutageTolerantJobRepository implements InvocationHandler {
+public final class OutageTolerantJobRepository extends JobRepositoryDecorator {
 
-    private final JobRepository repository;
     private final DatabaseOutage outage;
     private final DatabaseUse use;
     private final Sleeper sleeper;
 
     private OutageTolerantJobRepository(JobRepository repository, DatabaseOutage outage, DatabaseUse use, Sleeper sleeper) {
-        this.repository = repository;
+        super(repository, "outage-tolerant");
         this.outage = outage;
         this.use = use;
         this.sleeper = sleeper;
@@ -33,25 +30,11 @@ public final class OutageTolerantJobRepository implements InvocationHandler {
 
     /** The repository, riding out outages; its statements are counted as bookkeeping in {@code use}. */
     public static JobRepository wrap(JobRepository repository, DatabaseOutage outage, DatabaseUse use, Sleeper sleeper) {
-        return (JobRepository) Proxy.newProxyInstance(JobRepository.class.getClassLoader(), new Class<?>[] {JobRepository.class},
-                new OutageTolerantJobRepository(repository, outage, use, sleeper));
+        return proxy(new OutageTolerantJobRepository(repository, outage, use, sleeper));
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        switch (method.getName()) {
-            case "equals" -> {
-                return proxy == args[0];
-            }
-            case "hashCode" -> {
-                return System.identityHashCode(proxy);
-            }
-            case "toString" -> {
-                return "outage-tolerant " + repository;
-            }
-            default -> {
-            }
-        }
+    protected Object call(Method method, Object[] args) throws Throwable {
         boolean again = false;
         while (true) {
             try {

@@ -89,10 +89,10 @@ class DurationEstimatorTest {
             flights.add(estimator.started(accountId(i), DAYS_30));
         }
 
-        // when: 25 s later, the quarter that took 20 s to 25 s has ended
+        // when: 25 s later, the quarter that took 20 s to 25 s has ended (none of them a scout, the night's first 32)
         ticker.advance(Duration.ofSeconds(25));
         for (int i = 0; i < 100; i++) {
-            estimator.ended(flights.get(i), Duration.ofMillis(20_000 + 50L * i));
+            estimator.ended(flights.get(399 - i), Duration.ofMillis(20_000 + 50L * i));
         }
 
         // then: a quarter ended by 25 s, the rest are known to take longer than that, not 20 s to 25 s
@@ -100,6 +100,29 @@ class DurationEstimatorTest {
         assertThat(forecast.quantile(0.2)).isBetween(Duration.ofSeconds(20), Duration.ofSeconds(25));
         assertThat(forecast.quantile(0.45)).as("beyond what has ended: at least as long as those still running")
                 .isGreaterThanOrEqualTo(Duration.ofSeconds(25));
+    }
+
+    @Test
+    void shouldForecastFromTheScoutsWhileTheOthersLookTooSeldomToBeSeenEnding() {
+        // given: 400 generations started at once, 20 s to 40 s; the night's first 32 (the scouts) look often
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        List<DurationEstimator.Flight> flights = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            flights.add(estimator.started(accountId(i), DAYS_30));
+        }
+        assertThat(flights.subList(0, 32)).allMatch(DurationEstimator.Flight::scout);
+        assertThat(flights.get(32).scout()).isFalse();
+
+        // when: 40 s later every scout was seen ending, spread over 20 s to 40 s; the others not yet looked at
+        ticker.advance(Duration.ofSeconds(40));
+        for (int i = 0; i < 32; i++) {
+            estimator.ended(flights.get(i), Duration.ofMillis(20_000 + 625L * i));
+        }
+
+        // then: the scouts, a fair sample of the night, forecast it (the organization's sample has seen 8% end)
+        DurationForecast forecast = estimator.forecast("999988887777", DAYS_30);
+        assertThat(forecast.reaches(0.92)).isTrue();
+        assertThat(forecast.quantile(0.5)).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(31));
     }
 
     @Test

@@ -81,6 +81,8 @@ class PollScheduleTest {
                 new double[] {Math.log(20), Math.log(21), Math.log(22)}, new double[] {0.1, 0.2, 0.3}, Math.log(30)));
 
         assertThat(schedule.next(Duration.ofSeconds(40), partly)).as("45% have not ended: a quarter of the wait").isEqualTo(Duration.ofSeconds(10));
+        assertThat(schedule.next(Duration.ofMillis(500), partly)).as("none like it ended before 20 s: the first look there")
+                .isEqualTo(Duration.ofMillis(19_500));
     }
 
     @Test

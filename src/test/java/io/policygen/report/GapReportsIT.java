@@ -1,23 +1,22 @@
 package io.policygen.report;
 
+import static io.policygen.testsupport.ViewRows.cells;
+import static io.policygen.testsupport.ViewRows.named;
+import static io.policygen.testsupport.ViewRows.row;
+import static io.policygen.testsupport.ViewRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.util.PGobject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -66,29 +65,49 @@ class GapReportsIT {
 
     @Test
     void privilegeGapShouldRankEveryLivePrincipalInScopeByScore() {
-        assertThat(rows("""
+        assertThat(named(jdbc, """
                 select rank, account_id, account_name, principal_arn, principal_type, name, path, granted, used, used_at_service_level,
                        not_observable, unused, unused_share, score, top_unused_services, unused_scoped, unused_conditional, unknown,
                        service_level_services, not_evaluated, generation_job_id
                 from report_privilege_gap""")).containsExactly(
-                row(1L, B, "dev", arn(B, "role/b1"), "ROLE", "b1", "/", 5L, 0L, 0L, 0L, 5L, new BigDecimal("1.0000"), 27L,
-                        List.of("iam", "sqs", "ec2", "newsvc"), 0L, 1L, 1L, List.of(),
-                        NOT_EVALUATED + "; the effect depends on them for 1 unused actions a conditional Deny may take away", "j-b1"),
-                row(2L, A, "prod", arn(A, "role/admin"), "ROLE", "admin", "/", 5L, 1L, 2L, 0L, 2L, new BigDecimal("0.4000"), 15L,
-                        List.of("iam", "newsvc"), 0L, 1L, 1L, List.of("sqs"),
-                        NOT_EVALUATED + "; the effect depends on them for 1 unused actions a conditional Deny may take away", "j-admin"),
-                row(3L, A, "prod", arn(A, "role/app"), "ROLE", "app", "/", 4L, 1L, 0L, 1L, 2L, new BigDecimal("0.5000"), 10L,
-                        List.of("s3"), 1L, 0L, 0L, List.of(), NOT_EVALUATED + "; the effect depends on them for 1 unused actions allowed"
-                                + " only on some resources or under a condition", "j-app"),
-                row(4L, A, "prod", arn(A, "user/alice"), "USER", "alice", "/", 4L, 2L, 1L, 1L, 0L, new BigDecimal("0.0000"), 0L,
-                        List.of(), 0L, 0L, 0L, List.of("*"), NOT_EVALUATED, "j-alice"));
+                cells("rank", 1L, "account_id", B, "account_name", "dev", "principal_arn", arn(B, "role/b1"),
+                        "principal_type", "ROLE", "name", "b1", "path", "/", "granted", 5L, "used", 0L,
+                        "used_at_service_level", 0L, "not_observable", 0L, "unused", 5L,
+                        "unused_share", new BigDecimal("1.0000"), "score", 27L,
+                        "top_unused_services", List.of("iam", "sqs", "ec2", "newsvc"), "unused_scoped", 0L,
+                        "unused_conditional", 1L, "unknown", 1L, "service_level_services", List.of(),
+                        "not_evaluated", NOT_EVALUATED + "; the effect depends on them for 1 unused actions a conditional Deny may take away",
+                        "generation_job_id", "j-b1"),
+                cells("rank", 2L, "account_id", A, "account_name", "prod", "principal_arn", arn(A, "role/admin"),
+                        "principal_type", "ROLE", "name", "admin", "path", "/", "granted", 5L, "used", 1L,
+                        "used_at_service_level", 2L, "not_observable", 0L, "unused", 2L,
+                        "unused_share", new BigDecimal("0.4000"), "score", 15L,
+                        "top_unused_services", List.of("iam", "newsvc"), "unused_scoped", 0L,
+                        "unused_conditional", 1L, "unknown", 1L, "service_level_services", List.of("sqs"),
+                        "not_evaluated", NOT_EVALUATED + "; the effect depends on them for 1 unused actions a conditional Deny may take away",
+                        "generation_job_id", "j-admin"),
+                cells("rank", 3L, "account_id", A, "account_name", "prod", "principal_arn", arn(A, "role/app"),
+                        "principal_type", "ROLE", "name", "app", "path", "/", "granted", 4L, "used", 1L,
+                        "used_at_service_level", 0L, "not_observable", 1L, "unused", 2L,
+                        "unused_share", new BigDecimal("0.5000"), "score", 10L,
+                        "top_unused_services", List.of("s3"), "unused_scoped", 1L, "unused_conditional", 0L,
+                        "unknown", 0L, "service_level_services", List.of(),
+                        "not_evaluated", NOT_EVALUATED + "; the effect depends on them for 1 unused actions allowed" + " only on some resources or under a condition",
+                        "generation_job_id", "j-app"),
+                cells("rank", 4L, "account_id", A, "account_name", "prod", "principal_arn", arn(A, "user/alice"),
+                        "principal_type", "USER", "name", "alice", "path", "/", "granted", 4L, "used", 2L,
+                        "used_at_service_level", 1L, "not_observable", 1L, "unused", 0L,
+                        "unused_share", new BigDecimal("0.0000"), "score", 0L, "top_unused_services", List.of(),
+                        "unused_scoped", 0L, "unused_conditional", 0L, "unknown", 0L,
+                        "service_level_services", List.of("*"), "not_evaluated", NOT_EVALUATED,
+                        "generation_job_id", "j-alice"));
         assertThat(jdbc.sql("select notes::text from report_privilege_gap where name = 'admin'").query(String.class).single())
                 .contains("CONDITIONAL_DENY", "aws:MultiFactorAuthPresent");
     }
 
     @Test
     void gapByAccountShouldGiveEachAccountInScopeItsReviewedPrincipalsMedianAndWorst() {
-        assertThat(rows("select * from report_gap_by_account")).containsExactly(
+        assertThat(rows(jdbc, "select * from report_gap_by_account")).containsExactly(
                 row(B, "dev", 1L, 1L, new BigDecimal("1.0000"), new BigDecimal("1.0000"), 5L, 27L, arn(B, "role/b1")),
                 row(A, "prod", 4L, 3L, new BigDecimal("0.4000"), new BigDecimal("0.5000"), 4L, 25L, arn(A, "role/admin")),
                 row(D, "empty", 0L, 0L, null, null, 0L, 0L, null));
@@ -96,7 +115,7 @@ class GapReportsIT {
 
     @Test
     void gapActionsShouldGiveEveryGrantedActionItsStatusUsedFirstThenNotObservableThenServiceLevel() {
-        assertThat(rows("""
+        assertThat(rows(jdbc, """
                 select principal_arn, service, action, access_level, status, weight, scoped, conditional, in_catalog
                 from report_gap_actions where account_id = ?""", A)).containsExactly(
                 row(arn(A, "role/admin"), "ec2", "ec2:RunInstances", "Write", "USED", 5L, false, false, true),
@@ -112,7 +131,7 @@ class GapReportsIT {
                 row(arn(A, "user/alice"), "s3", "s3:DeleteObject", "Write", "USED_AT_SERVICE_LEVEL", 5L, true, false, true),
                 row(arn(A, "user/alice"), "s3", "s3:GetObject", "Read", "USED", 2L, false, false, true),
                 row(arn(A, "user/alice"), "s3", "s3:PutObject", "Write", "USED", 5L, false, false, true));
-        assertThat(rows("select status, count(*) from report_gap_actions where account_id <> ? group by status", A))
+        assertThat(rows(jdbc, "select status, count(*) from report_gap_actions where account_id <> ? group by status", A))
                 .containsExactly(row("UNUSED", 5L));
     }
 
@@ -185,29 +204,4 @@ class GapReportsIT {
 
     // --- reading the views: whole numbers as longs, arrays as lists
 
-    private static List<Object> row(Object... values) {
-        return Arrays.asList(values);
-    }
-
-    private static List<List<Object>> rows(String sql, Object... params) {
-        return jdbc.sql(sql).params(params).query((rs, i) -> readRow(rs)).list();
-    }
-
-    private static List<Object> readRow(ResultSet rs) throws SQLException {
-        List<Object> row = new ArrayList<>();
-        for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-            row.add(value(rs.getObject(c)));
-        }
-        return row;
-    }
-
-    private static Object value(Object value) throws SQLException {
-        return switch (value) {
-            case null -> null;
-            case Integer n -> n.longValue();
-            case java.sql.Array array -> Arrays.asList((Object[]) array.getArray());
-            case PGobject object -> object.getValue();
-            default -> value;
-        };
-    }
 }

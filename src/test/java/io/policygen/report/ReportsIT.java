@@ -2,6 +2,11 @@ package io.policygen.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.policygen.testsupport.ViewRows.cells;
+import static io.policygen.testsupport.ViewRows.named;
+import static io.policygen.testsupport.ViewRows.read;
+import static io.policygen.testsupport.ViewRows.row;
+import static io.policygen.testsupport.ViewRows.rows;
 
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
@@ -12,17 +17,13 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.postgresql.util.PGobject;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -143,12 +144,21 @@ class ReportsIT {
 
     @Test
     void accountProgressShouldSplitEveryLivePrincipalIntoDoneInProgressDueDeferredAndNotWorthAGeneration() {
-        assertThat(rows("select * from report_account_progress")).containsExactly(
-                row(A, "prod", "ACTIVE", 17L, 3L, 2L, 8L, 0L, 2L, 1L, 1L, 1L, 50L, 6L, ago("10m"), null, null),
-                row(B, "dev", "ACTIVE", 3L, 1L, 0L, 0L, 2L, 0L, 0L, 0L, 1L, 50L, 1L, ago("1d").plus(minutes(95)),
-                        REGION + ": " + BUDGET_STOP, null),
-                row(D, "empty", "ACTIVE", 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 50L, 0L, null, null, "AccessDenied"));
-        assertThat(rows("""
+        assertThat(named(jdbc, "select * from report_account_progress")).containsExactly(
+                cells("account_id", A, "account_name", "prod", "state", "ACTIVE", "principals", 17L, "done", 3L,
+                        "in_progress", 2L, "due", 8L, "deferred", 0L, "unused", 2L, "too_new", 1L, "opted_out", 1L,
+                        "days_needed", 1L, "daily_quota", 50L, "failed_last_attempt", 6L,
+                        "last_activity_at", ago("10m"), "deferred_reason", null, "access_error_code", null),
+                cells("account_id", B, "account_name", "dev", "state", "ACTIVE", "principals", 3L, "done", 1L,
+                        "in_progress", 0L, "due", 0L, "deferred", 2L, "unused", 0L, "too_new", 0L, "opted_out", 0L,
+                        "days_needed", 1L, "daily_quota", 50L, "failed_last_attempt", 1L,
+                        "last_activity_at", ago("1d").plus(minutes(95)),
+                        "deferred_reason", REGION + ": " + BUDGET_STOP, "access_error_code", null),
+                cells("account_id", D, "account_name", "empty", "state", "ACTIVE", "principals", 0L, "done", 0L,
+                        "in_progress", 0L, "due", 0L, "deferred", 0L, "unused", 0L, "too_new", 0L, "opted_out", 0L,
+                        "days_needed", 0L, "daily_quota", 50L, "failed_last_attempt", 0L, "last_activity_at", null,
+                        "deferred_reason", null, "access_error_code", "AccessDenied"));
+        assertThat(rows(jdbc, """
                 select principals - (done + in_progress + due + deferred + unused + too_new + opted_out)
                 from report_account_progress"""))
                 .as("the state columns add up to principals").containsOnly(row(0L));
@@ -189,46 +199,140 @@ class ReportsIT {
 
     @Test
     void principalStatusShouldGiveEveryPrincipalItsLatestRequest() {
-        assertThat(rows("select * from report_principal_status")).containsExactly(
-                row(A, arn(A, "role/canceled"), "ROLE", "CANCELED", "j-a9", ago("1d").plus(minutes(40)), ago("1d").plus(minutes(45)), null, null, REGION, null, null, null, null),
-                row(A, arn(A, "role/deleted"), "ROLE", "DELETED", "j-a10", ago("2d").plus(minutes(30)), ago("2d").plus(minutes(32)), null, null, REGION, null, null, null, null),
-                row(A, arn(A, "role/failed-once"), "ROLE", "FAILED", "j-a6", ago("1d").plus(minutes(10)), ago("1d").plus(minutes(12)), "SERVICE_ERROR", "a6 failed", REGION, null, null, null, null),
-                row(A, arn(A, "role/failed-thrice"), "ROLE", "FAILED", "j-a7-3", ago("1d").plus(minutes(20)), ago("1d").plus(minutes(22)), "SERVICE_ERROR", "a7 failed", REGION, null, null, null, null),
-                row(A, arn(A, "role/failed-x1"), "ROLE", "FAILED", "j-a12", ago("1d").plus(minutes(60)), ago("1d").plus(minutes(62)), "SERVICE_ERROR", "a12 failed", REGION, null, null, null, null),
-                row(A, arn(A, "role/failed-x2"), "ROLE", "FAILED", "j-a13", ago("1d").plus(minutes(70)), ago("1d").plus(minutes(72)), "SERVICE_ERROR", "a13 failed", REGION, null, null, null, null),
-                row(A, arn(A, "role/fresh"), "ROLE", "SUCCEEDED", "j-a4", ago("2d").plus(minutes(5)), ago("2d").plus(minutes(7)), null, null, REGION, null, null, null, null),
-                row(A, arn(A, "role/never"), "ROLE", "NEVER", null, null, null, null, null, null, null, null, null, null),
-                row(A, arn(A, "role/opted-out"), "ROLE", "OPTED_OUT", null, null, null, null, null, null, null, ago("2h"), "ADMIN", "tag policygen:skip (no end date)"),
-                row(A, arn(A, "role/pending"), "ROLE", "PENDING", null, ago("10m"), null, "NO_ANSWER", "connect timed out", REGION, null, null, null, null),
-                row(A, arn(A, "role/rejected"), "ROLE", "REJECTED", null, ago("1d").plus(minutes(30)), ago("1d").plus(minutes(30)), "ValidationException", "principal ARN is invalid", REGION, null, null, null, null),
-                row(A, arn(A, "role/running"), "ROLE", "IN_PROGRESS", "j-a3", ago("20m"), null, null, null, REGION, null, null, null, null),
-                row(A, arn(A, "role/stale"), "ROLE", "SUCCEEDED", "j-a5", ago("40d"), ago("40d").plus(minutes(2)), null, null, REGION, null, null, null, null),
-                row(A, arn(A, "role/too-new"), "ROLE", "TOO_NEW", null, null, null, null, null, null, null, ago("1h"), "NARROW", "created 2 days ago"),
-                row(A, arn(A, "role/unchanged"), "ROLE", "SUCCEEDED", "j-a15", ago("40d"), ago("40d").plus(minutes(2)), null, null, REGION, null, ago("45d"), "NARROW", null),
-                row(A, arn(A, "role/unused"), "ROLE", "UNUSED", null, null, null, null, null, null, null, null, "ADMIN", "never used, as far as IAM tracks"),
-                row(A, arn(A, "role/unused-generated"), "ROLE", "UNUSED", "j-a14", ago("210d"), ago("210d").plus(minutes(2)), null, null, REGION, null, ago("200d"), "SERVICE_WIDE", "last used 200 days ago"),
-                row(A, arn(A, "user/deferred-req"), "USER", "DEFERRED", null, ago("1d").plus(minutes(50)), ago("1d").plus(minutes(50)), "ServiceQuotaExceededException", "quota reached", REGION, null, null, null, null),
-                row(B, arn(B, "role/failed-deferred"), "ROLE", "FAILED", "j-b3", ago("1d").plus(minutes(90)), ago("1d").plus(minutes(92)), "SERVICE_ERROR", "b3 failed", REGION, null, null, null, null),
-                row(B, arn(B, "role/never-deferred"), "ROLE", "DEFERRED", null, null, null, null, null, null, REGION + ": " + BUDGET_STOP, null, null, null),
-                row(B, arn(B, "role/succeeded"), "ROLE", "SUCCEEDED", "j-b2", ago("1d").plus(minutes(80)), ago("1d").plus(minutes(82)), null, null, REGION, null, null, null, null),
-                row(C, arn(C, "role/old-role"), "ROLE", "NEVER", null, null, null, null, null, null, null, null, null, null));
+        assertThat(named(jdbc, "select * from report_principal_status")).containsExactly(
+                cells("account_id", A, "principal_arn", arn(A, "role/canceled"), "principal_type", "ROLE",
+                        "status", "CANCELED", "job_id", "j-a9", "requested_at", ago("1d").plus(minutes(40)),
+                        "completed_at", ago("1d").plus(minutes(45)), "error_code", null, "error_message", null,
+                        "region", REGION, "deferred_reason", null, "last_used_at", null, "breadth", null,
+                        "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/deleted"), "principal_type", "ROLE",
+                        "status", "DELETED", "job_id", "j-a10", "requested_at", ago("2d").plus(minutes(30)),
+                        "completed_at", ago("2d").plus(minutes(32)), "error_code", null, "error_message", null,
+                        "region", REGION, "deferred_reason", null, "last_used_at", null, "breadth", null,
+                        "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/failed-once"), "principal_type", "ROLE",
+                        "status", "FAILED", "job_id", "j-a6", "requested_at", ago("1d").plus(minutes(10)),
+                        "completed_at", ago("1d").plus(minutes(12)), "error_code", "SERVICE_ERROR",
+                        "error_message", "a6 failed", "region", REGION, "deferred_reason", null,
+                        "last_used_at", null, "breadth", null, "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/failed-thrice"), "principal_type", "ROLE",
+                        "status", "FAILED", "job_id", "j-a7-3", "requested_at", ago("1d").plus(minutes(20)),
+                        "completed_at", ago("1d").plus(minutes(22)), "error_code", "SERVICE_ERROR",
+                        "error_message", "a7 failed", "region", REGION, "deferred_reason", null,
+                        "last_used_at", null, "breadth", null, "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/failed-x1"), "principal_type", "ROLE",
+                        "status", "FAILED", "job_id", "j-a12", "requested_at", ago("1d").plus(minutes(60)),
+                        "completed_at", ago("1d").plus(minutes(62)), "error_code", "SERVICE_ERROR",
+                        "error_message", "a12 failed", "region", REGION, "deferred_reason", null,
+                        "last_used_at", null, "breadth", null, "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/failed-x2"), "principal_type", "ROLE",
+                        "status", "FAILED", "job_id", "j-a13", "requested_at", ago("1d").plus(minutes(70)),
+                        "completed_at", ago("1d").plus(minutes(72)), "error_code", "SERVICE_ERROR",
+                        "error_message", "a13 failed", "region", REGION, "deferred_reason", null,
+                        "last_used_at", null, "breadth", null, "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/fresh"), "principal_type", "ROLE",
+                        "status", "SUCCEEDED", "job_id", "j-a4", "requested_at", ago("2d").plus(minutes(5)),
+                        "completed_at", ago("2d").plus(minutes(7)), "error_code", null, "error_message", null,
+                        "region", REGION, "deferred_reason", null, "last_used_at", null, "breadth", null,
+                        "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/never"), "principal_type", "ROLE",
+                        "status", "NEVER", "job_id", null, "requested_at", null, "completed_at", null,
+                        "error_code", null, "error_message", null, "region", null, "deferred_reason", null,
+                        "last_used_at", null, "breadth", null, "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/opted-out"), "principal_type", "ROLE",
+                        "status", "OPTED_OUT", "job_id", null, "requested_at", null, "completed_at", null,
+                        "error_code", null, "error_message", null, "region", null, "deferred_reason", null,
+                        "last_used_at", ago("2h"), "breadth", "ADMIN",
+                        "eligibility_reason", "tag policygen:skip (no end date)"),
+                cells("account_id", A, "principal_arn", arn(A, "role/pending"), "principal_type", "ROLE",
+                        "status", "PENDING", "job_id", null, "requested_at", ago("10m"), "completed_at", null,
+                        "error_code", "NO_ANSWER", "error_message", "connect timed out", "region", REGION,
+                        "deferred_reason", null, "last_used_at", null, "breadth", null, "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/rejected"), "principal_type", "ROLE",
+                        "status", "REJECTED", "job_id", null, "requested_at", ago("1d").plus(minutes(30)),
+                        "completed_at", ago("1d").plus(minutes(30)), "error_code", "ValidationException",
+                        "error_message", "principal ARN is invalid", "region", REGION, "deferred_reason", null,
+                        "last_used_at", null, "breadth", null, "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/running"), "principal_type", "ROLE",
+                        "status", "IN_PROGRESS", "job_id", "j-a3", "requested_at", ago("20m"),
+                        "completed_at", null, "error_code", null, "error_message", null, "region", REGION,
+                        "deferred_reason", null, "last_used_at", null, "breadth", null, "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/stale"), "principal_type", "ROLE",
+                        "status", "SUCCEEDED", "job_id", "j-a5", "requested_at", ago("40d"),
+                        "completed_at", ago("40d").plus(minutes(2)), "error_code", null, "error_message", null,
+                        "region", REGION, "deferred_reason", null, "last_used_at", null, "breadth", null,
+                        "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/too-new"), "principal_type", "ROLE",
+                        "status", "TOO_NEW", "job_id", null, "requested_at", null, "completed_at", null,
+                        "error_code", null, "error_message", null, "region", null, "deferred_reason", null,
+                        "last_used_at", ago("1h"), "breadth", "NARROW", "eligibility_reason", "created 2 days ago"),
+                cells("account_id", A, "principal_arn", arn(A, "role/unchanged"), "principal_type", "ROLE",
+                        "status", "SUCCEEDED", "job_id", "j-a15", "requested_at", ago("40d"),
+                        "completed_at", ago("40d").plus(minutes(2)), "error_code", null, "error_message", null,
+                        "region", REGION, "deferred_reason", null, "last_used_at", ago("45d"), "breadth", "NARROW",
+                        "eligibility_reason", null),
+                cells("account_id", A, "principal_arn", arn(A, "role/unused"), "principal_type", "ROLE",
+                        "status", "UNUSED", "job_id", null, "requested_at", null, "completed_at", null,
+                        "error_code", null, "error_message", null, "region", null, "deferred_reason", null,
+                        "last_used_at", null, "breadth", "ADMIN",
+                        "eligibility_reason", "never used, as far as IAM tracks"),
+                cells("account_id", A, "principal_arn", arn(A, "role/unused-generated"), "principal_type", "ROLE",
+                        "status", "UNUSED", "job_id", "j-a14", "requested_at", ago("210d"),
+                        "completed_at", ago("210d").plus(minutes(2)), "error_code", null, "error_message", null,
+                        "region", REGION, "deferred_reason", null, "last_used_at", ago("200d"),
+                        "breadth", "SERVICE_WIDE", "eligibility_reason", "last used 200 days ago"),
+                cells("account_id", A, "principal_arn", arn(A, "user/deferred-req"), "principal_type", "USER",
+                        "status", "DEFERRED", "job_id", null, "requested_at", ago("1d").plus(minutes(50)),
+                        "completed_at", ago("1d").plus(minutes(50)), "error_code", "ServiceQuotaExceededException",
+                        "error_message", "quota reached", "region", REGION, "deferred_reason", null,
+                        "last_used_at", null, "breadth", null, "eligibility_reason", null),
+                cells("account_id", B, "principal_arn", arn(B, "role/failed-deferred"), "principal_type", "ROLE",
+                        "status", "FAILED", "job_id", "j-b3", "requested_at", ago("1d").plus(minutes(90)),
+                        "completed_at", ago("1d").plus(minutes(92)), "error_code", "SERVICE_ERROR",
+                        "error_message", "b3 failed", "region", REGION, "deferred_reason", null,
+                        "last_used_at", null, "breadth", null, "eligibility_reason", null),
+                cells("account_id", B, "principal_arn", arn(B, "role/never-deferred"), "principal_type", "ROLE",
+                        "status", "DEFERRED", "job_id", null, "requested_at", null, "completed_at", null,
+                        "error_code", null, "error_message", null, "region", null,
+                        "deferred_reason", REGION + ": " + BUDGET_STOP, "last_used_at", null, "breadth", null,
+                        "eligibility_reason", null),
+                cells("account_id", B, "principal_arn", arn(B, "role/succeeded"), "principal_type", "ROLE",
+                        "status", "SUCCEEDED", "job_id", "j-b2", "requested_at", ago("1d").plus(minutes(80)),
+                        "completed_at", ago("1d").plus(minutes(82)), "error_code", null, "error_message", null,
+                        "region", REGION, "deferred_reason", null, "last_used_at", null, "breadth", null,
+                        "eligibility_reason", null),
+                cells("account_id", C, "principal_arn", arn(C, "role/old-role"), "principal_type", "ROLE",
+                        "status", "NEVER", "job_id", null, "requested_at", null, "completed_at", null,
+                        "error_code", null, "error_message", null, "region", null, "deferred_reason", null,
+                        "last_used_at", null, "breadth", null, "eligibility_reason", null));
     }
 
     @Test
     void failuresShouldGroupLatestFailuresByCodeAndAccountWithThreeSamples() {
-        assertThat(rows("select * from report_failures")).containsExactly(
-                row("PRINCIPAL", "SERVICE_ERROR", A, 4L, List.of(arn(A, "role/failed-once"), arn(A, "role/failed-thrice"), arn(A, "role/failed-x1")),
-                        "a13 failed", ago("1d").plus(minutes(72)), null),
-                row("PRINCIPAL", "CANCELED", A, 1L, List.of(arn(A, "role/canceled")), null, ago("1d").plus(minutes(45)), null),
-                row("PRINCIPAL", "NO_ANSWER", A, 1L, List.of(arn(A, "role/pending")), "connect timed out", ago("10m"), null),
-                row("PRINCIPAL", "SERVICE_ERROR", B, 1L, List.of(arn(B, "role/failed-deferred")), "b3 failed", ago("1d").plus(minutes(92)), null),
-                row("PRINCIPAL", "ValidationException", A, 1L, List.of(arn(A, "role/rejected")), "principal ARN is invalid", ago("1d").plus(minutes(30)), null),
-                row("ACCOUNT", "AccessDenied", D, 0L, List.of(), null, ago("30m"), null));
+        assertThat(named(jdbc, "select * from report_failures")).containsExactly(
+                cells("kind", "PRINCIPAL", "error_code", "SERVICE_ERROR", "account_id", A, "principals", 4L,
+                        "sample_principals", List.of(arn(A, "role/failed-once"), arn(A, "role/failed-thrice"), arn(A, "role/failed-x1")),
+                        "last_message", "a13 failed", "last_at", ago("1d").plus(minutes(72)), "fix", null),
+                cells("kind", "PRINCIPAL", "error_code", "CANCELED", "account_id", A, "principals", 1L,
+                        "sample_principals", List.of(arn(A, "role/canceled")), "last_message", null,
+                        "last_at", ago("1d").plus(minutes(45)), "fix", null),
+                cells("kind", "PRINCIPAL", "error_code", "NO_ANSWER", "account_id", A, "principals", 1L,
+                        "sample_principals", List.of(arn(A, "role/pending")), "last_message", "connect timed out",
+                        "last_at", ago("10m"), "fix", null),
+                cells("kind", "PRINCIPAL", "error_code", "SERVICE_ERROR", "account_id", B, "principals", 1L,
+                        "sample_principals", List.of(arn(B, "role/failed-deferred")), "last_message", "b3 failed",
+                        "last_at", ago("1d").plus(minutes(92)), "fix", null),
+                cells("kind", "PRINCIPAL", "error_code", "ValidationException", "account_id", A, "principals", 1L,
+                        "sample_principals", List.of(arn(A, "role/rejected")),
+                        "last_message", "principal ARN is invalid", "last_at", ago("1d").plus(minutes(30)),
+                        "fix", null),
+                cells("kind", "ACCOUNT", "error_code", "AccessDenied", "account_id", D, "principals", 0L,
+                        "sample_principals", List.of(), "last_message", null, "last_at", ago("30m"), "fix", null));
     }
 
     @Test
     void runsShouldCountWhatEachRunStartedAndWhatBecameOfIt() {
-        assertThat(rows("""
+        assertThat(rows(jdbc, """
                 select run_id, started_at, ended_at, extract(epoch from duration)::bigint / 60 as minutes, status, exit_code,
                        accounts_worked, generations_started, succeeded, failed, open, rejected, quota_stops,
                        aws_calls, throttled_calls, message
@@ -241,7 +345,7 @@ class ReportsIT {
 
     @Test
     void deferralHistoryShouldKeepEveryStopAfterTheAccountFinished() {
-        assertThat(rows("select account_id, region, run_id, reason, deferred_at from account_region_deferral order by deferred_at"))
+        assertThat(rows(jdbc, "select account_id, region, run_id, reason, deferred_at from account_region_deferral order by deferred_at"))
                 .containsExactly(
                         row(A, REGION, run2, "ServiceQuotaExceededException: quota reached", ago("1d").plus(minutes(50))),
                         row(B, REGION, run2, BUDGET_STOP, ago("1d").plus(minutes(95))));
@@ -249,7 +353,7 @@ class ReportsIT {
 
     @Test
     void policiesShouldGiveTheLatestSuccessOfEveryLivePrincipalWithItsServicesAndActions() {
-        assertThat(rows("""
+        assertThat(rows(jdbc, """
                 select account_id, principal_arn, principal_type, region, job_id, completed_at, policy_complete, services, actions
                 from report_policies""")).containsExactly(
                 row(A, arn(A, "role/fresh"), "ROLE", REGION, "j-a4", ago("2d").plus(minutes(7)), true,
@@ -270,7 +374,7 @@ class ReportsIT {
 
     @Test
     void unusedPrincipalsShouldListTheUnusedWithWhatTheyMayStillDoBroadestFirst() {
-        assertThat(rows("""
+        assertThat(rows(jdbc, """
                 select account_id, account_name, principal_arn, principal_type, last_used_at, days_unused, age_days, breadth,
                        broadest_grants, attached_policies, eligibility_reason
                 from report_unused_principals""")).containsExactly(
@@ -385,44 +489,5 @@ class ReportsIT {
 
     private static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
-    }
-
-    // --- reading the views: timestamps as Instants, whole numbers as longs, arrays as lists, JSON as text
-
-    private static List<Object> row(Object... values) {
-        return Arrays.asList(values);
-    }
-
-    private static List<List<Object>> rows(String sql) {
-        return jdbc.sql(sql).query((rs, i) -> readRow(rs)).list();
-    }
-
-    private static List<List<Object>> read(ResultSet rs) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        while (rs.next()) {
-            rows.add(readRow(rs));
-        }
-        return rows;
-    }
-
-    private static List<Object> readRow(ResultSet rs) throws SQLException {
-        List<Object> row = new ArrayList<>();
-        for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-            row.add(value(rs.getObject(c)));
-        }
-        return row;
-    }
-
-    private static Object value(Object value) throws SQLException {
-        return switch (value) {
-            case null -> null;
-            case Timestamp timestamp -> timestamp.toInstant();
-            case OffsetDateTime time -> time.toInstant();
-            case Integer n -> n.longValue();
-            case Short n -> n.longValue();
-            case java.sql.Array array -> Arrays.asList((Object[]) array.getArray());
-            case PGobject object -> object.getValue();
-            default -> value;
-        };
     }
 }
