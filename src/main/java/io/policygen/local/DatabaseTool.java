@@ -12,12 +12,14 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A PostgreSQL for the scripts (bench, chaos) on a machine that has nothing but a JDK, and a way to query it
@@ -37,6 +39,8 @@ import org.postgresql.copy.CopyManager;
  * connect as {@code postgres}.
  */
 public final class DatabaseTool {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private DatabaseTool() {
     }
@@ -99,22 +103,20 @@ public final class DatabaseTool {
     private static void query(String[] args) throws SQLException {
         try (Connection connection = connect(args[1]); Statement statement = connection.createStatement()) {
             for (int i = 2; i < args.length; i++) {
-                StringBuilder out = new StringBuilder("[");
+                List<List<String>> rows = new ArrayList<>();
                 if (statement.execute(args[i])) {
-                    try (ResultSet rows = statement.getResultSet()) {
-                        ResultSetMetaData meta = rows.getMetaData();
-                        boolean first = true;
-                        while (rows.next()) {
-                            out.append(first ? "" : ",").append('[');
-                            first = false;
-                            for (int c = 1; c <= meta.getColumnCount(); c++) {
-                                out.append(c > 1 ? "," : "").append(json(rows.getString(c)));
+                    try (ResultSet result = statement.getResultSet()) {
+                        int columns = result.getMetaData().getColumnCount();
+                        while (result.next()) {
+                            List<String> row = new ArrayList<>(columns);
+                            for (int c = 1; c <= columns; c++) {
+                                row.add(result.getString(c));
                             }
-                            out.append(']');
+                            rows.add(row);
                         }
                     }
                 }
-                System.out.println(out.append(']'));
+                System.out.println(JSON.writeValueAsString(rows));
             }
         }
     }
@@ -148,29 +150,5 @@ public final class DatabaseTool {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    private static String json(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }
