@@ -1,11 +1,15 @@
 package io.policygen.cli;
 
+import io.policygen.local.SimulatorJobSettings;
+import io.policygen.simulator.Simulator;
+import io.policygen.testsupport.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +45,28 @@ final class PolicygenProcess {
 
     static Finished run(Path directory, Map<String, String> environment, List<String> args) throws Exception {
         return start(directory, environment, args).waitFor(Duration.ofMinutes(2));
+    }
+
+    /**
+     * {@code COMMAND --NAME=VALUE ...}: the job's settings for the simulator and the database, the password left to
+     * the {@link #environment}; {@code overrides} as NAME=VALUE (Spring would join a setting given twice into a list).
+     */
+    static List<String> arguments(String command, Simulator simulator, TestDatabase database, String... overrides) {
+        Map<String, Object> settings = SimulatorJobSettings.forSimulator(simulator, database.url(), database.user(), database.password());
+        settings.remove("spring.datasource.password");
+        for (String override : overrides) {
+            settings.put(override.substring(0, override.indexOf('=')), override.substring(override.indexOf('=') + 1));
+        }
+        List<String> args = new ArrayList<>(List.of(command));
+        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
+        return args;
+    }
+
+    /** What a scheduler gives the job: the database password and the simulator's credentials (a map to add to). */
+    static Map<String, String> environment(Simulator simulator, TestDatabase database) {
+        return new HashMap<>(Map.of("SPRING_DATASOURCE_PASSWORD", database.password(),
+                "AWS_ACCESS_KEY_ID", simulator.credentials().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", simulator.credentials().secretAccessKey()));
     }
 
     boolean alive() {

@@ -2,7 +2,6 @@ package io.policygen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.policygen.local.SimulatorJobSettings;
 import io.policygen.run.RunLock;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
@@ -135,21 +134,14 @@ class PushgatewayIT {
     }
 
     private static List<String> settings(String instance, String... overrides) {
-        Map<String, Object> settings = SimulatorJobSettings.forSimulator(simulator, database.url(), database.user(), database.password());
-        settings.remove("spring.datasource.password");
-        settings.put("management.prometheus.metrics.export.pushgateway.address", pushgateway.address());
-        settings.put("management.prometheus.metrics.export.pushgateway.grouping-key.instance", instance);
-        for (String override : overrides) {
-            settings.put(override.substring(0, override.indexOf('=')), override.substring(override.indexOf('=') + 1));
-        }
-        List<String> args = new ArrayList<>(List.of("run"));
-        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
-        return args;
+        List<String> settings = new ArrayList<>(List.of(
+                "management.prometheus.metrics.export.pushgateway.address=" + pushgateway.address(),
+                "management.prometheus.metrics.export.pushgateway.grouping-key.instance=" + instance));
+        settings.addAll(List.of(overrides));
+        return PolicygenProcess.arguments("run", simulator, database, settings.toArray(String[]::new));
     }
 
     private static Map<String, String> environment() {
-        return Map.of("SPRING_DATASOURCE_PASSWORD", database.password(),
-                "AWS_ACCESS_KEY_ID", simulator.credentials().accessKeyId(),
-                "AWS_SECRET_ACCESS_KEY", simulator.credentials().secretAccessKey());
+        return PolicygenProcess.environment(simulator, database);
     }
 }

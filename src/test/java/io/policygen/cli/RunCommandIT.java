@@ -2,7 +2,6 @@ package io.policygen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.policygen.local.SimulatorJobSettings;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
 import io.policygen.testsupport.JobHarness;
@@ -52,21 +51,11 @@ class RunCommandIT {
      * {@code overrides} as NAME=VALUE (Spring would join a setting given twice into a list).
      */
     private static List<String> settings(String... overrides) {
-        Map<String, Object> settings = SimulatorJobSettings.forSimulator(simulator, database.url(), database.user(), database.password());
-        settings.remove("spring.datasource.password");
-        for (String override : overrides) {
-            settings.put(override.substring(0, override.indexOf('=')), override.substring(override.indexOf('=') + 1));
-        }
-        List<String> args = new ArrayList<>(List.of("run"));
-        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
-        return args;
+        return PolicygenProcess.arguments("run", simulator, database, overrides);
     }
 
     private static Map<String, String> environment(String... extra) {
-        Map<String, String> environment = new HashMap<>(Map.of(
-                "SPRING_DATASOURCE_PASSWORD", database.password(),
-                "AWS_ACCESS_KEY_ID", simulator.credentials().accessKeyId(),
-                "AWS_SECRET_ACCESS_KEY", simulator.credentials().secretAccessKey()));
+        Map<String, String> environment = PolicygenProcess.environment(simulator, database);
         for (int i = 0; i < extra.length; i += 2) {
             environment.put(extra[i], extra[i + 1]);
         }

@@ -2,7 +2,6 @@ package io.policygen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.policygen.local.SimulatorJobSettings;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
 import io.policygen.testsupport.TestDatabase;
@@ -101,17 +100,10 @@ class StructuredLogIT {
     }
 
     private static List<String> settings(String format) {
-        Map<String, Object> settings = SimulatorJobSettings.forSimulator(simulator, database.url(), database.user(), database.password());
-        settings.remove("spring.datasource.password");
-        settings.put("logging.structured.format.console", format);
-        List<String> args = new ArrayList<>(List.of("run"));
-        settings.forEach((name, value) -> args.add("--" + name + "=" + value));
-        return args;
+        return PolicygenProcess.arguments("run", simulator, database, "logging.structured.format.console=" + format);
     }
 
     private static Map<String, String> environment() {
-        return Map.of("SPRING_DATASOURCE_PASSWORD", database.password(),
-                "AWS_ACCESS_KEY_ID", simulator.credentials().accessKeyId(),
-                "AWS_SECRET_ACCESS_KEY", simulator.credentials().secretAccessKey());
+        return PolicygenProcess.environment(simulator, database);
     }
 }
