@@ -4,6 +4,8 @@ the job's computeGaps step (issue 11)."""
 import os
 
 import harness as h
+from bench_common import step_seconds
+
 
 def seed_statement():
     """Every principal without a successful generation given a copy of one of the run's real results (picked by its
@@ -23,17 +25,6 @@ where p.deleted_at is null
   and not exists (select 1 from generation g where g.principal_id = p.principal_id and g.state = 'SUCCEEDED')"""
 
 
-def last_run_step_seconds(db, database, step):
-    """The step's time in the last job execution (partitions included): the first run computed its own few gaps."""
-    rows = db.query(database, f"""
-        select extract(epoch from min(s.start_time))::float8, extract(epoch from max(s.end_time))::float8
-        from batch_step_execution s
-        where s.job_execution_id = (select max(job_execution_id) from batch_job_execution)
-          and (s.step_name = '{step}' or s.step_name like '{step}Worker:%')""")[0]
-    start, end = rows[0]
-    return (float(end) - float(start)) if start and end else float("nan")
-
-
 def gap(args, db, work, failures):
     accounts, principals = (10, 200) if args.quick else (1000, 1000)
     h.log(f"gap: {accounts} accounts x {principals} principals: a run, every principal given a result, a run again")
@@ -51,7 +42,8 @@ def gap(args, db, work, failures):
     second = h.Job(work, "gap-2", db, database, sim, props, java_opts=("-Xmx1g", f"-Xlog:gc:file={gc_log}"))
     rc2 = second.wait(7200)
     sim.stop()
-    seconds = last_run_step_seconds(db, database, "computeGaps")
+    # the first run computed its own few gaps: the second run's step alone
+    seconds = step_seconds(db, database, "computeGaps", last_run=True) or float("nan")
     gaps = int(db.value(database, "select count(*) from principal_gap"))
     sizes = db.query(database, "select pg_total_relation_size('principal_gap'), pg_total_relation_size('gap_grant')"
                                " + pg_total_relation_size('gap_grant_action')")[0][0]
