@@ -42,22 +42,20 @@ public final class DurationEstimator {
         private final DurationSamples.Entry account;
         private final DurationSamples.Entry scoutEntry;
         private final double predicted;
-        private final boolean scout;
 
         private Flight(String accountId, double logDays, DurationSamples.Entry organization, DurationSamples.Entry account,
-                       DurationSamples.Entry scoutEntry, double predicted, boolean scout) {
+                       DurationSamples.Entry scoutEntry, double predicted) {
             this.accountId = accountId;
             this.logDays = logDays;
             this.organization = organization;
             this.account = account;
             this.scoutEntry = scoutEntry;
             this.predicted = predicted;
-            this.scout = scout;
         }
 
         /** One of the night's first generations: while nothing is known, it looks often, for all. */
         public boolean scout() {
-            return scout;
+            return scoutEntry != null;
         }
     }
 
@@ -116,8 +114,7 @@ public final class DurationEstimator {
         DurationSamples.Entry inOrganization = sampled || scout ? rates.start(now, -logDays, scout) : null;
         DurationSamples.Entry inAccount = sampled && account != null ? accountErrors.start(now, -logDays - account.logRate()) : null;
         DurationSamples.Entry asScout = scout ? scouts.start(now, -logDays) : null;
-        return new Flight(accountId, logDays, inOrganization, inAccount, asScout, account == null ? Double.NaN : account.logRate(),
-                scout);
+        return new Flight(accountId, logDays, inOrganization, inAccount, asScout, account == null ? Double.NaN : account.logRate());
     }
 
     /** It ended: {@code took} how long AWS says a successful one took, null for one that failed or was abandoned. */
