@@ -4,11 +4,11 @@ the length of a step."""
 EXTRA = {}  # --job-setting NAME=VALUE, given to every job run
 
 
-def sim_options(accounts, principals, generation_time="PT2S"):
+def sim_options(accounts, principals, generation_time="PT2S", jitter="PT0S"):
     # every principal in use, old enough and not opted out: every one gets a generation, as these scenarios count
     return ["--accounts", str(accounts), "--principals-per-account", str(principals), "--distribution", "uniform",
             "--suspended-accounts", "0", "--unassumable-accounts", "0", "--seed", "7",
-            "--generation-time", generation_time, "--generation-jitter", "PT0S",
+            "--generation-time", generation_time, "--generation-jitter", jitter,
             "--unused-share", "0", "--new-share", "0", "--opted-out-share", "0"]
 
 

@@ -162,10 +162,7 @@ def generate_scale(args, db, work, failures, name, accounts, principals, regions
                    daily_quota=None, nights=1):
     """One run of the generate step at scale: the figures the scale and Regions sections show."""
     database = db.create(f"bench_{name.replace('-', '_')}")
-    options = ["--accounts", str(accounts), "--principals-per-account", str(principals), "--distribution", "uniform",
-               "--suspended-accounts", "0", "--unassumable-accounts", "0", "--seed", "7",
-               "--generation-time", generation, "--generation-jitter", jitter,
-               "--unused-share", "0", "--new-share", "0", "--opted-out-share", "0"]
+    options = sim_options(accounts, principals, generation, jitter)
     if daily_quota:
         options += ["--daily-quota", str(daily_quota)]
     sim = h.Simulator(work, name, *options, java_opts=("-Xmx3g",))
