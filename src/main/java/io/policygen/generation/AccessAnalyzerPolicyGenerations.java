@@ -1,9 +1,11 @@
 package io.policygen.generation;
 
+import io.policygen.aws.MemberAccessAnalyzer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
@@ -18,12 +20,15 @@ import software.amazon.awssdk.services.accessanalyzer.model.Trail;
 public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations {
 
     private final AccessAnalyzerClient client;
+    /** Every request is made as the account: {@code .overrideConfiguration(asMember)}. */
+    private final AwsRequestOverrideConfiguration asMember;
     private final boolean includeResourcePlaceholders;
     private final boolean includeServiceLevelTemplate;
 
-    public AccessAnalyzerPolicyGenerations(AccessAnalyzerClient client, boolean includeResourcePlaceholders,
+    public AccessAnalyzerPolicyGenerations(MemberAccessAnalyzer accessAnalyzer, boolean includeResourcePlaceholders,
                                            boolean includeServiceLevelTemplate) {
-        this.client = client;
+        this.client = accessAnalyzer.client();
+        this.asMember = accessAnalyzer.asMember();
         this.includeResourcePlaceholders = includeResourcePlaceholders;
         this.includeServiceLevelTemplate = includeServiceLevelTemplate;
     }
@@ -31,6 +36,7 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
     @Override
     public String start(GenerationRequest request, UUID clientToken) {
         return call("StartPolicyGeneration", () -> client.startPolicyGeneration(r -> r
+                .overrideConfiguration(asMember)
                 .clientToken(clientToken.toString())
                 .policyGenerationDetails(d -> d.principalArn(request.principalArn()))
                 .cloudTrailDetails(CloudTrailDetails.builder()
@@ -44,7 +50,7 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
 
     @Override
     public GenerationResult get(String jobId) {
-        GetGeneratedPolicyResponse response = call("GetGeneratedPolicy", () -> client.getGeneratedPolicy(r -> r.jobId(jobId)
+        GetGeneratedPolicyResponse response = call("GetGeneratedPolicy", () -> client.getGeneratedPolicy(r -> r.overrideConfiguration(asMember).jobId(jobId)
                 .includeResourcePlaceholders(includeResourcePlaceholders)
                 .includeServiceLevelTemplate(includeServiceLevelTemplate)));
         var job = response.jobDetails();
@@ -61,7 +67,7 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
 
     @Override
     public List<ListedJob> jobsFor(String principalArn) {
-        return call("ListPolicyGenerations", () -> client.listPolicyGenerationsPaginator(r -> r.principalArn(principalArn))
+        return call("ListPolicyGenerations", () -> client.listPolicyGenerationsPaginator(r -> r.overrideConfiguration(asMember).principalArn(principalArn))
                 .policyGenerations().stream()
                 .map(job -> new ListedJob(job.jobId(), job.principalArn(), job.statusAsString(), job.startedOn()))
                 .sorted(Comparator.comparing(ListedJob::startedOn, Comparator.nullsLast(Comparator.reverseOrder())))
@@ -70,14 +76,14 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
 
     @Override
     public List<ListedJob> jobsInAccount() {
-        return call("ListPolicyGenerations", () -> client.listPolicyGenerationsPaginator(r -> { }).policyGenerations().stream()
+        return call("ListPolicyGenerations", () -> client.listPolicyGenerationsPaginator(r -> r.overrideConfiguration(asMember)).policyGenerations().stream()
                 .map(job -> new ListedJob(job.jobId(), job.principalArn(), job.statusAsString(), job.startedOn()))
                 .toList());
     }
 
     @Override
     public void cancel(String jobId) {
-        call("CancelPolicyGeneration", () -> client.cancelPolicyGeneration(r -> r.jobId(jobId)));
+        call("CancelPolicyGeneration", () -> client.cancelPolicyGeneration(r -> r.overrideConfiguration(asMember).jobId(jobId)));
     }
 
     /** Turns the SDK's exceptions into the port's: a quota stop, a refusal, or no usable answer. */

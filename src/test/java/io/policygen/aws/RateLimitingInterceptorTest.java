@@ -1,6 +1,7 @@
 package io.policygen.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.policygen.throttle.CallRateLimits;
 import io.policygen.throttle.RateScope;
@@ -46,9 +47,33 @@ class RateLimitingInterceptorTest {
         assertThat(Duration.ofNanos(now)).isEqualTo(Duration.ofSeconds(2));
     }
 
+    @Test
+    void shouldPaceARequestInTheScopeItNamesOnASharedClient() {
+        RateLimitingInterceptor shared = new RateLimitingInterceptor(new CallRateLimits(new ThrottleProperties(1, 1000), ticker, sleeper), null);
+        for (int account = 0; account < 3; account++) {
+            ExecutionAttributes attributes = attributes("ListPolicyGenerations");
+            attributes.putAttribute(RateLimitingInterceptor.SCOPE, RateScope.accountInRegion("10700000000" + account, "us-east-1"));
+            shared.beforeExecution((Context.BeforeExecution) () -> ListAccountsRequest.builder().build(), attributes);
+        }
+        assertThat(Duration.ofNanos(now)).as("three accounts, one call each").isZero();
+
+        ExecutionAttributes again = attributes("ListPolicyGenerations");
+        again.putAttribute(RateLimitingInterceptor.SCOPE, RateScope.accountInRegion("107000000000", "us-east-1"));
+        shared.beforeExecution((Context.BeforeExecution) () -> ListAccountsRequest.builder().build(), again);
+        assertThat(Duration.ofNanos(now)).as("the first account's second call").isEqualTo(Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> shared.beforeExecution((Context.BeforeExecution) () -> ListAccountsRequest.builder().build(),
+                attributes("ListPolicyGenerations")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("must name its rate scope");
+    }
+
     private void call(String operation, SdkRequest request) {
+        management.beforeExecution((Context.BeforeExecution) () -> request, attributes(operation));
+    }
+
+    private static ExecutionAttributes attributes(String operation) {
         ExecutionAttributes attributes = new ExecutionAttributes();
         attributes.putAttribute(SdkExecutionAttribute.OPERATION_NAME, operation);
-        management.beforeExecution((Context.BeforeExecution) () -> request, attributes);
+        return attributes;
     }
 }
