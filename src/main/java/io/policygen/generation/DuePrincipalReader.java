@@ -14,9 +14,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 /**
  * Reads the slot's due principals, in the store's order, while the day's budget lasts: the Region's daily quota less
  * the generations started here in the last 24 hours, by this job (its records) or anyone (Access Analyzer's listing,
- * whichever counts more). The listing is read while the slot's first generation runs ({@link GenerationSender}), not
- * before it starts: ten thousand slots do not wait for ten thousand listings before their first start, and a day
- * already spent by others is told by AWS refusing that start, which costs nothing. When principals remain past the
+ * whichever counts more). The listing is read while the slot's first generation runs, at a look that finds it running
+ * ({@link GenerationTracker}), or else here before the second is read; not before the first: ten thousand slots do not
+ * wait for ten thousand listings before their first start, nor share the burst of first starts with them (read right
+ * after each first start, they delayed the others' first starts), and a day already spent by others is told by AWS
+ * refusing that start, which costs nothing. When principals remain past the
  * budget it stops the slot at the quota (a business stop: the step completes, the rest stays due). It reads nothing
  * once the slot is stopped, asked to stop or past the deadline.
  * <p>
@@ -26,6 +28,7 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
 
     private final AccountSlot slot;
     private final Supplier<SlotOpenings> openings;
+    private final OtherGenerations others;
     private final GenerationStore store;
     private final GenerationProperties properties;
     private final SlotControl control;
@@ -36,10 +39,11 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
     private int ours;
     private boolean moreInStore;
 
-    DuePrincipalReader(AccountSlot slot, Supplier<SlotOpenings> openings, GenerationStore store, GenerationProperties properties,
-                       SlotControl control, Clock clock, GenerationEvents events) {
+    DuePrincipalReader(AccountSlot slot, Supplier<SlotOpenings> openings, OtherGenerations others, GenerationStore store,
+                       GenerationProperties properties, SlotControl control, Clock clock, GenerationEvents events) {
         this.slot = slot;
         this.openings = openings;
+        this.others = others;
         this.store = store;
         this.properties = properties;
         this.control = control;
@@ -61,6 +65,9 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
     public DuePrincipal read() {
         if (slot.interrupted(control)) {
             return null;
+        }
+        if (slot.started() > 0 && !slot.dayListed()) {
+            others.startedInTheLastDay(slot).ifPresent(slot::listedDay);
         }
         int budget = budget();
         if (due.isEmpty() && moreInStore && slot.started() < budget) {

@@ -58,10 +58,6 @@ final class GenerationSender {
                 events.started(slot.id());
                 LogEvent.debug(log, "generation-started").with(slot.id()).with("principal", generation.principalArn()).with("jobId", jobId)
                         .log();
-                if (!slot.dayListed()) {
-                    // while the first one runs: others' generations of the day count in the budget from the next on
-                    others.startedInTheLastDay(slot).ifPresent(slot::listedDay);
-                }
                 return Optional.of(jobId);
             } catch (QuotaExceededException | GenerationConflictException e) {
                 // which quota, or whose generation, AWS's answer does not say for sure: the account's listing does

@@ -57,12 +57,12 @@ public final class GenerationSlots {
         PolicyGenerationsFactory.Opened aws = accessAnalyzer.open(id);
         OtherGenerations others = new OtherGenerations(aws.generations(), store, properties, estimator, control, time);
         GenerationSender sender = new GenerationSender(aws.generations(), store, others, control, properties.pollMin(), clock, events);
-        GenerationTracker tracker = new GenerationTracker(aws.generations(), store, properties, estimator,
+        GenerationTracker tracker = new GenerationTracker(aws.generations(), others, store, properties, estimator,
                 new OutcomePolicy(properties, gate), control, time, events);
         GenerationSettler settler = new GenerationSettler(sender, tracker);
         CloudTrailWindow window = new CloudTrailWindow(slots, properties);
         return new GenerationSlot(slot,
-                new DuePrincipalReader(slot, () -> openings(runId), store, properties, control, clock, events),
+                new DuePrincipalReader(slot, () -> openings(runId), others, store, properties, control, clock, events),
                 new GenerationWriter(slot, store, settler, window, gate, control, clock),
                 new AccountSlotListener(slot, () -> openings(runId), new SlotRecords(slots, properties, clock), settler, window, gate,
                         control, time, events),

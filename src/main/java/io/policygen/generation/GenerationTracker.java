@@ -24,6 +24,7 @@ final class GenerationTracker {
     private static final Duration KNOWLEDGE_CHECK = Duration.ofSeconds(1);
 
     private final PolicyGenerations generations;
+    private final OtherGenerations others;
     private final GenerationStore store;
     private final PollSchedule schedule;
     private final DurationEstimator estimator;
@@ -33,10 +34,11 @@ final class GenerationTracker {
     private final TimeSource time;
     private final GenerationEvents events;
 
-    GenerationTracker(PolicyGenerations generations, GenerationStore store, GenerationProperties properties,
+    GenerationTracker(PolicyGenerations generations, OtherGenerations others, GenerationStore store, GenerationProperties properties,
                       DurationEstimator estimator, OutcomePolicy policy, SlotControl control, TimeSource time,
                       GenerationEvents events) {
         this.generations = generations;
+        this.others = others;
         this.store = store;
         this.schedule = new PollSchedule(properties.pollMin(), properties.pollMax());
         this.estimator = estimator;
@@ -90,6 +92,10 @@ final class GenerationTracker {
                 }
                 if (result.startedOn() != null && Duration.between(result.startedOn(), time.clock().instant()).compareTo(maxWait) > 0) {
                     return cancelStuck(slot, generation, result, polls);
+                }
+                if (!slot.dayListed()) {
+                    // while a generation runs, away from the burst of a run's first starts: see DuePrincipalReader
+                    others.startedInTheLastDay(slot).ifPresent(slot::listedDay);
                 }
             }
         } finally {
