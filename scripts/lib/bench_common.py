@@ -12,12 +12,18 @@ def sim_options(accounts, principals, generation_time="PT2S", jitter="PT0S"):
             "--unused-share", "0", "--new-share", "0", "--opted-out-share", "0"]
 
 
-def step_seconds(db, database, step, last_run=False):
-    """The step's time from its first start to its last end (partitions within it); with last_run, in the last job
-    execution only (an earlier run's execution of the step left out)."""
+def step_window(db, database, step, last_run=False):
+    """The step's first start and last end (partitions within it), epoch seconds, or None; with last_run, in the last
+    job execution only (an earlier run's execution of the step left out)."""
     only_last = ("and job_execution_id = (select max(job_execution_id) from batch_job_execution)" if last_run else "")
     rows = db.query(database, f"""
         select extract(epoch from min(start_time))::float8, extract(epoch from max(end_time))::float8
         from batch_step_execution where step_name = '{step}' {only_last}""")[0]
     start, end = rows[0]
-    return (float(end) - float(start)) if start and end else None
+    return (float(start), float(end)) if start and end else None
+
+
+def step_seconds(db, database, step, last_run=False):
+    """The step's time from its first start to its last end (see step_window)."""
+    window = step_window(db, database, step, last_run)
+    return window[1] - window[0] if window else None

@@ -248,6 +248,71 @@ def op_count(state, service, operation, outcome=None):
     return outcomes.get(outcome, 0) if outcome else sum(outcomes.values())
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _stat_fields(pid):
+    """/proc/PID/stat after the command name: state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14]."""
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()
+
+
+def cpu_seconds(pid, reaped_children=False):
+    """The process's CPU time (user + system); with reaped_children, its waited-for children's too."""
+    try:
+        fields = _stat_fields(pid)
+    except (OSError, IndexError):
+        return None
+    ticks = int(fields[11]) + int(fields[12]) + (int(fields[13]) + int(fields[14]) if reaped_children else 0)
+    return ticks / CLOCK_TICKS
+
+
+def postgres_cpu_seconds(data_dir):
+    """PostgreSQL's CPU time: its postmaster with the backends it reaped, and its children alive now."""
+    try:
+        with open(os.path.join(data_dir, "postmaster.pid")) as f:
+            postmaster = int(f.readline())
+    except (OSError, ValueError):
+        return None
+    total = cpu_seconds(postmaster, reaped_children=True) or 0.0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if int(_stat_fields(entry)[1]) == postmaster:
+                    total += cpu_seconds(entry) or 0.0
+            except (OSError, IndexError, ValueError):
+                pass
+    return total
+
+
+class CpuSampler:
+    """Samples, once a second, the CPU seconds used so far by named processes (name -> function returning seconds);
+    used(start, end) says what each used between two epoch times, from the samples nearest them."""
+
+    def __init__(self, sources):
+        self.sources = sources
+        self.samples = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self):
+        while not self._stop.is_set():
+            self.samples.append((time.time(), {name: source() for name, source in self.sources.items()}))
+            self._stop.wait(1.0)
+
+    def stop(self):
+        self._stop.set()
+        self._thread.join()
+
+    def used(self, start, end):
+        def at(moment):
+            return min(self.samples, key=lambda sample: abs(sample[0] - moment))[1]
+        first, last = at(start), at(end)
+        return {name: (last[name] - first[name]) if last[name] is not None and first[name] is not None else None
+                for name in self.sources}
+
+
 class Job:
     """One `policygen.jar run` process; .rc after wait(); samples its peak RSS while it runs."""
 
