@@ -66,12 +66,6 @@ public final class DurationEstimator {
     private static final double ACCOUNT_WEIGHT = 0.2;
     /** Generations that look often while nothing is known (the night's first ones). */
     private static final int SCOUTS = 32;
-    /**
-     * An account's own forecast is trusted only on this many ended predictions (all accounts'): on the night's first
-     * few second generations to end, the spread of the errors looked narrow (the others, just started, said nothing),
-     * and every account's second generation was looked at where its first ended: 1.8 s lost after it, not 0.8.
-     */
-    private static final int ACCOUNT_ERRORS_TRUSTED = 30;
     /** Below this share of the organization's sample ended, the scouts' sample forecasts if it has seen more end. */
     private static final double SCOUTED_REACH = 0.45;
 
@@ -176,7 +170,7 @@ public final class DurationEstimator {
         AccountRate account = accounts.get(accountId);
         if (account != null) {
             DurationSamples.Distribution errors = accountErrors.distribution(now);
-            if (errors.ended().length >= ACCOUNT_ERRORS_TRUSTED && errors.spread() < organization.spread()) {
+            if (errors.known() && errors.spread() < organization.spread()) {
                 return new DurationForecast(logDays + account.logRate(), errors);
             }
         }

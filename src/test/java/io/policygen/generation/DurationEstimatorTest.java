@@ -81,30 +81,6 @@ class DurationEstimatorTest {
     }
 
     @Test
-    void shouldNotTrustAnAccountsOwnForecastOnTheFirstFewOfItsErrors() {
-        // given: 300 accounts' first generations, 13 s to 17 s, and their second ones started together
-        DurationEstimator estimator = new DurationEstimator(ticker);
-        for (int i = 0; i < 300; i++) {
-            estimator.ended(estimator.started(accountId(i), DAYS_30), Duration.ofMillis(13_000 + 4_000L * i / 299));
-        }
-        List<DurationEstimator.Flight> seconds = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            seconds.add(estimator.started(accountId(i), DAYS_30));
-        }
-
-        // when: 12 s later, five of them ended exactly as long as their first (errors of 0), the rest still run
-        ticker.advance(Duration.ofSeconds(12));
-        for (int i = 100; i < 105; i++) {
-            estimator.ended(seconds.get(i), Duration.ofMillis(13_000 + 4_000L * i / 299));
-        }
-
-        // then: five errors say nothing yet of how far one account's generations stray: the organization's forecast
-        DurationForecast slowFirst = estimator.forecast(accountId(299), DAYS_30);
-        assertThat(slowFirst.quantile(0.0)).as("not where its first ended, 17 s").isLessThan(Duration.ofSeconds(14));
-        assertThat(slowFirst.quantile(1.0)).isLessThanOrEqualTo(Duration.ofSeconds(17));
-    }
-
-    @Test
     void shouldNotForecastShortFromTheFirstOfAWaveToEnd() {
         // given: 400 generations started at once, 20 s to 40 s; 10 s before the first ends nothing is known
         DurationEstimator estimator = new DurationEstimator(ticker);
