@@ -308,19 +308,22 @@ def discovery_cost(args, db, work, failures):
             "persisted_s": sum(persisted) / len(persisted), "added": added}
 
 
+CPU_PROCESSES = ("job", "simulator", "postgres")
+
+
 def mean_cpu(d, mode):
     """The mean CPU seconds of job / simulator / PostgreSQL over the counted runs of a mode, as one cell, and a blank."""
     runs = [r for r in d["runs"] if r["mode"] == mode and r["round"] > 0 and r.get("cpu")]
     if not runs:
         return ["", ""]
-    means = [sum(r["cpu"].get(name) or 0.0 for r in runs) / len(runs) for name in ("job", "simulator", "postgres")]
+    means = [sum(r["cpu"].get(name) or 0.0 for r in runs) / len(runs) for name in CPU_PROCESSES]
     return [" / ".join(f"{m:.1f}" for m in means), ""]
 
 
 def cpu_cells(run):
     """CPU seconds of the job / simulator / PostgreSQL during the step, sampled once a second."""
     cpu = run.get("cpu") or {}
-    return [("" if cpu.get(name) is None else round(cpu[name], 1)) for name in ("job", "simulator", "postgres")]
+    return [("" if cpu.get(name) is None else round(cpu[name], 1)) for name in CPU_PROCESSES]
 
 
 def discovery_cost_lines(d):

@@ -4,7 +4,9 @@ import io.policygen.aws.MemberAccessAnalyzer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -13,6 +15,7 @@ import software.amazon.awssdk.services.accessanalyzer.model.CloudTrailDetails;
 import software.amazon.awssdk.services.accessanalyzer.model.ConflictException;
 import software.amazon.awssdk.services.accessanalyzer.model.GeneratedPolicy;
 import software.amazon.awssdk.services.accessanalyzer.model.GetGeneratedPolicyResponse;
+import software.amazon.awssdk.services.accessanalyzer.model.ListPolicyGenerationsRequest;
 import software.amazon.awssdk.services.accessanalyzer.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.accessanalyzer.model.Trail;
 
@@ -50,7 +53,9 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
 
     @Override
     public GenerationResult get(String jobId) {
-        GetGeneratedPolicyResponse response = call("GetGeneratedPolicy", () -> client.getGeneratedPolicy(r -> r.overrideConfiguration(asMember).jobId(jobId)
+        GetGeneratedPolicyResponse response = call("GetGeneratedPolicy", () -> client.getGeneratedPolicy(r -> r
+                .overrideConfiguration(asMember)
+                .jobId(jobId)
                 .includeResourcePlaceholders(includeResourcePlaceholders)
                 .includeServiceLevelTemplate(includeServiceLevelTemplate)));
         var job = response.jobDetails();
@@ -67,23 +72,28 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
 
     @Override
     public List<ListedJob> jobsFor(String principalArn) {
-        return call("ListPolicyGenerations", () -> client.listPolicyGenerationsPaginator(r -> r.overrideConfiguration(asMember).principalArn(principalArn))
-                .policyGenerations().stream()
-                .map(job -> new ListedJob(job.jobId(), job.principalArn(), job.statusAsString(), job.startedOn()))
+        return listed(r -> r.principalArn(principalArn))
                 .sorted(Comparator.comparing(ListedJob::startedOn, Comparator.nullsLast(Comparator.reverseOrder())))
-                .toList());
+                .toList();
     }
 
     @Override
     public List<ListedJob> jobsInAccount() {
-        return call("ListPolicyGenerations", () -> client.listPolicyGenerationsPaginator(r -> r.overrideConfiguration(asMember)).policyGenerations().stream()
-                .map(job -> new ListedJob(job.jobId(), job.principalArn(), job.statusAsString(), job.startedOn()))
-                .toList());
+        return listed(r -> { }).toList();
     }
 
     @Override
     public void cancel(String jobId) {
         call("CancelPolicyGeneration", () -> client.cancelPolicyGeneration(r -> r.overrideConfiguration(asMember).jobId(jobId)));
+    }
+
+    /** Every page of ListPolicyGenerations, read before the stream is returned (so its failures are the port's). */
+    private Stream<ListedJob> listed(Consumer<ListPolicyGenerationsRequest.Builder> request) {
+        return call("ListPolicyGenerations", () -> client
+                .listPolicyGenerationsPaginator(r -> request.accept(r.overrideConfiguration(asMember)))
+                .policyGenerations().stream()
+                .map(job -> new ListedJob(job.jobId(), job.principalArn(), job.statusAsString(), job.startedOn()))
+                .toList()).stream();
     }
 
     /** Turns the SDK's exceptions into the port's: a quota stop, a refusal, or no usable answer. */

@@ -66,8 +66,8 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
         if (slot.interrupted(control)) {
             return null;
         }
-        if (slot.started() > 0 && !slot.dayListed()) {
-            others.startedInTheLastDay(slot).ifPresent(slot::listedDay);
+        if (slot.started() > 0) {
+            others.listDayOnce(slot);
         }
         int budget = budget();
         if (due.isEmpty() && moreInStore && slot.started() < budget) {

@@ -93,10 +93,7 @@ final class GenerationTracker {
                 if (result.startedOn() != null && Duration.between(result.startedOn(), time.clock().instant()).compareTo(maxWait) > 0) {
                     return cancelStuck(slot, generation, result, polls);
                 }
-                if (!slot.dayListed()) {
-                    // while a generation runs, away from the burst of a run's first starts: see DuePrincipalReader
-                    others.startedInTheLastDay(slot).ifPresent(slot::listedDay);
-                }
+                others.listDayOnce(slot);
             }
         } finally {
             if (flight != null) {

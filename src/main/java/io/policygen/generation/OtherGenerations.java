@@ -73,13 +73,19 @@ final class OtherGenerations {
         return started >= quota ? new Verdict.DailyQuota(started, quota) : new Verdict.Unexplained();
     }
 
-    /** Generations started here in the last 24 hours by anyone, or empty when Access Analyzer cannot say. */
-    Optional<Integer> startedInTheLastDay(AccountSlot slot) {
+    /**
+     * Tells the slot, once, what was started here in the last 24 hours by anyone (its daily budget counts them). It is
+     * asked after the slot's first start, away from the burst of a run's first starts: at a look that finds the first
+     * generation running, or else before the second start. When Access Analyzer cannot say, the next call asks again.
+     */
+    void listDayOnce(AccountSlot slot) {
+        if (slot.dayListed()) {
+            return;
+        }
         try {
-            return Optional.of(startedSince(generations.jobsInAccount(), time.clock().instant().minus(DAY)));
+            slot.listedDay(startedSince(generations.jobsInAccount(), time.clock().instant().minus(DAY)));
         } catch (GenerationUnavailableException | GenerationRejectedException e) {
             LogEvent.warn(log, "listing-failed").with(slot.id()).quoted("detail", e.getMessage()).log();
-            return Optional.empty();
         }
     }
 
