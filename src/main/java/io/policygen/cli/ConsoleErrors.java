@@ -2,7 +2,12 @@ package io.policygen.cli;
 
 import io.policygen.run.ExitCode;
 import io.policygen.run.PolicygenRun;
+import io.policygen.wiring.Edits;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -24,8 +29,9 @@ final class ConsoleErrors {
         if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String first = unmatched.getUnmatched().getFirst();
             line.append(first.startsWith("-") ? "unknown option '" : "unexpected argument '").append(first).append("'");
-            if (!unmatched.getSuggestions().isEmpty()) {
-                line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append("?)");
+            List<String> suggestions = suggestions(unmatched, first);
+            if (!suggestions.isEmpty()) {
+                line.append(" (did you mean ").append(String.join(" or ", suggestions)).append("?)");
             }
         } else {
             line.append(lowerFirst(e.getMessage()));
@@ -34,6 +40,18 @@ final class ConsoleErrors {
         command.getErr().println(line);
         command.getErr().flush();
         return ExitCode.BAD_CONFIGURATION.code();
+    }
+
+    /** picocli's, or else the commands or options within two edits ("rnu" is far from "run" by picocli's measure). */
+    private static List<String> suggestions(UnmatchedArgumentException unmatched, String typed) {
+        if (!unmatched.getSuggestions().isEmpty()) {
+            return unmatched.getSuggestions();
+        }
+        CommandSpec spec = unmatched.getCommandLine().getCommandSpec();
+        Collection<String> names = typed.startsWith("-")
+                ? spec.options().stream().flatMap(option -> Arrays.stream(option.names())).toList()
+                : spec.subcommands().keySet();
+        return Edits.nearest(typed, names).stream().limit(2).toList();
     }
 
     static int failure(Exception e, CommandLine command, ParseResult parsed) {

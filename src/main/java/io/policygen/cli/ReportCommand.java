@@ -74,6 +74,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // an unknown option first: "--fromat csv" would otherwise read as a report named csv
+        List<String> properties = SpringArguments.of(arguments, spec.commandLine());
         Reports reports = Reports.load();
         PrintWriter out = spec.commandLine().getOut();
         if (name == null) {
@@ -85,11 +87,11 @@ public final class ReportCommand implements Callable<Integer> {
         Report report = reports.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(), "no report named '" + name
                 + "' (the reports: " + String.join(", ", reports.all().stream().map(Report::name).toList()) + ")"));
         if (HTML.equalsIgnoreCase(format)) {
-            return html(report, out);
+            return html(report, properties, out);
         }
         ReportFormat reportFormat = ReportFormat.named(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--format must be table, csv, json or html (privilege_gap only), not '" + format + "'"));
-        DatabaseSettings database = settings(SpringArguments.of(arguments, spec.commandLine())).requireUrl();
+        DatabaseSettings database = settings(properties).requireUrl();
         try {
             print(database.dataSource(), report, reportFormat, out);
         } catch (SQLException e) {
@@ -101,12 +103,12 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /** {@code --format html}: the gap page, one self-contained file, from report_privilege_gap and report_gap_by_account. */
-    private Integer html(Report report, PrintWriter out) {
+    private Integer html(Report report, List<String> properties, PrintWriter out) {
         if (!report.name().equals(GAP_REPORT)) {
             throw new ParameterException(spec.commandLine(), "--format html is for privilege_gap only (the page of the"
                     + " least-privilege gap); " + report.name() + " prints as table or csv");
         }
-        DatabaseSettings database = settings(SpringArguments.of(arguments, spec.commandLine())).requireUrl();
+        DatabaseSettings database = settings(properties).requireUrl();
         try {
             printHtml(database.dataSource(), out);
         } catch (SQLException e) {

@@ -1,12 +1,26 @@
 package io.policygen.wiring;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
 /** Levenshtein distance, with a swap of two neighbours counted as one edit (the commonest typo: qouta). */
-final class Edits {
+public final class Edits {
 
     private Edits() {
     }
 
-    static int distance(String a, String b) {
+    /** The names within two edits of {@code typed} (and not all of it), nearest first: what "did you mean" offers. */
+    public static List<String> nearest(String typed, Collection<String> names) {
+        return names.stream()
+                .map(name -> Map.entry(name, distance(typed, name)))
+                .filter(candidate -> candidate.getValue() <= Math.min(2, typed.length() - 1))
+                .sorted(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

@@ -57,11 +57,21 @@ class CommandLineTest {
     }
 
     @Test
-    void shouldRefuseAnUnknownCommandInOneLine() {
+    void shouldRefuseAnUnknownCommandInOneLineSuggestingTheNearestOne() {
         Cli cli = Cli.run("rnu");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.errLines()).containsExactly("policygen: unexpected argument 'rnu'; see 'policygen --help'");
+        assertThat(cli.errLines()).containsExactly("policygen: unexpected argument 'rnu' (did you mean run?); see 'policygen --help'");
+        assertThat(Cli.run("bogus").errLines()).containsExactly("policygen: unexpected argument 'bogus'; see 'policygen --help'");
+    }
+
+    @Test
+    void shouldRefuseAMisspeltReportOptionBeforeTakingItsValueForTheReport() {
+        Cli cli = Cli.run("report", "--fromat", "csv", NO_DATABASE);
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.errLines()).containsExactly(
+                "policygen report: unknown option '--fromat' (did you mean --format?); see 'policygen report --help'");
     }
 
     @Test
