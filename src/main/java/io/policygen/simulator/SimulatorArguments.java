@@ -76,15 +76,15 @@ final class SimulatorArguments {
                     case "--closed-accounts" -> b.closedAccounts(Integer.parseInt(value));
                     case "--delegated-admin" -> b.delegatedAdministrator(value);
                     case "--member-role" -> b.memberRoleName(value);
-                    case "--max-session-duration" -> b.memberRoleMaxSession(Duration.parse(value));
+                    case "--max-session-duration" -> b.memberRoleMaxSession(duration(value));
                     case "--access-role" -> b.accessRoleName(value);
                     case "--trail-name" -> b.trailName(value);
                     case "--region" -> b.region(value);
                     case "--access-key-id" -> b.accessKeyId(value);
                     case "--secret-access-key" -> b.secretAccessKey(value);
                     case "--external-id" -> b.externalId(value);
-                    case "--generation-time" -> b.generationTime(Duration.parse(value));
-                    case "--generation-jitter" -> b.generationJitter(Duration.parse(value));
+                    case "--generation-time" -> b.generationTime(duration(value));
+                    case "--generation-jitter" -> b.generationJitter(duration(value));
                     case "--duration-distribution" -> shape = DurationDistribution.parseShape(value);
                     case "--duration-spread" -> spread = Double.parseDouble(value);
                     case "--duration-spread-by" -> perAccount = DurationDistribution.parsePerAccount(value);
@@ -103,13 +103,13 @@ final class SimulatorArguments {
                     case "--operation-rate" -> pair(value, "OPERATION=RATE", (k, v) -> b.rate(k, Double.parseDouble(v)));
                     case "--error-rate" -> faults = faults.withErrorRate(Double.parseDouble(value));
                     case "--throttle-rate" -> faults = faults.withThrottleRate(Double.parseDouble(value));
-                    case "--latency" -> faults = faults.withLatency(Duration.parse(value));
+                    case "--latency" -> faults = faults.withLatency(duration(value));
                     case "--lost-start-responses" -> faults = faults.withLostStartResponses(Double.parseDouble(value));
-                    case "--clock-start" -> b.manualClock(Instant.parse(value));
+                    case "--clock-start" -> b.manualClock(instant(value));
                     case "--unused-share" -> mix = mix.withUnused(Double.parseDouble(value));
                     case "--new-share" -> mix = mix.withTooNew(Double.parseDouble(value));
                     case "--opted-out-share" -> mix = mix.withOptedOut(Double.parseDouble(value));
-                    case "--credential-report-time" -> b.credentialReportTime(Duration.parse(value));
+                    case "--credential-report-time" -> b.credentialReportTime(duration(value));
                     default -> throw new IllegalArgumentException(option + ": unknown option");
                 }
             } catch (NumberFormatException e) {
@@ -125,6 +125,22 @@ final class SimulatorArguments {
         }
         return b.faults(faults).mix(mix).durations(new DurationDistribution(shape,
                 shape == DurationDistribution.Shape.UNIFORM ? 0 : spread, perAccount)).build();
+    }
+
+    private static Duration duration(String value) {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("must be an ISO-8601 duration such as PT1S or PT0.5S", e);
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("must be an ISO-8601 instant such as 2026-01-01T00:00:00Z", e);
+        }
     }
 
     /** KEY=VALUE, split at the last '=' (IAM names may hold '=', the values never do). */

@@ -109,6 +109,10 @@ class SimulatorCommandTest {
                 .hasMessageContaining("--failure-rate");
         assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--latency", "soon"}))
                 .hasMessageContaining("--latency");
+        assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--generation-time", "5"}))
+                .hasMessage("--generation-time: must be an ISO-8601 duration such as PT1S or PT0.5S (was '5')");
+        assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--clock-start", "yesterday"}))
+                .hasMessage("--clock-start: must be an ISO-8601 instant such as 2026-01-01T00:00:00Z (was 'yesterday')");
         assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--daily-quota"}))
                 .hasMessageContaining("--daily-quota");
     }
