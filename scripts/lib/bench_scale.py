@@ -37,6 +37,27 @@ def gaps_by_order(gens):
     return [sum(gaps) / len(gaps) for _, gaps in sorted(by_place.items())]
 
 
+def gap_parts(gens):
+    """Between a slot's generations, the means over slots of the seconds from one's end to the first look that found it
+    ended (the simulator's endSeenOn), and from that look to the next one's start: the looks' lateness and the job's
+    own work. None when the simulator recorded no look."""
+    slots = collections.defaultdict(list)
+    for g in gens:
+        if g.get("startedOn") and g.get("completedOn"):
+            slots[(g["accountId"], g["region"])].append(g)
+    late, restart = [], []
+    for runs in slots.values():
+        runs.sort(key=lambda g: h.parse_instant(g["startedOn"]))
+        for ended, following in zip(runs, runs[1:]):
+            if ended.get("endSeenOn"):
+                seen = h.parse_instant(ended["endSeenOn"])
+                late.append(seen - h.parse_instant(ended["completedOn"]))
+                restart.append(h.parse_instant(following["startedOn"]) - seen)
+    if not late:
+        return None
+    return [sum(late) / len(late), sum(restart) / len(restart)]
+
+
 def aa_calls(state):
     return (h.op_count(state, "access-analyzer", "StartPolicyGeneration"),
             h.op_count(state, "access-analyzer", "GetGeneratedPolicy"))
@@ -219,7 +240,7 @@ def generate_scale(args, db, work, failures, name, accounts, principals, regions
         result = {"name": name, "night": night, "accounts": accounts, "per_account": principals, "regions": regions,
                   "generation": generation, "jitter": jitter, "rc": rc, "generations": len(gens), "slots": slots,
                   "first_p50": percentile(starts, 0.5), "first_p99": percentile(starts, 0.99), "first_max": max(starts),
-                  "utilization": slot_utilization(gens), "whole": job.ended - job.started,
+                  "utilization": slot_utilization(gens), "gap_parts": gap_parts(gens), "whole": job.ended - job.started,
                   "generate_step": step_seconds(db, database, "generate"),
                   "heap_peak_mb": heap_peak, "heap_committed_mb": heap_committed, "rss_mb": job.peak_rss_kb / 1024,
                   "transactions": transactions, "use": use,
@@ -431,6 +452,8 @@ def scale_lines(x):
                  "p99 <= 10", "yes" if r["first_p99"] <= 10 else "NO"],
                 ["slot utilization (simulator's record)", round(r["utilization"], 3), ">= 0.95", "yes" if r["utilization"] >= 0.95 else "NO"],
                 ["Access Analyzer calls per generation", round(r["calls"], 2), "", ""],
+                ["between a slot's generations: end to the look that saw it / that look to the next start (s)",
+                 " / ".join(f"{v:.2f}" for v in r["gap_parts"]) if r.get("gap_parts") else "", "", ""],
                 ["run (s) / generate step (s)", f"{r['whole']:.0f} / {r['generate_step'] or float('nan'):.0f}", "", ""],
                 ["peak heap used / committed (MB)", f"{r['heap_peak_mb']} / {r['heap_committed_mb']}", "", ""],
                 ["peak RSS (MB)", round(r["rss_mb"]), "", ""],

@@ -58,8 +58,12 @@ final class AccessAnalyzerService implements JsonService {
     public SimResponse handle(String operation, SimRequest request, Identity caller, String region, String requestId) {
         return Protocols.restJsonSuccess(switch (operation) {
             case "StartPolicyGeneration" -> start(request, caller, region);
-            case "GetGeneratedPolicy" -> views.generatedPolicy(generations.find(caller.accountId(), region,
-                    jobId(request)), clock.nowMillis(), request.queryParameters());
+            case "GetGeneratedPolicy" -> {
+                Generation generation = generations.find(caller.accountId(), region, jobId(request));
+                long now = clock.nowMillis();
+                generation.lookedAt(now);
+                yield views.generatedPolicy(generation, now, request.queryParameters());
+            }
             case "ListPolicyGenerations" -> list(request, caller, region);
             case "CancelPolicyGeneration" -> {
                 generations.find(caller.accountId(), region, jobId(request)).cancel(clock.nowMillis());

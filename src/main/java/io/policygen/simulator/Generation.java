@@ -33,6 +33,8 @@ final class Generation {
     final long completesAt;
     final Plan plan;
     private volatile long canceledOn = -1;
+    /** When a GetGeneratedPolicy first answered that it had ended, or -1: how late its end was seen (benchmarks). */
+    private volatile long endSeenOn = -1;
 
     Generation(long seq, String jobId, String accountId, String region, String clientToken, boolean console,
                Request request, long startedOn, Plan plan) {
@@ -73,6 +75,18 @@ final class Generation {
             return canceledOn;
         }
         return now < completesAt ? -1 : completesAt;
+    }
+
+    /** A GetGeneratedPolicy answered about it now. */
+    synchronized void lookedAt(long now) {
+        if (endSeenOn < 0 && completedOn(now) >= 0) {
+            endSeenOn = now;
+        }
+    }
+
+    /** Epoch millis of the first look that found it ended, or -1. */
+    long endSeenOn() {
+        return endSeenOn;
     }
 
     /** Cancels if still in progress; true if it did. */

@@ -10,8 +10,9 @@ import java.time.Instant;
  * @param errorCode    the job error of a FAILED generation; null otherwise
  * @param logFilesRead CloudTrail log files the generation reads (or would: above the limit it stops there)
  * @param console      started by someone else (a console user) rather than through the API by the job
+ * @param endSeenOn    when a GetGeneratedPolicy first answered that it had ended; null before that
  */
 public record GenerationRecord(String accountId, String region, String principalArn, String clientToken,
                                String jobId, String status, Instant startedOn, Instant completedOn,
-                               JobErrorCode errorCode, long logFilesRead, boolean console) {
+                               JobErrorCode errorCode, long logFilesRead, boolean console, Instant endSeenOn) {
 }

@@ -175,6 +175,7 @@ final class PolicyGenerations {
         JobError error = g.error(now);
         return new GenerationRecord(g.accountId, g.region, g.principalArn(), g.clientToken, g.jobId, g.status(now),
                 Instant.ofEpochMilli(g.startedOn), completed < 0 ? null : Instant.ofEpochMilli(completed),
-                error == null ? null : error.code(), g.plan.logFiles(), g.console);
+                error == null ? null : error.code(), g.plan.logFiles(), g.console,
+                g.endSeenOn() < 0 ? null : Instant.ofEpochMilli(g.endSeenOn()));
     }
 }

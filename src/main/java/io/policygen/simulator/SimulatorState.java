@@ -72,6 +72,7 @@ final class SimulatorState {
                 node.put("logFilesRead", g.logFilesRead());
                 node.put("startedOn", g.startedOn().toString());
                 node.put("completedOn", g.completedOn() == null ? null : g.completedOn().toString());
+                node.put("endSeenOn", g.endSeenOn() == null ? null : g.endSeenOn().toString());
             }
         } else {
             state.put("generationCount", generations.count());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
@@ -215,5 +216,27 @@ class PolicyGenerationContractIT extends GenerationContractBase {
         assertThat(record.status()).isEqualTo("IN_PROGRESS");
         assertThat(record.startedOn()).isEqualTo(T0);
         assertThat(record.completedOn()).isNull();
+    }
+
+    @Test
+    void shouldRecordWhenALookFirstFoundTheGenerationEnded() {
+        // given: a generation looked at while it runs, then ended unseen for a minute
+        String jobId = startFor(0);
+        analyzer.getGeneratedPolicy(r -> r.jobId(jobId));
+        simulator.clock().advance(Duration.ofMinutes(4));
+        Instant completed = simulator.generations().getFirst().completedOn();
+        assertThat(simulator.generations().getFirst().endSeenOn()).isNull();
+
+        // when: looked at twice, a minute apart
+        simulator.clock().advance(Duration.ofMinutes(1));
+        Instant firstLook = simulator.clock().instant();
+        analyzer.getGeneratedPolicy(r -> r.jobId(jobId));
+        simulator.clock().advance(Duration.ofMinutes(1));
+        analyzer.getGeneratedPolicy(r -> r.jobId(jobId));
+
+        // then: its end was seen at the first of them, a minute after it
+        GenerationRecord record = simulator.generations().getFirst();
+        assertThat(record.completedOn()).isEqualTo(completed).isBefore(firstLook);
+        assertThat(record.endSeenOn()).isEqualTo(firstLook);
     }
 }
