@@ -116,7 +116,7 @@ def polling(args, db, work, failures):
             result = {"case": name, "what": what, "night": night, "nights": nights, "accounts": accounts,
                       "per_night": per_night, "rc": rc, "generations": len(gens), "calls": calls,
                       "calls_first": first, "calls_later": later, "utilization": slot_utilization(gens),
-                      "gaps": gaps_by_order(gens),
+                      "gaps": gaps_by_order(gens), "gap_parts": gap_parts(gens),
                       "job_utilization": float(match.group(1)) if match else None,
                       "expected_rc": 3 if night < nights else 0}
             h.log(f"polling {name} night {night}: {result}")
@@ -140,7 +140,8 @@ def polling_lines(p):
         rows.append([f"{r['case']}, night {r['night']} of {r['nights']}", r["generations"], round(r["calls"], 2),
                      round(r["calls_first"], 2), round(r["calls_later"], 2), round(r["utilization"], 3),
                      "" if r["job_utilization"] is None else round(r["job_utilization"], 3),
-                     " / ".join(f"{gap:.2f}" for gap in r.get("gaps", [])), r["rc"], met])
+                     " / ".join(f"{gap:.2f}" for gap in r.get("gaps", [])),
+                     " / ".join(f"{v:.2f}" for v in r["gap_parts"]) if r.get("gap_parts") else "", r["rc"], met])
     cases = {r["case"]: r["what"] for r in p["cases"]}
     first = p["cases"][0]
     return [
@@ -161,8 +162,8 @@ def polling_lines(p):
         "the canaries' wait included). A two-night case runs the job, moves the simulator's clock a day on, and runs it",
         "again: the second night starts from what the first learnt (the estimator reads the last week's successes).",
         "",
-        h.table(["case", "generations", "calls / generation", "first", "later", "utilization", "job's figure", "gaps (s)", "exit",
-                 "goal met"],
+        h.table(["case", "generations", "calls / generation", "first", "later", "utilization", "job's figure", "gaps (s)",
+                 "seen late / to start (s)", "exit", "goal met"],
                 rows),
         "",
         "Goal: utilization >= 0.95 with <= 3 calls per generation, with the default settings, on uniform jitter and on",
@@ -176,7 +177,10 @@ def polling_lines(p):
         "cost 1.88 polls and lose 0.66 s. 15 s / (15 s + 0.60 s) is 0.96: 0.95 leaves 0.19 s a generation for all the rest,",
         "the job's own work between a completion and the next start, and each account's first generation of the night,",
         "whose durations are not known yet. *Gaps* above are those seconds, per slot the start of a generation less the end",
-        "of the one before, after the slot's first, second, third ... generation of the night (means over slots).",
+        "of the one before, after the slot's first, second, third ... generation of the night (means over slots);",
+        "*seen late / to start* split every gap in two: from a generation's end to the first `GetGeneratedPolicy` that",
+        "found it ended (the simulator's `endSeenOn`: what the polling schedule loses), and from that look to the next",
+        "start (the job's own work: recording the outcome, reading the next principal, claiming it, starting it).",
         "",
     ]
 
