@@ -9,29 +9,31 @@ from bench_common import EXTRA, sim_options, step_seconds, step_window
 
 # --- issue 12: poll efficiency, scale, Regions as slots, discovery's persistence cost -------------------------------
 
-def slot_utilization(gens):
-    """Per slot (account and Region), AWS's busy time / its first start to its last completion, summed over slots."""
+def slot_runs(gens):
+    """The generations that ran, by slot (account and Region): per slot a list of (start, end, generation), by start."""
     slots = collections.defaultdict(list)
     for g in gens:
         if g.get("startedOn") and g.get("completedOn"):
-            slots[(g["accountId"], g["region"])].append((h.parse_instant(g["startedOn"]), h.parse_instant(g["completedOn"])))
-    busy = span = 0.0
+            slots[(g["accountId"], g["region"])].append((h.parse_instant(g["startedOn"]), h.parse_instant(g["completedOn"]), g))
     for runs in slots.values():
-        busy += sum(end - start for start, end in runs)
-        span += max(end for _, end in runs) - min(start for start, _ in runs)
+        runs.sort(key=lambda run: run[0])
+    return slots.values()
+
+
+def slot_utilization(gens):
+    """Per slot (account and Region), AWS's busy time / its first start to its last completion, summed over slots."""
+    busy = span = 0.0
+    for runs in slot_runs(gens):
+        busy += sum(end - start for start, end, _ in runs)
+        span += max(end for _, end, _ in runs) - runs[0][0]
     return busy / span if span else float("nan")
 
 
 def gaps_by_order(gens):
     """Per slot, the seconds from each generation's end to the next one's start, by the ended one's place in the slot
     (1 = the slot's first): the mean over slots, as a list."""
-    slots = collections.defaultdict(list)
-    for g in gens:
-        if g.get("startedOn") and g.get("completedOn"):
-            slots[(g["accountId"], g["region"])].append((h.parse_instant(g["startedOn"]), h.parse_instant(g["completedOn"])))
     by_place = collections.defaultdict(list)
-    for runs in slots.values():
-        runs.sort()
+    for runs in slot_runs(gens):
         for place in range(1, len(runs)):
             by_place[place].append(runs[place][0] - runs[place - 1][1])
     return [sum(gaps) / len(gaps) for _, gaps in sorted(by_place.items())]
@@ -41,18 +43,13 @@ def gap_parts(gens):
     """Between a slot's generations, the means over slots of the seconds from one's end to the first look that found it
     ended (the simulator's endSeenOn), and from that look to the next one's start: the looks' lateness and the job's
     own work. None when the simulator recorded no look."""
-    slots = collections.defaultdict(list)
-    for g in gens:
-        if g.get("startedOn") and g.get("completedOn"):
-            slots[(g["accountId"], g["region"])].append(g)
     late, restart = [], []
-    for runs in slots.values():
-        runs.sort(key=lambda g: h.parse_instant(g["startedOn"]))
-        for ended, following in zip(runs, runs[1:]):
+    for runs in slot_runs(gens):
+        for (_, end, ended), (next_start, _, _) in zip(runs, runs[1:]):
             if ended.get("endSeenOn"):
                 seen = h.parse_instant(ended["endSeenOn"])
-                late.append(seen - h.parse_instant(ended["completedOn"]))
-                restart.append(h.parse_instant(following["startedOn"]) - seen)
+                late.append(seen - end)
+                restart.append(next_start - seen)
     if not late:
         return None
     return [sum(late) / len(late), sum(restart) / len(restart)]

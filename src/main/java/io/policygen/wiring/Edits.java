@@ -20,7 +20,7 @@ public final class Edits {
                 .toList();
     }
 
-    public static int distance(String a, String b) {
+    static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;
