@@ -1,0 +1,113 @@
+package io.policygen.principal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.policygen.principal.IamEntity.ListedPrincipal;
+import io.policygen.principal.IamItem.Assessment;
+import io.policygen.principal.IamItem.DiscoveredPrincipal;
+import io.policygen.principal.IamItem.PolicyVersion;
+import io.policygen.run.RunStore;
+import io.policygen.store.OwnTransaction;
+import io.policygen.testsupport.TestDatabase;
+import io.policygen.testsupport.TestPostgres;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/** A page of principals stored as one statement of column arrays, on a real PostgreSQL: every value comes back as sent. */
+@ExtendWith(TestPostgres.class)
+class PrincipalStoreIT {
+
+    private static final Instant NOW = Instant.parse("2026-11-20T01:00:00Z");
+
+    private JdbcClient jdbc;
+    private PrincipalStore store;
+    private String accountId;
+    private long runId;
+    private OwnTransaction tx;
+
+    @BeforeEach
+    void setUp(TestDatabase database) {
+        jdbc = JdbcClient.create(database.dataSource());
+        tx = new OwnTransaction(new JdbcTransactionManager(database.dataSource()));
+        store = new PrincipalStore(new JdbcTemplate(database.dataSource()), tx);
+        runId = new RunStore(jdbc, tx).start(NOW, "test", 1);
+        accountId = String.valueOf(100000000000L + (long) (Math.random() * 899999999999L));
+        jdbc.sql("insert into account (account_id, state, first_seen_at, last_seen_at) values (?, 'ACTIVE', now(), now())")
+                .param(accountId).update();
+    }
+
+    private DiscoveredPrincipal principal(PrincipalType type, String name, String id, List<String> groups, List<String> grants,
+                                          Map<String, String> inline, LastUse lastUse, Instant createdAt) {
+        String arn = "arn:aws:iam::" + accountId + ":" + type.name().toLowerCase() + "/" + name;
+        ListedPrincipal listed = new ListedPrincipal(type, arn, name, "/", id, createdAt, inline, List.of(), null,
+                Map.of("team", "a\"b"), groups, lastUse.at());
+        return new DiscoveredPrincipal(accountId, listed, List.of(new PolicyVersion("arn:aws:iam::aws:policy/ReadOnlyAccess", "v9")),
+                null, lastUse, new Assessment(Breadth.SERVICE_WIDE, grants, "hash-" + id, "print-" + id, Eligibility.ELIGIBLE,
+                "used 2 days ago"));
+    }
+
+    @Test
+    void shouldStoreEveryColumnAsListedWhateverCharactersTheArraysHold() {
+        List<String> awkward = List.of("s3:*", "a\"b", "c\\d", "x,y", "{z}", "NULL", "", "two words");
+        Instant used = Instant.parse("2026-11-18T07:30:00.123456Z");
+        store.upsert(List.of(
+                principal(PrincipalType.USER, "alice", "AIDAALICE", List.of("dev", "ops"), awkward,
+                        Map.of("inline", "{\"Version\":\"2012-10-17\",\"Statement\":[]}"), new LastUse(used, "credential report", true),
+                        Instant.parse("2024-01-02T03:04:05Z")),
+                principal(PrincipalType.ROLE, "app", "AROAAPP", List.of(), List.of(), Map.of("broken", "not json {"),
+                        LastUse.unknown("never used"), null)), runId, NOW);
+
+        Map<String, Object> alice = jdbc.sql("""
+                select principal_type, array_to_json(group_names)::text as groups, array_to_json(broadest_grants)::text as grants,
+                       inline_policies::text as inline, tags::text as tags, attached_policies::text as attached,
+                       last_used_at = ?::timestamptz as used_kept, last_used_source, last_use_known,
+                       iam_created_at = '2024-01-02T03:04:05Z'::timestamptz as created_kept, breadth, eligibility,
+                       eligibility_reason, policy_hash, fingerprint, last_seen_run_id, deleted_at
+                from principal where iam_id = 'AIDAALICE'""").param(used.toString()).query().singleRow();
+        assertThat(alice).containsEntry("principal_type", "USER")
+                .containsEntry("groups", "[\"dev\",\"ops\"]")
+                .containsEntry("grants", "[\"s3:*\",\"a\\\"b\",\"c\\\\d\",\"x,y\",\"{z}\",\"NULL\",\"\",\"two words\"]")
+                .containsEntry("inline", "{\"inline\": {\"Version\": \"2012-10-17\", \"Statement\": []}}")
+                .containsEntry("tags", "{\"team\": \"a\\\"b\"}")
+                .containsEntry("attached", "[{\"arn\": \"arn:aws:iam::aws:policy/ReadOnlyAccess\", \"version\": \"v9\"}]")
+                .containsEntry("used_kept", true).containsEntry("last_used_source", "credential report")
+                .containsEntry("last_use_known", true).containsEntry("created_kept", true)
+                .containsEntry("breadth", "SERVICE_WIDE").containsEntry("eligibility", "ELIGIBLE")
+                .containsEntry("eligibility_reason", "used 2 days ago").containsEntry("policy_hash", "hash-AIDAALICE")
+                .containsEntry("fingerprint", "print-AIDAALICE").containsEntry("last_seen_run_id", runId)
+                .containsEntry("deleted_at", null);
+
+        Map<String, Object> app = jdbc.sql("""
+                select group_names is null as no_groups, array_to_json(broadest_grants)::text as grants,
+                       inline_policies::text as inline, last_used_at, iam_created_at, last_use_known
+                from principal where iam_id = 'AROAAPP'""").query().singleRow();
+        assertThat(app).containsEntry("no_groups", true).containsEntry("grants", "[]")
+                .containsEntry("inline", "{\"broken\": \"not json {\"}")
+                .containsEntry("last_used_at", null).containsEntry("iam_created_at", null)
+                .containsEntry("last_use_known", false);
+    }
+
+    @Test
+    void shouldKeepTheLastListingOfAPrincipalListedTwiceInAPageAndRefreshItOnTheNextPage() {
+        LastUse unknown = LastUse.unknown("never used");
+        store.upsert(List.of(
+                principal(PrincipalType.ROLE, "old-name", "AROATWICE", List.of(), List.of("a"), Map.of(), unknown, null),
+                principal(PrincipalType.ROLE, "new-name", "AROATWICE", List.of(), List.of("b"), Map.of(), unknown, null)), runId, NOW);
+        assertThat(jdbc.sql("select name, broadest_grants[1] from principal where account_id = ?").param(accountId).query().listOfRows())
+                .containsExactly(Map.of("name", "new-name", "broadest_grants", "b"));
+
+        long later = new RunStore(jdbc, tx).start(NOW, "test", 2);
+        store.upsert(List.of(principal(PrincipalType.ROLE, "renamed", "AROATWICE", List.of(), List.of("c"), Map.of(), unknown, null)),
+                later, NOW.plusSeconds(60));
+        assertThat(jdbc.sql("select name, broadest_grants[1] as grant, last_seen_run_id, first_seen_at < last_seen_at as refreshed "
+                        + "from principal where account_id = ?").param(accountId).query().listOfRows())
+                .containsExactly(Map.of("name", "renamed", "grant", "c", "last_seen_run_id", later, "refreshed", true));
+    }
+}
