@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * read are the account's, whoever's activity is in them). An account's rate is the running mean of the logarithm of
  * its rates (exponentially weighted past five). An account not seen yet is forecast from the organization's rates. An
  * account's forecast spreads as the errors its predictions made lately (all accounts together); it is used only while
- * that spread is narrower than the organization's: when accounts do not differ (a uniform jitter), one account's few
- * generations predict worse than the whole organization's many.
+ * that spread is narrower than the organization's, and once 30 predictions have ended: when accounts do not differ (a
+ * uniform jitter), one account's few generations predict worse than the whole organization's many.
  * <p>
  * Both samples are of generations by their start ({@link DurationSamples}), the running ones counted as lasting at
  * least as long as they have run, so that a night's first, shortest generations to end do not make the next ones look
@@ -66,8 +66,23 @@ public final class DurationEstimator {
     private static final double ACCOUNT_WEIGHT = 0.2;
     /** Generations that look often while nothing is known (the night's first ones). */
     private static final int SCOUTS = 32;
+    /**
+     * An account's own forecast is trusted only on this many ended predictions (all accounts'): on the night's first
+     * few second generations to end, the spread of the errors looked narrow (the others, just started, said nothing),
+     * and every account's second generation was looked at where its first ended: 1.8 s lost after it, not 0.8.
+     */
+    private static final int ACCOUNT_ERRORS_TRUSTED = 30;
     /** Below this share of the organization's sample ended, the scouts' sample forecasts if it has seen more end. */
     private static final double SCOUTED_REACH = 0.45;
+    /**
+     * Generations seen to end, and the share of the sample they are, before those that are not scouts plan their own
+     * looks. On a first night the three setup canaries end before the others start; looks planned on their three
+     * durations came early, or past the longest of them backed off: 3.8 calls for an account's first generation of
+     * the night, 2.7 for its others. Waiting for a first look's share (45%) kept the generations of fast accounts
+     * waiting where accounts differ (tail-account, night 1: utilization 0.87 against 0.90); a quarter does not.
+     */
+    private static final int FIRST_LOOK_ENDS = 8;
+    private static final double FIRST_LOOK_REACH = 0.25;
 
     private final Supplier<List<Observation>> history;
     private final Ticker ticker;
@@ -83,7 +98,7 @@ public final class DurationEstimator {
     private final Map<String, AccountRate> accounts = new HashMap<>();
     private int running;
     private long starts;
-    private volatile boolean knowsAny;
+    private volatile boolean knowsFirstLook;
 
     private record AccountRate(double logRate, int count) {
         AccountRate add(double rate) {
@@ -130,7 +145,6 @@ public final class DurationEstimator {
         double rate = Math.log(seconds) - flight.logDays;
         if (flight.organization != null) {
             rates.end(flight.organization, rate);
-            knowsAny = true;
         }
         if (flight.account != null) {
             accountErrors.end(flight.account, rate - flight.predicted);
@@ -138,18 +152,25 @@ public final class DurationEstimator {
         if (flight.scoutEntry != null) {
             scouts.end(flight.scoutEntry, rate);
         }
+        if (!knowsFirstLook) {
+            knowsFirstLook = firstLook(rates) || firstLook(scouts);
+        }
         accounts.merge(flight.accountId, new AccountRate(rate, 1), (old, unused) -> old.add(rate));
     }
 
-    /** Whether any generation has taught it anything yet: whether it forecasts. */
-    public boolean knowsAny() {
-        return knowsAny;
+    /**
+     * Whether the generations that are not scouts may plan their own looks: once the organization's or the scouts'
+     * sample has seen eight generations end, and a quarter of it. Until then they wait, and look when it turns true.
+     */
+    public boolean knowsFirstLook() {
+        return knowsFirstLook;
     }
 
     /** A generation that ended, learnt at once (earlier runs' and tests'). */
     public synchronized void observe(Observation observation) {
         readHistory();
         learn(observation);
+        knowsFirstLook = knowsFirstLook || firstLook(rates);
     }
 
     /** The likely durations of a generation of the account over this window, or null while nothing was learnt. */
@@ -170,7 +191,7 @@ public final class DurationEstimator {
         AccountRate account = accounts.get(accountId);
         if (account != null) {
             DurationSamples.Distribution errors = accountErrors.distribution(now);
-            if (errors.known() && errors.spread() < organization.spread()) {
+            if (errors.ended().length >= ACCOUNT_ERRORS_TRUSTED && errors.spread() < organization.spread()) {
                 return new DurationForecast(logDays + account.logRate(), errors);
             }
         }
@@ -189,7 +210,11 @@ public final class DurationEstimator {
         }
         accounts.put(observation.accountId(), account == null ? new AccountRate(rate, 1) : account.add(rate));
         rates.add(rate);
-        knowsAny = true;
+    }
+
+    private boolean firstLook(DurationSamples samples) {
+        DurationSamples.Distribution distribution = samples.distribution(ticker.nanos());
+        return distribution.ended().length >= FIRST_LOOK_ENDS && distribution.reach() >= FIRST_LOOK_REACH;
     }
 
     private static void drop(DurationSamples.Entry entry, DurationSamples samples) {
@@ -206,6 +231,7 @@ public final class DurationEstimator {
         try {
             List<Observation> past = history.get();
             past.forEach(this::learn);
+            knowsFirstLook = firstLook(rates);
             LogEvent.info(log, "durations-learnt").with("generations", past.size()).with("accounts", accounts.size()).log();
         } catch (RuntimeException e) {
             LogEvent.warn(log, "durations-not-learnt").quoted("detail", e.getMessage()).log();

@@ -63,8 +63,8 @@ final class GenerationTracker {
             long sentNanos = time.ticker().nanos();
             int polls = 0;
             while (true) {
-                if ((!resumed || polls > 0) && !waitForTheNextLook(sentNanos, accountId, window, flight)) {
-                    continue;
+                if (!resumed || polls > 0) {
+                    waitForTheNextLook(sentNanos, accountId, window, flight);
                 }
                 if (slot.interrupted(control)) {
                     return OutcomePolicy.Next.DONE;
@@ -103,32 +103,27 @@ final class GenerationTracker {
     }
 
     /**
-     * Waits until the next look; false when the wait was cut short because the first generation of the night ended
-     * meanwhile (the look is to be planned again, on what it taught). While nothing is known only the night's first few
-     * generations (the scouts) look every quarter of their wait, the others wait the longest: when thousands start at
-     * once, one of them ending tells all the others, who are woken to look where it says.
+     * Waits until the next look. While the night's first generations are being learnt only the first few (the scouts)
+     * plan their own looks; the others wait the longest, cut short when enough have been seen to end
+     * ({@link DurationEstimator#knowsFirstLook()}), and look then: when thousands start at once, the scouts' ends tell
+     * all the others when to look.
      */
-    private boolean waitForTheNextLook(long sentNanos, String accountId, Duration window, DurationEstimator.Flight flight)
+    private void waitForTheNextLook(long sentNanos, String accountId, Duration window, DurationEstimator.Flight flight)
             throws InterruptedException {
         Duration elapsed = Duration.ofNanos(time.ticker().nanos() - sentNanos);
-        DurationForecast forecast = estimator.forecast(accountId, window);
-        Duration wait = schedule.next(elapsed, forecast, flight == null || flight.scout());
-        if (forecast != null) {
+        boolean ownLooks = flight == null || flight.scout() || estimator.knowsFirstLook();
+        Duration wait = schedule.next(elapsed, estimator.forecast(accountId, window), ownLooks);
+        if (ownLooks) {
             control.sleep(wait);
-            return true;
+            return;
         }
-        boolean knewAny = estimator.knowsAny();
         long until = time.ticker().nanos() + wait.toNanos();
         for (long left = wait.toNanos(); left > 0; left = until - time.ticker().nanos()) {
             control.sleep(Duration.ofNanos(Math.min(left, KNOWLEDGE_CHECK.toNanos())));
-            if (control.stopRequested()) {
-                return true;
-            }
-            if (!knewAny && estimator.knowsAny()) {
-                return false;
+            if (control.stopRequested() || estimator.knowsFirstLook()) {
+                return;
             }
         }
-        return true;
     }
 
     private OutcomePolicy.Next cancelStuck(AccountSlot slot, OpenGeneration generation, GenerationResult result, int polls) {

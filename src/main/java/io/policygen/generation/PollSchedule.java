@@ -8,8 +8,9 @@ import java.time.Duration;
  * quarter later than the time already waited (so that a wide forecast, an account not seen yet, is looked at in steps
  * that grow with the wait); past the longest, backing off from it (1 s, 2 s, 4 s past it ...) up to a tenth of the
  * time waited. Where fewer generations like it have ended than a look needs (the night's first, most still running),
- * first at the shortest seen, then a quarter of the time waited; while nothing is known, the same for a scout, the maximum for the others (cut short
- * by the tracker as soon as a generation ends: the scouts look for everyone).
+ * first at the shortest seen, then a quarter of the time waited; while nothing is known, a quarter of the time waited.
+ * That is how the night's first few generations (the scouts) look; until they have seen enough end, the others wait
+ * the maximum, cut short by the tracker when they have ({@link DurationEstimator#knowsFirstLook()}).
  * <p>
  * Why: each look costs an Access Analyzer call; each second between a generation's end and the look that sees it is a
  * second of the slot's day lost. Where durations are known to within a few percent, these looks see a generation
@@ -31,12 +32,15 @@ public record PollSchedule(Duration min, Duration max) {
     /**
      * @param elapsed  how long the generation has run since it was sent
      * @param forecast how long it is likely to take, or null while nothing is known
-     * @param scout    while nothing is known: true to back off by a quarter of the wait, false to wait the maximum (the
-     *                 tracker cuts that wait short when a scout's generation ends)
+     * @param ownLooks true to plan its own looks, false to wait the maximum (a generation that is not a scout while
+     *                 the scouts have not seen enough end: the tracker cuts that wait short when they have)
      */
-    public Duration next(Duration elapsed, DurationForecast forecast, boolean scout) {
+    public Duration next(Duration elapsed, DurationForecast forecast, boolean ownLooks) {
+        if (!ownLooks) {
+            return max;
+        }
         if (forecast == null) {
-            return scout ? clamp(elapsed.dividedBy(4)) : max;
+            return clamp(elapsed.dividedBy(4));
         }
         Duration shortest = forecast.quantile(0);
         if (!forecast.reaches(LOOKS[0])) {

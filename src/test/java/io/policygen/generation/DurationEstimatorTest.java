@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DurationEstimatorTest {
@@ -78,6 +79,95 @@ class DurationEstimatorTest {
         DurationForecast forecast = estimator.forecast(accountId(5), DAYS_30);
         assertThat(forecast.quantile(0.0)).isBetween(Duration.ofMillis(13_000), Duration.ofMillis(13_300));
         assertThat(forecast.quantile(1.0)).isBetween(Duration.ofMillis(16_700), Duration.ofMillis(17_000));
+    }
+
+    @Test
+    void shouldLetTheOthersPlanTheirLooksOnceAQuarterOfTheScoutsEnded() {
+        // given: 32 scouts and 268 others started together
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        List<DurationEstimator.Flight> flights = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            flights.add(estimator.started(accountId(i), DAYS_30));
+        }
+        assertThat(flights.stream().filter(DurationEstimator.Flight::scout)).hasSize(32);
+
+        // when: 13 s later, 7 scouts ended, fewer than 8 and under a quarter
+        ticker.advance(Duration.ofSeconds(13));
+        for (int i = 0; i < 7; i++) {
+            estimator.ended(flights.get(i), Duration.ofSeconds(13));
+        }
+        assertThat(estimator.knowsFirstLook()).isFalse();
+
+        // then: two more, past a quarter of the scouts
+        estimator.ended(flights.get(7), Duration.ofSeconds(13));
+        estimator.ended(flights.get(8), Duration.ofSeconds(13));
+        assertThat(estimator.knowsFirstLook()).isTrue();
+    }
+
+    @Test
+    void shouldLetTheOthersPlanTheirLooksOnceAQuarterOfTheOrganizationsSampleEndedIfNoScoutDid() {
+        // given: 300 started together, the 32 scouts among them still running
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        List<DurationEstimator.Flight> flights = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            flights.add(estimator.started(accountId(i), DAYS_30));
+        }
+        ticker.advance(Duration.ofSeconds(13));
+
+        // when: 74 of the others ended, under a quarter of all
+        for (int i = 32; i < 32 + 74; i++) {
+            estimator.ended(flights.get(i), Duration.ofSeconds(13));
+        }
+        assertThat(estimator.knowsFirstLook()).isFalse();
+
+        // then: two more, past a quarter
+        estimator.ended(flights.get(32 + 74), Duration.ofSeconds(13));
+        estimator.ended(flights.get(32 + 75), Duration.ofSeconds(13));
+        assertThat(estimator.knowsFirstLook()).isTrue();
+    }
+
+    @Test
+    void shouldNotLetTheOthersPlanTheirLooksOnTheSetupCanariesAlone() {
+        // given: the three setup canaries ended, before any other started
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        List<DurationEstimator.Flight> canaries = List.of(estimator.started(accountId(0), DAYS_30),
+                estimator.started(accountId(1), DAYS_30), estimator.started(accountId(2), DAYS_30));
+        ticker.advance(Duration.ofSeconds(15));
+        canaries.forEach(canary -> estimator.ended(canary, Duration.ofSeconds(15)));
+
+        // then: three durations are all ended but too few to plan a first look on
+        assertThat(estimator.forecast(accountId(3), DAYS_30)).isNotNull();
+        assertThat(estimator.knowsFirstLook()).isFalse();
+
+        // and: an earlier night's durations are enough at once
+        DurationEstimator nextNight = new DurationEstimator(() -> IntStream.range(0, 8)
+                .mapToObj(i -> new Observation(accountId(i), DAYS_30, Duration.ofSeconds(15))).toList(), ticker);
+        nextNight.forecast(accountId(0), DAYS_30);
+        assertThat(nextNight.knowsFirstLook()).isTrue();
+    }
+
+    @Test
+    void shouldNotTrustAnAccountsOwnForecastOnTheFirstFewOfItsErrors() {
+        // given: 300 accounts' first generations, 13 s to 17 s, and their second ones started together
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        for (int i = 0; i < 300; i++) {
+            estimator.ended(estimator.started(accountId(i), DAYS_30), Duration.ofMillis(13_000 + 4_000L * i / 299));
+        }
+        List<DurationEstimator.Flight> seconds = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            seconds.add(estimator.started(accountId(i), DAYS_30));
+        }
+
+        // when: 12 s later, five of them ended exactly as long as their first (errors of 0), the rest still run
+        ticker.advance(Duration.ofSeconds(12));
+        for (int i = 100; i < 105; i++) {
+            estimator.ended(seconds.get(i), Duration.ofMillis(13_000 + 4_000L * i / 299));
+        }
+
+        // then: five errors say nothing yet of how far one account's generations stray: the organization's forecast
+        DurationForecast slowFirst = estimator.forecast(accountId(299), DAYS_30);
+        assertThat(slowFirst.quantile(0.0)).as("not where its first ended, 17 s").isLessThan(Duration.ofSeconds(14));
+        assertThat(slowFirst.quantile(1.0)).isLessThanOrEqualTo(Duration.ofSeconds(17));
     }
 
     @Test

@@ -86,8 +86,12 @@ class PollScheduleTest {
     }
 
     @Test
-    void shouldLetAllButTheScoutsWaitTheMaximumWhileNothingIsKnown() {
+    void shouldLetAllButTheScoutsWaitTheMaximumUntilTheScoutsHaveSeenEnoughEnd() {
+        DurationForecast known = DurationForecast.ofEnded(0, Math.log(20), Math.log(22), Math.log(24));
         assertThat(schedule.next(Duration.ofSeconds(8), null, false)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(schedule.next(Duration.ofSeconds(8), known, false)).as("not on the forecast").isEqualTo(Duration.ofMinutes(1));
         assertThat(schedule.next(Duration.ofSeconds(8), null, true)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(schedule.next(Duration.ofSeconds(8), known, true)).as("a scout: where 45% of 20 s, 22 s, 24 s ended")
+                .isBetween(Duration.ofMillis(12_600), Duration.ofMillis(12_800));
     }
 }
