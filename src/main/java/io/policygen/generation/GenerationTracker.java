@@ -120,7 +120,18 @@ final class GenerationTracker {
         long until = time.ticker().nanos() + wait.toNanos();
         for (long left = wait.toNanos(); left > 0; left = until - time.ticker().nanos()) {
             control.sleep(Duration.ofNanos(Math.min(left, KNOWLEDGE_CHECK.toNanos())));
-            if (control.stopRequested() || estimator.knowsFirstLook()) {
+            if (control.stopRequested()) {
+                return;
+            }
+            if (estimator.knowsFirstLook()) {
+                // at once if it has run as long as the shortest seen, else then: where starts spread over seconds
+                // (thousands of slots), the late ones do not all look together at what cannot have ended yet
+                DurationForecast forecast = estimator.forecast(accountId, window);
+                Duration early = forecast == null ? Duration.ZERO
+                        : forecast.quantile(0).minus(Duration.ofNanos(time.ticker().nanos() - sentNanos));
+                if (early.isPositive()) {
+                    control.sleep(early);
+                }
                 return;
             }
         }
