@@ -11,8 +11,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Stores a chunk of what an account's IAM holds, each kind in one batched statement: managed policies and groups
- * (the catalog first: principals refer to them), then principals.
+ * Stores a chunk of what an account's IAM holds, kind by kind: managed policies and groups, each in one batched
+ * statement (the catalog first: principals refer to them), then principals ({@link PrincipalStore#upsert}).
  */
 public class PrincipalWriter implements ItemWriter<IamItem> {
 
