@@ -85,10 +85,7 @@ class DurationEstimatorTest {
     void shouldLetTheOthersPlanTheirLooksOnceAQuarterOfTheScoutsEnded() {
         // given: 32 scouts and 268 others started together
         DurationEstimator estimator = new DurationEstimator(ticker);
-        List<DurationEstimator.Flight> flights = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            flights.add(estimator.started(accountId(i), DAYS_30));
-        }
+        List<DurationEstimator.Flight> flights = startTogether(estimator, 300);
         assertThat(flights.stream().filter(DurationEstimator.Flight::scout)).hasSize(32);
 
         // when: 13 s later, 7 scouts ended, fewer than 8 and under a quarter
@@ -108,10 +105,7 @@ class DurationEstimatorTest {
     void shouldLetTheOthersPlanTheirLooksOnceAQuarterOfTheOrganizationsSampleEndedIfNoScoutDid() {
         // given: 300 started together, the 32 scouts among them still running
         DurationEstimator estimator = new DurationEstimator(ticker);
-        List<DurationEstimator.Flight> flights = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            flights.add(estimator.started(accountId(i), DAYS_30));
-        }
+        List<DurationEstimator.Flight> flights = startTogether(estimator, 300);
         ticker.advance(Duration.ofSeconds(13));
 
         // when: 74 of the others ended, under a quarter of all
@@ -153,10 +147,7 @@ class DurationEstimatorTest {
         for (int i = 0; i < 300; i++) {
             estimator.ended(estimator.started(accountId(i), DAYS_30), Duration.ofMillis(13_000 + 4_000L * i / 299));
         }
-        List<DurationEstimator.Flight> seconds = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            seconds.add(estimator.started(accountId(i), DAYS_30));
-        }
+        List<DurationEstimator.Flight> seconds = startTogether(estimator, 300);
 
         // when: 12 s later, five of them ended exactly as long as their first (errors of 0), the rest still run
         ticker.advance(Duration.ofSeconds(12));
@@ -260,5 +251,14 @@ class DurationEstimatorTest {
 
     private static String accountId(int n) {
         return String.format("1111222%05d", n);
+    }
+
+    /** One generation started now in each of the first {@code count} accounts. */
+    private static List<DurationEstimator.Flight> startTogether(DurationEstimator estimator, int count) {
+        List<DurationEstimator.Flight> flights = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            flights.add(estimator.started(accountId(i), DAYS_30));
+        }
+        return flights;
     }
 }
