@@ -20,13 +20,11 @@ import org.slf4j.LoggerFactory;
 final class GenerationTracker {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationTracker.class);
-    /** How often a generation waiting blind looks whether another generation taught the estimator anything. */
-    private static final Duration KNOWLEDGE_CHECK = Duration.ofSeconds(1);
 
     private final PolicyGenerations generations;
     private final OtherGenerations others;
     private final GenerationStore store;
-    private final PollSchedule schedule;
+    private final NextLook nextLook;
     private final DurationEstimator estimator;
     private final Duration maxWait;
     private final OutcomePolicy policy;
@@ -40,7 +38,7 @@ final class GenerationTracker {
         this.generations = generations;
         this.others = others;
         this.store = store;
-        this.schedule = new PollSchedule(properties.pollMin(), properties.pollMax());
+        this.nextLook = new NextLook(new PollSchedule(properties.pollMin(), properties.pollMax()), estimator, control, time.ticker());
         this.estimator = estimator;
         this.maxWait = properties.maxWait();
         this.policy = policy;
@@ -64,7 +62,7 @@ final class GenerationTracker {
             int polls = 0;
             while (true) {
                 if (!resumed || polls > 0) {
-                    waitForTheNextLook(sentNanos, accountId, window, flight);
+                    nextLook.await(sentNanos, accountId, window, flight);
                 }
                 if (slot.interrupted(control)) {
                     return OutcomePolicy.Next.DONE;
@@ -98,41 +96,6 @@ final class GenerationTracker {
         } finally {
             if (flight != null) {
                 estimator.ended(flight, took);
-            }
-        }
-    }
-
-    /**
-     * Waits until the next look. While the night's first generations are being learnt only the first few (the scouts)
-     * plan their own looks; the others wait the longest, cut short when enough have been seen to end
-     * ({@link DurationEstimator#knowsFirstLook()}), and look then: when thousands start at once, the scouts' ends tell
-     * all the others when to look.
-     */
-    private void waitForTheNextLook(long sentNanos, String accountId, Duration window, DurationEstimator.Flight flight)
-            throws InterruptedException {
-        Duration elapsed = Duration.ofNanos(time.ticker().nanos() - sentNanos);
-        boolean ownLooks = flight == null || flight.scout() || estimator.knowsFirstLook();
-        Duration wait = schedule.next(elapsed, estimator.forecast(accountId, window), ownLooks);
-        if (ownLooks) {
-            control.sleep(wait);
-            return;
-        }
-        long until = time.ticker().nanos() + wait.toNanos();
-        for (long left = wait.toNanos(); left > 0; left = until - time.ticker().nanos()) {
-            control.sleep(Duration.ofNanos(Math.min(left, KNOWLEDGE_CHECK.toNanos())));
-            if (control.stopRequested()) {
-                return;
-            }
-            if (estimator.knowsFirstLook()) {
-                // at once if it has run as long as the shortest seen, else then: where starts spread over seconds
-                // (thousands of slots), the late ones do not all look together at what cannot have ended yet
-                DurationForecast forecast = estimator.forecast(accountId, window);
-                Duration early = forecast == null ? Duration.ZERO
-                        : forecast.quantile(0).minus(Duration.ofNanos(time.ticker().nanos() - sentNanos));
-                if (early.isPositive()) {
-                    control.sleep(early);
-                }
-                return;
             }
         }
     }

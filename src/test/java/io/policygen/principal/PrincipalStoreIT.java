@@ -1,6 +1,7 @@
 package io.policygen.principal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.policygen.principal.IamEntity.ListedPrincipal;
 import io.policygen.principal.IamItem.Assessment;
@@ -109,5 +110,28 @@ class PrincipalStoreIT {
         assertThat(jdbc.sql("select name, broadest_grants[1] as grant, last_seen_run_id, first_seen_at < last_seen_at as refreshed "
                         + "from principal where account_id = ?").param(accountId).query().listOfRows())
                 .containsExactly(Map.of("name", "renamed", "grant", "c", "last_seen_run_id", later, "refreshed", true));
+    }
+
+    @Test
+    void shouldRefuseAPageNamingAnAccountNotStoredAndStoreNothingOfIt() {
+        LastUse unknown = LastUse.unknown("never used");
+        DiscoveredPrincipal known = principal(PrincipalType.ROLE, "known", "AROAKNOWN", List.of(), List.of(), Map.of(), unknown, null);
+        String stranger = accountId.equals("999999999999") ? "999999999998" : "999999999999";
+        ListedPrincipal listed = new ListedPrincipal(PrincipalType.ROLE, "arn:aws:iam::" + stranger + ":role/lost", "lost", "/",
+                "AROALOST", null, Map.of(), List.of(), null, Map.of(), List.of(), null);
+        DiscoveredPrincipal orphan = new DiscoveredPrincipal(stranger, listed, List.of(), null, unknown, known.assessment());
+
+        assertThatThrownBy(() -> store.upsert(List.of(known, orphan), runId, NOW))
+                .hasMessageContaining("principal names account " + stranger + ", which is not in table account");
+        assertThat(jdbc.sql("select count(*) from principal where iam_id in ('AROAKNOWN', 'AROALOST')").query(Long.class).single())
+                .isZero();
+
+        store.upsert(List.of(known), runId, NOW);
+        assertThatThrownBy(() -> jdbc.sql("update principal set account_id = ? where iam_id = 'AROAKNOWN'").param(stranger).update())
+                .hasMessageContaining("principal names account " + stranger);
+        assertThatThrownBy(() -> jdbc.sql("delete from account where account_id = ?").param(accountId).update())
+                .hasMessageContaining("account " + accountId + " still has principals in table principal");
+        assertThat(jdbc.sql("select account_id from principal where iam_id = 'AROAKNOWN'").query(String.class).single())
+                .isEqualTo(accountId);
     }
 }

@@ -1,0 +1,138 @@
+package io.policygen.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.policygen.testsupport.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A generation that is not a scout, on the night's first minute: it waits blind until the scouts have seen enough end,
+ * then looks at once if it has run as long as the shortest seen, else when it has. On a manual ticker; nothing sleeps.
+ */
+class NextLookTest {
+
+    private static final Duration WINDOW = Duration.ofDays(30);
+    private static final Duration POLL_MAX = Duration.ofMinutes(1);
+    private static final Duration SCOUTS_TOOK = Duration.ofSeconds(13);
+
+    private final ManualClock ticker = new ManualClock(Instant.parse("2026-03-02T01:00:00Z"));
+    private final long night = ticker.nanos();
+    private final DurationEstimator estimator = new DurationEstimator(ticker);
+    private final ScriptedControl control = new ScriptedControl();
+    private final NextLook nextLook = new NextLook(new PollSchedule(Duration.ofSeconds(1), POLL_MAX), estimator, control, ticker);
+    private final List<DurationEstimator.Flight> flights = new ArrayList<>();
+
+    @BeforeEach
+    void startTheNight() {
+        for (int i = 0; i < 300; i++) {
+            flights.add(estimator.started(String.format("1111222%05d", i), WINDOW));
+        }
+        assertThat(flights.get(100).scout()).isFalse();
+    }
+
+    @Test
+    void shouldLookAtOnceWhenTheScoutsHaveSeenEnoughEndIfItRanAsLongAsTheShortest() throws InterruptedException {
+        control.at(SCOUTS_TOOK, this::nineScoutsEnd);
+
+        nextLook.await(night, "111122200100", WINDOW, flights.get(100));
+
+        assertThat(elapsed()).isEqualTo(SCOUTS_TOOK);
+        assertThat(control.sleeps).allMatch(sleep -> sleep.compareTo(NextLook.KNOWLEDGE_CHECK) <= 0);
+    }
+
+    @Test
+    void shouldWaitUntilItHasRunAsLongAsTheShortestSeenIfItStartedLate() throws InterruptedException {
+        ticker.advance(Duration.ofSeconds(10));
+        long sent = ticker.nanos();
+        DurationEstimator.Flight late = estimator.started("111122299999", WINDOW);
+        control.at(SCOUTS_TOOK, this::nineScoutsEnd);
+
+        nextLook.await(sent, "111122299999", WINDOW, late);
+
+        assertThat(elapsed()).isCloseTo(Duration.ofSeconds(10).plus(SCOUTS_TOOK), Duration.ofMillis(5));
+    }
+
+    @Test
+    void shouldWaitTheLongestWhileNothingEnds() throws InterruptedException {
+        nextLook.await(night, "111122200100", WINDOW, flights.get(100));
+
+        assertThat(elapsed()).isEqualTo(POLL_MAX);
+        assertThat(control.sleeps).hasSize((int) POLL_MAX.dividedBy(NextLook.KNOWLEDGE_CHECK));
+    }
+
+    @Test
+    void shouldStopWaitingBlindWhenTheRunStops() throws InterruptedException {
+        control.at(Duration.ofSeconds(5), () -> control.stopRequested = true);
+
+        nextLook.await(night, "111122200100", WINDOW, flights.get(100));
+
+        assertThat(elapsed()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldLetAScoutPlanItsOwnLooks() throws InterruptedException {
+        DurationEstimator.Flight scout = flights.getFirst();
+        assertThat(scout.scout()).isTrue();
+
+        nextLook.await(night, "111122200000", WINDOW, scout);
+
+        assertThat(control.sleeps).as("nothing is known: the first look at the minimum").containsExactly(Duration.ofSeconds(1));
+    }
+
+    private void nineScoutsEnd() {
+        for (int i = 0; i < 9; i++) {
+            estimator.ended(flights.get(i), SCOUTS_TOOK);
+        }
+        assertThat(estimator.knowsFirstLook()).isTrue();
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(ticker.nanos() - night);
+    }
+
+    /** Waiting moves the ticker on; what is scripted at a time of the night happens once the ticker reaches it. */
+    private final class ScriptedControl implements SlotControl {
+
+        private final List<Duration> sleeps = new ArrayList<>();
+        private final List<Duration> times = new ArrayList<>();
+        private final List<Runnable> events = new ArrayList<>();
+        volatile boolean stopRequested;
+
+        void at(Duration time, Runnable event) {
+            times.add(time);
+            events.add(event);
+        }
+
+        @Override
+        public void sleep(Duration duration) {
+            sleeps.add(duration);
+            ticker.advance(duration);
+            for (int i = 0; i < times.size(); i++) {
+                if (elapsed().compareTo(times.get(i)) >= 0) {
+                    times.remove(i);
+                    events.remove(i--).run();
+                }
+            }
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return stopRequested;
+        }
+
+        @Override
+        public boolean pastDeadline() {
+            return false;
+        }
+
+        @Override
+        public void requestStop(String reason) {
+            stopRequested = true;
+        }
+    }
+}
