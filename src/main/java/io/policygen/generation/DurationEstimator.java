@@ -72,6 +72,14 @@ public final class DurationEstimator {
      * and every account's second generation was looked at where its first ended: 1.8 s lost after it, not 0.8.
      */
     private static final int ACCOUNT_ERRORS_TRUSTED = 30;
+    /** The share of both samples seen to end before an account's errors and the organization's are compared. */
+    private static final double COMPARED_FROM = 0.5;
+    /**
+     * An account whose own rate is below this quantile of the organization's has its looks planned again once its own
+     * forecast can be compared ({@link DurationForecast#provisional()}); only these: the others would check for
+     * nothing, ten thousand of them every second at scale.
+     */
+    private static final double PROVISIONAL_BELOW = 0.25;
     /** Below this share of the organization's sample ended, the scouts' sample forecasts if it has seen more end. */
     private static final double SCOUTED_REACH = 0.45;
     /**
@@ -191,8 +199,18 @@ public final class DurationEstimator {
         AccountRate account = accounts.get(accountId);
         if (account != null) {
             DurationSamples.Distribution errors = accountErrors.distribution(now);
-            if (errors.ended().length >= ACCOUNT_ERRORS_TRUSTED && errors.spread() < organization.spread()) {
+            // compared as far as both have seen generations end: on a first night the errors reach the median long
+            // before 90%, and a fast account's second generation forecast from the organization is looked at where
+            // the organization's end, seconds after its own
+            double upTo = Math.min(0.9, Math.min(errors.reach(), organization.reach()));
+            boolean comparable = errors.ended().length >= ACCOUNT_ERRORS_TRUSTED && upTo >= COMPARED_FROM;
+            if (comparable && errors.spread(upTo) < organization.spread(upTo)) {
                 return new DurationForecast(logDays + account.logRate(), errors);
+            }
+            if (!comparable) {
+                // an account faster than most of the organization would be looked at long after its own end
+                boolean faster = account.logRate() < organization.quantile(PROVISIONAL_BELOW);
+                return new DurationForecast(logDays, organization, faster);
             }
         }
         return new DurationForecast(logDays, organization);

@@ -5,9 +5,16 @@ import java.time.Duration;
 /**
  * What one generation's duration is likely to be: {@code e^(center + value)} seconds, for the values of a learnt
  * {@link DurationSamples.Distribution}. Quantiles come from the sample as it is, whatever its shape: a uniform jitter
- * and a long tail are both looked at where their own durations fall.
+ * and a long tail are both looked at where their own durations fall. {@code provisional}: the organization's forecast
+ * for an account seen before, while too few of the night's accounts' own forecasts have been seen to end to tell which
+ * is the better; a look planned on it is planned again once that is known.
  */
-public record DurationForecast(double center, DurationSamples.Distribution distribution) {
+public record DurationForecast(double center, DurationSamples.Distribution distribution, boolean provisional) {
+
+    /** A forecast that stands until generations end. */
+    public DurationForecast(double center, DurationSamples.Distribution distribution) {
+        this(center, distribution, false);
+    }
 
     /** From durations that all ended (natural logarithms of seconds, ascending): each one an equal share. */
     static DurationForecast ofEnded(double center, double... sortedValues) {

@@ -2,12 +2,14 @@ package io.policygen.generation;
 
 import io.policygen.time.Ticker;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Waits until a running generation's next look. While the night's first generations are being learnt only the first
  * few (the scouts) plan their own looks; the others wait the longest, cut short when enough have been seen to end
  * ({@link DurationEstimator#knowsFirstLook()}), and look then: when thousands start at once, the scouts' ends tell
- * all the others when to look.
+ * all the others when to look. A look planned on a {@link DurationForecast#provisional() provisional} forecast is
+ * planned again when the forecast stands.
  */
 final class NextLook {
 
@@ -31,30 +33,54 @@ final class NextLook {
      * @param flight    the estimator's record of it, null for one an earlier run started (it plans its own looks)
      */
     void await(long sentNanos, String accountId, Duration window, DurationEstimator.Flight flight) throws InterruptedException {
-        Duration elapsed = Duration.ofNanos(ticker.nanos() - sentNanos);
         boolean ownLooks = flight == null || flight.scout() || estimator.knowsFirstLook();
-        Duration wait = schedule.next(elapsed, estimator.forecast(accountId, window), ownLooks);
-        if (ownLooks) {
-            control.sleep(wait);
+        DurationForecast forecast = estimator.forecast(accountId, window);
+        Duration wait = schedule.next(elapsed(sentNanos), forecast, ownLooks);
+        if (!ownLooks) {
+            DurationForecast learnt = newsWithin(wait, () -> estimator.knowsFirstLook() ? estimator.forecast(accountId, window) : null);
+            // at once if it has run as long as the shortest seen, else then: where starts spread over seconds
+            // (thousands of slots), the late ones do not all look together at what cannot have ended yet
+            Duration early = learnt == null ? Duration.ZERO : learnt.quantile(0).minus(elapsed(sentNanos));
+            if (early.isPositive()) {
+                control.sleep(early);
+            }
             return;
         }
+        if (forecast != null && forecast.provisional()) {
+            // planned again once the forecast stands: on a first night where accounts differ, a fast account's second
+            // generation would otherwise be looked at where the organization's generations end, long after its own
+            DurationForecast standing = newsWithin(wait, () -> {
+                DurationForecast now = estimator.forecast(accountId, window);
+                return now == null || now.provisional() ? null : now;
+            });
+            if (standing != null) {
+                control.sleep(schedule.next(elapsed(sentNanos), standing));
+            }
+            return;
+        }
+        control.sleep(wait);
+    }
+
+    /**
+     * Waits {@code wait}, asking for news every {@link #KNOWLEDGE_CHECK}: the first that is not null, as soon as there
+     * is, or null at the end of the wait or at a stop.
+     */
+    private <T> T newsWithin(Duration wait, Supplier<T> news) throws InterruptedException {
         long until = ticker.nanos() + wait.toNanos();
         for (long left = wait.toNanos(); left > 0; left = until - ticker.nanos()) {
             control.sleep(Duration.ofNanos(Math.min(left, KNOWLEDGE_CHECK.toNanos())));
             if (control.stopRequested()) {
-                return;
+                return null;
             }
-            if (estimator.knowsFirstLook()) {
-                // at once if it has run as long as the shortest seen, else then: where starts spread over seconds
-                // (thousands of slots), the late ones do not all look together at what cannot have ended yet
-                DurationForecast forecast = estimator.forecast(accountId, window);
-                Duration early = forecast == null ? Duration.ZERO
-                        : forecast.quantile(0).minus(Duration.ofNanos(ticker.nanos() - sentNanos));
-                if (early.isPositive()) {
-                    control.sleep(early);
-                }
-                return;
+            T found = news.get();
+            if (found != null) {
+                return found;
             }
         }
+        return null;
+    }
+
+    private Duration elapsed(long sentNanos) {
+        return Duration.ofNanos(ticker.nanos() - sentNanos);
     }
 }

@@ -162,6 +162,47 @@ class DurationEstimatorTest {
     }
 
     @Test
+    void shouldTrustAnAccountsOwnForecastOnceItsErrorsReachTheMedianWhereAccountsDiffer() {
+        // given: 150 accounts took 8 s, 150 took 24 s, and their second generations started together
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        for (int i = 0; i < 300; i++) {
+            estimator.ended(estimator.started(accountId(i), DAYS_30), Duration.ofSeconds(i < 150 ? 8 : 24));
+        }
+        List<DurationEstimator.Flight> seconds = startTogether(estimator, 300);
+
+        // when: 12 s later 100 fast ones ended within 2% of their first, 50 run past it: two thirds of the errors known
+        ticker.advance(Duration.ofSeconds(12));
+        for (int i = 0; i < 100; i++) {
+            estimator.ended(seconds.get(i), Duration.ofMillis(8_000 + 160L * (i % 3 - 1)));
+        }
+
+        // then: compared as far as both reach, the accounts' own forecasts are the narrower
+        DurationForecast fast = estimator.forecast(accountId(120), DAYS_30);
+        assertThat(fast.provisional()).isFalse();
+        assertThat(fast.quantile(0.5)).isBetween(Duration.ofMillis(7_800), Duration.ofMillis(8_200));
+        assertThat(estimator.forecast(accountId(200), DAYS_30).quantile(0.5))
+                .isBetween(Duration.ofMillis(23_400), Duration.ofMillis(24_600));
+    }
+
+    @Test
+    void shouldCallProvisionalOnlyTheForecastOfAFastAccountWhileTheAccountsErrorsAreNotKnown() {
+        // given: 60 accounts took 8 s, 240 took 24 s, and their second generations started: no error known yet
+        DurationEstimator estimator = new DurationEstimator(ticker);
+        for (int i = 0; i < 300; i++) {
+            estimator.ended(estimator.started(accountId(i), DAYS_30), Duration.ofSeconds(i < 60 ? 8 : 24));
+        }
+        startTogether(estimator, 300);
+        ticker.advance(Duration.ofSeconds(1));
+
+        // then: the organization's forecast for all; provisional for a fast account, whose end it would look past
+        DurationForecast fast = estimator.forecast(accountId(10), DAYS_30);
+        assertThat(fast.provisional()).isTrue();
+        assertThat(fast.quantile(0.45)).isCloseTo(Duration.ofSeconds(24), Duration.ofMillis(1));
+        assertThat(estimator.forecast(accountId(100), DAYS_30).provisional()).as("a slow account").isFalse();
+        assertThat(estimator.forecast("999988887777", DAYS_30).provisional()).as("an account not seen").isFalse();
+    }
+
+    @Test
     void shouldNotForecastShortFromTheFirstOfAWaveToEnd() {
         // given: 400 generations started at once, 20 s to 40 s; 10 s before the first ends nothing is known
         DurationEstimator estimator = new DurationEstimator(ticker);

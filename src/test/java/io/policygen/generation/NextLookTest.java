@@ -84,6 +84,38 @@ class NextLookTest {
         assertThat(control.sleeps).as("nothing is known: the first look at the minimum").containsExactly(Duration.ofSeconds(1));
     }
 
+    @Test
+    void shouldPlanALookAgainWhenTheAccountsOwnForecastProvesBetterThanTheOrganizations() throws InterruptedException {
+        // given: the night's first generations ended, 60 accounts in 8 s, the other 240 in 24 s
+        ticker.advance(Duration.ofSeconds(24));
+        for (int i = 0; i < flights.size(); i++) {
+            estimator.ended(flights.get(i), Duration.ofSeconds(i < 60 ? 8 : 24));
+        }
+        // and every account's second started, its own errors not known yet: the organization's forecast, provisional
+        // for a fast account
+        long sent = ticker.nanos();
+        List<DurationEstimator.Flight> seconds = new ArrayList<>();
+        for (int i = 0; i < flights.size(); i++) {
+            seconds.add(estimator.started(String.format("1111222%05d", i), WINDOW));
+        }
+        DurationForecast planned = estimator.forecast("111122200000", WINDOW);
+        assertThat(planned.provisional()).isTrue();
+        assertThat(planned.quantile(0.45)).isCloseTo(Duration.ofSeconds(24), Duration.ofMillis(1));
+
+        // when: 8 s on, the second generations of 40 other fast accounts ended as their first did
+        control.at(Duration.ofSeconds(24 + 8), () -> {
+            for (int i = 1; i <= 40; i++) {
+                estimator.ended(seconds.get(i), Duration.ofSeconds(8));
+            }
+        });
+        nextLook.await(sent, "111122200000", WINDOW, seconds.getFirst());
+
+        // then: the account's own forecast (8 s) stands, and the look is planned on it (past its 8 s, a quarter later, as
+        // the schedule steps while three quarters of the errors are not known), not at the organization's 24 s
+        assertThat(estimator.forecast("111122200000", WINDOW).provisional()).isFalse();
+        assertThat(Duration.ofNanos(ticker.nanos() - sent)).isEqualTo(Duration.ofSeconds(10));
+    }
+
     private void nineScoutsEnd() {
         for (int i = 0; i < 9; i++) {
             estimator.ended(flights.get(i), SCOUTS_TOOK);
