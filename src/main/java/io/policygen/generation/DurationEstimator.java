@@ -21,8 +21,12 @@ import org.slf4j.LoggerFactory;
  * read are the account's, whoever's activity is in them). An account's rate is the running mean of the logarithm of
  * its rates (exponentially weighted past five). An account not seen yet is forecast from the organization's rates. An
  * account's forecast spreads as the errors its predictions made lately (all accounts together); it is used only while
- * that spread is narrower than the organization's, and once 30 predictions have ended: when accounts do not differ (a
- * uniform jitter), one account's few generations predict worse than the whole organization's many.
+ * that spread is narrower than the organization's (compared as far as both samples have seen generations end, from
+ * half of each), and once 30 predictions have ended: when accounts do not differ (a uniform jitter), one account's few
+ * generations predict worse than the whole organization's many. Until they can be compared, the organization's
+ * forecast for an account much faster than its median is provisional: a fast account's second generation of a first
+ * night is looked at where its first ended, and planned again when its own forecast is known, not where the
+ * organization's end.
  * <p>
  * Both samples are of generations by their start ({@link DurationSamples}), the running ones counted as lasting at
  * least as long as they have run, so that a night's first, shortest generations to end do not make the next ones look
@@ -75,11 +79,13 @@ public final class DurationEstimator {
     /** The share of both samples seen to end before an account's errors and the organization's are compared. */
     private static final double COMPARED_FROM = 0.5;
     /**
-     * An account whose own rate is below this quantile of the organization's has its looks planned again once its own
-     * forecast can be compared ({@link DurationForecast#provisional()}); only these: the others would check for
-     * nothing, ten thousand of them every second at scale.
+     * An account whose own generations took less than this share of the organization's median is looked at where its
+     * own end while its forecast cannot be compared, and has its looks planned again once it can
+     * ({@link DurationForecast#provisional()}). Only these: where accounts do not differ (a uniform jitter of 15%) none
+     * is, and its own first duration would look too early; and the others would check for nothing, ten thousand of them
+     * every second at scale.
      */
-    private static final double PROVISIONAL_BELOW = 0.25;
+    private static final double PROVISIONAL_BELOW = 0.75;
     /** Below this share of the organization's sample ended, the scouts' sample forecasts if it has seen more end. */
     private static final double SCOUTED_REACH = 0.45;
     /**
@@ -208,9 +214,11 @@ public final class DurationEstimator {
                 return new DurationForecast(logDays + account.logRate(), errors);
             }
             if (!comparable) {
-                // an account faster than most of the organization would be looked at long after its own end
-                boolean faster = account.logRate() < organization.quantile(PROVISIONAL_BELOW);
-                return new DurationForecast(logDays, organization, faster);
+                // an account much faster than the organization would be looked at long after its own end; against
+                // the median, or while it is beyond reach the longest ended, which it is at least
+                double median = organization.quantile(Math.min(0.5, organization.reach()));
+                boolean faster = account.logRate() < median + Math.log(PROVISIONAL_BELOW);
+                return new DurationForecast(logDays, organization, faster ? logDays + account.logRate() : Double.NaN);
             }
         }
         return new DurationForecast(logDays, organization);

@@ -5,15 +5,25 @@ import java.time.Duration;
 /**
  * What one generation's duration is likely to be: {@code e^(center + value)} seconds, for the values of a learnt
  * {@link DurationSamples.Distribution}. Quantiles come from the sample as it is, whatever its shape: a uniform jitter
- * and a long tail are both looked at where their own durations fall. {@code provisional}: the organization's forecast
- * for an account seen before, while too few of the night's accounts' own forecasts have been seen to end to tell which
- * is the better; a look planned on it is planned again once that is known.
+ * and a long tail are both looked at where their own durations fall. {@code own}: NaN, or for a provisional forecast
+ * (the organization's, for an account seen before and faster than most, while too few of the night's accounts' own
+ * forecasts have been seen to end to tell which is the better) the logarithm of where the account's own generations
+ * end: it is looked at there too, and planned again once the better is known.
  */
-public record DurationForecast(double center, DurationSamples.Distribution distribution, boolean provisional) {
+public record DurationForecast(double center, DurationSamples.Distribution distribution, double own) {
 
     /** A forecast that stands until generations end. */
     public DurationForecast(double center, DurationSamples.Distribution distribution) {
-        this(center, distribution, false);
+        this(center, distribution, Double.NaN);
+    }
+
+    public boolean provisional() {
+        return !Double.isNaN(own);
+    }
+
+    /** Where the account's own generations end, for a provisional forecast. */
+    public Duration ownEnd() {
+        return seconds(Math.exp(own));
     }
 
     /** From durations that all ended (natural logarithms of seconds, ascending): each one an equal share. */

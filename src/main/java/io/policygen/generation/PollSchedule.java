@@ -10,7 +10,9 @@ import java.time.Duration;
  * time waited. Where fewer generations like it have ended than a look needs (the night's first, most still running),
  * first at the shortest seen, then a quarter of the time waited; while nothing is known, a quarter of the time waited.
  * That is how the night's first few generations (the scouts) look; until they have seen enough end, the others wait
- * the maximum, cut short by the tracker when they have ({@link DurationEstimator#knowsFirstLook()}).
+ * the maximum, cut short by the tracker when they have ({@link DurationEstimator#knowsFirstLook()}). A provisional
+ * forecast (an account much faster than the organization, whose own forecast cannot be weighed yet) is also looked at
+ * where the account's own generations ended, then in steps of a tenth of the time waited.
  * <p>
  * Why: each look costs an Access Analyzer call; each second between a generation's end and the look that sees it is a
  * second of the slot's day lost. Where durations are known to within a few percent, these looks see a generation
@@ -42,6 +44,18 @@ public record PollSchedule(Duration min, Duration max) {
         if (forecast == null) {
             return clamp(elapsed.dividedBy(4));
         }
+        Duration planned = planned(elapsed, forecast);
+        if (!forecast.provisional()) {
+            return planned;
+        }
+        // an account faster than most, its own errors not known yet: where its own generations ended, then in steps of
+        // a tenth of the wait, unless the organization's forecast looks first
+        Duration own = elapsed.compareTo(forecast.ownEnd()) < 0 ? atLeastMin(forecast.ownEnd().minus(elapsed))
+                : clamp(elapsed.dividedBy(10));
+        return own.compareTo(planned) < 0 ? own : planned;
+    }
+
+    private Duration planned(Duration elapsed, DurationForecast forecast) {
         Duration shortest = forecast.quantile(0);
         if (!forecast.reaches(LOOKS[0])) {
             // most generations like it are still running (the night's first): their ends are not known yet, but none

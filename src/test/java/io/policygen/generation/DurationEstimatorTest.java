@@ -198,6 +198,7 @@ class DurationEstimatorTest {
         DurationForecast fast = estimator.forecast(accountId(10), DAYS_30);
         assertThat(fast.provisional()).isTrue();
         assertThat(fast.quantile(0.45)).isCloseTo(Duration.ofSeconds(24), Duration.ofMillis(1));
+        assertThat(fast.ownEnd()).as("where its own first ended").isCloseTo(Duration.ofSeconds(8), Duration.ofMillis(1));
         assertThat(estimator.forecast(accountId(100), DAYS_30).provisional()).as("a slow account").isFalse();
         assertThat(estimator.forecast("999988887777", DAYS_30).provisional()).as("an account not seen").isFalse();
     }

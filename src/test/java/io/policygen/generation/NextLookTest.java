@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A generation that is not a scout, on the night's first minute: it waits blind until the scouts have seen enough end,
- * then looks at once if it has run as long as the shortest seen, else when it has. On a manual ticker; nothing sleeps.
+ * A generation's wait for its next look, on the night's first minute: one that is not a scout waits blind until the
+ * scouts have seen enough end, then looks at once if it has run as long as the shortest seen, else when it has; one
+ * planned on a provisional forecast is planned again when the forecast stands. On a manual ticker; nothing sleeps.
  */
 class NextLookTest {
 
@@ -21,9 +22,10 @@ class NextLookTest {
     private static final Duration SCOUTS_TOOK = Duration.ofSeconds(13);
 
     private final ManualClock ticker = new ManualClock(Instant.parse("2026-03-02T01:00:00Z"));
-    private final long night = ticker.nanos();
+    private final Instant night = ticker.instant();
+    private final long nightNanos = ticker.nanos();
     private final DurationEstimator estimator = new DurationEstimator(ticker);
-    private final ScriptedControl control = new ScriptedControl();
+    private final ManualSlotControl control = new ManualSlotControl(ticker);
     private final NextLook nextLook = new NextLook(new PollSchedule(Duration.ofSeconds(1), POLL_MAX), estimator, control, ticker);
     private final List<DurationEstimator.Flight> flights = new ArrayList<>();
 
@@ -37,9 +39,9 @@ class NextLookTest {
 
     @Test
     void shouldLookAtOnceWhenTheScoutsHaveSeenEnoughEndIfItRanAsLongAsTheShortest() throws InterruptedException {
-        control.at(SCOUTS_TOOK, this::nineScoutsEnd);
+        control.at(night.plus(SCOUTS_TOOK), this::nineScoutsEnd);
 
-        nextLook.await(night, "111122200100", WINDOW, flights.get(100));
+        nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100));
 
         assertThat(elapsed()).isEqualTo(SCOUTS_TOOK);
         assertThat(control.sleeps).allMatch(sleep -> sleep.compareTo(NextLook.KNOWLEDGE_CHECK) <= 0);
@@ -50,7 +52,7 @@ class NextLookTest {
         ticker.advance(Duration.ofSeconds(10));
         long sent = ticker.nanos();
         DurationEstimator.Flight late = estimator.started("111122299999", WINDOW);
-        control.at(SCOUTS_TOOK, this::nineScoutsEnd);
+        control.at(night.plus(SCOUTS_TOOK), this::nineScoutsEnd);
 
         nextLook.await(sent, "111122299999", WINDOW, late);
 
@@ -59,7 +61,7 @@ class NextLookTest {
 
     @Test
     void shouldWaitTheLongestWhileNothingEnds() throws InterruptedException {
-        nextLook.await(night, "111122200100", WINDOW, flights.get(100));
+        nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100));
 
         assertThat(elapsed()).isEqualTo(POLL_MAX);
         assertThat(control.sleeps).hasSize((int) POLL_MAX.dividedBy(NextLook.KNOWLEDGE_CHECK));
@@ -67,9 +69,9 @@ class NextLookTest {
 
     @Test
     void shouldStopWaitingBlindWhenTheRunStops() throws InterruptedException {
-        control.at(Duration.ofSeconds(5), () -> control.stopRequested = true);
+        control.at(night.plus(Duration.ofSeconds(5)), () -> control.stopRequested = true);
 
-        nextLook.await(night, "111122200100", WINDOW, flights.get(100));
+        nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100));
 
         assertThat(elapsed()).isEqualTo(Duration.ofSeconds(5));
     }
@@ -79,7 +81,7 @@ class NextLookTest {
         DurationEstimator.Flight scout = flights.getFirst();
         assertThat(scout.scout()).isTrue();
 
-        nextLook.await(night, "111122200000", WINDOW, scout);
+        nextLook.await(nightNanos, "111122200000", WINDOW, scout);
 
         assertThat(control.sleeps).as("nothing is known: the first look at the minimum").containsExactly(Duration.ofSeconds(1));
     }
@@ -103,7 +105,7 @@ class NextLookTest {
         assertThat(planned.quantile(0.45)).isCloseTo(Duration.ofSeconds(24), Duration.ofMillis(1));
 
         // when: 8 s on, the second generations of 40 other fast accounts ended as their first did
-        control.at(Duration.ofSeconds(24 + 8), () -> {
+        control.at(night.plus(Duration.ofSeconds(24 + 8)), () -> {
             for (int i = 1; i <= 40; i++) {
                 estimator.ended(seconds.get(i), Duration.ofSeconds(8));
             }
@@ -124,47 +126,6 @@ class NextLookTest {
     }
 
     private Duration elapsed() {
-        return Duration.ofNanos(ticker.nanos() - night);
-    }
-
-    /** Waiting moves the ticker on; what is scripted at a time of the night happens once the ticker reaches it. */
-    private final class ScriptedControl implements SlotControl {
-
-        private final List<Duration> sleeps = new ArrayList<>();
-        private final List<Duration> times = new ArrayList<>();
-        private final List<Runnable> events = new ArrayList<>();
-        volatile boolean stopRequested;
-
-        void at(Duration time, Runnable event) {
-            times.add(time);
-            events.add(event);
-        }
-
-        @Override
-        public void sleep(Duration duration) {
-            sleeps.add(duration);
-            ticker.advance(duration);
-            for (int i = 0; i < times.size(); i++) {
-                if (elapsed().compareTo(times.get(i)) >= 0) {
-                    times.remove(i);
-                    events.remove(i--).run();
-                }
-            }
-        }
-
-        @Override
-        public boolean stopRequested() {
-            return stopRequested;
-        }
-
-        @Override
-        public boolean pastDeadline() {
-            return false;
-        }
-
-        @Override
-        public void requestStop(String reason) {
-            stopRequested = true;
-        }
+        return Duration.between(night, ticker.instant());
     }
 }

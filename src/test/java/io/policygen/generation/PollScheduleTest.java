@@ -48,6 +48,21 @@ class PollScheduleTest {
     }
 
     @Test
+    void shouldLookWhereAFastAccountsOwnGenerationsEndedWhileItsForecastIsProvisional() {
+        // given: the organization's generations took 20 s to 30 s, the account's own 8 s
+        DurationForecast organization = seen(20, 30, 1);
+        DurationForecast provisional = new DurationForecast(organization.center(), organization.distribution(), Math.log(8));
+
+        // then: at 8 s, then a tenth of the wait (at least the minimum), unless the organization's look comes first
+        assertThat(schedule.next(Duration.ZERO, provisional)).isCloseTo(Duration.ofSeconds(8), MS);
+        assertThat(schedule.next(Duration.ofSeconds(8), provisional)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(schedule.next(Duration.ofSeconds(15), provisional)).isEqualTo(Duration.ofMillis(1_500));
+        assertThat(schedule.next(Duration.ofMillis(26_500), provisional))
+                .isEqualTo(schedule.next(Duration.ofMillis(26_500), organization)).isLessThan(Duration.ofMillis(2_650));
+        assertThat(schedule.next(Duration.ZERO, organization)).as("the organization's alone").isCloseTo(Duration.ofMillis(23_949), MS);
+    }
+
+    @Test
     void shouldTakeALookDueWithinHalfTheMinimumAsTheOneBeingMade() {
         assertThat(schedule.next(Duration.ofMillis(103_600), seen(100, 110, 1))).isCloseTo(Duration.ofMillis(3_649), MS);
     }
