@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
  * read are the account's, whoever's activity is in them). An account's rate is the running mean of the logarithm of
  * its rates (exponentially weighted past five). An account not seen yet is forecast from the organization's rates. An
  * account's forecast spreads as the errors its predictions made lately (all accounts together); it is used only while
- * that spread is narrower than the organization's, once 30 predictions and 90% of the sample have ended: when accounts
- * do not differ (a uniform jitter), one account's few generations predict worse than the whole organization's many.
- * Until they can be compared, the organization's forecast for an account much faster than its median is provisional:
- * a fast account's second generation of a first night is looked at where its first ended, and planned again when its
- * own forecast is known, not only where the organization's end.
+ * that spread is narrower than the organization's (compared as far as both samples have seen generations end, from
+ * half of each), and once 30 predictions have ended: when accounts do not differ (a uniform jitter), one account's few
+ * generations predict worse than the whole organization's many. Until they can be compared, the organization's
+ * forecast for an account much faster than its median is provisional: a fast account's second generation of a first
+ * night is looked at where its first ended, and planned again when its own forecast is known, not where the
+ * organization's end.
  * <p>
  * Both samples are of generations by their start ({@link DurationSamples}), the running ones counted as lasting at
  * least as long as they have run, so that a night's first, shortest generations to end do not make the next ones look
@@ -75,6 +76,8 @@ public final class DurationEstimator {
      * and every account's second generation was looked at where its first ended: 1.8 s lost after it, not 0.8.
      */
     private static final int ACCOUNT_ERRORS_TRUSTED = 30;
+    /** The share of both samples seen to end before an account's errors and the organization's are compared. */
+    private static final double COMPARED_FROM = 0.5;
     /**
      * An account whose own generations took less than this share of the organization's median is looked at where its
      * own end while its forecast cannot be compared, and has its looks planned again once it can
@@ -202,10 +205,12 @@ public final class DurationEstimator {
         AccountRate account = accounts.get(accountId);
         if (account != null) {
             DurationSamples.Distribution errors = accountErrors.distribution(now);
-            // the errors' spread is known once 90% of them ended: compared earlier, in a wave of second generations
-            // the first errors to end look narrow, and every account's second would be looked at where its first ended
-            boolean comparable = errors.ended().length >= ACCOUNT_ERRORS_TRUSTED && errors.reach() >= 0.9;
-            if (comparable && errors.spread() < organization.spread()) {
+            // compared as far as both have seen generations end: on a first night the errors reach the median long
+            // before 90%, and a fast account's second generation forecast from the organization is looked at where
+            // the organization's end, seconds after its own
+            double upTo = Math.min(0.9, Math.min(errors.reach(), organization.reach()));
+            boolean comparable = errors.ended().length >= ACCOUNT_ERRORS_TRUSTED && upTo >= COMPARED_FROM;
+            if (comparable && errors.spread(upTo) < organization.spread(upTo)) {
                 return new DurationForecast(logDays + account.logRate(), errors);
             }
             if (!comparable) {

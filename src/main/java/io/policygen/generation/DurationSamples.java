@@ -168,7 +168,12 @@ final class DurationSamples {
 
         /** From the 10th to the 90th percentile; infinite while the 90th is beyond reach. */
         double spread() {
-            return reach() < 0.9 ? Double.POSITIVE_INFINITY : quantile(0.9) - quantile(0.1);
+            return spread(0.9);
+        }
+
+        /** From the 10th percentile to this one; infinite while it is beyond reach. */
+        double spread(double upTo) {
+            return reach() < upTo ? Double.POSITIVE_INFINITY : quantile(upTo) - quantile(0.1);
         }
     }
 }

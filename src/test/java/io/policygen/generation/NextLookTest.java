@@ -104,9 +104,9 @@ class NextLookTest {
         assertThat(planned.provisional()).isTrue();
         assertThat(planned.quantile(0.45)).isCloseTo(Duration.ofSeconds(24), Duration.ofMillis(1));
 
-        // when: 8 s on, the second generations of the 59 other fast accounts ended as their first did
+        // when: 8 s on, the second generations of 40 other fast accounts ended as their first did
         control.at(night.plus(Duration.ofSeconds(24 + 8)), () -> {
-            for (int i = 1; i < 60; i++) {
+            for (int i = 1; i <= 40; i++) {
                 estimator.ended(seconds.get(i), Duration.ofSeconds(8));
             }
         });
