@@ -70,22 +70,6 @@ public final class DurationEstimator {
     private static final double ACCOUNT_WEIGHT = 0.2;
     /** Generations that look often while nothing is known (the night's first ones). */
     private static final int SCOUTS = 32;
-    /**
-     * An account's own forecast is trusted only on this many ended predictions (all accounts'): on the night's first
-     * few second generations to end, the spread of the errors looked narrow (the others, just started, said nothing),
-     * and every account's second generation was looked at where its first ended: 1.8 s lost after it, not 0.8.
-     */
-    private static final int ACCOUNT_ERRORS_TRUSTED = 30;
-    /** The share of both samples seen to end before an account's errors and the organization's are compared. */
-    private static final double COMPARED_FROM = 0.5;
-    /**
-     * An account whose own generations took less than this share of the organization's median is looked at where its
-     * own end while its forecast cannot be compared, and has its looks planned again once it can
-     * ({@link DurationForecast#provisional()}). Only these: where accounts do not differ (a uniform jitter of 15%) none
-     * is, and its own first duration would look too early; and the others would check for nothing, ten thousand of them
-     * every second at scale.
-     */
-    private static final double PROVISIONAL_BELOW = 0.75;
     /** Below this share of the organization's sample ended, the scouts' sample forecasts if it has seen more end. */
     private static final double SCOUTED_REACH = 0.45;
     /**
@@ -204,22 +188,7 @@ public final class DurationEstimator {
         double logDays = Math.log(days(window));
         AccountRate account = accounts.get(accountId);
         if (account != null) {
-            DurationSamples.Distribution errors = accountErrors.distribution(now);
-            // compared as far as both have seen generations end: on a first night the errors reach the median long
-            // before 90%, and a fast account's second generation forecast from the organization is looked at where
-            // the organization's end, seconds after its own
-            double upTo = Math.min(0.9, Math.min(errors.reach(), organization.reach()));
-            boolean comparable = errors.ended().length >= ACCOUNT_ERRORS_TRUSTED && upTo >= COMPARED_FROM;
-            if (comparable && errors.spread(upTo) < organization.spread(upTo)) {
-                return new DurationForecast(logDays + account.logRate(), errors);
-            }
-            if (!comparable) {
-                // an account much faster than the organization would be looked at long after its own end; against
-                // the median, or while it is beyond reach the longest ended, which it is at least
-                double median = organization.quantile(Math.min(0.5, organization.reach()));
-                boolean faster = account.logRate() < median + Math.log(PROVISIONAL_BELOW);
-                return new DurationForecast(logDays, organization, faster ? logDays + account.logRate() : Double.NaN);
-            }
+            return AccountForecast.of(logDays, account.logRate(), accountErrors.distribution(now), organization);
         }
         return new DurationForecast(logDays, organization);
     }
