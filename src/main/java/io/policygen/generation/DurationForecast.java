@@ -6,8 +6,8 @@ import java.time.Duration;
  * What one generation's duration is likely to be: {@code e^(center + value)} seconds, for the values of a learnt
  * {@link DurationSamples.Distribution}. Quantiles come from the sample as it is, whatever its shape: a uniform jitter
  * and a long tail are both looked at where their own durations fall. {@code own}: NaN, or for a provisional forecast
- * (the organization's, for an account seen before and faster than most, while too few of the night's accounts' own
- * forecasts have been seen to end to tell which is the better) the logarithm of where the account's own generations
+ * (the organization's, for an account seen before and much faster than the organization's median, while too few of
+ * the night's accounts' own forecasts have been seen to end to tell which is the better) the logarithm of where the account's own generations
  * end: it is looked at there too, and planned again once the better is known.
  */
 public record DurationForecast(double center, DurationSamples.Distribution distribution, double own) {

@@ -166,11 +166,6 @@ final class DurationSamples {
             return ended[i - 1] + (ended[i] - ended[i - 1]) * (share - below) / (shares[i] - below);
         }
 
-        /** From the 10th to the 90th percentile; infinite while the 90th is beyond reach. */
-        double spread() {
-            return spread(0.9);
-        }
-
         /** From the 10th percentile to this one; infinite while it is beyond reach. */
         double spread(double upTo) {
             return reach() < upTo ? Double.POSITIVE_INFINITY : quantile(upTo) - quantile(0.1);

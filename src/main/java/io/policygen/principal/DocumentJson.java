@@ -55,7 +55,7 @@ final class DocumentJson {
     }
 
     /** One JSON value and nothing after it. */
-    static boolean isJson(String text) {
+    private static boolean isJson(String text) {
         try (JsonParser parser = JSON.createParser(text)) {
             if (parser.nextToken() == null) {
                 return false;
