@@ -6,8 +6,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -83,6 +85,7 @@ public final class OutageTolerantDataSource extends DelegatingDataSource {
 
     /** The connection, counting what is asked of it; everything else goes through as is. */
     private Connection counted(Connection connection) {
+        AtomicBoolean lost = new AtomicBoolean();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     switch (method.getName()) {
@@ -100,10 +103,16 @@ public final class OutageTolerantDataSource extends DelegatingDataSource {
                     try {
                         return method.invoke(connection, args);
                     } catch (InvocationTargetException e) {
-                        if (DatabaseOutage.isUnreachable(e.getCause())) {
-                            outage.unreachable(e.getCause());
+                        Throwable failure = e.getCause();
+                        if (DatabaseOutage.isUnreachable(failure)) {
+                            lost.set(true);
+                            outage.unreachable(failure);
+                        } else if (lost.get() && failure instanceof SQLException closed) {
+                            // the pool closes a connection that lost the database, and what is asked of it next (the
+                            // rollback after a failed commit) fails with no SQLState: say why, so the work is done again
+                            throw new SQLNonTransientConnectionException(closed.getMessage() + " (it lost the database)", "08003", closed);
                         }
-                        throw e.getCause();
+                        throw failure;
                     }
                 });
     }

@@ -13,8 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hold the whole pool.
  * <p>
  * Work that fails because the database went away (a failover, a restart) is done again once it is back, within the
- * {@link DatabaseOutage}'s tolerance: every store's statement is idempotent or guarded (a claim checks that the
- * principal's latest request is still the one read), so doing it again is safe.
+ * {@link DatabaseOutage}'s tolerance, also when it is the commit that failed (which may have gone through): every
+ * store's statement is idempotent or guarded (a claim done again with its token finds its own request), so doing it
+ * again is safe.
  */
 public final class OwnTransaction {
 

@@ -14,6 +14,7 @@ import io.policygen.testsupport.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.batch.core.step.StepExecution;
@@ -111,6 +112,31 @@ class GenerationSlotStepIT {
                 .param(accountId).query(Integer.class).single()).isEqualTo(3);
         assertThat(runSlot()).isEqualTo(SlotOutcome.DONE);
         assertThat(aws.generationsStarted()).as("nothing is due the second time").isEqualTo(3);
+    }
+
+    @Test
+    void shouldReturnItsOwnRequestToAClaimDoneAgain() {
+        // a claim is done again, with its token, when its commit's answer was lost to a failover (OwnTransaction)
+        principals(1);
+        DuePrincipal principal = store.due(new SlotId(accountId, REGION), clock.instant(), Duration.ofDays(30), 3,
+                GenerationOrder.BREADTH_FIRST, 1).getFirst();
+        UUID token = UUID.randomUUID();
+        UUID otherToken = UUID.randomUUID();
+
+        Long first = claim(principal, token);
+        Long again = claim(principal, token);
+        Long other = claim(principal, otherToken);
+
+        assertThat(first).isNotNull();
+        assertThat(again).as("the same request, not a refusal").isEqualTo(first);
+        assertThat(other).as("another claim with the request open is refused").isNull();
+        assertThat(states()).containsExactly("PENDING");
+    }
+
+    private Long claim(DuePrincipal principal, UUID token) {
+        return jdbc.sql("select claim_generation(1, 1, ?::bigint, ?::varchar, ?::varchar, ?::uuid, ?::bigint, now(), '{}'::jsonb, ?::bigint)")
+                .params(principal.principalId(), accountId, REGION, token, runId, principal.lastGenerationId())
+                .query((rs, i) -> Optional.ofNullable(rs.getObject(1, Long.class))).single().orElse(null);
     }
 
     @Test

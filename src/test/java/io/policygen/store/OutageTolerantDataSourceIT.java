@@ -9,12 +9,17 @@ import io.policygen.local.EmbeddedDatabase;
 import io.policygen.time.Sleeper;
 import io.policygen.time.Ticker;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +98,31 @@ class OutageTolerantDataSourceIT {
     }
 
     @Test
+    void shouldDoAgainWorkWhoseCommitLostItsConnection() throws Exception {
+        // given
+        port = freePort();
+        startServer();
+        Stores stores = stores(Duration.ofSeconds(60));
+        stores.tx().run(() -> stores.jdbc().sql("create table outcome (n int)").update());
+        AtomicInteger attempts = new AtomicInteger();
+
+        // when: the connection is cut between the work and its commit, as a failover catching a transaction at its end
+        // does; the pool closes it, and the rollback after the failed commit fails without saying why
+        int inserted = stores.tx().get(() -> {
+            int rows = stores.jdbc().sql("insert into outcome values (1)").update();
+            if (attempts.incrementAndGet() == 1) {
+                terminateBackend(stores.jdbc().sql("select pg_backend_pid()").query(Integer.class).single());
+            }
+            return rows;
+        });
+
+        // then
+        assertThat(inserted).isEqualTo(1);
+        assertThat(attempts).hasValue(2);
+        assertThat(stores.tx().get(() -> stores.jdbc().sql("select count(*) from outcome").query(Integer.class).single())).isEqualTo(1);
+    }
+
+    @Test
     void shouldGiveUpPastTheToleranceThenFailAtOnce() {
         // given
         port = freePort();
@@ -134,6 +164,16 @@ class OutageTolerantDataSourceIT {
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("condition within %s", timeout).isLessThan(deadline);
             Thread.sleep(50);
+        }
+    }
+
+    private void terminateBackend(int pid) {
+        try (Connection other = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/policygen", "postgres", "postgres");
+             Statement statement = other.createStatement()) {
+            // waits until the backend is gone (PostgreSQL 14)
+            statement.execute("select pg_terminate_backend(" + pid + ", 10000)");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
