@@ -185,7 +185,8 @@ class Database:
         out = subprocess.run(self.tool("query", self.url(name), *statements), capture_output=True, text=True, cwd=ROOT)
         if out.returncode != 0:
             raise RuntimeError(f"query failed: {out.stderr[-2000:]}")
-        return [json.loads(line) for line in out.stdout.splitlines() if line.startswith("[")]
+        # a statement's rows are one JSON array of arrays a line; other lines (a JVM's own, e.g. JFR's "[0.3s][info]") are not
+        return [json.loads(line) for line in out.stdout.splitlines() if line.startswith("[[") or line == "[]"]
 
     def value(self, name, statement):
         return self.query(name, statement)[0][0][0]

@@ -13,6 +13,13 @@ import java.util.Arrays;
 final class DurationSamples {
 
     private static final double RUNNING = Double.NaN;
+    /**
+     * How long a distribution serves unless the sample changed: a running generation's least duration grows with the
+     * time, but by a tenth of a second, against durations of seconds. At ten thousand slots, every look asked for the
+     * distribution again (1,024 values sorted, under the estimator's lock): an eighth of the job's CPU while the
+     * night's second generations started (profile of the scale run, docs/benchmarks.md).
+     */
+    static final long FRESH_NANOS = 100_000_000L;
 
     private final double[] values;
     /** For a running one: when it started, and what its value will be less the log of its time in seconds. */
@@ -23,6 +30,10 @@ final class DurationSamples {
     private int next;
     private int size;
     private long nextId = 1;
+    private long changes;
+    private Distribution last;
+    private long lastChanges = -1;
+    private long lastNanos;
 
     /** One start in the sample: where it is, and its id there (a place is reused once the sample is full). */
     record Entry(int index, long id) {
@@ -44,6 +55,7 @@ final class DurationSamples {
     /** The same; {@code kept}: its place is not given to a later start while it runs (a scout's: its end is awaited). */
     Entry start(long nanos, double offset, boolean kept) {
         Entry entry = place();
+        changes++;
         this.kept[entry.index()] = kept;
         values[entry.index()] = RUNNING;
         startNanos[entry.index()] = nanos;
@@ -54,12 +66,14 @@ final class DurationSamples {
     /** A generation known to have ended with this value (an earlier run's). */
     void add(double value) {
         Entry entry = place();
+        changes++;
         kept[entry.index()] = false;
         values[entry.index()] = value;
     }
 
     void end(Entry entry, double value) {
         if (ids[entry.index()] == entry.id()) {
+            changes++;
             values[entry.index()] = value;
         }
     }
@@ -67,6 +81,7 @@ final class DurationSamples {
     /** It ended without a duration worth learning (failed, cancelled, abandoned): it leaves the sample. */
     void drop(Entry entry) {
         if (ids[entry.index()] == entry.id()) {
+            changes++;
             ids[entry.index()] = 0;
         }
     }
@@ -101,8 +116,20 @@ final class DurationSamples {
         return next;
     }
 
-    /** The Kaplan-Meier distribution now: ended values ascending with their cumulative shares, and the longest running. */
+    /**
+     * The Kaplan-Meier distribution now: ended values ascending with their cumulative shares, and the longest running;
+     * the one computed last while nothing changed and it is less than {@link #FRESH_NANOS} old.
+     */
     Distribution distribution(long nowNanos) {
+        if (last == null || lastChanges != changes || nowNanos - lastNanos < 0 || nowNanos - lastNanos >= FRESH_NANOS) {
+            last = compute(nowNanos);
+            lastChanges = changes;
+            lastNanos = nowNanos;
+        }
+        return last;
+    }
+
+    private Distribution compute(long nowNanos) {
         double[] ended = new double[size];
         double[] running = new double[size];
         int endedCount = 0;

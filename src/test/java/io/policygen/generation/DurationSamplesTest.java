@@ -1,0 +1,43 @@
+package io.policygen.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DurationSamplesTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void shouldServeTheLastDistributionOnlyWhileNothingChangedAndItIsFresh() {
+        DurationSamples samples = new DurationSamples(8);
+        samples.add(Math.log(10));
+        DurationSamples.Entry running = samples.start(0, 0);
+
+        DurationSamples.Distribution first = samples.distribution(5 * SECOND);
+        DurationSamples.Distribution again = samples.distribution(5 * SECOND + DurationSamples.FRESH_NANOS - 1);
+        DurationSamples.Distribution later = samples.distribution(5 * SECOND + DurationSamples.FRESH_NANOS);
+
+        assertThat(again).isSameAs(first);
+        assertThat(later).isNotSameAs(first);
+        assertThat(later.atLeast()).isGreaterThan(first.atLeast());
+
+        samples.end(running, Math.log(6));
+        DurationSamples.Distribution ended = samples.distribution(5 * SECOND + DurationSamples.FRESH_NANOS);
+        assertThat(ended).as("an end changes it at once").isNotSameAs(later);
+        assertThat(ended.ended()).containsExactly(Math.log(6), Math.log(10));
+        assertThat(ended.reach()).isEqualTo(1.0);
+
+        samples.start(6 * SECOND, 0);
+        assertThat(samples.distribution(6 * SECOND).atLeast()).as("so does a start").isGreaterThan(Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void shouldComputeItAgainWhenTheClockGoesBack() {
+        DurationSamples samples = new DurationSamples(8);
+        samples.start(0, 0);
+        DurationSamples.Distribution now = samples.distribution(10 * SECOND);
+
+        assertThat(samples.distribution(9 * SECOND).atLeast()).isLessThan(now.atLeast());
+    }
+}
