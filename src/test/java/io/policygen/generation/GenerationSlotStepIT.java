@@ -262,6 +262,27 @@ class GenerationSlotStepIT {
     }
 
     @Test
+    void shouldListTheDayBeforeAStartOnlyWhereTheQuotaCouldBeReached() {
+        // learnt: every generation is found by one look, at its end, so no look finds one running and lists the day there
+        for (int i = 0; i < 10; i++) {
+            estimator.observe(new DurationEstimator.Observation("999999999999", Duration.ofDays(90), GENERATION_TIME));
+        }
+        principals(3);
+
+        assertThat(runSlot()).isEqualTo(SlotOutcome.DONE);
+        assertThat(states()).containsExactly("SUCCEEDED", "SUCCEEDED", "SUCCEEDED");
+        assertThat(aws.startsWhenAccountListed).as("a quota of 50 cannot be reached: others' use is told by a refusal").isEmpty();
+
+        // a month later all three are due again, against a quota of two
+        dailyQuota = 2;
+        clock.advance(Duration.ofDays(31));
+
+        assertThat(runSlot()).isEqualTo(SlotOutcome.QUOTA_STOPPED);
+        assertThat(aws.startsWhenAccountListed).as("listed before the start that could reach it, once").containsExactly(4);
+        assertThat(aws.generationsStarted()).isEqualTo(5);
+    }
+
+    @Test
     void shouldPollOnceAtTheLearntDurationAfterTheFirstGeneration() {
         principals(5);
 

@@ -27,6 +27,8 @@ class ScriptedPolicyGenerations implements PolicyGenerations {
     private final Map<String, String> principalOf = new HashMap<>();
     final List<String> cancelled = new ArrayList<>();
     int lists;
+    /** At each listing of the account's jobs (the day's budget), how many had been started. */
+    final List<Integer> startsWhenAccountListed = new ArrayList<>();
     final List<UUID> tokensSent = new ArrayList<>();
     int gets;
 
@@ -71,11 +73,16 @@ class ScriptedPolicyGenerations implements PolicyGenerations {
     @Override
     public List<ListedJob> jobsFor(String principalArn) {
         lists++;
-        return jobsInAccount().stream().filter(job -> job.principalArn().equals(principalArn)).toList();
+        return jobs().stream().filter(job -> job.principalArn().equals(principalArn)).toList();
     }
 
     @Override
     public List<ListedJob> jobsInAccount() {
+        startsWhenAccountListed.add(generationsStarted());
+        return jobs();
+    }
+
+    private List<ListedJob> jobs() {
         return principalOf.entrySet().stream()
                 .map(job -> new ListedJob(job.getKey(), job.getValue(), status(job.getKey()), startedOn.get(job.getKey())))
                 .toList();
