@@ -40,11 +40,9 @@ final class AccountForecast {
         // the organization's end, seconds after its own
         double upTo = Math.min(0.9, Math.min(errors.reach(), organization.reach()));
         boolean comparable = errors.ended().length >= ACCOUNT_ERRORS_TRUSTED && upTo >= COMPARED_FROM;
-        if (comparable && errors.spread(upTo) < organization.spread(upTo)) {
-            return new DurationForecast(logDays + rate, errors);
-        }
         if (comparable) {
-            return new DurationForecast(logDays, organization);
+            return errors.spread(upTo) < organization.spread(upTo)
+                    ? new DurationForecast(logDays + rate, errors) : new DurationForecast(logDays, organization);
         }
         // an account much faster than the organization would be looked at long after its own end; against the
         // median, or while it is beyond reach the longest ended, which it is at least

@@ -121,7 +121,7 @@ final class DurationSamples {
      * the one computed last while nothing changed and it is less than {@link #FRESH_NANOS} old.
      */
     Distribution distribution(long nowNanos) {
-        if (last == null || lastChanges != changes || nowNanos - lastNanos < 0 || nowNanos - lastNanos >= FRESH_NANOS) {
+        if (lastChanges != changes || nowNanos - lastNanos < 0 || nowNanos - lastNanos >= FRESH_NANOS) {
             last = compute(nowNanos);
             lastChanges = changes;
             lastNanos = nowNanos;
