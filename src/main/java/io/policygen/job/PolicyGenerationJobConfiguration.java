@@ -139,17 +139,19 @@ public class PolicyGenerationJobConfiguration {
 
     @Bean
     @StepScope
-    PrincipalWriter principalWriter(PrincipalStore principals, CatalogStore catalog, CurrentRun run, Clock clock) {
-        return new PrincipalWriter(principals, catalog, run.id(), clock);
+    PrincipalWriter principalWriter(@Value(ACCOUNT_ID) String accountId, PrincipalStore principals, CatalogStore catalog,
+                                    CurrentRun run, Clock clock) {
+        return new PrincipalWriter(accountId, principals, catalog, run.id(), clock);
     }
 
     @Bean
     @StepScope
     PrincipalListingListener principalListingListener(@Value(ACCOUNT_ID) String accountId, OrganizationProperties organization,
-                                                      AccountStore accounts, PrincipalStore principals, CatalogStore catalog,
-                                                      Clock clock, CurrentRun run) {
-        return new PrincipalListingListener(accountId, organization.memberRole().arn(accountId), accounts, principals, catalog,
-                clock, run.id());
+                                                      AccountStore accounts, PrincipalStore principals,
+                                                      PrincipalWriter principalWriter, CatalogStore catalog, Clock clock,
+                                                      CurrentRun run) {
+        return new PrincipalListingListener(accountId, organization.memberRole().arn(accountId), accounts, principals,
+                principalWriter, catalog, clock, run.id());
     }
 
     // generate: every account's slot in every generation Region, all at once

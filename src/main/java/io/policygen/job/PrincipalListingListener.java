@@ -5,6 +5,7 @@ import io.policygen.log.LogEvent;
 import io.policygen.principal.CatalogStore;
 import io.policygen.principal.IamPrincipalReader;
 import io.policygen.principal.PrincipalStore;
+import io.policygen.principal.PrincipalWriter;
 import io.policygen.organization.AccountStore;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -28,16 +29,18 @@ public class PrincipalListingListener implements StepExecutionListener {
     private final String memberRoleArn;
     private final AccountStore accounts;
     private final PrincipalStore principals;
+    private final PrincipalWriter written;
     private final CatalogStore catalog;
     private final Clock clock;
     private final long runId;
 
     public PrincipalListingListener(String accountId, String memberRoleArn, AccountStore accounts, PrincipalStore principals,
-                                    CatalogStore catalog, Clock clock, long runId) {
+                                    PrincipalWriter written, CatalogStore catalog, Clock clock, long runId) {
         this.accountId = accountId;
         this.memberRoleArn = memberRoleArn;
         this.accounts = accounts;
         this.principals = principals;
+        this.written = written;
         this.catalog = catalog;
         this.clock = clock;
         this.runId = runId;
@@ -56,7 +59,7 @@ public class PrincipalListingListener implements StepExecutionListener {
             return new ExitStatus("ACCESS_DENIED", code + ": " + message);
         }
         if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
-            principals.markUnseenDeleted(accountId, runId, clock.instant());
+            principals.markDeleted(accountId, written.unlistedIds(), clock.instant());
             catalog.removeUnseenGroups(accountId, runId);
             accounts.recordPrincipalsListed(accountId, clock.instant());
         }

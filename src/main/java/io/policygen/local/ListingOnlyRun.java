@@ -69,7 +69,7 @@ public final class ListingOnlyRun {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     if (bean instanceof PrincipalWriter) {
-                        return new PrincipalWriter(null, null, 0, null) {
+                        return new PrincipalWriter(null, null, null, 0, null) {
                             @Override
                             public void write(Chunk<? extends IamItem> chunk) {
                                 LISTED.addAndGet(chunk.getItems().stream()

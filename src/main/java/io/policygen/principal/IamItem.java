@@ -18,8 +18,20 @@ public sealed interface IamItem {
                       Eligibility eligibility, String reason) {
     }
 
+    /** {@code contentHash}: of every value stored of the principal ({@link ContentHash}), to tell whether it changed. */
     record DiscoveredPrincipal(String accountId, ListedPrincipal listed, List<PolicyVersion> attached,
-                               PolicyVersion boundary, LastUse lastUse, Assessment assessment) implements IamItem {
+                               PolicyVersion boundary, LastUse lastUse, Assessment assessment, String contentHash)
+            implements IamItem {
+
+        public DiscoveredPrincipal(String accountId, ListedPrincipal listed, List<PolicyVersion> attached,
+                                   PolicyVersion boundary, LastUse lastUse, Assessment assessment) {
+            this(accountId, listed, attached, boundary, lastUse, assessment,
+                    ContentHash.of(accountId, listed, attached, boundary, lastUse, assessment));
+        }
+
+        public String iamId() {
+            return listed.iamId();
+        }
 
         public String arn() {
             return listed.arn();

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,8 @@ public final class PrincipalStore {
      * size: each column goes as one array and the server unnests the rows, instead of parsing a VALUES row of 26
      * parameters a principal (a million principals: PostgreSQL's CPU 39 s -> 33 s, the job's 15 s -> 12 s;
      * docs/benchmarks.md, Discovery). A principal seen again is no longer deleted; one listed twice in the page is stored
-     * as last listed (one statement may not update a row twice).
+     * as last listed (one statement may not update a row twice). Whether a principal changed is the caller's to tell
+     * ({@link #storedContent}): every principal given is written.
      */
     public void upsert(List<DiscoveredPrincipal> page, long runId, Instant now) {
         if (page.isEmpty()) {
@@ -86,6 +89,7 @@ public final class PrincipalStore {
                 insert.setArray(++i, texts(connection, principals, p -> p.assessment().fingerprint()));
                 insert.setArray(++i, texts(connection, principals, p -> p.assessment().eligibility().name()));
                 insert.setArray(++i, texts(connection, principals, p -> p.assessment().reason()));
+                insert.setArray(++i, texts(connection, principals, DiscoveredPrincipal::contentHash));
                 insert.executeUpdate();
             }
             return null;
@@ -93,22 +97,22 @@ public final class PrincipalStore {
     }
 
     private static final String INSERT = """
-            insert into principal (first_seen_at, last_seen_at, assessed_at, last_seen_run_id, account_id, iam_id,
-                principal_arn, principal_type, name, path, iam_created_at, inline_policies, attached_policies,
-                permissions_boundary_arn, permissions_boundary_version, tags, group_names, last_used_at, last_used_source,
-                last_use_known, breadth, broadest_grants, policy_hash, fingerprint, eligibility, eligibility_reason)
-            select s.seen, s.seen, s.seen, s.run, v.account_id, v.iam_id, v.arn, v.type, v.name, v.path, v.created::timestamptz,
+            insert into principal (first_seen_at, changed_at, changed_run_id, account_id, iam_id, principal_arn,
+                principal_type, name, path, iam_created_at, inline_policies, attached_policies, permissions_boundary_arn,
+                permissions_boundary_version, tags, group_names, last_used_at, last_used_source, last_use_known, breadth,
+                broadest_grants, policy_hash, fingerprint, eligibility, eligibility_reason, content_hash)
+            select s.seen, s.seen, s.run, v.account_id, v.iam_id, v.arn, v.type, v.name, v.path, v.created::timestamptz,
                 v.inline::jsonb, v.attached::jsonb, v.boundary_arn, v.boundary_version, v.tags::jsonb, v.groups::text[],
                 v.last_used::timestamptz, v.source, v.known, v.breadth, v.grants::text[], v.hash, v.fingerprint,
-                v.eligibility, v.reason
+                v.eligibility, v.reason, v.content
             from (select ?::timestamptz seen, ?::bigint run) s,
                 unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[],
-                       ?::text[], ?::text[], ?::text[], ?::text[])
+                       ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                     v(account_id, iam_id, arn, type, name, path, created, inline, attached, boundary_arn, boundary_version,
-                      tags, groups, last_used, source, known, breadth, grants, hash, fingerprint, eligibility, reason)
+                      tags, groups, last_used, source, known, breadth, grants, hash, fingerprint, eligibility, reason, content)
             on conflict (iam_id) do update set principal_arn = excluded.principal_arn, name = excluded.name,
-                path = excluded.path, last_seen_at = excluded.last_seen_at, last_seen_run_id = excluded.last_seen_run_id,
+                path = excluded.path, changed_at = excluded.changed_at, changed_run_id = excluded.changed_run_id,
                 deleted_at = null, inline_policies = excluded.inline_policies,
                 attached_policies = excluded.attached_policies, permissions_boundary_arn = excluded.permissions_boundary_arn,
                 permissions_boundary_version = excluded.permissions_boundary_version, tags = excluded.tags,
@@ -117,7 +121,7 @@ public final class PrincipalStore {
                 breadth = excluded.breadth, broadest_grants = excluded.broadest_grants,
                 policy_hash = excluded.policy_hash, fingerprint = excluded.fingerprint,
                 eligibility = excluded.eligibility, eligibility_reason = excluded.eligibility_reason,
-                assessed_at = excluded.assessed_at""";
+                content_hash = excluded.content_hash""";
 
     private static Array texts(Connection connection, List<DiscoveredPrincipal> principals,
                                Function<DiscoveredPrincipal, String> column) throws SQLException {
@@ -128,12 +132,40 @@ public final class PrincipalStore {
         return instant == null ? null : instant.toString();
     }
 
-    /** Principals of the account that this run's listing did not return are marked deleted, never removed. */
-    public int markUnseenDeleted(String accountId, long runId, Instant now) {
-        return tx.get(() -> jdbc.update("""
-                update principal set deleted_at = ?
-                where account_id = ? and deleted_at is null and last_seen_run_id is distinct from ?""",
-                Timestamp.from(now), accountId, runId));
+    /**
+     * The content hash of each live principal of the account, by IAM id (null for a row stored before hashes were):
+     * what a listing compares its principals with, to write only those that changed.
+     */
+    public Map<String, String> storedContent(String accountId) {
+        return tx.get(() -> jdbc.query("""
+                select iam_id, content_hash from principal where account_id = ? and deleted_at is null and iam_id is not null""",
+                rs -> {
+                    Map<String, String> stored = new HashMap<>();
+                    while (rs.next()) {
+                        stored.put(rs.getString(1), rs.getString(2));
+                    }
+                    return stored;
+                }, accountId));
+    }
+
+    /**
+     * Marks deleted, never removes, the account's principals its complete listing did not return ({@code unlistedIds}:
+     * the live ones stored before it and not listed) and any live row with no IAM id, which a listed principal would have
+     * taken. The job names them, rather than sending every id listed: a statement comparing the account's rows with
+     * every id listed cost PostgreSQL 1.5 s of CPU a first night of 100 accounts of 1,000 principals, half as much as
+     * writing them (by {@code scripts/bench.sh --quick --only discovery-cost}).
+     */
+    public int markDeleted(String accountId, Collection<String> unlistedIds, Instant now) {
+        return tx.get(() -> jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update principal set deleted_at = ?
+                    where account_id = ? and deleted_at is null and (iam_id is null or iam_id = any(?::text[]))""")) {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setString(2, accountId);
+                update.setArray(3, connection.createArrayOf("text", unlistedIds.toArray(String[]::new)));
+                return update.executeUpdate();
+            }
+        }));
     }
 
 }

@@ -123,7 +123,7 @@ class ExportCommandIT {
 
     private long principal(String type, String name, String path, String inline) {
         return jdbc.sql("""
-                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, last_seen_at,
+                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, changed_at,
                                                inline_policies, attached_policies, policy_hash)
                         values (?, ?, ?, ?, ?, now(), now(), ?::jsonb, '[]'::jsonb, 'h') returning principal_id""")
                 .params(A, "arn:aws:iam::" + A + ":" + type.toLowerCase() + path + name, type, name, path, inline)

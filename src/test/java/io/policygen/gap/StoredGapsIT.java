@@ -235,7 +235,7 @@ class StoredGapsIT {
     private long principal(String type, String name, String path, String inline, String attached, String boundary, String groups,
                            String policyHash, Instant deletedAt) {
         return jdbc.sql("""
-                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, last_seen_at,
+                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, changed_at,
                             deleted_at, inline_policies, attached_policies, permissions_boundary_arn, permissions_boundary_version,
                             group_names, policy_hash)
                         values (?, ?, ?, ?, ?, now(), now(), ?, ?::jsonb, ?::jsonb, ?, ?, ?::text[], ?) returning principal_id""")

@@ -61,7 +61,7 @@ class GenerationSlotStepIT {
     private void principals(int count) {
         for (int i = 0; i < count; i++) {
             jdbc.sql("""
-                            insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, last_seen_at)
+                            insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, changed_at)
                             values (?, ?, 'ROLE', ?, '/', now(), now())""")
                     .params(accountId, "arn:aws:iam::" + accountId + ":role/app-" + i, "app-" + i).update();
         }

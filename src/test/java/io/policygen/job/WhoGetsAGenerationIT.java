@@ -206,7 +206,7 @@ class WhoGetsAGenerationIT {
         job.jdbc().sql("insert into account (account_id, name, state, first_seen_at, last_seen_at) values (?, 'member', 'ACTIVE', now(), now())")
                 .param(ACCOUNT).update();
         job.jdbc().sql("""
-                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, last_seen_at)
+                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, changed_at)
                         values (?, ?, 'ROLE', 'old-timer', '/', now() - interval '60 days', now() - interval '1 day')""")
                 .params(ACCOUNT, arn).update();
         job.jdbc().sql("""

@@ -11,12 +11,16 @@ import io.policygen.run.RunStore;
 import io.policygen.store.OwnTransaction;
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -28,6 +32,7 @@ class PrincipalStoreIT {
     private static final Instant NOW = Instant.parse("2026-11-20T01:00:00Z");
 
     private JdbcClient jdbc;
+    private JdbcTemplate template;
     private PrincipalStore store;
     private String accountId;
     private long runId;
@@ -37,7 +42,8 @@ class PrincipalStoreIT {
     void setUp(TestDatabase database) {
         jdbc = JdbcClient.create(database.dataSource());
         tx = new OwnTransaction(new JdbcTransactionManager(database.dataSource()));
-        store = new PrincipalStore(new JdbcTemplate(database.dataSource()), tx);
+        template = new JdbcTemplate(database.dataSource());
+        store = new PrincipalStore(template, tx);
         runId = new RunStore(jdbc, tx).start(NOW, "test", 1);
         accountId = String.valueOf(100000000000L + (long) (Math.random() * 899999999999L));
         jdbc.sql("insert into account (account_id, state, first_seen_at, last_seen_at) values (?, 'ACTIVE', now(), now())")
@@ -70,7 +76,7 @@ class PrincipalStoreIT {
                        inline_policies::text as inline, tags::text as tags, attached_policies::text as attached,
                        last_used_at = ?::timestamptz as used_kept, last_used_source, last_use_known,
                        iam_created_at = '2024-01-02T03:04:05Z'::timestamptz as created_kept, breadth, eligibility,
-                       eligibility_reason, policy_hash, fingerprint, last_seen_run_id, deleted_at
+                       eligibility_reason, policy_hash, fingerprint, changed_run_id, deleted_at
                 from principal where iam_id = 'AIDAALICE'""").param(used.toString()).query().singleRow();
         assertThat(alice).containsEntry("principal_type", "USER")
                 .containsEntry("groups", "[\"dev\",\"ops\"]")
@@ -82,7 +88,7 @@ class PrincipalStoreIT {
                 .containsEntry("last_use_known", true).containsEntry("created_kept", true)
                 .containsEntry("breadth", "SERVICE_WIDE").containsEntry("eligibility", "ELIGIBLE")
                 .containsEntry("eligibility_reason", "used 2 days ago").containsEntry("policy_hash", "hash-AIDAALICE")
-                .containsEntry("fingerprint", "print-AIDAALICE").containsEntry("last_seen_run_id", runId)
+                .containsEntry("fingerprint", "print-AIDAALICE").containsEntry("changed_run_id", runId)
                 .containsEntry("deleted_at", null);
 
         Map<String, Object> app = jdbc.sql("""
@@ -107,9 +113,9 @@ class PrincipalStoreIT {
         long later = new RunStore(jdbc, tx).start(NOW, "test", 2);
         store.upsert(List.of(principal(PrincipalType.ROLE, "renamed", "AROATWICE", List.of(), List.of("c"), Map.of(), unknown, null)),
                 later, NOW.plusSeconds(60));
-        assertThat(jdbc.sql("select name, broadest_grants[1] as grant, last_seen_run_id, first_seen_at < last_seen_at as refreshed "
+        assertThat(jdbc.sql("select name, broadest_grants[1] as grant, changed_run_id, first_seen_at < changed_at as refreshed "
                         + "from principal where account_id = ?").param(accountId).query().listOfRows())
-                .containsExactly(Map.of("name", "renamed", "grant", "c", "last_seen_run_id", later, "refreshed", true));
+                .containsExactly(Map.of("name", "renamed", "grant", "c", "changed_run_id", later, "refreshed", true));
     }
 
     @Test
@@ -133,5 +139,61 @@ class PrincipalStoreIT {
                 .hasMessageContaining("account " + accountId + " still has principals in table principal");
         assertThat(jdbc.sql("select account_id from principal where iam_id = 'AROAKNOWN'").query(String.class).single())
                 .isEqualTo(accountId);
+    }
+
+    @Test
+    void shouldWriteAPrincipalListedAgainOnlyWhereSomethingItStoresChanged() {
+        LastUse used = new LastUse(Instant.parse("2026-11-18T07:30:00Z"), "RoleLastUsed", true);
+        List<DiscoveredPrincipal> first = List.of(
+                principal(PrincipalType.ROLE, "same", "AROASAME", List.of(), List.of("a"), Map.of("p", "{}"), used, null),
+                principal(PrincipalType.ROLE, "used", "AROAUSED", List.of(), List.of("a"), Map.of(), used, null),
+                principal(PrincipalType.USER, "tagged", "AIDATAGGED", List.of("g"), List.of("a"), Map.of(), used, null));
+        writer(runId).write(new Chunk<>(first));
+
+        long later = new RunStore(jdbc, tx).start(NOW, "test", 2);
+        LastUse usedSince = new LastUse(Instant.parse("2026-11-19T07:30:00Z"), "RoleLastUsed", true);
+        DiscoveredPrincipal retagged = first.get(2);
+        ListedPrincipal listed = retagged.listed();
+        retagged = new DiscoveredPrincipal(accountId, new ListedPrincipal(listed.type(), listed.arn(), listed.name(),
+                listed.path(), listed.iamId(), listed.createdAt(), listed.inlinePolicies(), listed.attachedPolicyArns(),
+                listed.boundaryArn(), Map.of("team", "b"), listed.groups(), listed.lastUsed()), retagged.attached(),
+                retagged.boundary(), retagged.lastUse(), retagged.assessment());
+        writer(later).write(new Chunk<>(List.of(first.get(0),
+                principal(PrincipalType.ROLE, "used", "AROAUSED", List.of(), List.of("a"), Map.of(), usedSince, null), retagged)));
+
+        assertThat(jdbc.sql("select iam_id, changed_run_id, tags::text as tags from principal where account_id = ? order by iam_id")
+                .param(accountId).query().listOfRows()).containsExactly(
+                Map.of("iam_id", "AIDATAGGED", "changed_run_id", later, "tags", "{\"team\": \"b\"}"),
+                Map.of("iam_id", "AROASAME", "changed_run_id", runId, "tags", "{\"team\": \"a\\\"b\"}"),
+                Map.of("iam_id", "AROAUSED", "changed_run_id", later, "tags", "{\"team\": \"a\\\"b\"}"));
+        assertThat(jdbc.sql("select last_used_at from principal where iam_id = 'AROAUSED'").query(Timestamp.class).single()
+                .toInstant()).isEqualTo(usedSince.at());
+    }
+
+    @Test
+    void shouldMarkDeletedTheLivePrincipalsTheListingDidNotReturnWhetherWrittenOrNot() {
+        LastUse unknown = LastUse.unknown("never used");
+        writer(runId).write(new Chunk<>(List.of(
+                principal(PrincipalType.ROLE, "kept", "AROAKEPT", List.of(), List.of(), Map.of(), unknown, null),
+                principal(PrincipalType.ROLE, "gone", "AROAGONE", List.of(), List.of(), Map.of(), unknown, null))));
+        jdbc.sql("""
+                insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, changed_at)
+                values (?, ?, 'ROLE', 'no-id', '/', now(), now())""").param(accountId)
+                .param("arn:aws:iam::" + accountId + ":role/no-id").update();
+
+        PrincipalWriter again = writer(new RunStore(jdbc, tx).start(NOW, "test", 2));
+        again.write(new Chunk<>(List.of(
+                principal(PrincipalType.ROLE, "kept", "AROAKEPT", List.of(), List.of(), Map.of(), unknown, null))));
+        assertThat(again.unlistedIds()).containsExactly("AROAGONE");
+        assertThat(store.markDeleted(accountId, again.unlistedIds(), NOW)).isEqualTo(2);
+
+        assertThat(jdbc.sql("select name, deleted_at is not null as deleted from principal where account_id = ? order by name")
+                .param(accountId).query().listOfRows()).containsExactly(
+                Map.of("name", "gone", "deleted", true), Map.of("name", "kept", "deleted", false),
+                Map.of("name", "no-id", "deleted", true));
+    }
+
+    private PrincipalWriter writer(long run) {
+        return new PrincipalWriter(accountId, store, new CatalogStore(template, tx), run, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 }

@@ -145,7 +145,7 @@ class GapReportsIT {
     private static long principal(String accountId, String resource, Instant deletedAt) {
         String type = resource.startsWith("role/") ? "ROLE" : "USER";
         return jdbc.sql("""
-                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, last_seen_at, deleted_at,
+                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, changed_at, deleted_at,
                                                policy_hash)
                         values (?, ?, ?, ?, '/', now(), now(), ?, 'h') returning principal_id""")
                 .params(accountId, arn(accountId, resource), type, resource.substring(resource.indexOf('/') + 1),

@@ -426,7 +426,7 @@ class ReportsIT {
 
     private static long principal(String accountId, String type, String name, Instant deletedAt) {
         return jdbc.sql("""
-                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, last_seen_at, deleted_at)
+                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, changed_at, deleted_at)
                         values (?, ?, ?, ?, '/', ?, ?, ?) returning principal_id""")
                 .params(accountId, arn(accountId, type.toLowerCase() + "/" + name), type, name, ts(ago("60d")), ts(ago("30m")), ts(deletedAt))
                 .query(Long.class).single();
