@@ -17,7 +17,10 @@ public record EligibilityRules(Duration lookback, Duration minAge) {
 
     public static final String OPT_OUT_TAG = "policygen:skip";
 
-    /** The verdict and, unless ELIGIBLE with a known last use, why, in words for the reports. */
+    /**
+     * The verdict and, unless ELIGIBLE with a known last use, why, in words for the reports: dates, not "n days ago",
+     * which would change the stored principal every night ({@link ContentHash}).
+     */
     public record Verdict(Eligibility eligibility, String reason) {
     }
 
@@ -38,8 +41,7 @@ public record EligibilityRules(Duration lookback, Duration minAge) {
             }
         }
         if (createdAt != null && createdAt.isAfter(now.minus(minAge))) {
-            return new Verdict(Eligibility.TOO_NEW, "created " + day(createdAt) + ", " + days(createdAt, now)
-                    + " days ago; min-age is " + minAge.toDays() + " days");
+            return new Verdict(Eligibility.TOO_NEW, "created " + day(createdAt) + "; min-age is " + minAge.toDays() + " days");
         }
         if (!lastUse.known()) {
             return new Verdict(Eligibility.ELIGIBLE, "last use unknown (" + lastUse.source() + ")");
@@ -48,8 +50,8 @@ public record EligibilityRules(Duration lookback, Duration minAge) {
             return new Verdict(Eligibility.UNUSED, "never used, as far as IAM tracks");
         }
         if (lastUse.at().isBefore(now.minus(lookback))) {
-            return new Verdict(Eligibility.UNUSED, "last used " + day(lastUse.at()) + " (" + lastUse.source() + "), "
-                    + days(lastUse.at(), now) + " days ago; lookback is " + lookback.toDays() + " days");
+            return new Verdict(Eligibility.UNUSED, "last used " + day(lastUse.at()) + " (" + lastUse.source() + "); lookback is "
+                    + lookback.toDays() + " days");
         }
         return new Verdict(Eligibility.ELIGIBLE, null);
     }
@@ -58,7 +60,4 @@ public record EligibilityRules(Duration lookback, Duration minAge) {
         return instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
     }
 
-    private static long days(Instant from, Instant to) {
-        return Duration.between(from, to).toDays();
-    }
 }
