@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The {@code principal} table. A principal is IAM's unique id: a row seen again under its id is refreshed (its ARN
- * too: a user can be renamed), a live row holding the ARN under another id is the principal's predecessor, deleted
+ * The {@code principal} table. A principal is IAM's unique id: a row written again under its id is refreshed (its
+ * ARN too: a user can be renamed; its {@code changed_at} and {@code changed_run_id} tell when), a live row holding the ARN under another id is the principal's predecessor, deleted
  * and re-created under the same name, and is marked deleted; a live row with no id yet (from before ids were
  * stored) takes the id found under its ARN.
  */
