@@ -13,11 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SHA-256 of every value discovery stores of a principal, so that one listed again unchanged need not be written;
- * its first 128 bits, in hex, are plenty to tell a change and half the bytes stored. Each value goes in with its
- * length (-1: null), so no two different rows can run together into the same input.
+ * What discovery stores of a principal, hashed, so that one listed again unchanged need not be written: two SHA-256
+ * hashes, each cut to 64 bits (plenty to tell a change) and in hex, one after the other: of everything but its use,
+ * then of its use (last use, and the fingerprint and eligibility that follow from it). A principal whose use alone
+ * changed (most nights, a role in use) has its use columns updated, not its whole row ({@link #sameButUse}). Each
+ * value goes in with its length (-1: null), so no two different rows can run together into the same input.
  */
 final class ContentHash {
+
+    /** Hex digits of each of the two hashes. */
+    private static final int HALF = 16;
 
     private final MessageDigest digest;
     private final ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
@@ -40,10 +45,21 @@ final class ContentHash {
         hash.add(boundary == null ? null : boundary.arn()).add(boundary == null ? null : boundary.version());
         hash.add(p.tags());
         hash.add(p.type() == PrincipalType.USER ? p.groups() : null);
+        hash.add(a.breadth().name()).add(a.broadestGrants()).add(a.policyHash());
+        String rest = hash.half();
         hash.add(lastUse.at()).add(lastUse.source()).add(String.valueOf(lastUse.known()));
-        hash.add(a.breadth().name()).add(a.broadestGrants()).add(a.policyHash()).add(a.fingerprint());
-        hash.add(a.eligibility().name()).add(a.reason());
-        return HexFormat.of().formatHex(hash.digest.digest(), 0, 16);
+        hash.add(a.fingerprint()).add(a.eligibility().name()).add(a.reason());
+        return rest + hash.half();
+    }
+
+    /** Whether two hashes of a principal differ in its use alone. */
+    static boolean sameButUse(String hash, String other) {
+        return other != null && other.length() == hash.length() && hash.regionMatches(0, other, 0, HALF)
+                && !hash.equals(other);
+    }
+
+    private String half() {
+        return HexFormat.of().formatHex(digest.digest(), 0, HALF / 2);
     }
 
     private ContentHash add(String value) {

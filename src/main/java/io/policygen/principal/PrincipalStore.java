@@ -96,6 +96,43 @@ public final class PrincipalStore {
         }));
     }
 
+    /**
+     * Stores the use of principals stored before whose use alone changed ({@link ContentHash#sameButUse}): their last
+     * use and what follows from it, not the rest of the row, which the job need not encode nor PostgreSQL parse again.
+     */
+    public void updateUse(List<DiscoveredPrincipal> page, long runId, Instant now) {
+        if (page.isEmpty()) {
+            return;
+        }
+        Map<String, DiscoveredPrincipal> byId = new LinkedHashMap<>();
+        page.forEach(p -> byId.put(p.iamId(), p));
+        List<DiscoveredPrincipal> principals = List.copyOf(byId.values());
+        tx.run(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update principal p set last_used_at = v.last_used::timestamptz, last_used_source = v.source,
+                        last_use_known = v.known, fingerprint = v.fingerprint, eligibility = v.eligibility,
+                        eligibility_reason = v.reason, content_hash = v.content, changed_at = ?, changed_run_id = ?
+                    from unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        v(id, last_used, source, known, fingerprint, eligibility, reason, content)
+                    where p.iam_id = v.id""")) {
+                int i = 0;
+                update.setTimestamp(++i, Timestamp.from(now));
+                update.setLong(++i, runId);
+                update.setArray(++i, texts(connection, principals, DiscoveredPrincipal::iamId));
+                update.setArray(++i, texts(connection, principals, p -> instant(p.lastUse().at())));
+                update.setArray(++i, texts(connection, principals, p -> p.lastUse().source()));
+                update.setArray(++i, connection.createArrayOf("boolean",
+                        principals.stream().map(p -> p.lastUse().known()).toArray(Boolean[]::new)));
+                update.setArray(++i, texts(connection, principals, p -> p.assessment().fingerprint()));
+                update.setArray(++i, texts(connection, principals, p -> p.assessment().eligibility().name()));
+                update.setArray(++i, texts(connection, principals, p -> p.assessment().reason()));
+                update.setArray(++i, texts(connection, principals, DiscoveredPrincipal::contentHash));
+                update.executeUpdate();
+            }
+            return null;
+        }));
+    }
+
     private static final String INSERT = """
             insert into principal (first_seen_at, changed_at, changed_run_id, account_id, iam_id, principal_arn,
                 principal_type, name, path, iam_created_at, inline_policies, attached_policies, permissions_boundary_arn,

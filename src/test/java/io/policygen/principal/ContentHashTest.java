@@ -57,6 +57,25 @@ class ContentHashTest {
     }
 
     @Test
+    void shouldTellAChangeOfUseAloneFromAnyOther() {
+        PolicyVersion readOnly = new PolicyVersion("arn:aws:iam::aws:policy/ReadOnlyAccess", "v9");
+        String usedLater = user("alice", "/", Map.of("p", "{\"Statement\":[]}"), Map.of("team", "a"), List.of("g"),
+                List.of(readOnly), new LastUse(USED.at().plusSeconds(86_400), "password", true), ASSESSMENT).contentHash();
+        String unused = user("alice", "/", Map.of("p", "{\"Statement\":[]}"), Map.of("team", "a"), List.of("g"),
+                List.of(readOnly), USED, new Assessment(Breadth.NARROW, List.of("s3:GetObject"), "hash", "print",
+                        Eligibility.UNUSED, "last used 2026-11-18 (password); lookback is 30 days")).contentHash();
+        String retagged = user("alice", "/", Map.of("p", "{\"Statement\":[]}"), Map.of("team", "b"), List.of("g"),
+                List.of(readOnly), new LastUse(USED.at().plusSeconds(86_400), "password", true), ASSESSMENT).contentHash();
+        String stored = alice().contentHash();
+
+        assertThat(ContentHash.sameButUse(usedLater, stored)).isTrue();
+        assertThat(ContentHash.sameButUse(unused, stored)).isTrue();
+        assertThat(ContentHash.sameButUse(retagged, stored)).isFalse();
+        assertThat(ContentHash.sameButUse(stored, stored)).isFalse();
+        assertThat(ContentHash.sameButUse(stored, null)).isFalse();
+    }
+
+    @Test
     void shouldNotLetValuesRunTogether() {
         DiscoveredPrincipal split = user("alice", "/", Map.of("ab", "c"), Map.of(), List.of(), List.of(), USED, ASSESSMENT);
         DiscoveredPrincipal joined = user("alice", "/", Map.of("a", "bc"), Map.of(), List.of(), List.of(), USED, ASSESSMENT);

@@ -168,6 +168,9 @@ class PrincipalStoreIT {
                 Map.of("iam_id", "AROAUSED", "changed_run_id", later, "tags", "{\"team\": \"a\\\"b\"}"));
         assertThat(jdbc.sql("select last_used_at from principal where iam_id = 'AROAUSED'").query(Timestamp.class).single()
                 .toInstant()).isEqualTo(usedSince.at());
+        assertThat(jdbc.sql("select content_hash from principal where account_id = ? order by iam_id").param(accountId)
+                .query(String.class).list()).containsExactly(retagged.contentHash(), first.get(0).contentHash(),
+                principal(PrincipalType.ROLE, "used", "AROAUSED", List.of(), List.of("a"), Map.of(), usedSince, null).contentHash());
     }
 
     @Test
