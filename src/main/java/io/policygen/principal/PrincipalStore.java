@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code principal} table. A principal is IAM's unique id: a row written again under its id is refreshed (its
- * ARN too: a user can be renamed; its {@code changed_at} and {@code changed_run_id} tell when), a live row holding the ARN under another id is the principal's predecessor, deleted
- * and re-created under the same name, and is marked deleted; a live row with no id yet (from before ids were
+ * ARN too: a user can be renamed; its {@code changed_at} and {@code changed_run_id} tell when), a live row holding
+ * the ARN under another id is the principal's predecessor, deleted and re-created under the same name, and is marked
+ * deleted; a live row with no id yet (from before ids were
  * stored) takes the id found under its ARN.
  */
 public final class PrincipalStore {
@@ -45,9 +46,7 @@ public final class PrincipalStore {
         if (page.isEmpty()) {
             return;
         }
-        Map<String, DiscoveredPrincipal> byId = new LinkedHashMap<>();
-        page.forEach(p -> byId.put(p.listed().iamId(), p));
-        List<DiscoveredPrincipal> principals = List.copyOf(byId.values());
+        List<DiscoveredPrincipal> principals = lastListed(page);
         Timestamp seen = Timestamp.from(now);
         tx.run(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
             Array arns = texts(connection, principals, DiscoveredPrincipal::arn);
@@ -79,17 +78,10 @@ public final class PrincipalStore {
                 insert.setArray(++i, texts(connection, principals, p -> DocumentJson.strings(p.listed().tags())));
                 insert.setArray(++i, texts(connection, principals,
                         p -> p.type() == PrincipalType.USER ? TextArray.literal(p.listed().groups()) : null));
-                insert.setArray(++i, texts(connection, principals, p -> instant(p.lastUse().at())));
-                insert.setArray(++i, texts(connection, principals, p -> p.lastUse().source()));
-                insert.setArray(++i, connection.createArrayOf("boolean",
-                        principals.stream().map(p -> p.lastUse().known()).toArray(Boolean[]::new)));
                 insert.setArray(++i, texts(connection, principals, p -> p.assessment().breadth().name()));
                 insert.setArray(++i, texts(connection, principals, p -> TextArray.literal(p.assessment().broadestGrants())));
                 insert.setArray(++i, texts(connection, principals, p -> p.assessment().policyHash()));
-                insert.setArray(++i, texts(connection, principals, p -> p.assessment().fingerprint()));
-                insert.setArray(++i, texts(connection, principals, p -> p.assessment().eligibility().name()));
-                insert.setArray(++i, texts(connection, principals, p -> p.assessment().reason()));
-                insert.setArray(++i, texts(connection, principals, DiscoveredPrincipal::contentHash));
+                setUse(insert, i, connection, principals);
                 insert.executeUpdate();
             }
             return null;
@@ -104,9 +96,7 @@ public final class PrincipalStore {
         if (page.isEmpty()) {
             return;
         }
-        Map<String, DiscoveredPrincipal> byId = new LinkedHashMap<>();
-        page.forEach(p -> byId.put(p.iamId(), p));
-        List<DiscoveredPrincipal> principals = List.copyOf(byId.values());
+        List<DiscoveredPrincipal> principals = lastListed(page);
         tx.run(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
                     update principal p set last_used_at = v.last_used::timestamptz, last_used_source = v.source,
@@ -119,18 +109,34 @@ public final class PrincipalStore {
                 update.setTimestamp(++i, Timestamp.from(now));
                 update.setLong(++i, runId);
                 update.setArray(++i, texts(connection, principals, DiscoveredPrincipal::iamId));
-                update.setArray(++i, texts(connection, principals, p -> instant(p.lastUse().at())));
-                update.setArray(++i, texts(connection, principals, p -> p.lastUse().source()));
-                update.setArray(++i, connection.createArrayOf("boolean",
-                        principals.stream().map(p -> p.lastUse().known()).toArray(Boolean[]::new)));
-                update.setArray(++i, texts(connection, principals, p -> p.assessment().fingerprint()));
-                update.setArray(++i, texts(connection, principals, p -> p.assessment().eligibility().name()));
-                update.setArray(++i, texts(connection, principals, p -> p.assessment().reason()));
-                update.setArray(++i, texts(connection, principals, DiscoveredPrincipal::contentHash));
+                setUse(update, i, connection, principals);
                 update.executeUpdate();
             }
             return null;
         }));
+    }
+
+    /** A page's principals, each once, as last listed: one statement may not update a row twice. */
+    private static List<DiscoveredPrincipal> lastListed(List<DiscoveredPrincipal> page) {
+        Map<String, DiscoveredPrincipal> byId = new LinkedHashMap<>();
+        page.forEach(p -> byId.put(p.iamId(), p));
+        return List.copyOf(byId.values());
+    }
+
+    /**
+     * Sets the use columns, in the order both statements take them, after parameter {@code i}: last use, its source,
+     * whether it is known, fingerprint, eligibility, its reason, content hash.
+     */
+    private static void setUse(PreparedStatement statement, int i, Connection connection,
+                               List<DiscoveredPrincipal> principals) throws SQLException {
+        statement.setArray(++i, texts(connection, principals, p -> instant(p.lastUse().at())));
+        statement.setArray(++i, texts(connection, principals, p -> p.lastUse().source()));
+        statement.setArray(++i, connection.createArrayOf("boolean",
+                principals.stream().map(p -> p.lastUse().known()).toArray(Boolean[]::new)));
+        statement.setArray(++i, texts(connection, principals, p -> p.assessment().fingerprint()));
+        statement.setArray(++i, texts(connection, principals, p -> p.assessment().eligibility().name()));
+        statement.setArray(++i, texts(connection, principals, p -> p.assessment().reason()));
+        statement.setArray(++i, texts(connection, principals, DiscoveredPrincipal::contentHash));
     }
 
     private static final String INSERT = """
@@ -144,10 +150,10 @@ public final class PrincipalStore {
                 v.eligibility, v.reason, v.content
             from (select ?::timestamptz seen, ?::bigint run) s,
                 unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                       ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[],
-                       ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                       ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[])
                     v(account_id, iam_id, arn, type, name, path, created, inline, attached, boundary_arn, boundary_version,
-                      tags, groups, last_used, source, known, breadth, grants, hash, fingerprint, eligibility, reason, content)
+                      tags, groups, breadth, grants, hash, last_used, source, known, fingerprint, eligibility, reason, content)
             on conflict (iam_id) do update set principal_arn = excluded.principal_arn, name = excluded.name,
                 path = excluded.path, changed_at = excluded.changed_at, changed_run_id = excluded.changed_run_id,
                 deleted_at = null, inline_policies = excluded.inline_policies,
