@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,9 +41,10 @@ class PrincipalStoreIT {
 
     @BeforeEach
     void setUp(TestDatabase database) {
-        jdbc = JdbcClient.create(database.dataSource());
-        tx = new OwnTransaction(new JdbcTransactionManager(database.dataSource()));
-        template = new JdbcTemplate(database.dataSource());
+        DataSource dataSource = database.dataSource(); // one, so that the store's statements join its transactions
+        jdbc = JdbcClient.create(dataSource);
+        tx = new OwnTransaction(new JdbcTransactionManager(dataSource));
+        template = new JdbcTemplate(dataSource);
         store = new PrincipalStore(template, tx);
         runId = new RunStore(jdbc, tx).start(NOW, "test", 1);
         accountId = String.valueOf(100000000000L + (long) (Math.random() * 899999999999L));
@@ -204,6 +206,34 @@ class PrincipalStoreIT {
                 .param(accountId).query().listOfRows()).containsExactly(
                 Map.of("name", "gone", "deleted", true), Map.of("name", "kept", "deleted", false),
                 Map.of("name", "no-id", "deleted", true));
+    }
+
+    @Test
+    void shouldInsertNewPrincipalsPlainlyAndStoreAPageThatHoldsOneStoredAfterAllAsUpserts() {
+        LastUse unknown = LastUse.unknown("never used");
+        DiscoveredPrincipal back = principal(PrincipalType.ROLE, "back", "AROABACK", List.of(), List.of("a"), Map.of(), unknown, null);
+        writer(runId).write(new Chunk<>(List.of(back)));
+        store.markDeleted(accountId, List.of("AROABACK"), NOW);
+        long legacy = jdbc.sql("""
+                insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, changed_at)
+                values (?, ?, 'ROLE', 'legacy', '/', now(), now()) returning principal_id""").param(accountId)
+                .param("arn:aws:iam::" + accountId + ":role/legacy").query(Long.class).single();
+
+        // a new writer holds no stored row of the three: the deleted one and the one without an id are not live ids
+        long later = new RunStore(jdbc, tx).start(NOW, "test", 2);
+        writer(later).write(new Chunk<>(List.of(back,
+                principal(PrincipalType.ROLE, "legacy", "AROALEGACY", List.of(), List.of("b"), Map.of(), unknown, null),
+                principal(PrincipalType.ROLE, "fresh", "AROAFRESH", List.of(), List.of("c"), Map.of(), unknown, null))));
+
+        assertThat(jdbc.sql("""
+                        select name, iam_id, deleted_at is not null as deleted, u.changed_run_id as use_run_id
+                        from principal p left join principal_use u using (iam_id) where account_id = ? order by name""")
+                .param(accountId).query().listOfRows()).containsExactly(
+                Map.of("name", "back", "iam_id", "AROABACK", "deleted", false, "use_run_id", later),
+                Map.of("name", "fresh", "iam_id", "AROAFRESH", "deleted", false, "use_run_id", later),
+                Map.of("name", "legacy", "iam_id", "AROALEGACY", "deleted", false, "use_run_id", later));
+        assertThat(jdbc.sql("select principal_id from principal where iam_id = 'AROALEGACY'").query(Long.class).single())
+                .as("the row from before ids took its id").isEqualTo(legacy);
     }
 
     private PrincipalWriter writer(long run) {
