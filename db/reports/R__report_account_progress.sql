@@ -42,10 +42,10 @@ phase as (
     select p.account_id, p.principal_id, last.state,
            case
                when last.state in ('PENDING', 'IN_PROGRESS') then 'in_progress'
-               when u.eligibility in ('UNUSED', 'TOO_NEW', 'OPTED_OUT') then lower(u.eligibility)
+               when p.eligibility in ('UNUSED', 'TOO_NEW', 'OPTED_OUT') then lower(p.eligibility)
                when last.state is null then 'due'
                when last.state = 'SUCCEEDED' then
-                   case when last.at < now() - s.refresh_after and coalesce(last.principal_fingerprint <> u.fingerprint, true)
+                   case when last.at < now() - s.refresh_after and coalesce(last.principal_fingerprint <> p.fingerprint, true)
                         then 'due' else 'done' end
                when (select count(*) from generation f
                      where f.principal_id = p.principal_id and f.state in ('FAILED', 'REJECTED', 'CANCELED')
@@ -53,7 +53,6 @@ phase as (
                else 'done'
            end as phase
     from principal p
-    left join principal_use u on u.iam_id = p.iam_id
     cross join settings s
     left join lateral (
         select g.state, coalesce(g.completed_at, g.requested_at) as at, g.principal_fingerprint

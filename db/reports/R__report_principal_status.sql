@@ -20,7 +20,7 @@ select p.account_id,
        case
            when p.deleted_at is not null then 'DELETED'
            when g.state in ('PENDING', 'IN_PROGRESS') then g.state
-           when u.eligibility in ('UNUSED', 'TOO_NEW', 'OPTED_OUT') then u.eligibility
+           when p.eligibility in ('UNUSED', 'TOO_NEW', 'OPTED_OUT') then p.eligibility
            when g.state = 'FAILED' and g.charged_to = 'ACCOUNT' then 'BLOCKED'
            when g.state is not null then g.state
            when d.setup_blocked then 'BLOCKED'
@@ -33,14 +33,13 @@ select p.account_id,
        g.error_code,
        g.error_message,
        g.region,
-       case when p.deleted_at is null and coalesce(u.eligibility, 'ELIGIBLE') = 'ELIGIBLE'
+       case when p.deleted_at is null and coalesce(p.eligibility, 'ELIGIBLE') = 'ELIGIBLE'
                  and (coalesce(g.state, 'DEFERRED') = 'DEFERRED' or g.charged_to = 'ACCOUNT')
             then d.deferred_reason end as deferred_reason,
-       u.last_used_at,
+       p.last_used_at,
        p.breadth,
-       case when p.deleted_at is null then u.eligibility_reason end as eligibility_reason
+       case when p.deleted_at is null then p.eligibility_reason end as eligibility_reason
 from principal p
-left join principal_use u on u.iam_id = p.iam_id
 left join lateral (
     select g.state, g.job_id, g.requested_at, g.completed_at, g.error_code, g.error_message, g.region, g.charged_to
     from generation g

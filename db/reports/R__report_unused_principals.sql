@@ -14,9 +14,9 @@ select p.account_id,
        a.name as account_name,
        p.principal_arn,
        p.principal_type,
-       u.last_used_at,
-       u.last_used_source,
-       floor(extract(epoch from now() - u.last_used_at) / 86400)::int as days_unused,
+       p.last_used_at,
+       p.last_used_source,
+       floor(extract(epoch from now() - p.last_used_at) / 86400)::int as days_unused,
        p.iam_created_at as created_at,
        floor(extract(epoch from now() - p.iam_created_at) / 86400)::int as age_days,
        p.breadth,
@@ -24,14 +24,13 @@ select p.account_id,
        coalesce(array(select e ->> 'arn' from jsonb_array_elements(p.attached_policies) e order by e ->> 'arn' collate "C"), '{}')
            as attached_policies,
        p.permissions_boundary_arn,
-       u.eligibility_reason
+       p.eligibility_reason
 from principal p
-left join principal_use u on u.iam_id = p.iam_id
 join account a using (account_id)
-where p.deleted_at is null and u.eligibility = 'UNUSED' and a.in_scope
+where p.deleted_at is null and p.eligibility = 'UNUSED' and a.in_scope
 order by p.account_id,
          array_position(array['ADMIN', 'SERVICE_WIDE', 'NARROW', 'NONE']::varchar[], p.breadth) nulls last,
-         u.last_used_at nulls first,
+         p.last_used_at nulls first,
          p.principal_arn collate "C";
 
 comment on view report_unused_principals is

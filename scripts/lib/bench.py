@@ -153,7 +153,7 @@ def discovery_details(args, db, work, failures):
                     java_opts=("-Xmx512m", f"-Xlog:gc:file={gc_log}"), jar=jar)
         rc = job.wait(3600)
         after = iam_calls(sim)
-        tables = ["principal"] + (["principal_use", "managed_policy", "iam_group"] if side == "new" else [])
+        tables = ["principal"] + (["managed_policy", "iam_group"] if side == "new" else [])
         sizes = db.query(database, *[f"select count(*), pg_total_relation_size('{t}') from {t}" for t in tables])
         heap, committed = h.gc_peak_heap_mb(gc_log)
         run = {"rc": rc, "seconds": step_seconds(db, database, "discoverPrincipals") or float("nan"), "heap_mb": heap,
@@ -164,19 +164,19 @@ def discovery_details(args, db, work, failures):
         if rc not in (0, 3) or run["rows"]["principal"] != accounts * principals:
             failures.append(f"discovery with policies ({side}): exit {rc}, {run['rows']['principal']} principals of {accounts * principals}")
     database = "bench_discovery_new"
-    eligibility = db.query(database, "select eligibility, count(*) from principal left join principal_use using (iam_id) where deleted_at is null group by 1 order by 1")[0]
+    eligibility = db.query(database, "select eligibility, count(*) from principal where deleted_at is null group by 1 order by 1")[0]
     result["eligibility"] = {row[0]: int(row[1]) for row in eligibility}
-    breadth = db.query(database, """select breadth, count(*) from principal left join principal_use using (iam_id)
+    breadth = db.query(database, """select breadth, count(*) from principal
                                     where deleted_at is null and eligibility = 'ELIGIBLE' group by 1 order by 1""")[0]
     result["breadth"] = {row[0]: int(row[1]) for row in breadth}
     days = db.query(database, """
         select sum(ceil(n / 50.0))::bigint, sum(ceil(e / 50.0))::bigint, min(e), max(e),
                percentile_disc(0.5) within group (order by e)
         from (select account_id, count(*) as n, count(*) filter (where eligibility = 'ELIGIBLE') as e
-              from principal left join principal_use using (iam_id) where deleted_at is null group by account_id) a""")[0][0]
+              from principal where deleted_at is null group by account_id) a""")[0][0]
     result["days"] = {"all": int(days[0]), "eligible": int(days[1]), "min": int(days[2]), "max": int(days[3]), "median": int(days[4])}
     aws_policies = int(db.value(database, "select count(*) from managed_policy where aws_managed"))
-    unassessed = int(db.value(database, "select count(*) from principal left join principal_use using (iam_id) where eligibility is null or fingerprint is null"))
+    unassessed = int(db.value(database, "select count(*) from principal where eligibility is null or fingerprint is null"))
     sim.stop()
     h.log(f"discovery with policies: {result}")
     if aws_policies != 9 or unassessed:

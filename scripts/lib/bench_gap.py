@@ -17,9 +17,8 @@ with results as (select array_agg(generation_id order by generation_id) as ids f
 insert into generation (principal_id, account_id, region, client_token, state, run_id, requested_at, started_on,
                         completed_at, request, policies, policy_complete, principal_fingerprint)
 select p.principal_id, p.account_id, t.region, gen_random_uuid(), 'SUCCEEDED', t.run_id, t.requested_at, t.started_on,
-       t.completed_at, t.request, t.policies, t.policy_complete, u.fingerprint
+       t.completed_at, t.request, t.policies, t.policy_complete, p.fingerprint
 from principal p
-left join principal_use u on u.iam_id = p.iam_id
 cross join results r
 join generation t on t.generation_id = r.ids[1 + (p.principal_id % cardinality(r.ids))::int]
 where p.deleted_at is null

@@ -318,8 +318,7 @@ def discovery_cost(args, db, work, failures):
             seconds = window[1] - window[0] if window else float("nan")
             used = cpu.used(*window) if window else {}
             stored = int(db.value(database, "select count(*) from principal where deleted_at is null"))
-            written = int(db.value(database, """select count(*) from principal p left join principal_use u using (iam_id)
-                                                     where (select max(run_id) from run) in (p.changed_run_id, u.changed_run_id)"""))
+            written = int(db.value(database, "select count(*) from principal where changed_run_id = (select max(run_id) from run)"))
             listed = re.findall(r"principalsListed=(\d+)", job.output())
             count = int(listed[-1]) if mode == "listing" and listed else stored
             runs.append({"round": i, "mode": mode, "rc": rc, "seconds": seconds, "principals": count, "stored": stored,

@@ -397,8 +397,8 @@ def check_generations(db, database, sim_state):
     sim_jobs = {g["jobId"] for g in sim_state["generations"]}
     lost = len(sim_jobs - db_jobs)
     not_done = int(db.value(database, """
-        select count(*) from principal p left join principal_use u on u.iam_id = p.iam_id
-        where p.deleted_at is null and coalesce(u.eligibility, 'ELIGIBLE') = 'ELIGIBLE' and not exists (
+        select count(*) from principal p
+        where p.deleted_at is null and coalesce(p.eligibility, 'ELIGIBLE') = 'ELIGIBLE' and not exists (
             select 1 from generation g where g.principal_id = p.principal_id and g.state = 'SUCCEEDED')"""))
     principals = int(db.value(database, "select count(*) from principal where deleted_at is null"))
     return {"sim_generations": len(sim_jobs), "db_jobs": len(db_jobs), "duplicates": duplicates, "lost": lost,

@@ -22,23 +22,22 @@ final class DueQuery {
     static String sql(GenerationOrder order) {
         String firstTime = switch (order) {
             case BREADTH_FIRST -> "case when last.state is null then " + BREADTH_RANK + " end nulls last,\n"
-                    + "         case when last.state is null then u.last_used_at end desc nulls last,\n";
-            case RECENT_USE_FIRST -> "case when last.state is null then u.last_used_at end desc nulls last,\n"
+                    + "         case when last.state is null then p.last_used_at end desc nulls last,\n";
+            case RECENT_USE_FIRST -> "case when last.state is null then p.last_used_at end desc nulls last,\n"
                     + "         case when last.state is null then " + BREADTH_RANK + " end nulls last,\n";
         };
         return """
                 select p.principal_id, p.principal_arn, last.generation_id
                 from principal p
-                left join principal_use u on u.iam_id = p.iam_id
                 left join lateral (
                     select g.generation_id, g.state, coalesce(g.completed_at, g.requested_at) as at, g.principal_fingerprint
                     from generation g
                     where g.principal_id = p.principal_id and g.state <> 'DEFERRED' and g.charged_to = 'PRINCIPAL'
                     order by g.generation_id desc limit 1) last on true
-                where p.account_id = :account and p.deleted_at is null and coalesce(u.eligibility, 'ELIGIBLE') = 'ELIGIBLE'
+                where p.account_id = :account and p.deleted_at is null and coalesce(p.eligibility, 'ELIGIBLE') = 'ELIGIBLE'
                   and (last.state is null
                        or (last.state = 'SUCCEEDED' and last.at < :refreshBefore
-                           and coalesce(last.principal_fingerprint <> u.fingerprint, true))
+                           and coalesce(last.principal_fingerprint <> p.fingerprint, true))
                        or (last.state in (:failed) and (
                            select count(*) from generation f
                            where f.principal_id = p.principal_id and f.charged_to = 'PRINCIPAL'

@@ -86,7 +86,7 @@ public class GenerationStore {
     public Optional<OpenGeneration> insertPending(DuePrincipal principal, SlotId slot, GenerationRequest request, long runId,
                                                   Instant now) {
         UUID token = UUID.randomUUID();
-        // one round trip: the lock and the guarded insert in claim_generation (db/migration/V7__claim_generation.sql, as V13 left it)
+        // one round trip: the lock and the guarded insert in db/migration/V7__claim_generation.sql
         Optional<Long> id = tx.get(() -> jdbc.sql("""
                         select claim_generation(?::int, ?::int, ?::bigint, ?::varchar, ?::varchar, ?::uuid, ?::bigint,
                                                 ?::timestamptz, ?::jsonb, ?::bigint)""")

@@ -16,9 +16,8 @@ import java.util.Map;
  * What discovery stores of a principal, hashed, so that one listed again unchanged need not be written: two SHA-256
  * hashes, each cut to 64 bits (plenty to tell a change) and in hex, one after the other: of everything but its use,
  * then of its use (last use, and the fingerprint and eligibility that follow from it). A principal whose use alone
- * changed (most nights, a role in use) has its use written, not its whole row ({@link #sameButUse}); the row keeps the
- * first half ({@link #rest}), its use the second ({@link #use}). Each value goes in with its length (-1: null), so no
- * two different rows can run together into the same input.
+ * changed (most nights, a role in use) has its use columns updated, not its whole row ({@link #sameButUse}). Each
+ * value goes in with its length (-1: null), so no two different rows can run together into the same input.
  */
 final class ContentHash {
 
@@ -51,16 +50,6 @@ final class ContentHash {
         hash.add(lastUse.at()).add(lastUse.source()).add(String.valueOf(lastUse.known()));
         hash.add(a.fingerprint()).add(a.eligibility().name()).add(a.reason());
         return rest + hash.half();
-    }
-
-    /** The half of a hash that is of everything but the use. */
-    static String rest(String hash) {
-        return hash.substring(0, HALF);
-    }
-
-    /** The half of a hash that is of the use. */
-    static String use(String hash) {
-        return hash.substring(HALF);
     }
 
     /** Whether two hashes of a principal differ in its use alone. */

@@ -19,11 +19,10 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The {@code principal} table, and {@code principal_use}: each principal's last use and what follows from it, by IAM
- * id, a narrow row of its own because it is what changes most nights. A principal is IAM's unique id: a row written
- * again under its id is refreshed (its ARN too: a user can be renamed; its {@code changed_at} and
- * {@code changed_run_id} tell when), a live row holding the ARN under another id is the principal's predecessor,
- * deleted and re-created under the same name, and is marked deleted; a live row with no id yet (from before ids were
+ * The {@code principal} table. A principal is IAM's unique id: a row written again under its id is refreshed (its
+ * ARN too: a user can be renamed; its {@code changed_at} and {@code changed_run_id} tell when), a live row holding
+ * the ARN under another id is the principal's predecessor, deleted and re-created under the same name, and is marked
+ * deleted; a live row with no id yet (from before ids were
  * stored) takes the id found under its ARN.
  */
 public final class PrincipalStore {
@@ -39,12 +38,12 @@ public final class PrincipalStore {
     }
 
     /**
-     * Stores a page of an account's principals as discovered, in one transaction of three statements whatever the
-     * page's size: each column goes as one array and the server unnests the rows, instead of parsing a VALUES row of 26
+     * Stores a page of an account's principals as discovered, in one transaction of two statements whatever the page's
+     * size: each column goes as one array and the server unnests the rows, instead of parsing a VALUES row of 26
      * parameters a principal (a million principals: PostgreSQL's CPU 39 s -> 33 s, the job's 15 s -> 12 s;
      * docs/benchmarks.md, Discovery). A principal seen again is no longer deleted; one listed twice in the page is stored
      * as last listed (one statement may not update a row twice). Whether a principal changed is the caller's to tell
-     * ({@link #storedContent}): every principal given is written, its row and its use.
+     * ({@link #storedContent}): every principal given is written.
      */
     public void upsert(List<DiscoveredPrincipal> page, long runId, Instant now) {
         if (page.isEmpty()) {
@@ -59,11 +58,10 @@ public final class PrincipalStore {
 
     /**
      * Stores principals the account did not hold as its listing began ({@link #storedContent}): every principal of a
-     * first night, and the new ones of any other. They go in by plain inserts, which PostgreSQL makes without first
-     * looking for a row to update or a predecessor to mark deleted (by hand, 100,000 rows of {@code principal_use}:
-     * 0.95 s against 1.49 s with ON CONFLICT). One that is there after all (deleted and listed again, or a row from
-     * before ids were stored holding its ARN) breaks a unique index, and the page goes through {@link #upsert}'s
-     * statements instead, in the same transaction.
+     * first night, and the new ones of any other. They go in by a plain insert, which PostgreSQL makes without first
+     * looking for a row to update, and without looking for predecessors to mark deleted. One that is there after all
+     * (deleted and listed again, or a row from before ids were stored holding its ARN) breaks a unique index, and the
+     * page is written as {@link #upsert} writes it instead, in the same transaction.
      */
     public void insert(List<DiscoveredPrincipal> page, long runId, Instant now) {
         if (page.isEmpty()) {
@@ -87,7 +85,7 @@ public final class PrincipalStore {
         }));
     }
 
-    /** Writes principals' rows and their use; {@code fresh}: by plain inserts, none of them being stored. */
+    /** Writes principals' rows; {@code fresh}: by a plain insert, none of them being stored. */
     private static void write(Connection connection, List<DiscoveredPrincipal> principals, Timestamp seen, long runId,
                               boolean fresh) throws SQLException {
         Array arns = texts(connection, principals, DiscoveredPrincipal::arn);
@@ -125,16 +123,14 @@ public final class PrincipalStore {
             insert.setArray(++i, texts(connection, principals, p -> p.assessment().breadth().name()));
             insert.setArray(++i, texts(connection, principals, p -> TextArray.literal(p.assessment().broadestGrants())));
             insert.setArray(++i, texts(connection, principals, p -> p.assessment().policyHash()));
-            insert.setArray(++i, texts(connection, principals, p -> ContentHash.rest(p.contentHash())));
+            setUse(insert, i, connection, principals);
             insert.executeUpdate();
         }
-        writeUse(connection, principals, seen, runId, fresh);
     }
 
     /**
      * Stores the use of principals stored before whose use alone changed ({@link ContentHash#sameButUse}): their last
-     * use and what follows from it, in {@code principal_use}, a narrow row of its own, not the principal's row, which
-     * the job need not encode nor PostgreSQL write again.
+     * use and what follows from it, not the rest of the row, which the job need not encode nor PostgreSQL parse again.
      */
     public void updateUse(List<DiscoveredPrincipal> page, long runId, Instant now) {
         if (page.isEmpty()) {
@@ -142,28 +138,22 @@ public final class PrincipalStore {
         }
         List<DiscoveredPrincipal> principals = lastListed(page);
         tx.run(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
-            writeUse(connection, principals, Timestamp.from(now), runId, false);
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update principal p set last_used_at = v.last_used::timestamptz, last_used_source = v.source,
+                        last_use_known = v.known, fingerprint = v.fingerprint, eligibility = v.eligibility,
+                        eligibility_reason = v.reason, content_hash = v.content, changed_at = ?, changed_run_id = ?
+                    from unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        v(id, last_used, source, known, fingerprint, eligibility, reason, content)
+                    where p.iam_id = v.id""")) {
+                int i = 0;
+                update.setTimestamp(++i, Timestamp.from(now));
+                update.setLong(++i, runId);
+                update.setArray(++i, texts(connection, principals, DiscoveredPrincipal::iamId));
+                setUse(update, i, connection, principals);
+                update.executeUpdate();
+            }
             return null;
         }));
-    }
-
-    private static void writeUse(Connection connection, List<DiscoveredPrincipal> principals, Timestamp now, long runId,
-                                 boolean fresh) throws SQLException {
-        try (PreparedStatement use = connection.prepareStatement(fresh ? USE_INSERT : USE_INSERT + USE_ON_CONFLICT)) {
-            int i = 0;
-            use.setTimestamp(++i, now);
-            use.setLong(++i, runId);
-            use.setArray(++i, texts(connection, principals, DiscoveredPrincipal::iamId));
-            use.setArray(++i, texts(connection, principals, p -> instant(p.lastUse().at())));
-            use.setArray(++i, texts(connection, principals, p -> p.lastUse().source()));
-            use.setArray(++i, connection.createArrayOf("boolean",
-                    principals.stream().map(p -> p.lastUse().known()).toArray(Boolean[]::new)));
-            use.setArray(++i, texts(connection, principals, p -> p.assessment().fingerprint()));
-            use.setArray(++i, texts(connection, principals, p -> p.assessment().eligibility().name()));
-            use.setArray(++i, texts(connection, principals, p -> p.assessment().reason()));
-            use.setArray(++i, texts(connection, principals, p -> ContentHash.use(p.contentHash())));
-            use.executeUpdate();
-        }
     }
 
     /** A page's principals, each once, as last listed: one statement may not update a row twice. */
@@ -173,35 +163,37 @@ public final class PrincipalStore {
         return List.copyOf(byId.values());
     }
 
-    private static final String USE_INSERT = """
-            insert into principal_use (changed_at, changed_run_id, iam_id, last_used_at, last_used_source,
-                last_use_known, fingerprint, eligibility, eligibility_reason, use_hash)
-            select s.now, s.run, v.id, v.last_used::timestamptz, v.source, v.known, v.fingerprint, v.eligibility,
-                v.reason, v.hash
-            from (select ?::timestamptz now, ?::bigint run) s,
-                unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    v(id, last_used, source, known, fingerprint, eligibility, reason, hash)
-            """;
-
-    private static final String USE_ON_CONFLICT = """
-            on conflict (iam_id) do update set changed_at = excluded.changed_at,
-                changed_run_id = excluded.changed_run_id, last_used_at = excluded.last_used_at,
-                last_used_source = excluded.last_used_source, last_use_known = excluded.last_use_known,
-                fingerprint = excluded.fingerprint, eligibility = excluded.eligibility,
-                eligibility_reason = excluded.eligibility_reason, use_hash = excluded.use_hash""";
+    /**
+     * Sets the use columns, in the order both statements take them, after parameter {@code i}: last use, its source,
+     * whether it is known, fingerprint, eligibility, its reason, content hash.
+     */
+    private static void setUse(PreparedStatement statement, int i, Connection connection,
+                               List<DiscoveredPrincipal> principals) throws SQLException {
+        statement.setArray(++i, texts(connection, principals, p -> instant(p.lastUse().at())));
+        statement.setArray(++i, texts(connection, principals, p -> p.lastUse().source()));
+        statement.setArray(++i, connection.createArrayOf("boolean",
+                principals.stream().map(p -> p.lastUse().known()).toArray(Boolean[]::new)));
+        statement.setArray(++i, texts(connection, principals, p -> p.assessment().fingerprint()));
+        statement.setArray(++i, texts(connection, principals, p -> p.assessment().eligibility().name()));
+        statement.setArray(++i, texts(connection, principals, p -> p.assessment().reason()));
+        statement.setArray(++i, texts(connection, principals, DiscoveredPrincipal::contentHash));
+    }
 
     private static final String INSERT = """
             insert into principal (first_seen_at, changed_at, changed_run_id, account_id, iam_id, principal_arn,
                 principal_type, name, path, iam_created_at, inline_policies, attached_policies, permissions_boundary_arn,
-                permissions_boundary_version, tags, group_names, breadth, broadest_grants, policy_hash, content_hash)
+                permissions_boundary_version, tags, group_names, last_used_at, last_used_source, last_use_known, breadth,
+                broadest_grants, policy_hash, fingerprint, eligibility, eligibility_reason, content_hash)
             select s.seen, s.seen, s.run, v.account_id, v.iam_id, v.arn, v.type, v.name, v.path, v.created::timestamptz,
                 v.inline::jsonb, v.attached::jsonb, v.boundary_arn, v.boundary_version, v.tags::jsonb, v.groups::text[],
-                v.breadth, v.grants::text[], v.hash, v.content
+                v.last_used::timestamptz, v.source, v.known, v.breadth, v.grants::text[], v.hash, v.fingerprint,
+                v.eligibility, v.reason, v.content
             from (select ?::timestamptz seen, ?::bigint run) s,
                 unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                       ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                       ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[])
                     v(account_id, iam_id, arn, type, name, path, created, inline, attached, boundary_arn, boundary_version,
-                      tags, groups, breadth, grants, hash, content)
+                      tags, groups, breadth, grants, hash, last_used, source, known, fingerprint, eligibility, reason, content)
             """;
 
     private static final String ON_CONFLICT = """
@@ -210,8 +202,12 @@ public final class PrincipalStore {
                 deleted_at = null, inline_policies = excluded.inline_policies,
                 attached_policies = excluded.attached_policies, permissions_boundary_arn = excluded.permissions_boundary_arn,
                 permissions_boundary_version = excluded.permissions_boundary_version, tags = excluded.tags,
-                group_names = excluded.group_names, breadth = excluded.breadth, broadest_grants = excluded.broadest_grants,
-                policy_hash = excluded.policy_hash, content_hash = excluded.content_hash""";
+                group_names = excluded.group_names, last_used_at = excluded.last_used_at,
+                last_used_source = excluded.last_used_source, last_use_known = excluded.last_use_known,
+                breadth = excluded.breadth, broadest_grants = excluded.broadest_grants,
+                policy_hash = excluded.policy_hash, fingerprint = excluded.fingerprint,
+                eligibility = excluded.eligibility, eligibility_reason = excluded.eligibility_reason,
+                content_hash = excluded.content_hash""";
 
     private static Array texts(Connection connection, List<DiscoveredPrincipal> principals,
                                Function<DiscoveredPrincipal, String> column) throws SQLException {
@@ -223,15 +219,12 @@ public final class PrincipalStore {
     }
 
     /**
-     * The content hash of each live principal of the account, by IAM id: its row's half and its use's (null where either
-     * is missing, as for a row stored before hashes were): what a listing compares its principals with, to write only
-     * those that changed.
+     * The content hash of each live principal of the account, by IAM id (null for a row stored before hashes were):
+     * what a listing compares its principals with, to write only those that changed.
      */
     public Map<String, String> storedContent(String accountId) {
         return tx.get(() -> jdbc.query("""
-                select p.iam_id, p.content_hash || u.use_hash
-                from principal p left join principal_use u on u.iam_id = p.iam_id
-                where p.account_id = ? and p.deleted_at is null and p.iam_id is not null""",
+                select iam_id, content_hash from principal where account_id = ? and deleted_at is null and iam_id is not null""",
                 rs -> {
                     Map<String, String> stored = new HashMap<>();
                     while (rs.next()) {

@@ -17,9 +17,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * Stores a chunk of what one account's IAM holds, kind by kind: managed policies and groups, each in one batched
  * statement (the catalog first: principals refer to them), then the principals that are new or changed since they
  * were stored (new ones, {@link PrincipalStore#insert}; changed ones, {@link PrincipalStore#upsert}; those whose use
- * alone changed, {@link PrincipalStore#updateUse}); one
- * listed again as stored is not written. It keeps the ids of every principal it was given: once the listing is
- * complete, the account's others are gone ({@link #unlistedIds}).
+ * alone changed, {@link PrincipalStore#updateUse}); one listed again as stored is not written. It keeps the ids of
+ * every principal it was given: once the listing is complete, the account's others are gone ({@link #unlistedIds}).
  */
 public class PrincipalWriter implements ItemWriter<IamItem> {
 

@@ -78,9 +78,8 @@ class PrincipalStoreIT {
                        inline_policies::text as inline, tags::text as tags, attached_policies::text as attached,
                        last_used_at = ?::timestamptz as used_kept, last_used_source, last_use_known,
                        iam_created_at = '2024-01-02T03:04:05Z'::timestamptz as created_kept, breadth, eligibility,
-                       eligibility_reason, policy_hash, fingerprint, p.changed_run_id, u.changed_run_id as use_run_id, deleted_at
-                from principal p left join principal_use u using (iam_id)
-                where iam_id = 'AIDAALICE'""").param(used.toString()).query().singleRow();
+                       eligibility_reason, policy_hash, fingerprint, changed_run_id, deleted_at
+                from principal where iam_id = 'AIDAALICE'""").param(used.toString()).query().singleRow();
         assertThat(alice).containsEntry("principal_type", "USER")
                 .containsEntry("groups", "[\"dev\",\"ops\"]")
                 .containsEntry("grants", "[\"s3:*\",\"a\\\"b\",\"c\\\\d\",\"x,y\",\"{z}\",\"NULL\",\"\",\"two words\"]")
@@ -92,12 +91,12 @@ class PrincipalStoreIT {
                 .containsEntry("breadth", "SERVICE_WIDE").containsEntry("eligibility", "ELIGIBLE")
                 .containsEntry("eligibility_reason", "used 2 days ago").containsEntry("policy_hash", "hash-AIDAALICE")
                 .containsEntry("fingerprint", "print-AIDAALICE").containsEntry("changed_run_id", runId)
-                .containsEntry("use_run_id", runId).containsEntry("deleted_at", null);
+                .containsEntry("deleted_at", null);
 
         Map<String, Object> app = jdbc.sql("""
                 select group_names is null as no_groups, array_to_json(broadest_grants)::text as grants,
                        inline_policies::text as inline, last_used_at, iam_created_at, last_use_known
-                from principal left join principal_use using (iam_id) where iam_id = 'AROAAPP'""").query().singleRow();
+                from principal where iam_id = 'AROAAPP'""").query().singleRow();
         assertThat(app).containsEntry("no_groups", true).containsEntry("grants", "[]")
                 .containsEntry("inline", "{\"broken\": \"not json {\"}")
                 .containsEntry("last_used_at", null).containsEntry("iam_created_at", null)
@@ -164,25 +163,16 @@ class PrincipalStoreIT {
         writer(later).write(new Chunk<>(List.of(first.get(0),
                 principal(PrincipalType.ROLE, "used", "AROAUSED", List.of(), List.of("a"), Map.of(), usedSince, null), retagged)));
 
-        DiscoveredPrincipal usedAgain = principal(PrincipalType.ROLE, "used", "AROAUSED", List.of(), List.of("a"), Map.of(),
-                usedSince, null);
-        assertThat(jdbc.sql("""
-                        select iam_id, p.changed_run_id, u.changed_run_id as use_run_id, tags::text as tags
-                        from principal p join principal_use u using (iam_id) where account_id = ? order by iam_id""")
+        assertThat(jdbc.sql("select iam_id, changed_run_id, tags::text as tags from principal where account_id = ? order by iam_id")
                 .param(accountId).query().listOfRows()).containsExactly(
-                Map.of("iam_id", "AIDATAGGED", "changed_run_id", later, "use_run_id", later, "tags", "{\"team\": \"b\"}"),
-                Map.of("iam_id", "AROASAME", "changed_run_id", runId, "use_run_id", runId, "tags", "{\"team\": \"a\\\"b\"}"),
-                // its use alone changed: its use is written, its row is not
-                Map.of("iam_id", "AROAUSED", "changed_run_id", runId, "use_run_id", later, "tags", "{\"team\": \"a\\\"b\"}"));
-        assertThat(jdbc.sql("select last_used_at from principal_use where iam_id = 'AROAUSED'").query(Timestamp.class).single()
+                Map.of("iam_id", "AIDATAGGED", "changed_run_id", later, "tags", "{\"team\": \"b\"}"),
+                Map.of("iam_id", "AROASAME", "changed_run_id", runId, "tags", "{\"team\": \"a\\\"b\"}"),
+                Map.of("iam_id", "AROAUSED", "changed_run_id", later, "tags", "{\"team\": \"a\\\"b\"}"));
+        assertThat(jdbc.sql("select last_used_at from principal where iam_id = 'AROAUSED'").query(Timestamp.class).single()
                 .toInstant()).isEqualTo(usedSince.at());
-        assertThat(jdbc.sql("""
-                        select p.content_hash || u.use_hash from principal p join principal_use u using (iam_id)
-                        where account_id = ? order by iam_id""").param(accountId)
+        assertThat(jdbc.sql("select content_hash from principal where account_id = ? order by iam_id").param(accountId)
                 .query(String.class).list()).containsExactly(retagged.contentHash(), first.get(0).contentHash(),
-                usedAgain.contentHash());
-        assertThat(store.storedContent(accountId)).containsEntry("AROAUSED", usedAgain.contentHash())
-                .containsEntry("AIDATAGGED", retagged.contentHash()).hasSize(3);
+                principal(PrincipalType.ROLE, "used", "AROAUSED", List.of(), List.of("a"), Map.of(), usedSince, null).contentHash());
     }
 
     @Test
@@ -226,12 +216,12 @@ class PrincipalStoreIT {
                 principal(PrincipalType.ROLE, "fresh", "AROAFRESH", List.of(), List.of("c"), Map.of(), unknown, null))));
 
         assertThat(jdbc.sql("""
-                        select name, iam_id, deleted_at is not null as deleted, u.changed_run_id as use_run_id
-                        from principal p left join principal_use u using (iam_id) where account_id = ? order by name""")
+                        select name, iam_id, deleted_at is not null as deleted, changed_run_id, broadest_grants[1] as grant
+                        from principal where account_id = ? order by name""")
                 .param(accountId).query().listOfRows()).containsExactly(
-                Map.of("name", "back", "iam_id", "AROABACK", "deleted", false, "use_run_id", later),
-                Map.of("name", "fresh", "iam_id", "AROAFRESH", "deleted", false, "use_run_id", later),
-                Map.of("name", "legacy", "iam_id", "AROALEGACY", "deleted", false, "use_run_id", later));
+                Map.of("name", "back", "iam_id", "AROABACK", "deleted", false, "changed_run_id", later, "grant", "a"),
+                Map.of("name", "fresh", "iam_id", "AROAFRESH", "deleted", false, "changed_run_id", later, "grant", "c"),
+                Map.of("name", "legacy", "iam_id", "AROALEGACY", "deleted", false, "changed_run_id", later, "grant", "b"));
         assertThat(jdbc.sql("select principal_id from principal where iam_id = 'AROALEGACY'").query(Long.class).single())
                 .as("the row from before ids took its id").isEqualTo(legacy);
     }

@@ -435,16 +435,13 @@ class ReportsIT {
     /** What discovery found: eligibility, last use, breadth and grants, attached policies, fingerprint. */
     private static void assessed(long principalId, String eligibility, String reason, Instant lastUsed, String breadth,
                                  String grants, String attached, String fingerprint) {
-        String iamId = jdbc.sql("""
-                        update principal set breadth = ?, broadest_grants = ?::text[], attached_policies = ?::jsonb,
-                            iam_created_at = ?, iam_id = 'AID' || principal_id
-                        where principal_id = ? returning iam_id""")
-                .params(breadth, grants, attached, ts(ago("400d")), principalId).query(String.class).single();
         jdbc.sql("""
-                        insert into principal_use (iam_id, eligibility, eligibility_reason, last_used_at, last_use_known, fingerprint,
-                                                   changed_at)
-                        values (?, ?, ?, ?, true, ?, now())""")
-                .params(iamId, eligibility, reason, ts(lastUsed), fingerprint).update();
+                        update principal set eligibility = ?, eligibility_reason = ?, last_used_at = ?, last_use_known = true,
+                            breadth = ?, broadest_grants = ?::text[], attached_policies = ?::jsonb, fingerprint = ?,
+                            iam_created_at = ?
+                        where principal_id = ?""")
+                .params(eligibility, reason, ts(lastUsed), breadth, grants, attached, fingerprint, ts(ago("400d")), principalId)
+                .update();
     }
 
     private static void generation(long principalId, String state, Long runId, String jobId, Instant requestedAt,
