@@ -6,7 +6,6 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -26,8 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * stored) takes the id found under its ARN.
  */
 public final class PrincipalStore {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcTemplate jdbc;
     private final OwnTransaction tx;
@@ -50,82 +47,45 @@ public final class PrincipalStore {
             return;
         }
         List<DiscoveredPrincipal> principals = lastListed(page);
-        tx.run(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
-            write(connection, principals, Timestamp.from(now), runId, false);
-            return null;
-        }));
-    }
-
-    /**
-     * Stores principals the account did not hold as its listing began ({@link #storedContent}): every principal of a
-     * first night, and the new ones of any other. They go in by a plain insert, which PostgreSQL makes without first
-     * looking for a row to update, and without looking for predecessors to mark deleted. One that is there after all
-     * (deleted and listed again, or a row from before ids were stored holding its ARN) breaks a unique index, and the
-     * page is written as {@link #upsert} writes it instead, in the same transaction.
-     */
-    public void insert(List<DiscoveredPrincipal> page, long runId, Instant now) {
-        if (page.isEmpty()) {
-            return;
-        }
-        List<DiscoveredPrincipal> principals = lastListed(page);
         Timestamp seen = Timestamp.from(now);
         tx.run(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
-            Savepoint plain = connection.setSavepoint();
-            try {
-                write(connection, principals, seen, runId, true);
-                connection.releaseSavepoint(plain);
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-                connection.rollback(plain);
-                write(connection, principals, seen, runId, false);
-            }
-            return null;
-        }));
-    }
-
-    /** Writes principals' rows; {@code fresh}: by a plain insert, none of them being stored. */
-    private static void write(Connection connection, List<DiscoveredPrincipal> principals, Timestamp seen, long runId,
-                              boolean fresh) throws SQLException {
-        Array arns = texts(connection, principals, DiscoveredPrincipal::arn);
-        Array ids = texts(connection, principals, p -> p.listed().iamId());
-        if (!fresh) {
+            Array arns = texts(connection, principals, DiscoveredPrincipal::arn);
+            Array ids = texts(connection, principals, p -> p.listed().iamId());
             try (PreparedStatement predecessors = connection.prepareStatement("""
                     update principal p set iam_id = coalesce(p.iam_id, v.id),
                         deleted_at = case when p.iam_id is null then null else ?::timestamptz end
                     from unnest(?::text[], ?::text[]) v(arn, id)
-                    where p.principal_arn = v.arn and p.deleted_at is null and p.iam_id is distinct from v.id""")) {
+                    where p.principal_arn = v.arn and p.deleted_at is null and p.iam_id is distinct from v.id""");
+                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 predecessors.setTimestamp(1, seen);
                 predecessors.setArray(2, arns);
                 predecessors.setArray(3, ids);
                 predecessors.executeUpdate();
+                int i = 0;
+                insert.setTimestamp(++i, seen);
+                insert.setLong(++i, runId);
+                insert.setArray(++i, texts(connection, principals, DiscoveredPrincipal::accountId));
+                insert.setArray(++i, ids);
+                insert.setArray(++i, arns);
+                insert.setArray(++i, texts(connection, principals, p -> p.type().name()));
+                insert.setArray(++i, texts(connection, principals, DiscoveredPrincipal::name));
+                insert.setArray(++i, texts(connection, principals, p -> p.listed().path()));
+                insert.setArray(++i, texts(connection, principals, p -> instant(p.createdAt())));
+                insert.setArray(++i, texts(connection, principals, p -> DocumentJson.documents(p.listed().inlinePolicies())));
+                insert.setArray(++i, texts(connection, principals, p -> DocumentJson.versions(p.attached())));
+                insert.setArray(++i, texts(connection, principals, p -> p.boundary() == null ? null : p.boundary().arn()));
+                insert.setArray(++i, texts(connection, principals, p -> p.boundary() == null ? null : p.boundary().version()));
+                insert.setArray(++i, texts(connection, principals, p -> DocumentJson.strings(p.listed().tags())));
+                insert.setArray(++i, texts(connection, principals,
+                        p -> p.type() == PrincipalType.USER ? TextArray.literal(p.listed().groups()) : null));
+                insert.setArray(++i, texts(connection, principals, p -> p.assessment().breadth().name()));
+                insert.setArray(++i, texts(connection, principals, p -> TextArray.literal(p.assessment().broadestGrants())));
+                insert.setArray(++i, texts(connection, principals, p -> p.assessment().policyHash()));
+                setUse(insert, i, connection, principals);
+                insert.executeUpdate();
             }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(fresh ? INSERT : INSERT + ON_CONFLICT)) {
-            int i = 0;
-            insert.setTimestamp(++i, seen);
-            insert.setLong(++i, runId);
-            insert.setArray(++i, texts(connection, principals, DiscoveredPrincipal::accountId));
-            insert.setArray(++i, ids);
-            insert.setArray(++i, arns);
-            insert.setArray(++i, texts(connection, principals, p -> p.type().name()));
-            insert.setArray(++i, texts(connection, principals, DiscoveredPrincipal::name));
-            insert.setArray(++i, texts(connection, principals, p -> p.listed().path()));
-            insert.setArray(++i, texts(connection, principals, p -> instant(p.createdAt())));
-            insert.setArray(++i, texts(connection, principals, p -> DocumentJson.documents(p.listed().inlinePolicies())));
-            insert.setArray(++i, texts(connection, principals, p -> DocumentJson.versions(p.attached())));
-            insert.setArray(++i, texts(connection, principals, p -> p.boundary() == null ? null : p.boundary().arn()));
-            insert.setArray(++i, texts(connection, principals, p -> p.boundary() == null ? null : p.boundary().version()));
-            insert.setArray(++i, texts(connection, principals, p -> DocumentJson.strings(p.listed().tags())));
-            insert.setArray(++i, texts(connection, principals,
-                    p -> p.type() == PrincipalType.USER ? TextArray.literal(p.listed().groups()) : null));
-            insert.setArray(++i, texts(connection, principals, p -> p.assessment().breadth().name()));
-            insert.setArray(++i, texts(connection, principals, p -> TextArray.literal(p.assessment().broadestGrants())));
-            insert.setArray(++i, texts(connection, principals, p -> p.assessment().policyHash()));
-            setUse(insert, i, connection, principals);
-            insert.executeUpdate();
-        }
+            return null;
+        }));
     }
 
     /**
@@ -194,9 +154,6 @@ public final class PrincipalStore {
                        ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[])
                     v(account_id, iam_id, arn, type, name, path, created, inline, attached, boundary_arn, boundary_version,
                       tags, groups, breadth, grants, hash, last_used, source, known, fingerprint, eligibility, reason, content)
-            """;
-
-    private static final String ON_CONFLICT = """
             on conflict (iam_id) do update set principal_arn = excluded.principal_arn, name = excluded.name,
                 path = excluded.path, changed_at = excluded.changed_at, changed_run_id = excluded.changed_run_id,
                 deleted_at = null, inline_policies = excluded.inline_policies,

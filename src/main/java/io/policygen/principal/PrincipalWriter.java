@@ -16,9 +16,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Stores a chunk of what one account's IAM holds, kind by kind: managed policies and groups, each in one batched
  * statement (the catalog first: principals refer to them), then the principals that are new or changed since they
- * were stored (new ones, {@link PrincipalStore#insert}; changed ones, {@link PrincipalStore#upsert}; those whose use
- * alone changed, {@link PrincipalStore#updateUse}); one listed again as stored is not written. It keeps the ids of
- * every principal it was given: once the listing is complete, the account's others are gone ({@link #unlistedIds}).
+ * were stored ({@link PrincipalStore#upsert}; those whose use alone changed, {@link PrincipalStore#updateUse}); one
+ * listed again as stored is not written. It keeps the ids of every principal it was given: once the listing is
+ * complete, the account's others are gone ({@link #unlistedIds}).
  */
 public class PrincipalWriter implements ItemWriter<IamItem> {
 
@@ -42,7 +42,6 @@ public class PrincipalWriter implements ItemWriter<IamItem> {
     public void write(Chunk<? extends IamItem> chunk) {
         List<DiscoveredPolicy> policies = new ArrayList<>();
         List<DiscoveredGroup> groups = new ArrayList<>();
-        List<DiscoveredPrincipal> added = new ArrayList<>();
         List<DiscoveredPrincipal> changed = new ArrayList<>();
         List<DiscoveredPrincipal> used = new ArrayList<>();
         for (IamItem item : chunk) {
@@ -52,9 +51,7 @@ public class PrincipalWriter implements ItemWriter<IamItem> {
                 case DiscoveredPrincipal p -> {
                     listed.add(p.iamId());
                     String was = stored().get(p.iamId());
-                    if (!stored.containsKey(p.iamId())) {
-                        added.add(p);
-                    } else if (ContentHash.sameButUse(p.contentHash(), was)) {
+                    if (ContentHash.sameButUse(p.contentHash(), was)) {
                         used.add(p);
                     } else if (!p.contentHash().equals(was)) {
                         changed.add(p);
@@ -65,10 +62,10 @@ public class PrincipalWriter implements ItemWriter<IamItem> {
         Instant now = clock.instant();
         catalog.addPolicies(policies, now);
         catalog.upsertGroups(groups, runId, now);
-        principals.insert(added, runId, now);
         principals.upsert(changed, runId, now);
         principals.updateUse(used, runId, now);
-        List.of(added, changed, used).forEach(written -> written.forEach(p -> stored.put(p.iamId(), p.contentHash())));
+        changed.forEach(p -> stored.put(p.iamId(), p.contentHash()));
+        used.forEach(p -> stored.put(p.iamId(), p.contentHash()));
     }
 
     /** The ids of the account's live principals, as stored before this listing, that it has not returned so far. */

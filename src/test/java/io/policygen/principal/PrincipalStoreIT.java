@@ -198,34 +198,6 @@ class PrincipalStoreIT {
                 Map.of("name", "no-id", "deleted", true));
     }
 
-    @Test
-    void shouldInsertNewPrincipalsPlainlyAndStoreAPageThatHoldsOneStoredAfterAllAsUpserts() {
-        LastUse unknown = LastUse.unknown("never used");
-        DiscoveredPrincipal back = principal(PrincipalType.ROLE, "back", "AROABACK", List.of(), List.of("a"), Map.of(), unknown, null);
-        writer(runId).write(new Chunk<>(List.of(back)));
-        store.markDeleted(accountId, List.of("AROABACK"), NOW);
-        long legacy = jdbc.sql("""
-                insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, changed_at)
-                values (?, ?, 'ROLE', 'legacy', '/', now(), now()) returning principal_id""").param(accountId)
-                .param("arn:aws:iam::" + accountId + ":role/legacy").query(Long.class).single();
-
-        // a new writer holds no stored row of the three: the deleted one and the one without an id are not live ids
-        long later = new RunStore(jdbc, tx).start(NOW, "test", 2);
-        writer(later).write(new Chunk<>(List.of(back,
-                principal(PrincipalType.ROLE, "legacy", "AROALEGACY", List.of(), List.of("b"), Map.of(), unknown, null),
-                principal(PrincipalType.ROLE, "fresh", "AROAFRESH", List.of(), List.of("c"), Map.of(), unknown, null))));
-
-        assertThat(jdbc.sql("""
-                        select name, iam_id, deleted_at is not null as deleted, changed_run_id, broadest_grants[1] as grant
-                        from principal where account_id = ? order by name""")
-                .param(accountId).query().listOfRows()).containsExactly(
-                Map.of("name", "back", "iam_id", "AROABACK", "deleted", false, "changed_run_id", later, "grant", "a"),
-                Map.of("name", "fresh", "iam_id", "AROAFRESH", "deleted", false, "changed_run_id", later, "grant", "c"),
-                Map.of("name", "legacy", "iam_id", "AROALEGACY", "deleted", false, "changed_run_id", later, "grant", "b"));
-        assertThat(jdbc.sql("select principal_id from principal where iam_id = 'AROALEGACY'").query(Long.class).single())
-                .as("the row from before ids took its id").isEqualTo(legacy);
-    }
-
     private PrincipalWriter writer(long run) {
         return new PrincipalWriter(accountId, store, new CatalogStore(template, tx), run, Clock.fixed(NOW, ZoneOffset.UTC));
     }
