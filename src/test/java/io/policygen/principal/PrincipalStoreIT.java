@@ -41,7 +41,7 @@ class PrincipalStoreIT {
 
     @BeforeEach
     void setUp(TestDatabase database) {
-        DataSource dataSource = database.dataSource(); // one, so that the store's statements join its transactions
+        DataSource dataSource = database.dataSource();
         jdbc = JdbcClient.create(dataSource);
         tx = new OwnTransaction(new JdbcTransactionManager(dataSource));
         template = new JdbcTemplate(dataSource);

@@ -1,5 +1,7 @@
 package io.policygen.testsupport;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -13,13 +15,22 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public record TestDatabase(String name, String url, String user, String password) {
 
-    /** An unpooled data source: every {@code getConnection()} opens a new connection. */
+    private static final Map<TestDatabase, DataSource> DATA_SOURCES = new ConcurrentHashMap<>();
+
+    /**
+     * This database's unpooled data source: every {@code getConnection()} opens a new connection. Every call returns
+     * the same instance, because Spring binds a transaction's connection to the data source instance: a
+     * {@code JdbcTemplate} and a transaction manager built on two instances would run the template's statements
+     * outside the transaction.
+     */
     public DataSource dataSource() {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(url);
-        dataSource.setUser(user);
-        dataSource.setPassword(password);
-        return dataSource;
+        return DATA_SOURCES.computeIfAbsent(this, database -> {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(url);
+            dataSource.setUser(user);
+            dataSource.setPassword(password);
+            return dataSource;
+        });
     }
 
     /**
