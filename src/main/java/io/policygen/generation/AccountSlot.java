@@ -22,6 +22,7 @@ public final class AccountSlot {
     private int failuresInARow;
     private boolean firstOutcomeSeen;
     private int started;
+    private boolean nothingFollows;
     private long busyNanos;
     private volatile int startedBeforeByAnyone = -1;
 
@@ -132,6 +133,18 @@ public final class AccountSlot {
 
     void countStarted() {
         started++;
+    }
+
+    /**
+     * Whether the principal its reader gave out last is the last this slot starts in this run, as far as the reader
+     * knows (the day's budget ends with it, or nothing else is due): no start waits for that generation's end.
+     */
+    boolean nothingFollows() {
+        return nothingFollows;
+    }
+
+    void nothingFollows(boolean last) {
+        this.nothingFollows = last;
     }
 
     /** Generations this slot started in this run. */

@@ -85,6 +85,7 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
         }
         DuePrincipal next = due.poll();
         read.add(next.principalId());
+        slot.nothingFollows(slot.started() + 1 >= budget || (due.isEmpty() && !moreInStore));
         return next;
     }
 

@@ -62,7 +62,7 @@ final class GenerationTracker {
             int polls = 0;
             while (true) {
                 if (!resumed || polls > 0) {
-                    nextLook.await(sentNanos, accountId, window, flight);
+                    nextLook.await(sentNanos, accountId, window, flight, slot.nothingFollows());
                 }
                 if (slot.interrupted(control)) {
                     return OutcomePolicy.Next.DONE;

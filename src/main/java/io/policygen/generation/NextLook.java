@@ -31,22 +31,28 @@ final class NextLook {
     /**
      * @param sentNanos when the generation was sent, on the ticker
      * @param flight    the estimator's record of it, null for one an earlier run started (it plans its own looks)
+     * @param last      whether the slot starts nothing after it: then it is looked at late and seldom, unless it is a
+     *                  scout (the others wait for the scouts' ends)
      */
-    void await(long sentNanos, String accountId, Duration window, DurationEstimator.Flight flight) throws InterruptedException {
+    void await(long sentNanos, String accountId, Duration window, DurationEstimator.Flight flight, boolean last)
+            throws InterruptedException {
         boolean ownLooks = flight == null || flight.scout() || estimator.knowsFirstLook();
+        boolean lastLooks = last && (flight == null || !flight.scout());
         DurationForecast forecast = estimator.forecast(accountId, window);
-        Duration wait = schedule.next(elapsed(sentNanos), forecast, ownLooks);
+        Duration wait = schedule.next(elapsed(sentNanos), forecast, ownLooks, lastLooks);
         if (!ownLooks) {
             DurationForecast learnt = newsWithin(wait, () -> estimator.knowsFirstLook() ? estimator.forecast(accountId, window) : null);
             // at once if it has run as long as the shortest seen, else then: where starts spread over seconds
             // (thousands of slots), the late ones do not all look together at what cannot have ended yet
-            Duration early = learnt == null ? Duration.ZERO : learnt.quantile(0).minus(elapsed(sentNanos));
+            Duration early = learnt == null ? Duration.ZERO
+                    : lastLooks ? schedule.next(elapsed(sentNanos), learnt, true, true)
+                    : learnt.quantile(0).minus(elapsed(sentNanos));
             if (early.isPositive()) {
                 control.sleep(early);
             }
             return;
         }
-        if (forecast != null && forecast.provisional()) {
+        if (forecast != null && forecast.provisional() && !lastLooks) {
             // planned again once the forecast stands: on a first night where accounts differ, a fast account's second
             // generation would otherwise be looked at where the organization's generations end, long after its own
             DurationForecast standing = newsWithin(wait, () -> {

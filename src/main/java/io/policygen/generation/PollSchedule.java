@@ -12,7 +12,9 @@ import java.time.Duration;
  * That is how the night's first few generations (the scouts) look; until they have seen enough end, the others wait
  * the maximum, cut short by the tracker when they have ({@link DurationEstimator#knowsFirstLook()}). A provisional
  * forecast (an account much faster than the organization, whose own forecast cannot be weighed yet) is also looked at
- * where the account's own generations ended, then in steps of a tenth of the time waited.
+ * where the account's own generations ended, then in steps of a tenth of the time waited. The slot's last generation
+ * of the run (nothing is started after it) is looked at where 92% of generations like it have ended and at the
+ * longest seen, once or twice: its end is late for nobody, as no start waits for it.
  * <p>
  * Why: each look costs an Access Analyzer call; each second between a generation's end and the look that sees it is a
  * second of the slot's day lost. Where durations are known to within a few percent, these looks see a generation
@@ -23,6 +25,7 @@ import java.time.Duration;
 public record PollSchedule(Duration min, Duration max) {
 
     private static final double[] LOOKS = {0.45, 0.75, 0.92, 1.0};
+    private static final double[] LAST_LOOKS = {0.92, 1.0};
     /** How much later than the time waited the next look after the first may be. */
     private static final double STEP = 1.25;
 
@@ -38,11 +41,23 @@ public record PollSchedule(Duration min, Duration max) {
      *                 the scouts have not seen enough end: the tracker cuts that wait short when they have)
      */
     public Duration next(Duration elapsed, DurationForecast forecast, boolean ownLooks) {
+        return next(elapsed, forecast, ownLooks, false);
+    }
+
+    /**
+     * @param last true for the slot's last generation of the run: no start waits for its end, so it is looked at
+     *             late and seldom (its Access Analyzer calls are spared for the generations whose end another start
+     *             waits for)
+     */
+    public Duration next(Duration elapsed, DurationForecast forecast, boolean ownLooks, boolean last) {
         if (!ownLooks) {
             return max;
         }
         if (forecast == null) {
             return clamp(elapsed.dividedBy(4));
+        }
+        if (last) {
+            return lastLooks(elapsed, forecast);
         }
         Duration planned = planned(elapsed, forecast);
         if (!forecast.provisional()) {
@@ -78,6 +93,23 @@ public record PollSchedule(Duration min, Duration max) {
                 return beforeAnyEnd ? atLeastMin(wait) : clamp(wait);
             }
         }
+        return pastTheLongest(elapsed, forecast);
+    }
+
+    /** Where 92% have ended and at the longest; a share not reached yet is the longest known, ended or running. */
+    private Duration lastLooks(Duration elapsed, DurationForecast forecast) {
+        boolean beforeAnyEnd = elapsed.compareTo(forecast.quantile(0)) < 0;
+        for (double share : LAST_LOOKS) {
+            Duration wait = forecast.quantile(share).minus(elapsed);
+            if (wait.compareTo(min.dividedBy(2)) >= 0) {
+                return beforeAnyEnd ? atLeastMin(wait) : clamp(wait);
+            }
+        }
+        return pastTheLongest(elapsed, forecast);
+    }
+
+    /** Backing off from the longest seen (1 s, 2 s, 4 s past it ...) up to a tenth of the time waited. */
+    private Duration pastTheLongest(Duration elapsed, DurationForecast forecast) {
         Duration pastLongest = elapsed.minus(forecast.quantile(1));
         Duration tenth = elapsed.dividedBy(10);
         return clamp(pastLongest.compareTo(tenth) < 0 ? pastLongest : tenth);

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,6 +70,14 @@ class GenerationSlotStepIT {
 
     /** One run of the slot's step; the step's exit status is the slot's outcome. */
     private SlotOutcome runSlot() {
+        try (GenerationSlot slot = openSlot()) {
+            StepExecution execution = SlotStepRunner.run(slot);
+            assertThat(execution.getExitStatus().getExitCode()).isEqualTo(slot.state().outcome().name());
+            return slot.state().outcome();
+        }
+    }
+
+    private GenerationSlot openSlot() {
         GenerationProperties properties = new GenerationProperties(
                 List.of(new GenerationProperties.Trail("arn:aws:cloudtrail:us-east-1:111122223333:trail/org", List.of(), true)),
                 "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole", Duration.ofDays(90),
@@ -76,11 +85,7 @@ class GenerationSlotStepIT {
                 java.util.Map.of(), 3, 3, Duration.ofDays(7), GenerationOrder.BREADTH_FIRST);
         GenerationSlots slots = new GenerationSlots(slot -> new PolicyGenerationsFactory.Opened(aws, () -> { }), store, slotStore,
                 properties, estimator, control, new TimeSource(clock, clock), GenerationEvents.NONE);
-        try (GenerationSlot slot = slots.open(new SlotId(accountId, REGION), runId)) {
-            StepExecution execution = SlotStepRunner.run(slot);
-            assertThat(execution.getExitStatus().getExitCode()).isEqualTo(slot.state().outcome().name());
-            return slot.state().outcome();
-        }
+        return slots.open(new SlotId(accountId, REGION), runId);
     }
 
     /** A request whose generation AWS started, the answer lost before the jobId was committed. */
@@ -295,5 +300,37 @@ class GenerationSlotStepIT {
                 .param(accountId).query(Integer.class).list();
         assertThat(firstPolls).isGreaterThan(1);
         assertThat(laterPolls).containsOnly(1);
+    }
+
+    @Test
+    void shouldTellTheTrackerWhenThePrincipalReadIsTheLastTheSlotStarts() {
+        principals(4);
+        try (GenerationSlot slot = openSlot()) {
+            slot.reader().open(new ExecutionContext());
+
+            assertThat(readAndStart(slot, 4)).as("nothing else due after the fourth").containsExactly(false, false, false, true);
+        }
+    }
+
+    @Test
+    void shouldTellTheTrackerWhenThePrincipalReadIsTheLastTheDaysBudgetAllows() {
+        principals(4);
+        dailyQuota = 2;
+        try (GenerationSlot slot = openSlot()) {
+            slot.reader().open(new ExecutionContext());
+
+            assertThat(readAndStart(slot, 2)).as("the second spends the day's budget").containsExactly(false, true);
+        }
+    }
+
+    /** Reads principals as the step does, each one counted as started, and says after each whether nothing follows. */
+    private List<Boolean> readAndStart(GenerationSlot slot, int count) {
+        List<Boolean> last = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            assertThat(slot.reader().read()).isNotNull();
+            slot.state().countStarted();
+            last.add(slot.state().nothingFollows());
+        }
+        return last;
     }
 }

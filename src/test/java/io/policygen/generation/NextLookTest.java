@@ -41,7 +41,7 @@ class NextLookTest {
     void shouldLookAtOnceWhenTheScoutsHaveSeenEnoughEndIfItRanAsLongAsTheShortest() throws InterruptedException {
         control.at(night.plus(SCOUTS_TOOK), this::nineScoutsEnd);
 
-        nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100));
+        nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100), false);
 
         assertThat(elapsed()).isEqualTo(SCOUTS_TOOK);
         assertThat(control.sleeps).allMatch(sleep -> sleep.compareTo(NextLook.KNOWLEDGE_CHECK) <= 0);
@@ -54,14 +54,34 @@ class NextLookTest {
         DurationEstimator.Flight late = estimator.started("111122299999", WINDOW);
         control.at(night.plus(SCOUTS_TOOK), this::nineScoutsEnd);
 
-        nextLook.await(sent, "111122299999", WINDOW, late);
+        nextLook.await(sent, "111122299999", WINDOW, late, false);
 
         assertThat(elapsed()).isCloseTo(Duration.ofSeconds(10).plus(SCOUTS_TOOK), Duration.ofMillis(5));
     }
 
     @Test
+    void shouldLookAtALastGenerationWhereNinetyTwoPercentEndWhenTheScoutsHaveSeenEnoughEnd() throws InterruptedException {
+        control.at(night.plus(SCOUTS_TOOK), this::nineScoutsEnd);
+
+        nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100), true);
+
+        // nine of the night's 300 ended at 13 s, the others still running at 13 s: the longest known is 13 s, and a
+        // look later than the scouts' ends is due from there
+        Duration planned = new PollSchedule(Duration.ofSeconds(1), POLL_MAX).next(SCOUTS_TOOK,
+                estimator.forecast("111122200100", WINDOW), true, true);
+        assertThat(elapsed()).isEqualTo(SCOUTS_TOOK.plus(planned)).isGreaterThan(SCOUTS_TOOK);
+    }
+
+    @Test
+    void shouldLetAScoutLookAsAScoutEvenIfItIsItsSlotsLast() throws InterruptedException {
+        nextLook.await(nightNanos, "111122200000", WINDOW, flights.getFirst(), true);
+
+        assertThat(control.sleeps).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
     void shouldWaitTheLongestWhileNothingEnds() throws InterruptedException {
-        nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100));
+        nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100), false);
 
         assertThat(elapsed()).isEqualTo(POLL_MAX);
         assertThat(control.sleeps).hasSize((int) POLL_MAX.dividedBy(NextLook.KNOWLEDGE_CHECK));
@@ -71,7 +91,7 @@ class NextLookTest {
     void shouldStopWaitingBlindWhenTheRunStops() throws InterruptedException {
         control.at(night.plus(Duration.ofSeconds(5)), () -> control.stopRequested = true);
 
-        nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100));
+        nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100), false);
 
         assertThat(elapsed()).isEqualTo(Duration.ofSeconds(5));
     }
@@ -81,7 +101,7 @@ class NextLookTest {
         DurationEstimator.Flight scout = flights.getFirst();
         assertThat(scout.scout()).isTrue();
 
-        nextLook.await(nightNanos, "111122200000", WINDOW, scout);
+        nextLook.await(nightNanos, "111122200000", WINDOW, scout, false);
 
         assertThat(control.sleeps).as("nothing is known: the first look at the minimum").containsExactly(Duration.ofSeconds(1));
     }
@@ -110,7 +130,7 @@ class NextLookTest {
                 estimator.ended(seconds.get(i), Duration.ofSeconds(8));
             }
         });
-        nextLook.await(sent, "111122200000", WINDOW, seconds.getFirst());
+        nextLook.await(sent, "111122200000", WINDOW, seconds.getFirst(), false);
 
         // then: the account's own forecast (8 s) stands, and the look is planned on it (past its 8 s, a quarter later, as
         // the schedule steps while three quarters of the errors are not known), not at the organization's 24 s

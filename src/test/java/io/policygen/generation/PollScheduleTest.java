@@ -109,4 +109,34 @@ class PollScheduleTest {
         assertThat(schedule.next(Duration.ofSeconds(8), known, true)).as("a scout: where 45% of 20 s, 22 s, 24 s ended")
                 .isBetween(Duration.ofMillis(12_600), Duration.ofMillis(12_800));
     }
+
+    @Test
+    void shouldLookAtTheLastGenerationWhereNinetyTwoPercentHadEndedThenAtTheLongest() {
+        DurationForecast forecast = seen(100, 110, 1);
+
+        assertThat(schedule.next(Duration.ZERO, forecast, true, true)).as("not at 45% and 75%")
+                .isCloseTo(Duration.ofMillis(109_120), MS);
+        assertThat(schedule.next(Duration.ofMillis(109_120), forecast, true, true)).as("the longest, at least the minimum")
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(schedule.next(Duration.ofSeconds(150), forecast, true, true)).as("then backing off as any other")
+                .isCloseTo(Duration.ofSeconds(15), MS);
+    }
+
+    @Test
+    void shouldLookAtTheLastGenerationWhereTheOrganizationsEndNotWhereAFastAccountsOwnDid() {
+        DurationForecast organization = seen(20, 30, 1);
+        DurationForecast provisional = new DurationForecast(organization.center(), organization.distribution(), Math.log(8));
+
+        assertThat(schedule.next(Duration.ZERO, provisional, true, true)).isEqualTo(schedule.next(Duration.ZERO, organization, true, true))
+                .isGreaterThan(Duration.ofSeconds(28));
+    }
+
+    @Test
+    void shouldLookAtTheLastGenerationAtTheLongestKnownWhileFewHaveEnded() {
+        // given: of 10 generations like it, 3 ended (20 s to 22 s), 7 still running at 30 s
+        DurationForecast partly = new DurationForecast(0, new DurationSamples.Distribution(
+                new double[] {Math.log(20), Math.log(21), Math.log(22)}, new double[] {0.1, 0.2, 0.3}, Math.log(30)));
+
+        assertThat(schedule.next(Duration.ofMillis(500), partly, true, true)).isCloseTo(Duration.ofMillis(29_500), MS);
+    }
 }
