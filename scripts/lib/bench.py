@@ -14,7 +14,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 import harness as h  # noqa: E402
 import bench_gap  # noqa: E402
 import bench_scale  # noqa: E402
-from bench_scale import ISSUE12_SCENARIOS, issue12_lines, issue12_scenarios  # noqa: E402
+from bench_scale import ISSUE12_SCENARIOS, POLL_CASES, issue12_lines, issue12_scenarios  # noqa: E402
 
 GEN_TIME = 2.0
 from bench_common import EXTRA, sim_options, step_seconds  # noqa: E402
@@ -355,6 +355,8 @@ def main():
     parser.add_argument("--scale-accounts", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--only", action="append",
                         choices=["utilization", "resume", "discovery", "discovery_details", "gap", *ISSUE12_SCENARIOS])
+    parser.add_argument("--poll-case", action="append", choices=[case[0] for case in POLL_CASES],
+                        help="with --only polling: this case alone (repeatable; default every case)")
     parser.add_argument("--job-setting", action="append", default=[], metavar="NAME=VALUE",
                         help="an extra setting for every job run, e.g. policygen.principals.discovery-concurrency=4")
     parser.add_argument("--output", help="where to write the page (default docs/benchmarks.md; --quick: target/bench/benchmarks.md)")

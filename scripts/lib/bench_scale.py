@@ -1,6 +1,7 @@
 """scripts/bench.sh's scenarios of issue 12: poll efficiency, scale, Regions as slots, discovery's persistence cost."""
 
 import collections
+import json
 import os
 import re
 
@@ -87,6 +88,8 @@ def polling(args, db, work, failures):
     """Access Analyzer calls per generation and slot utilization with the job's default poll settings."""
     accounts, per_night = (50, 4) if args.quick else (300, 4)
     cases = POLL_CASES[:1] if args.quick else POLL_CASES
+    if getattr(args, "poll_case", None):
+        cases = [case for case in POLL_CASES if case[0] in args.poll_case]
     results = []
     for name, what, options, nights in cases:
         h.log(f"polling {name}: {accounts} accounts x {per_night * nights} principals, {what}, {nights} night(s)")
@@ -102,6 +105,8 @@ def polling(args, db, work, failures):
             job = h.Job(work, f"poll-{name}-{night}", db, database, sim, props)
             rc = job.wait(3600)
             state = sim.state()
+            with open(os.path.join(work, f"simulator-state-{name}-{night}.json"), "w") as f:
+                json.dump(state, f)  # every generation's start, end and first look that saw it, for a closer look
             gens = [g for g in state["generations"] if g["jobId"] not in seen]
             seen |= {g["jobId"] for g in gens}
             starts, gets = aa_calls(state)

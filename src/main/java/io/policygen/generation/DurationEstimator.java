@@ -193,6 +193,15 @@ public final class DurationEstimator {
         return new DurationForecast(logDays, organization);
     }
 
+    /**
+     * The share of the night's scouts whose generation ended within {@code time}, as long as a generation over this
+     * window. The scouts look often, so their ends are seen when they happen: while the others wait, theirs tell how
+     * many generations like them have ended by now.
+     */
+    public synchronized double scoutsEndedWithin(Duration time, Duration window) {
+        return scouts.distribution(ticker.nanos()).shareWithin(Math.log(Math.max(time.toNanos(), 1) / 1e9 / days(window)));
+    }
+
     private void learn(Observation observation) {
         double seconds = observation.took().toNanos() / 1e9;
         if (seconds <= 0) {

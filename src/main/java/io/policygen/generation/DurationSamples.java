@@ -177,6 +177,21 @@ final class DurationSamples {
             return shares.length == 0 ? 0 : shares[shares.length - 1];
         }
 
+        /** The share of generations that ended within this value (0 before the shortest; the reach past the longest). */
+        double shareWithin(double value) {
+            int low = 0;
+            int high = ended.length; // the first ended past the value is in [low, high]
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (ended[middle] <= value) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low == 0 ? 0 : shares[low - 1];
+        }
+
         /** The value this share of generations ended within, or the longest known when the share is beyond reach. */
         double quantile(double share) {
             if (share > reach()) {

@@ -70,6 +70,28 @@ public record PollSchedule(Duration min, Duration max) {
         return own.compareTo(planned) < 0 ? own : planned;
     }
 
+    /**
+     * Whether enough generations like it have ended for all its looks but the last to go where they end; past the
+     * share that has ended, a look goes a quarter of the time waited on.
+     */
+    boolean knowsLooks(DurationForecast forecast) {
+        return forecast.reaches(LOOKS[LOOKS.length - 2]);
+    }
+
+    /**
+     * A scout's next look while many like it are still running: past the shortest seen, a tenth of the time waited on
+     * (not a quarter), so that the others, waiting for the scouts' ends, learn of them within a few percent of their
+     * time.
+     */
+    Duration scoutNext(Duration elapsed, DurationForecast forecast) {
+        Duration planned = next(elapsed, forecast);
+        if (elapsed.compareTo(forecast.quantile(0)) < 0) {
+            return planned;
+        }
+        Duration tenth = clamp(elapsed.dividedBy(10));
+        return tenth.compareTo(planned) < 0 ? tenth : planned;
+    }
+
     private Duration planned(Duration elapsed, DurationForecast forecast) {
         Duration shortest = forecast.quantile(0);
         if (!forecast.reaches(LOOKS[0])) {

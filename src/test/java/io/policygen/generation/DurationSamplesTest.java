@@ -40,4 +40,17 @@ class DurationSamplesTest {
 
         assertThat(samples.distribution(9 * SECOND).atLeast()).isLessThan(now.atLeast());
     }
+
+    @Test
+    void shouldTellTheShareThatEndedWithinAValue() {
+        DurationSamples.Distribution distribution = new DurationSamples.Distribution(
+                new double[] {1, 2, 2, 3}, new double[] {0.1, 0.2, 0.3, 0.4}, 5);
+
+        assertThat(distribution.shareWithin(0.5)).isZero();
+        assertThat(distribution.shareWithin(1)).isEqualTo(0.1);
+        assertThat(distribution.shareWithin(2)).as("both at 2").isEqualTo(0.3);
+        assertThat(distribution.shareWithin(2.5)).isEqualTo(0.3);
+        assertThat(distribution.shareWithin(9)).as("past the longest ended: the reach").isEqualTo(0.4);
+        assertThat(new DurationSamples.Distribution(new double[0], new double[0], 5).shareWithin(9)).isZero();
+    }
 }

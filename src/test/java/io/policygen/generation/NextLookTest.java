@@ -80,6 +80,43 @@ class NextLookTest {
     }
 
     @Test
+    void shouldLookWhenHalfOfThoseRunningAtItsLastLookHaveBeenSeenToEnd() throws InterruptedException {
+        // given: nine of the 32 scouts ended at 13 s, so the others looked; this one was still running
+        ticker.advance(SCOUTS_TOOK);
+        nineScoutsEnd();
+        PollSchedule schedule = new PollSchedule(Duration.ofSeconds(1), POLL_MAX);
+        DurationForecast atLook = estimator.forecast("111122200100", WINDOW);
+        assertThat(schedule.knowsLooks(atLook)).isFalse();
+        assertThat(schedule.next(SCOUTS_TOOK, atLook)).as("planned a quarter of the wait on").isEqualTo(Duration.ofMillis(3_250));
+
+        // when: seven more scouts end at 14 s (half of the 32 ended, not yet half of the 23 running at 13 s), five
+        // more at 15 s
+        control.at(night.plus(Duration.ofSeconds(14)), () -> scoutsEnd(9, 16, Duration.ofSeconds(14)));
+        control.at(night.plus(Duration.ofSeconds(15)), () -> scoutsEnd(16, 21, Duration.ofSeconds(15)));
+        nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100), false);
+
+        // then: it looks at 15 s, not at 16.25 s
+        assertThat(elapsed()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void shouldLookAtThePlannedTimeIfTooFewEndBefore() throws InterruptedException {
+        ticker.advance(SCOUTS_TOOK);
+        nineScoutsEnd();
+        control.at(night.plus(Duration.ofSeconds(14)), () -> scoutsEnd(9, 16, Duration.ofSeconds(14)));
+
+        nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100), false);
+
+        assertThat(elapsed()).isEqualTo(Duration.ofMillis(16_250));
+    }
+
+    private void scoutsEnd(int from, int to, Duration took) {
+        for (int i = from; i < to; i++) {
+            estimator.ended(flights.get(i), took);
+        }
+    }
+
+    @Test
     void shouldWaitTheLongestWhileNothingEnds() throws InterruptedException {
         nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100), false);
 

@@ -139,4 +139,17 @@ class PollScheduleTest {
 
         assertThat(schedule.next(Duration.ofMillis(500), partly, true, true)).isCloseTo(Duration.ofMillis(29_500), MS);
     }
+
+    @Test
+    void shouldLetAScoutLookEveryTenthOfItsWaitPastTheShortestWhileFewHaveEnded() {
+        // given: of 10 generations like it, 3 ended (20 s to 22 s), 7 still running at 30 s
+        DurationForecast partly = new DurationForecast(0, new DurationSamples.Distribution(
+                new double[] {Math.log(20), Math.log(21), Math.log(22)}, new double[] {0.1, 0.2, 0.3}, Math.log(30)));
+
+        assertThat(schedule.scoutNext(Duration.ofSeconds(5), partly)).as("until the shortest, as planned")
+                .isEqualTo(Duration.ofSeconds(15));
+        assertThat(schedule.scoutNext(Duration.ofSeconds(24), partly)).as("not a quarter on").isEqualTo(Duration.ofMillis(2_400));
+        assertThat(schedule.scoutNext(Duration.ofSeconds(2), seen(1, 3, 1))).as("never later than planned")
+                .isEqualTo(schedule.next(Duration.ofSeconds(2), seen(1, 3, 1)));
+    }
 }
