@@ -43,11 +43,6 @@ public record DurationForecast(double center, DurationSamples.Distribution distr
         return seconds(Math.exp(center + distribution.quantile(Math.clamp(share, 0, 1))));
     }
 
-    /** The share of generations like it that ended within this time. */
-    public double endedWithin(Duration time) {
-        return distribution.shareWithin(Math.log(Math.max(time.toNanos(), 1) / 1e9) - center);
-    }
-
     /** Whether this share of generations like it has ended (those still running may end later than any ended). */
     public boolean reaches(double share) {
         return distribution.reach() >= share;

@@ -9,8 +9,8 @@ import java.util.function.Supplier;
  * few (the scouts) plan their own looks; the others wait the longest, cut short when enough have been seen to end
  * ({@link DurationEstimator#knowsFirstLook()}), and look then: when thousands start at once, the scouts' ends tell
  * all the others when to look. A look planned on a {@link DurationForecast#provisional() provisional} forecast is
- * planned again when the forecast stands, and one planned while most generations like it were still running is made
- * early when enough of them are seen to end.
+ * planned again when the forecast stands, and one planned while many generations like it were still running is made
+ * early when enough of the scouts are seen to end.
  */
 final class NextLook {
 

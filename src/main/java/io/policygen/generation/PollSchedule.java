@@ -9,8 +9,9 @@ import java.time.Duration;
  * that grow with the wait); past the longest, backing off from it (1 s, 2 s, 4 s past it ...) up to a tenth of the
  * time waited. Where fewer generations like it have ended than a look needs (the night's first, most still running),
  * first at the shortest seen, then a quarter of the time waited; while nothing is known, a quarter of the time waited.
- * That is how the night's first few generations (the scouts) look; until they have seen enough end, the others wait
- * the maximum, cut short by the tracker when they have ({@link DurationEstimator#knowsFirstLook()}). A provisional
+ * That is how the night's first few generations (the scouts) look, past the shortest seen every tenth of the time
+ * waited ({@link #scoutNext}); until they have seen enough end, the others wait the maximum, cut short by the tracker
+ * when they have ({@link DurationEstimator#knowsFirstLook()}). A provisional
  * forecast (an account much faster than the organization, whose own forecast cannot be weighed yet) is also looked at
  * where the account's own generations ended, then in steps of a tenth of the time waited. The slot's last generation
  * of the run (nothing is started after it) is looked at where 92% of generations like it have ended and at the
