@@ -88,7 +88,7 @@ def polling(args, db, work, failures):
     """Access Analyzer calls per generation and slot utilization with the job's default poll settings."""
     accounts, per_night = (50, 4) if args.quick else (300, 4)
     cases = POLL_CASES[:1] if args.quick else POLL_CASES
-    if getattr(args, "poll_case", None):
+    if args.poll_case:
         cases = [case for case in POLL_CASES if case[0] in args.poll_case]
     results = []
     for name, what, options, nights in cases:

@@ -194,12 +194,16 @@ public final class DurationEstimator {
     }
 
     /**
-     * The share of the night's scouts whose generation ended within {@code time}, as long as a generation over this
-     * window. The scouts look often, so their ends are seen when they happen: while the others wait, theirs tell how
-     * many generations like them have ended by now.
+     * Of the night's scouts that ran at least {@code before}, the share seen to end within {@code now}, for generations
+     * over this window; 1 where every scout ended within {@code before} (this one has run longer than any). The scouts look often, so their ends are seen when they
+     * happen: while the others wait, theirs tell how likely a generation that was running at {@code before} has ended.
      */
-    public synchronized double scoutsEndedWithin(Duration time, Duration window) {
-        return scouts.distribution(ticker.nanos()).shareWithin(Math.log(Math.max(time.toNanos(), 1) / 1e9 / days(window)));
+    public synchronized double scoutsEndedSince(Duration before, Duration now, Duration window) {
+        DurationSamples.Distribution scouted = scouts.distribution(ticker.nanos());
+        double logDays = Math.log(days(window));
+        double endedBefore = scouted.shareWithin(Math.log(Math.max(before.toNanos(), 1) / 1e9) - logDays);
+        double endedNow = scouted.shareWithin(Math.log(Math.max(now.toNanos(), 1) / 1e9) - logDays);
+        return endedBefore >= 1 ? 1 : (endedNow - endedBefore) / (1 - endedBefore);
     }
 
     private void learn(Observation observation) {

@@ -89,11 +89,7 @@ final class NextLook {
      */
     private void awaitEnds(Duration wait, long sentNanos, Duration window) throws InterruptedException {
         Duration atLook = elapsed(sentNanos);
-        newsWithin(wait, () -> {
-            double before = estimator.scoutsEndedWithin(atLook, window);
-            double now = estimator.scoutsEndedWithin(elapsed(sentNanos), window);
-            return now - before >= ENDED_SINCE_LOOK * (1 - before) ? Boolean.TRUE : null;
-        });
+        newsWithin(wait, () -> estimator.scoutsEndedSince(atLook, elapsed(sentNanos), window) >= ENDED_SINCE_LOOK ? Boolean.TRUE : null);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -325,7 +326,7 @@ class GenerationSlotStepIT {
 
     /** Reads principals as the step does, each one counted as started, and says after each whether nothing follows. */
     private List<Boolean> readAndStart(GenerationSlot slot, int count) {
-        List<Boolean> last = new java.util.ArrayList<>();
+        List<Boolean> last = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             assertThat(slot.reader().read()).isNotNull();
             slot.state().countStarted();

@@ -1,6 +1,7 @@
 package io.policygen.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.policygen.testsupport.ManualClock;
 import java.time.Duration;
@@ -95,8 +96,10 @@ class NextLookTest {
         control.at(night.plus(Duration.ofSeconds(15)), () -> scoutsEnd(16, 21, Duration.ofSeconds(15)));
         nextLook.await(nightNanos, "111122200100", WINDOW, flights.get(100), false);
 
-        // then: it looks at 15 s, not at 16.25 s
+        // then: it looks at 15 s (12 of the 23 ended), not at 16.25 s
         assertThat(elapsed()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(estimator.scoutsEndedSince(SCOUTS_TOOK, Duration.ofSeconds(15), WINDOW)).isCloseTo(12 / 23.0, within(1e-9));
+        assertThat(estimator.scoutsEndedSince(SCOUTS_TOOK, Duration.ofSeconds(14), WINDOW)).isCloseTo(7 / 23.0, within(1e-9));
     }
 
     @Test
