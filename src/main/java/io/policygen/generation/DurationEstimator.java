@@ -193,25 +193,16 @@ public final class DurationEstimator {
         return new DurationForecast(logDays, organization);
     }
 
-    /**
-     * Of the night's scouts that ran at least {@code before}, the share seen to end within {@code now}, for generations
-     * over this window; 1 where every scout ended within {@code before} (this one has run longer than any). The scouts look often, so their ends are seen when they
-     * happen: while the others wait, theirs tell how likely a generation that was running at {@code before} has ended.
-     */
+    /** Of the scouts that ran at least {@code before}, the share seen to end within {@code now} (they look often). */
     public synchronized double scoutsEndedSince(Duration before, Duration now, Duration window) {
-        DurationSamples.Distribution scouted = scouts.distribution(ticker.nanos());
-        double logDays = Math.log(days(window));
-        double endedBefore = scouted.shareWithin(Math.log(Math.max(before.toNanos(), 1) / 1e9) - logDays);
-        double endedNow = scouted.shareWithin(Math.log(Math.max(now.toNanos(), 1) / 1e9) - logDays);
-        return endedBefore >= 1 ? 1 : (endedNow - endedBefore) / (1 - endedBefore);
+        return scouts.distribution(ticker.nanos()).endedSince(logRate(before, window), logRate(now, window));
     }
 
     private void learn(Observation observation) {
-        double seconds = observation.took().toNanos() / 1e9;
-        if (seconds <= 0) {
+        if (!observation.took().isPositive()) {
             return;
         }
-        double rate = Math.log(seconds / days(observation.window()));
+        double rate = logRate(observation.took(), observation.window());
         AccountRate account = accounts.get(observation.accountId());
         if (account != null) {
             accountErrors.add(rate - account.logRate());
@@ -244,6 +235,10 @@ public final class DurationEstimator {
         } catch (RuntimeException e) {
             LogEvent.warn(log, "durations-not-learnt").quoted("detail", e.getMessage()).log();
         }
+    }
+
+    private static double logRate(Duration took, Duration window) {
+        return Math.log(Math.max(took.toNanos(), 1) / 1e9 / days(window));
     }
 
     /** The window in days, at least a minute's worth (a window is days long; a zero one would divide by zero). */

@@ -192,6 +192,15 @@ final class DurationSamples {
             return low == 0 ? 0 : shares[low - 1];
         }
 
+        /**
+         * Of the generations that ran at least {@code before}, the share that ended within {@code now}; 1 where all
+         * ended within {@code before} (one still running has run longer than any).
+         */
+        double endedSince(double before, double now) {
+            double endedBefore = shareWithin(before);
+            return endedBefore >= 1 ? 1 : (shareWithin(now) - endedBefore) / (1 - endedBefore);
+        }
+
         /** The value this share of generations ended within, or the longest known when the share is beyond reach. */
         double quantile(double share) {
             if (share > reach()) {

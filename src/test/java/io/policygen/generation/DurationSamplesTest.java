@@ -1,6 +1,7 @@
 package io.policygen.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +53,8 @@ class DurationSamplesTest {
         assertThat(distribution.shareWithin(2.5)).isEqualTo(0.3);
         assertThat(distribution.shareWithin(9)).as("past the longest ended: the reach").isEqualTo(0.4);
         assertThat(new DurationSamples.Distribution(new double[0], new double[0], 5).shareWithin(9)).isZero();
+        assertThat(distribution.endedSince(1, 2.5)).as("of the 0.9 that ran past 1, 0.2 ended by 2.5").isCloseTo(0.2 / 0.9, within(1e-12));
+        assertThat(new DurationSamples.Distribution(new double[] {1}, new double[] {1.0}, 1).endedSince(2, 3))
+                .as("every one ended before").isEqualTo(1.0);
     }
 }
