@@ -2,10 +2,13 @@ package io.policygen.principal;
 
 import io.policygen.principal.IamItem.DiscoveredPrincipal;
 import io.policygen.store.OwnTransaction;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -25,6 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * stored) takes the id found under its ARN.
  */
 public final class PrincipalStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final JdbcTemplate jdbc;
     private final OwnTransaction tx;
@@ -47,45 +53,67 @@ public final class PrincipalStore {
             return;
         }
         List<DiscoveredPrincipal> principals = lastListed(page);
+        tx.run(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
+            upsert(connection, principals, Timestamp.from(now), runId);
+            return null;
+        }));
+    }
+
+    /**
+     * Stores principals the account did not hold as its listing began ({@link #storedContent}): every principal of a
+     * first night, and the new ones of any other. They go in by COPY, which PostgreSQL reads without unnesting arrays,
+     * looking for a row to update or a predecessor to mark deleted. One that is there after all (deleted and listed
+     * again, or a live row holding its ARN) breaks a unique index, and the page is written by {@link #upsert}'s
+     * statements instead, in the same transaction.
+     */
+    public void insert(List<DiscoveredPrincipal> page, long runId, Instant now) {
+        if (page.isEmpty()) {
+            return;
+        }
+        List<DiscoveredPrincipal> principals = lastListed(page);
         Timestamp seen = Timestamp.from(now);
         tx.run(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
-            Array arns = texts(connection, principals, DiscoveredPrincipal::arn);
-            Array ids = texts(connection, principals, p -> p.listed().iamId());
-            try (PreparedStatement predecessors = connection.prepareStatement("""
-                    update principal p set iam_id = coalesce(p.iam_id, v.id),
-                        deleted_at = case when p.iam_id is null then null else ?::timestamptz end
-                    from unnest(?::text[], ?::text[]) v(arn, id)
-                    where p.principal_arn = v.arn and p.deleted_at is null and p.iam_id is distinct from v.id""");
-                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                predecessors.setTimestamp(1, seen);
-                predecessors.setArray(2, arns);
-                predecessors.setArray(3, ids);
-                predecessors.executeUpdate();
-                int i = 0;
-                insert.setTimestamp(++i, seen);
-                insert.setLong(++i, runId);
-                insert.setArray(++i, texts(connection, principals, DiscoveredPrincipal::accountId));
-                insert.setArray(++i, ids);
-                insert.setArray(++i, arns);
-                insert.setArray(++i, texts(connection, principals, p -> p.type().name()));
-                insert.setArray(++i, texts(connection, principals, DiscoveredPrincipal::name));
-                insert.setArray(++i, texts(connection, principals, p -> p.listed().path()));
-                insert.setArray(++i, texts(connection, principals, p -> instant(p.createdAt())));
-                insert.setArray(++i, texts(connection, principals, p -> DocumentJson.documents(p.listed().inlinePolicies())));
-                insert.setArray(++i, texts(connection, principals, p -> DocumentJson.versions(p.attached())));
-                insert.setArray(++i, texts(connection, principals, p -> p.boundary() == null ? null : p.boundary().arn()));
-                insert.setArray(++i, texts(connection, principals, p -> p.boundary() == null ? null : p.boundary().version()));
-                insert.setArray(++i, texts(connection, principals, p -> DocumentJson.strings(p.listed().tags())));
-                insert.setArray(++i, texts(connection, principals,
-                        p -> p.type() == PrincipalType.USER ? TextArray.literal(p.listed().groups()) : null));
-                insert.setArray(++i, texts(connection, principals, p -> p.assessment().breadth().name()));
-                insert.setArray(++i, texts(connection, principals, p -> TextArray.literal(p.assessment().broadestGrants())));
-                insert.setArray(++i, texts(connection, principals, p -> p.assessment().policyHash()));
-                setUse(insert, i, connection, principals);
-                insert.executeUpdate();
+            Savepoint copy = connection.setSavepoint();
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(PrincipalRow.COPY, new ByteArrayInputStream(PrincipalRow.copyText(principals, seen, runId)));
+                connection.releaseSavepoint(copy);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(copy);
+                upsert(connection, principals, seen, runId);
+            } catch (IOException e) {
+                throw new SQLException("COPY of principals failed: " + e.getMessage(), e);
             }
             return null;
         }));
+    }
+
+    private static void upsert(Connection connection, List<DiscoveredPrincipal> principals, Timestamp seen, long runId)
+            throws SQLException {
+        Array arns = texts(connection, principals, DiscoveredPrincipal::arn);
+        Array ids = texts(connection, principals, DiscoveredPrincipal::iamId);
+        try (PreparedStatement predecessors = connection.prepareStatement("""
+                update principal p set iam_id = coalesce(p.iam_id, v.id),
+                    deleted_at = case when p.iam_id is null then null else ?::timestamptz end
+                from unnest(?::text[], ?::text[]) v(arn, id)
+                where p.principal_arn = v.arn and p.deleted_at is null and p.iam_id is distinct from v.id""");
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            predecessors.setTimestamp(1, seen);
+            predecessors.setArray(2, arns);
+            predecessors.setArray(3, ids);
+            predecessors.executeUpdate();
+            int i = 0;
+            insert.setTimestamp(++i, seen);
+            insert.setLong(++i, runId);
+            for (PrincipalRow.Column column : PrincipalRow.LISTED) {
+                insert.setArray(++i, texts(connection, principals, column.text()));
+            }
+            setUse(insert, i, connection, principals);
+            insert.executeUpdate();
+        }
     }
 
     /**
@@ -100,9 +128,9 @@ public final class PrincipalStore {
         tx.run(() -> jdbc.execute((ConnectionCallback<Void>) connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
                     update principal p set last_used_at = v.last_used::timestamptz, last_used_source = v.source,
-                        last_use_known = v.known, fingerprint = v.fingerprint, eligibility = v.eligibility,
+                        last_use_known = v.known::boolean, fingerprint = v.fingerprint, eligibility = v.eligibility,
                         eligibility_reason = v.reason, content_hash = v.content, changed_at = ?, changed_run_id = ?
-                    from unnest(?::text[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                         v(id, last_used, source, known, fingerprint, eligibility, reason, content)
                     where p.iam_id = v.id""")) {
                 int i = 0;
@@ -123,20 +151,12 @@ public final class PrincipalStore {
         return List.copyOf(byId.values());
     }
 
-    /**
-     * Sets the use columns, in the order both statements take them, after parameter {@code i}: last use, its source,
-     * whether it is known, fingerprint, eligibility, its reason, content hash.
-     */
+    /** Sets the use columns ({@link PrincipalRow#USE}), in the order both statements take them, after parameter {@code i}. */
     private static void setUse(PreparedStatement statement, int i, Connection connection,
                                List<DiscoveredPrincipal> principals) throws SQLException {
-        statement.setArray(++i, texts(connection, principals, p -> instant(p.lastUse().at())));
-        statement.setArray(++i, texts(connection, principals, p -> p.lastUse().source()));
-        statement.setArray(++i, connection.createArrayOf("boolean",
-                principals.stream().map(p -> p.lastUse().known()).toArray(Boolean[]::new)));
-        statement.setArray(++i, texts(connection, principals, p -> p.assessment().fingerprint()));
-        statement.setArray(++i, texts(connection, principals, p -> p.assessment().eligibility().name()));
-        statement.setArray(++i, texts(connection, principals, p -> p.assessment().reason()));
-        statement.setArray(++i, texts(connection, principals, DiscoveredPrincipal::contentHash));
+        for (PrincipalRow.Column column : PrincipalRow.USE) {
+            statement.setArray(++i, texts(connection, principals, column.text()));
+        }
     }
 
     private static final String INSERT = """
@@ -146,12 +166,12 @@ public final class PrincipalStore {
                 broadest_grants, policy_hash, fingerprint, eligibility, eligibility_reason, content_hash)
             select s.seen, s.seen, s.run, v.account_id, v.iam_id, v.arn, v.type, v.name, v.path, v.created::timestamptz,
                 v.inline::jsonb, v.attached::jsonb, v.boundary_arn, v.boundary_version, v.tags::jsonb, v.groups::text[],
-                v.last_used::timestamptz, v.source, v.known, v.breadth, v.grants::text[], v.hash, v.fingerprint,
+                v.last_used::timestamptz, v.source, v.known::boolean, v.breadth, v.grants::text[], v.hash, v.fingerprint,
                 v.eligibility, v.reason, v.content
             from (select ?::timestamptz seen, ?::bigint run) s,
                 unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                       ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                     v(account_id, iam_id, arn, type, name, path, created, inline, attached, boundary_arn, boundary_version,
                       tags, groups, breadth, grants, hash, last_used, source, known, fingerprint, eligibility, reason, content)
             on conflict (iam_id) do update set principal_arn = excluded.principal_arn, name = excluded.name,
@@ -169,10 +189,6 @@ public final class PrincipalStore {
     private static Array texts(Connection connection, List<DiscoveredPrincipal> principals,
                                Function<DiscoveredPrincipal, String> column) throws SQLException {
         return connection.createArrayOf("text", principals.stream().map(column).toArray(String[]::new));
-    }
-
-    private static String instant(Instant instant) {
-        return instant == null ? null : instant.toString();
     }
 
     /**

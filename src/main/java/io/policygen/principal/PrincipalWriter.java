@@ -16,7 +16,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 /**
  * Stores a chunk of what one account's IAM holds, kind by kind: managed policies and groups, each in one batched
  * statement (the catalog first: principals refer to them), then the principals that are new or changed since they
- * were stored ({@link PrincipalStore#upsert}; those whose use alone changed, {@link PrincipalStore#updateUse}); one
+ * were stored (new ones, {@link PrincipalStore#insert}; changed ones, {@link PrincipalStore#upsert}; those whose use
+ * alone changed, {@link PrincipalStore#updateUse}); one
  * listed again as stored is not written. It keeps the ids of every principal it was given: once the listing is
  * complete, the account's others are gone ({@link #unlistedIds}).
  */
@@ -42,6 +43,7 @@ public class PrincipalWriter implements ItemWriter<IamItem> {
     public void write(Chunk<? extends IamItem> chunk) {
         List<DiscoveredPolicy> policies = new ArrayList<>();
         List<DiscoveredGroup> groups = new ArrayList<>();
+        List<DiscoveredPrincipal> added = new ArrayList<>();
         List<DiscoveredPrincipal> changed = new ArrayList<>();
         List<DiscoveredPrincipal> used = new ArrayList<>();
         for (IamItem item : chunk) {
@@ -51,7 +53,9 @@ public class PrincipalWriter implements ItemWriter<IamItem> {
                 case DiscoveredPrincipal p -> {
                     listed.add(p.iamId());
                     String was = stored().get(p.iamId());
-                    if (ContentHash.sameButUse(p.contentHash(), was)) {
+                    if (!stored.containsKey(p.iamId())) {
+                        added.add(p);
+                    } else if (ContentHash.sameButUse(p.contentHash(), was)) {
                         used.add(p);
                     } else if (!p.contentHash().equals(was)) {
                         changed.add(p);
@@ -62,8 +66,10 @@ public class PrincipalWriter implements ItemWriter<IamItem> {
         Instant now = clock.instant();
         catalog.addPolicies(policies, now);
         catalog.upsertGroups(groups, runId, now);
+        principals.insert(added, runId, now);
         principals.upsert(changed, runId, now);
         principals.updateUse(used, runId, now);
+        added.forEach(p -> stored.put(p.iamId(), p.contentHash()));
         changed.forEach(p -> stored.put(p.iamId(), p.contentHash()));
         used.forEach(p -> stored.put(p.iamId(), p.contentHash()));
     }

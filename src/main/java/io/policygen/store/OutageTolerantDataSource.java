@@ -89,7 +89,8 @@ public final class OutageTolerantDataSource extends DelegatingDataSource {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     switch (method.getName()) {
-                        case "prepareStatement", "createStatement", "prepareCall" -> use.statement();
+                        // the driver's own connection is asked for by COPY alone (discovery's new principals)
+                        case "prepareStatement", "createStatement", "prepareCall", "unwrap" -> use.statement();
                         case "commit" -> use.commit();
                         case "equals" -> {
                             return proxy == args[0];

@@ -17,10 +17,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +50,8 @@ class PrincipalStoreIT {
         tx = new OwnTransaction(new JdbcTransactionManager(dataSource));
         template = new JdbcTemplate(dataSource);
         store = new PrincipalStore(template, tx);
+        // each test's ids are its own: a principal stored by another would take the fallback from COPY
+        jdbc.sql("delete from principal").update();
         runId = new RunStore(jdbc, tx).start(NOW, "test", 1);
         accountId = String.valueOf(100000000000L + (long) (Math.random() * 899999999999L));
         jdbc.sql("insert into account (account_id, state, first_seen_at, last_seen_at) values (?, 'ACTIVE', now(), now())")
@@ -62,13 +68,25 @@ class PrincipalStoreIT {
                 "used 2 days ago"));
     }
 
-    @Test
-    void shouldStoreEveryColumnAsListedWhateverCharactersTheArraysHold() {
-        List<String> awkward = List.of("s3:*", "a\"b", "c\\d", "x,y", "{z}", "NULL", "", "two words");
+    /** A way of storing a page: the upsert's statements, or COPY for principals not stored. */
+    interface Storing {
+        void store(PrincipalStore store, List<DiscoveredPrincipal> page, long runId, Instant now);
+    }
+
+    static Stream<Arguments> storings() {
+        return Stream.of(Arguments.of("upsert", (Storing) PrincipalStore::upsert),
+                Arguments.of("insert", (Storing) PrincipalStore::insert));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("storings")
+    void shouldStoreEveryColumnAsListedWhateverCharactersTheArraysHold(String name, Storing storing) {
+        List<String> awkward = List.of("s3:*", "a\"b", "c\\d", "x,y", "{z}", "NULL", "", "two words", "tab\there",
+                "line\nbreak", "cr\rx", "\\N", "\\.");
         Instant used = Instant.parse("2026-11-18T07:30:00.123456Z");
-        store.upsert(List.of(
+        storing.store(store, List.of(
                 principal(PrincipalType.USER, "alice", "AIDAALICE", List.of("dev", "ops"), awkward,
-                        Map.of("inline", "{\"Version\":\"2012-10-17\",\"Statement\":[]}"), new LastUse(used, "credential report", true),
+                        Map.of("inline", "{\"Version\":\n\t\"2012-10-17\",\"Statement\":[]}"), new LastUse(used, "credential report", true),
                         Instant.parse("2024-01-02T03:04:05Z")),
                 principal(PrincipalType.ROLE, "app", "AROAAPP", List.of(), List.of(), Map.of("broken", "not json {"),
                         LastUse.unknown("never used"), null)), runId, NOW);
@@ -82,7 +100,8 @@ class PrincipalStoreIT {
                 from principal where iam_id = 'AIDAALICE'""").param(used.toString()).query().singleRow();
         assertThat(alice).containsEntry("principal_type", "USER")
                 .containsEntry("groups", "[\"dev\",\"ops\"]")
-                .containsEntry("grants", "[\"s3:*\",\"a\\\"b\",\"c\\\\d\",\"x,y\",\"{z}\",\"NULL\",\"\",\"two words\"]")
+                .containsEntry("grants", "[\"s3:*\",\"a\\\"b\",\"c\\\\d\",\"x,y\",\"{z}\",\"NULL\",\"\",\"two words\","
+                        + "\"tab\\there\",\"line\\nbreak\",\"cr\\rx\",\"\\\\N\",\"\\\\.\"]")
                 .containsEntry("inline", "{\"inline\": {\"Version\": \"2012-10-17\", \"Statement\": []}}")
                 .containsEntry("tags", "{\"team\": \"a\\\"b\"}")
                 .containsEntry("attached", "[{\"arn\": \"arn:aws:iam::aws:policy/ReadOnlyAccess\", \"version\": \"v9\"}]")
@@ -120,8 +139,9 @@ class PrincipalStoreIT {
                 .containsExactly(Map.of("name", "renamed", "grant", "c", "changed_run_id", later, "refreshed", true));
     }
 
-    @Test
-    void shouldRefuseAPageNamingAnAccountNotStoredAndStoreNothingOfIt() {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("storings")
+    void shouldRefuseAPageNamingAnAccountNotStoredAndStoreNothingOfIt(String name, Storing storing) {
         LastUse unknown = LastUse.unknown("never used");
         DiscoveredPrincipal known = principal(PrincipalType.ROLE, "known", "AROAKNOWN", List.of(), List.of(), Map.of(), unknown, null);
         String stranger = accountId.equals("999999999999") ? "999999999998" : "999999999999";
@@ -129,7 +149,7 @@ class PrincipalStoreIT {
                 "AROALOST", null, Map.of(), List.of(), null, Map.of(), List.of(), null);
         DiscoveredPrincipal orphan = new DiscoveredPrincipal(stranger, listed, List.of(), null, unknown, known.assessment());
 
-        assertThatThrownBy(() -> store.upsert(List.of(known, orphan), runId, NOW))
+        assertThatThrownBy(() -> storing.store(store, List.of(known, orphan), runId, NOW))
                 .hasMessageContaining("principal names account " + stranger + ", which is not in table account");
         assertThat(jdbc.sql("select count(*) from principal where iam_id in ('AROAKNOWN', 'AROALOST')").query(Long.class).single())
                 .isZero();
@@ -141,6 +161,34 @@ class PrincipalStoreIT {
                 .hasMessageContaining("account " + accountId + " still has principals in table principal");
         assertThat(jdbc.sql("select account_id from principal where iam_id = 'AROAKNOWN'").query(String.class).single())
                 .isEqualTo(accountId);
+    }
+
+    @Test
+    void shouldCopyNewPrincipalsAndWriteAPageHoldingOneStoredAfterAllByUpserts() {
+        LastUse unknown = LastUse.unknown("never used");
+        DiscoveredPrincipal back = principal(PrincipalType.ROLE, "back", "AROABACK", List.of(), List.of(), Map.of(), unknown, null);
+        DiscoveredPrincipal renewed = principal(PrincipalType.ROLE, "renewed", "AROARENEWED", List.of(), List.of(), Map.of(), unknown, null);
+        DiscoveredPrincipal legacy = principal(PrincipalType.ROLE, "legacy", "AROALEGACY", List.of(), List.of(), Map.of(), unknown, null);
+        DiscoveredPrincipal fresh = principal(PrincipalType.ROLE, "fresh", "AROAFRESH", List.of(), List.of(), Map.of(), unknown, null);
+        store.insert(List.of(back, principal(PrincipalType.ROLE, "renewed", "AROAOLD", List.of(), List.of(), Map.of(), unknown, null)),
+                runId, NOW);
+        assertThat(store.markDeleted(accountId, List.of("AROABACK"), NOW)).isEqualTo(1);
+        jdbc.sql("""
+                insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, changed_at)
+                values (?, ?, 'ROLE', 'legacy', '/', now(), now())""").param(accountId).param(legacy.arn()).update();
+
+        long later = new RunStore(jdbc, tx).start(NOW, "test", 2);
+        store.insert(List.of(back, renewed, legacy, fresh), later, NOW.plusSeconds(60));
+
+        assertThat(jdbc.sql("""
+                        select name, iam_id, deleted_at is not null as deleted, changed_run_id = ? as written
+                        from principal where account_id = ? order by name, iam_id""")
+                .param(later).param(accountId).query().listOfRows()).containsExactly(
+                Map.of("name", "back", "iam_id", "AROABACK", "deleted", false, "written", true),
+                Map.of("name", "fresh", "iam_id", "AROAFRESH", "deleted", false, "written", true),
+                Map.of("name", "legacy", "iam_id", "AROALEGACY", "deleted", false, "written", true),
+                Map.of("name", "renewed", "iam_id", "AROAOLD", "deleted", true, "written", false),
+                Map.of("name", "renewed", "iam_id", "AROARENEWED", "deleted", false, "written", true));
     }
 
     @Test

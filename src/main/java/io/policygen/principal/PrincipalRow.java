@@ -1,0 +1,95 @@
+package io.policygen.principal;
+
+import io.policygen.principal.IamItem.DiscoveredPrincipal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * What discovery stores of a principal, column by column, each value as the text PostgreSQL reads it from: one list
+ * that the upsert's column arrays, the use update's and the COPY of new principals all take their values from.
+ */
+final class PrincipalRow {
+
+    record Column(String name, Function<DiscoveredPrincipal, String> text) {
+    }
+
+    /** Everything but the use, in the order of the upsert's {@code unnest} columns. */
+    static final List<Column> LISTED = List.of(
+            new Column("account_id", DiscoveredPrincipal::accountId),
+            new Column("iam_id", DiscoveredPrincipal::iamId),
+            new Column("principal_arn", DiscoveredPrincipal::arn),
+            new Column("principal_type", p -> p.type().name()),
+            new Column("name", DiscoveredPrincipal::name),
+            new Column("path", p -> p.listed().path()),
+            new Column("iam_created_at", p -> instant(p.createdAt())),
+            new Column("inline_policies", p -> DocumentJson.documents(p.listed().inlinePolicies())),
+            new Column("attached_policies", p -> DocumentJson.versions(p.attached())),
+            new Column("permissions_boundary_arn", p -> p.boundary() == null ? null : p.boundary().arn()),
+            new Column("permissions_boundary_version", p -> p.boundary() == null ? null : p.boundary().version()),
+            new Column("tags", p -> DocumentJson.strings(p.listed().tags())),
+            new Column("group_names", p -> p.type() == PrincipalType.USER ? TextArray.literal(p.listed().groups()) : null),
+            new Column("breadth", p -> p.assessment().breadth().name()),
+            new Column("broadest_grants", p -> TextArray.literal(p.assessment().broadestGrants())),
+            new Column("policy_hash", p -> p.assessment().policyHash()));
+
+    /** The use and what follows from it, in the order of both statements' use columns. */
+    static final List<Column> USE = List.of(
+            new Column("last_used_at", p -> instant(p.lastUse().at())),
+            new Column("last_used_source", p -> p.lastUse().source()),
+            new Column("last_use_known", p -> String.valueOf(p.lastUse().known())),
+            new Column("fingerprint", p -> p.assessment().fingerprint()),
+            new Column("eligibility", p -> p.assessment().eligibility().name()),
+            new Column("eligibility_reason", p -> p.assessment().reason()),
+            new Column("content_hash", DiscoveredPrincipal::contentHash));
+
+    /** {@code copy principal (...) from stdin}, the columns of {@link #copyText}. */
+    static final String COPY = Stream.concat(Stream.of("first_seen_at", "changed_at", "changed_run_id"),
+                    Stream.concat(LISTED.stream(), USE.stream()).map(Column::name))
+            .collect(Collectors.joining(", ", "copy principal (", ") from stdin"));
+
+    private PrincipalRow() {
+    }
+
+    /** The principals as COPY's text format reads them: a line a principal, its values tab-separated, null as \N. */
+    static byte[] copyText(List<DiscoveredPrincipal> principals, Timestamp seen, long runId) {
+        String first = seen.toInstant() + "\t" + seen.toInstant() + "\t" + runId;
+        StringBuilder text = new StringBuilder(principals.size() * 1024);
+        for (DiscoveredPrincipal p : principals) {
+            text.append(first);
+            for (Column column : LISTED) {
+                appendValue(text.append('\t'), column.text().apply(p));
+            }
+            for (Column column : USE) {
+                appendValue(text.append('\t'), column.text().apply(p));
+            }
+            text.append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void appendValue(StringBuilder text, String value) {
+        if (value == null) {
+            text.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
+            }
+        }
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
