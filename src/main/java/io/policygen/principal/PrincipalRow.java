@@ -72,21 +72,30 @@ final class PrincipalRow {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The value escaped for COPY: the runs between characters to escape go in whole. Appended char by char, it was two
+     * fifths of copyText in a profile of a first night (95 of its 219 samples; 3.3% of the job's, 1.7% since).
+     */
     private static void appendValue(StringBuilder text, String value) {
         if (value == null) {
             text.append("\\N");
             return;
         }
+        int from = 0;
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+            String escaped = switch (value.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                text.append(value, from, i).append(escaped);
+                from = i + 1;
             }
         }
+        text.append(value, from, value.length());
     }
 
     private static String instant(Instant instant) {
