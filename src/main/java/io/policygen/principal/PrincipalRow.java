@@ -18,11 +18,14 @@ final class PrincipalRow {
     record Column(String name, Function<DiscoveredPrincipal, String> text) {
     }
 
+    static final Column IAM_ID = new Column("iam_id", DiscoveredPrincipal::iamId);
+    static final Column PRINCIPAL_ARN = new Column("principal_arn", DiscoveredPrincipal::arn);
+
     /** Everything but the use, in the order of the upsert's {@code unnest} columns. */
     static final List<Column> LISTED = List.of(
             new Column("account_id", DiscoveredPrincipal::accountId),
-            new Column("iam_id", DiscoveredPrincipal::iamId),
-            new Column("principal_arn", DiscoveredPrincipal::arn),
+            IAM_ID,
+            PRINCIPAL_ARN,
             new Column("principal_type", p -> p.type().name()),
             new Column("name", DiscoveredPrincipal::name),
             new Column("path", p -> p.listed().path()),
@@ -47,9 +50,11 @@ final class PrincipalRow {
             new Column("eligibility_reason", p -> p.assessment().reason()),
             new Column("content_hash", DiscoveredPrincipal::contentHash));
 
+    private static final List<Column> ALL = Stream.concat(LISTED.stream(), USE.stream()).toList();
+
     /** {@code copy principal (...) from stdin}, the columns of {@link #copyText}. */
     static final String COPY = Stream.concat(Stream.of("first_seen_at", "changed_at", "changed_run_id"),
-                    Stream.concat(LISTED.stream(), USE.stream()).map(Column::name))
+                    ALL.stream().map(Column::name))
             .collect(Collectors.joining(", ", "copy principal (", ") from stdin"));
 
     private PrincipalRow() {
@@ -57,14 +62,12 @@ final class PrincipalRow {
 
     /** The principals as COPY's text format reads them: a line a principal, its values tab-separated, null as \N. */
     static byte[] copyText(List<DiscoveredPrincipal> principals, Timestamp seen, long runId) {
-        String first = seen.toInstant() + "\t" + seen.toInstant() + "\t" + runId;
+        String at = seen.toInstant().toString();
+        String first = at + "\t" + at + "\t" + runId;
         StringBuilder text = new StringBuilder(principals.size() * 1024);
         for (DiscoveredPrincipal p : principals) {
             text.append(first);
-            for (Column column : LISTED) {
-                appendValue(text.append('\t'), column.text().apply(p));
-            }
-            for (Column column : USE) {
+            for (Column column : ALL) {
                 appendValue(text.append('\t'), column.text().apply(p));
             }
             text.append('\n');

@@ -94,8 +94,10 @@ public final class PrincipalStore {
 
     private static void upsert(Connection connection, List<DiscoveredPrincipal> principals, Timestamp seen, long runId)
             throws SQLException {
-        Array arns = texts(connection, principals, DiscoveredPrincipal::arn);
-        Array ids = texts(connection, principals, DiscoveredPrincipal::iamId);
+        Map<PrincipalRow.Column, Array> listed = new HashMap<>();
+        for (PrincipalRow.Column column : PrincipalRow.LISTED) {
+            listed.put(column, texts(connection, principals, column.text()));
+        }
         try (PreparedStatement predecessors = connection.prepareStatement("""
                 update principal p set iam_id = coalesce(p.iam_id, v.id),
                     deleted_at = case when p.iam_id is null then null else ?::timestamptz end
@@ -103,14 +105,14 @@ public final class PrincipalStore {
                 where p.principal_arn = v.arn and p.deleted_at is null and p.iam_id is distinct from v.id""");
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             predecessors.setTimestamp(1, seen);
-            predecessors.setArray(2, arns);
-            predecessors.setArray(3, ids);
+            predecessors.setArray(2, listed.get(PrincipalRow.PRINCIPAL_ARN));
+            predecessors.setArray(3, listed.get(PrincipalRow.IAM_ID));
             predecessors.executeUpdate();
             int i = 0;
             insert.setTimestamp(++i, seen);
             insert.setLong(++i, runId);
             for (PrincipalRow.Column column : PrincipalRow.LISTED) {
-                insert.setArray(++i, texts(connection, principals, column.text()));
+                insert.setArray(++i, listed.get(column));
             }
             setUse(insert, i, connection, principals);
             insert.executeUpdate();
