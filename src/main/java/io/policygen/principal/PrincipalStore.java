@@ -22,11 +22,11 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The {@code principal} table. A principal is IAM's unique id: a row written again under its id is refreshed (its
- * ARN too: a user can be renamed; its {@code changed_at} and {@code changed_run_id} tell when), a live row holding
- * the ARN under another id is the principal's predecessor, deleted and re-created under the same name, and is marked
- * deleted; a live row with no id yet (from before ids were
- * stored) takes the id found under its ARN.
+ * The {@code principal} table. A principal is IAM's unique id, kept unique among its account's rows (V13: an index on
+ * the id alone took its entries at random leaves): a row written again under its account and id is refreshed (its ARN
+ * too: a user can be renamed; its {@code changed_at} and {@code changed_run_id} tell when), a live row holding the ARN
+ * under another id is the principal's predecessor, deleted and re-created under the same name, and is marked deleted;
+ * a live row with no id yet (from before ids were stored) takes the id found under its ARN.
  */
 public final class PrincipalStore {
 
@@ -133,12 +133,13 @@ public final class PrincipalStore {
                     update principal p set last_used_at = v.last_used::timestamptz, last_used_source = v.source,
                         last_use_known = v.known::boolean, fingerprint = v.fingerprint, eligibility = v.eligibility,
                         eligibility_reason = v.reason, content_hash = v.content, changed_at = ?, changed_run_id = ?
-                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                        v(id, last_used, source, known, fingerprint, eligibility, reason, content)
-                    where p.iam_id = v.id""")) {
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[]) v(account, id, last_used, source, known, fingerprint, eligibility, reason, content)
+                    where p.account_id = v.account and p.iam_id = v.id""")) {
                 int i = 0;
                 update.setTimestamp(++i, Timestamp.from(now));
                 update.setLong(++i, runId);
+                update.setArray(++i, texts(connection, principals, DiscoveredPrincipal::accountId));
                 update.setArray(++i, texts(connection, principals, DiscoveredPrincipal::iamId));
                 setUse(update, i, connection, principals);
                 update.executeUpdate();
@@ -177,7 +178,7 @@ public final class PrincipalStore {
                        ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                     v(account_id, iam_id, arn, type, name, path, created, inline, attached, boundary_arn, boundary_version,
                       tags, groups, breadth, grants, hash, last_used, source, known, fingerprint, eligibility, reason, content)
-            on conflict (iam_id) do update set principal_arn = excluded.principal_arn, name = excluded.name,
+            on conflict (account_id, iam_id) do update set principal_arn = excluded.principal_arn, name = excluded.name,
                 path = excluded.path, changed_at = excluded.changed_at, changed_run_id = excluded.changed_run_id,
                 deleted_at = null, inline_policies = excluded.inline_policies,
                 attached_policies = excluded.attached_policies, permissions_boundary_arn = excluded.permissions_boundary_arn,

@@ -224,6 +224,31 @@ class PrincipalStoreIT {
     }
 
     @Test
+    void shouldWriteAPrincipalOnlyInTheAccountItWasListedIn() {
+        LastUse used = new LastUse(Instant.parse("2026-11-18T07:30:00Z"), "RoleLastUsed", true);
+        String first = accountId;
+        store.insert(List.of(principal(PrincipalType.ROLE, "copied", "AROACOPIED", List.of(), List.of("a"), Map.of(), used,
+                null)), runId, NOW);
+        accountId = (first.startsWith("9") ? "8" : "9") + first.substring(1);
+        jdbc.sql("insert into account (account_id, state, first_seen_at, last_seen_at) values (?, 'ACTIVE', now(), now())")
+                .param(accountId).update();
+        store.insert(List.of(principal(PrincipalType.ROLE, "copied", "AROACOPIED", List.of(), List.of("a"), Map.of(), used,
+                null)), runId, NOW);
+
+        Instant since = Instant.parse("2026-11-19T07:30:00Z");
+        store.updateUse(List.of(principal(PrincipalType.ROLE, "copied", "AROACOPIED", List.of(), List.of("a"), Map.of(),
+                new LastUse(since, "RoleLastUsed", true), null)), runId, NOW);
+        store.upsert(List.of(principal(PrincipalType.ROLE, "renamed", "AROACOPIED", List.of(), List.of("a"), Map.of(),
+                new LastUse(since, "RoleLastUsed", true), null)), runId, NOW);
+
+        assertThat(jdbc.sql("""
+                select account_id, name, last_used_at = ?::timestamptz as used_since from principal order by account_id <> ?""")
+                .param(since.toString()).param(first).query().listOfRows()).containsExactly(
+                Map.of("account_id", first, "name", "copied", "used_since", false),
+                Map.of("account_id", accountId, "name", "renamed", "used_since", true));
+    }
+
+    @Test
     void shouldMarkDeletedTheLivePrincipalsTheListingDidNotReturnWhetherWrittenOrNot() {
         LastUse unknown = LastUse.unknown("never used");
         writer(runId).write(new Chunk<>(List.of(
