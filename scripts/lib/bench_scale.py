@@ -296,6 +296,21 @@ LISTING_ONLY = ("-Dloader.main=io.policygen.local.ListingOnlyRun", "-cp", h.JAR,
                 "org.springframework.boot.loader.launch.PropertiesLauncher")
 
 
+def discovery_run(work, name, db, database, sim, props, listing_only, jar=None):
+    """One run of the job (with listing_only, io.policygen.local.ListingOnlyRun; else jar's, by default this
+    checkout's): the job, its exit code, its discoverPrincipals step's seconds and the CPU seconds that the job, the
+    simulator and PostgreSQL used in that step."""
+    job = h.Job(work, name, db, database, sim, props, java_opts=("-Xmx1g", *(LISTING_ONLY if listing_only else ())),
+                jar=None if listing_only else jar)
+    cpu = h.CpuSampler({"job": lambda: h.cpu_seconds(job.pid), "simulator": lambda: h.cpu_seconds(sim.process.pid),
+                        "postgres": lambda: h.postgres_cpu_seconds(db.data)})
+    rc = job.wait(3600)
+    cpu.stop()
+    window = step_window(db, database, "discoverPrincipals", last_run=True)
+    seconds = window[1] - window[0] if window else float("nan")
+    return job, rc, seconds, cpu.used(*window) if window else {}
+
+
 def discovery_cost(args, db, work, failures):
     """Discovery with the principals persisted against the same listing with nothing written (io.policygen.local.
     ListingOnlyRun: the job's own discoverPrincipals step, its writer discarding), alternately, on one simulator."""
@@ -314,14 +329,7 @@ def discovery_cost(args, db, work, failures):
                 sim.advance("PT24H")
             database = database if mode in ("nightly", "next-day") else db.create(f"bench_discovery_{mode}")
             name = f"discovery-{mode}-{i}"
-            job = h.Job(work, name, db, database, sim, props, java_opts=("-Xmx1g", *(LISTING_ONLY if mode == "listing" else ())))
-            cpu = h.CpuSampler({"job": lambda: h.cpu_seconds(job.pid), "simulator": lambda: h.cpu_seconds(sim.process.pid),
-                                "postgres": lambda: h.postgres_cpu_seconds(db.data)})
-            rc = job.wait(3600)
-            cpu.stop()
-            window = step_window(db, database, "discoverPrincipals", last_run=True)
-            seconds = window[1] - window[0] if window else float("nan")
-            used = cpu.used(*window) if window else {}
+            job, rc, seconds, used = discovery_run(work, name, db, database, sim, props, mode == "listing")
             stored = int(db.value(database, "select count(*) from principal where deleted_at is null"))
             written = int(db.value(database, "select count(*) from principal where changed_run_id = (select max(run_id) from run)"))
             listed = re.findall(r"principalsListed=(\d+)", job.output())

@@ -11,8 +11,8 @@ import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 import harness as h  # noqa: E402
-from bench_common import sim_options, step_window  # noqa: E402
-from bench_scale import LISTING_ONLY  # noqa: E402
+from bench_common import sim_options  # noqa: E402
+from bench_scale import discovery_run  # noqa: E402
 
 
 def main(old, new, accounts=1000, rounds=2):
@@ -22,15 +22,8 @@ def main(old, new, accounts=1000, rounds=2):
     props = {"policygen.generation.daily-quota": "1"}
 
     def run(name, database, jar):
-        job = h.Job(work, name, db, database, sim, props,
-                    java_opts=("-Xmx1g", *(LISTING_ONLY if jar is None else ())), jar=jar)
-        cpu = h.CpuSampler({"job": lambda: h.cpu_seconds(job.pid), "simulator": lambda: h.cpu_seconds(sim.process.pid),
-                            "postgres": lambda: h.postgres_cpu_seconds(db.data)})
-        rc = job.wait(3600)
-        cpu.stop()
-        start, end = step_window(db, database, "discoverPrincipals", last_run=True)
-        used = cpu.used(start, end)
-        h.log(f"{name}: exit {rc}, step {end - start:.1f} s, CPU s " + ", ".join(f"{k} {v:.1f}" for k, v in used.items()))
+        _, rc, seconds, used = discovery_run(work, name, db, database, sim, props, jar is None, jar)
+        h.log(f"{name}: exit {rc}, step {seconds:.1f} s, CPU s " + ", ".join(f"{k} {v:.1f}" for k, v in used.items()))
 
     run("warm-up listing", db.create("ab_listing"), None)
     for r in range(1, rounds + 1):
