@@ -18,12 +18,13 @@ final class PrincipalRow {
     record Column(String name, Function<DiscoveredPrincipal, String> text) {
     }
 
+    static final Column ACCOUNT_ID = new Column("account_id", DiscoveredPrincipal::accountId);
     static final Column IAM_ID = new Column("iam_id", DiscoveredPrincipal::iamId);
     static final Column PRINCIPAL_ARN = new Column("principal_arn", DiscoveredPrincipal::arn);
 
     /** Everything but the use, in the order of the upsert's {@code unnest} columns. */
     static final List<Column> LISTED = List.of(
-            new Column("account_id", DiscoveredPrincipal::accountId),
+            ACCOUNT_ID,
             IAM_ID,
             PRINCIPAL_ARN,
             new Column("principal_type", p -> p.type().name()),

@@ -139,8 +139,8 @@ public final class PrincipalStore {
                 int i = 0;
                 update.setTimestamp(++i, Timestamp.from(now));
                 update.setLong(++i, runId);
-                update.setArray(++i, texts(connection, principals, DiscoveredPrincipal::accountId));
-                update.setArray(++i, texts(connection, principals, DiscoveredPrincipal::iamId));
+                update.setArray(++i, texts(connection, principals, PrincipalRow.ACCOUNT_ID.text()));
+                update.setArray(++i, texts(connection, principals, PrincipalRow.IAM_ID.text()));
                 setUse(update, i, connection, principals);
                 update.executeUpdate();
             }

@@ -69,9 +69,9 @@ public class PrincipalWriter implements ItemWriter<IamItem> {
         principals.insert(added, runId, now);
         principals.upsert(changed, runId, now);
         principals.updateUse(used, runId, now);
-        added.forEach(p -> stored.put(p.iamId(), p.contentHash()));
-        changed.forEach(p -> stored.put(p.iamId(), p.contentHash()));
-        used.forEach(p -> stored.put(p.iamId(), p.contentHash()));
+        for (List<DiscoveredPrincipal> written : List.of(added, changed, used)) {
+            written.forEach(p -> stored.put(p.iamId(), p.contentHash()));
+        }
     }
 
     /** The ids of the account's live principals, as stored before this listing, that it has not returned so far. */
