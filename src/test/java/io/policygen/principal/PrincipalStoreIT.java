@@ -17,6 +17,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -246,6 +249,33 @@ class PrincipalStoreIT {
                 .param(since.toString()).param(first).query().listOfRows()).containsExactly(
                 Map.of("account_id", first, "name", "copied", "used_since", false),
                 Map.of("account_id", accountId, "name", "renamed", "used_since", true));
+    }
+
+    @Test
+    void shouldKeepEachPrincipalOnItsPageWhenItsUseAloneIsUpdated() {
+        LastUse used = new LastUse(Instant.parse("2026-11-18T07:30:00Z"), "RoleLastUsed", true);
+        LastUse usedSince = new LastUse(Instant.parse("2026-11-19T07:30:00Z"), "RoleLastUsed", true);
+        Map<String, String> inline = Map.of("p", "{\"Statement\": \"" + "x".repeat(400) + "\"}");
+        List<String> ids = IntStream.range(0, 300).mapToObj(i -> "AROA%05d".formatted(i)).toList();
+        store.insert(ids.stream().map(id -> principal(PrincipalType.ROLE, id, id, List.of(), List.of("a"), inline, used, null))
+                .toList(), runId, NOW);
+        Map<String, Integer> pages = pagesById();
+
+        store.updateUse(ids.stream().map(id -> principal(PrincipalType.ROLE, id, id, List.of(), List.of("a"), inline, usedSince,
+                null)).toList(), runId, NOW);
+
+        Map<String, Integer> after = pagesById();
+        assertThat(Set.copyOf(pages.values())).hasSizeGreaterThan(10);
+        assertThat(ids).filteredOn(id -> !pages.get(id).equals(after.get(id))).as("moved to another page").isEmpty();
+        assertThat(jdbc.sql("select count(*) from principal where account_id = ? and last_used_at = ?::timestamptz")
+                .param(accountId).param(usedSince.at().toString()).query(Integer.class).single()).isEqualTo(ids.size());
+    }
+
+    /** The heap page each of the account's principals is on: a new row version on another page needs new index entries. */
+    private Map<String, Integer> pagesById() {
+        return jdbc.sql("select iam_id, (ctid::text::point)[0]::int as page from principal where account_id = ?")
+                .param(accountId).query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Test

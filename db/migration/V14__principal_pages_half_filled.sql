@@ -1,0 +1,12 @@
+-- A principal's row is written again almost every night: its last use moves, and with it the fingerprint, the
+-- eligibility and the content hash (PrincipalStore.updateUse). An updated row's new version can stay on its page, as a
+-- heap-only tuple that adds no index entry, only if the page has room for it; one transaction updates every row of an
+-- account's pages at once, so a page needs room for all its rows' new versions: half of it. Full pages (the default)
+-- sent every night's new versions to other pages, each with four new index entries, and the table doubled all the same
+-- (the nights' versions alternate between two halves that vacuum empties in turn). On nights after the first, with
+-- VACUUM between (docs/benchmarks.md, Discovery): every update heap-only against 1-4%; PostgreSQL's CPU in the step
+-- 8.4-11.9 s against 13.0-18.3 s at 300 accounts x 1,000 principals, 29.5-32.4 s against 43.2-45.8 s at 1,000 x 1,000;
+-- the indexes kept at their first night's size (262 MB against 324 MB at a million). The first night writes twice the
+-- pages and cost PostgreSQL 11-25% more CPU. Pages written before this keep their rows until those move, to pages
+-- filled to half.
+alter table principal set (fillfactor = 50);
