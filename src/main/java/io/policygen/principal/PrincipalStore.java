@@ -2,7 +2,6 @@ package io.policygen.principal;
 
 import io.policygen.principal.IamItem.DiscoveredPrincipal;
 import io.policygen.store.OwnTransaction;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
@@ -77,7 +76,7 @@ public final class PrincipalStore {
             Savepoint copy = connection.setSavepoint();
             try {
                 connection.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn(PrincipalRow.COPY, new ByteArrayInputStream(PrincipalRow.copyText(principals, seen, runId)));
+                        .copyIn(PrincipalRow.COPY, PrincipalRow.copyText(principals, seen, runId));
                 connection.releaseSavepoint(copy);
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {

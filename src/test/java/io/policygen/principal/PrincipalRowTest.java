@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.policygen.principal.IamEntity.ListedPrincipal;
 import io.policygen.principal.IamItem.Assessment;
 import io.policygen.principal.IamItem.DiscoveredPrincipal;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,7 +20,7 @@ class PrincipalRowTest {
     private static final Instant NOW = Instant.parse("2026-11-20T01:00:00Z");
 
     @Test
-    void shouldWriteALineAPrincipalWithTabsNewlinesAndBackslashesEscapedAndNullsAsBackslashN() {
+    void shouldWriteALineAPrincipalWithTabsNewlinesAndBackslashesEscapedAndNullsAsBackslashN() throws IOException {
         ListedPrincipal listed = new ListedPrincipal(PrincipalType.ROLE, "arn:aws:iam::111122223333:role/app", "app", "/",
                 "AROAAPP", null, Map.of("p", "{\"a\":\n\t\"b\\\\c\"}"), List.of(), null, Map.of("k", "tab\there"), List.of(),
                 null);
@@ -27,7 +28,7 @@ class PrincipalRowTest {
                 LastUse.unknown("never\r\nused \\N"), new Assessment(Breadth.NONE, List.of("a\\b"), "hash", "print",
                 Eligibility.UNUSED, "unused"));
 
-        String text = new String(PrincipalRow.copyText(List.of(principal, principal), Timestamp.from(NOW), 7),
+        String text = new String(PrincipalRow.copyText(List.of(principal, principal), Timestamp.from(NOW), 7).readAllBytes(),
                 StandardCharsets.UTF_8);
 
         List<String> lines = Arrays.asList(text.split("\n", -1));
