@@ -298,9 +298,11 @@ LISTING_ONLY = ("-Dloader.main=io.policygen.local.ListingOnlyRun", "-cp", h.JAR,
 
 def discovery_run(work, name, db, database, sim, props, listing_only, jar=None):
     """One run of the job (with listing_only, io.policygen.local.ListingOnlyRun; else jar's, by default this
-    checkout's): the job, its exit code, its discoverPrincipals step's seconds and the CPU seconds that the job, the
-    simulator and PostgreSQL used in that step."""
-    job = h.Job(work, name, db, database, sim, props, java_opts=("-Xmx1g", *(LISTING_ONLY if listing_only else ())),
+    checkout's): the job, its exit code, its discoverPrincipals step's seconds, the CPU seconds that the job, the
+    simulator and PostgreSQL used in that step and the job's collector cycles over the run (h.gc_cycles)."""
+    gc_log = os.path.join(work, "gc-" + re.sub(r"\W+", "-", name) + ".log")
+    job = h.Job(work, name, db, database, sim, props,
+                java_opts=("-Xmx1g", f"-Xlog:gc:file={gc_log}", *(LISTING_ONLY if listing_only else ())),
                 jar=None if listing_only else jar)
     cpu = h.CpuSampler({"job": lambda: h.cpu_seconds(job.pid), "simulator": lambda: h.cpu_seconds(sim.process.pid),
                         "postgres": lambda: h.postgres_cpu_seconds(db.data)})
@@ -308,7 +310,7 @@ def discovery_run(work, name, db, database, sim, props, listing_only, jar=None):
     cpu.stop()
     window = step_window(db, database, "discoverPrincipals", last_run=True)
     seconds = window[1] - window[0] if window else float("nan")
-    return job, rc, seconds, cpu.used(*window) if window else {}
+    return job, rc, seconds, cpu.used(*window) if window else {}, h.gc_cycles(gc_log)
 
 
 def discovery_cost(args, db, work, failures):
@@ -329,13 +331,13 @@ def discovery_cost(args, db, work, failures):
                 sim.advance("PT24H")
             database = database if mode in ("nightly", "next-day") else db.create(f"bench_discovery_{mode}")
             name = f"discovery-{mode}-{i}"
-            job, rc, seconds, used = discovery_run(work, name, db, database, sim, props, mode == "listing")
+            job, rc, seconds, used, gc = discovery_run(work, name, db, database, sim, props, mode == "listing")
             stored = int(db.value(database, "select count(*) from principal where deleted_at is null"))
             written = int(db.value(database, "select count(*) from principal where changed_run_id = (select max(run_id) from run)"))
             listed = re.findall(r"principalsListed=(\d+)", job.output())
             count = int(listed[-1]) if mode == "listing" and listed else stored
             runs.append({"round": i, "mode": mode, "rc": rc, "seconds": seconds, "principals": count, "stored": stored,
-                         "written": written, "cpu": used})
+                         "written": written, "cpu": used, "gc": gc})
             h.log(f"discovery cost: {runs[-1]}")
             if rc not in (0, 3) or count != accounts * principals:
                 failures.append(f"discovery cost {name}: exit {rc}, {count} principals of {accounts * principals}")
@@ -368,6 +370,11 @@ def cpu_cells(run):
     return [("" if cpu.get(name) is None else round(cpu[name], 1)) for name in CPU_PROCESSES]
 
 
+def gc_cell(run):
+    gc = run.get("gc")
+    return f"{gc['concurrent cycles']} ({gc['humongous-started']})" if gc else ""
+
+
 def discovery_cost_lines(d):
     return [
         "## Discovery: what persisting the principals adds to the listing",
@@ -386,11 +393,13 @@ def discovery_cost_lines(d):
         "and the credential report, as the job reads them (policies included). *CPU s* is what each process used during",
         "the step (`/proc`, sampled once a second; PostgreSQL's postmaster, its children and the backends it reaped): the",
         "three share this machine's two cores, so what PostgreSQL and the job spend on persisting comes out of the",
-        "listing's time.",
+        "listing's time. *Collector cycles* are the job's G1 concurrent cycles over the run (`-Xmx1g -Xlog:gc`), in",
+        "brackets those a humongous allocation (half a region, 512 KB, or more) started.",
         "",
-        h.table(["round", "run", "exit", "principals", "written", "discoverPrincipals (s)", "CPU s: job", "simulator", "PostgreSQL"],
+        h.table(["round", "run", "exit", "principals", "written", "discoverPrincipals (s)", "CPU s: job", "simulator", "PostgreSQL",
+                 "collector cycles"],
                 [[r["round"] or "warm-up (not counted)", r["mode"], r["rc"], r["principals"], r.get("written", ""),
-                  round(r["seconds"], 1), *cpu_cells(r)] for r in d["runs"]]),
+                  round(r["seconds"], 1), *cpu_cells(r), gc_cell(r)] for r in d["runs"]]),
         "",
         h.table(["measure", "value", "target", "met"], [
             ["listing alone, mean (s)", round(d["listing_s"], 1), "", ""],

@@ -6,7 +6,8 @@ checkout's target/policygen.jar), then each build's first night on a fresh datab
 (default 1) the simulator's clock moved 24 hours, `vacuum (analyze) principal` on each database (what autovacuum does
 in the day between), and each build's next day on its database; the builds' order alternates by round (default 2).
 Prints per run the discoverPrincipals step's seconds, the CPU seconds of the job, the simulator and PostgreSQL in it,
-the principal rows updated (of them heap-only: no new index entry) and the table's and its indexes' sizes.
+the job's collector pauses and concurrent cycles (those a humongous allocation started), the principal rows updated (of
+them heap-only: no new index entry) and the table's and its indexes' sizes.
 Builds of main are made with `git worktree add /tmp/x COMMIT && cd /tmp/x && ./mvnw -q package -DskipTests`.
 """
 import os
@@ -30,16 +31,18 @@ def main(old, new, accounts=1000, rounds=2, nights=1):
                                                    "where relname = 'principal'").split()]
 
     def run(name, database, jar, next_day=False):
-        before = updates(database) if next_day else [0, 0]
-        _, rc, seconds, used = discovery_run(work, name, db, database, sim, props, jar is None, jar)
-        line = f"{name}: exit {rc}, step {seconds:.1f} s, CPU s " + ", ".join(f"{k} {v:.1f}" for k, v in used.items())
-        if jar:
+        before = updates(database) if next_day else None
+        _, rc, seconds, used, gc = discovery_run(work, name, db, database, sim, props, jar is None, jar)
+        line = (f"{name}: exit {rc}, step {seconds:.1f} s, CPU s " + ", ".join(f"{k} {v:.1f}" for k, v in used.items()) +
+                "; job's collector: " + ", ".join(f"{k} {v}" for k, v in gc.items()))
+        if next_day:
             # the statistics reach the view shortly after a transaction ends; a next day updates every principal
             after = h.wait_for(lambda: (n := updates(database))[0] > before[0] and n, 10,
-                               "the statistics of the night's updates") if next_day else updates(database)
-            line += (f"; updated {after[0] - before[0]}, heap-only {after[1] - before[1]}; table / indexes " +
-                     db.value(database, "select pg_size_pretty(pg_table_size('principal')) || ' / ' || "
-                                        "pg_size_pretty(pg_indexes_size('principal'))"))
+                               "the statistics of the night's updates")
+            line += f"; updated {after[0] - before[0]}, heap-only {after[1] - before[1]}"
+        if jar:
+            line += ("; table / indexes " + db.value(database, "select pg_size_pretty(pg_table_size('principal')) || "
+                                                               "' / ' || pg_size_pretty(pg_indexes_size('principal'))"))
         h.log(line)
 
     run("warm-up listing", db.create("ab_listing"), None)

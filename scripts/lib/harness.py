@@ -425,6 +425,20 @@ def gc_peak_heap_mb(gc_log):
     return peak, committed
 
 
+def gc_cycles(gc_log):
+    """A -Xlog:gc file's collector pauses, the concurrent cycles G1 started and how many of those a humongous allocation
+    (an object of half a region or more) started: what a buffer the size of a page of principals costs."""
+    pauses = cycles = humongous = 0
+    with open(gc_log, errors="replace") as f:
+        for line in f:
+            if " Pause " in line:
+                pauses += 1
+            if "(Concurrent Start)" in line:
+                cycles += 1
+                humongous += "Humongous Allocation" in line
+    return {"pauses": pauses, "concurrent cycles": cycles, "humongous-started": humongous}
+
+
 def fmt(x, digits=2):
     return f"{x:,.{digits}f}" if isinstance(x, float) else f"{x:,}" if isinstance(x, int) else str(x)
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.policygen.principal.IamEntity.ListedPrincipal;
 import io.policygen.principal.IamItem.Assessment;
 import io.policygen.principal.IamItem.DiscoveredPrincipal;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,6 +20,37 @@ import org.junit.jupiter.api.Test;
 class PrincipalRowTest {
 
     private static final Instant NOW = Instant.parse("2026-11-20T01:00:00Z");
+
+    @Test
+    void shouldGiveTheSameBytesHoweverCopyReadsThemEvenWhenAReadEndsInsideACharacter() throws IOException {
+        List<DiscoveredPrincipal> principals = List.of(principal("app-é", "AROAAPP"), principal("ops-✓", "AROAOPS"));
+        byte[] whole = PrincipalRow.copyText(principals, Timestamp.from(NOW), 7).readAllBytes();
+
+        ByteArrayOutputStream byByte = new ByteArrayOutputStream();
+        InputStream one = PrincipalRow.copyText(principals, Timestamp.from(NOW), 7);
+        for (int b = one.read(); b >= 0; b = one.read()) {
+            byByte.write(b);
+        }
+        ByteArrayOutputStream byFive = new ByteArrayOutputStream();
+        InputStream five = PrincipalRow.copyText(principals, Timestamp.from(NOW), 7);
+        byte[] buffer = new byte[5];
+        for (int n = five.read(buffer, 0, 5); n >= 0; n = five.read(buffer, 0, 5)) {
+            assertThat(n).isPositive();
+            byFive.write(buffer, 0, n);
+        }
+
+        assertThat(new String(whole, StandardCharsets.UTF_8)).contains("app-é", "ops-✓").hasLineCount(2);
+        assertThat(byByte.toByteArray()).isEqualTo(whole);
+        assertThat(byFive.toByteArray()).isEqualTo(whole);
+        assertThat(PrincipalRow.copyText(List.of(), Timestamp.from(NOW), 7).read()).isEqualTo(-1);
+    }
+
+    private static DiscoveredPrincipal principal(String name, String id) {
+        ListedPrincipal listed = new ListedPrincipal(PrincipalType.ROLE, "arn:aws:iam::111122223333:role/" + name, name, "/",
+                id, null, Map.of(), List.of(), null, Map.of(), List.of(), null);
+        return new DiscoveredPrincipal("111122223333", listed, List.of(), null, LastUse.unknown("never used"),
+                new Assessment(Breadth.NONE, List.of(), "hash", "print", Eligibility.UNUSED, "unused"));
+    }
 
     @Test
     void shouldWriteALineAPrincipalWithTabsNewlinesAndBackslashesEscapedAndNullsAsBackslashN() throws IOException {

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -257,12 +258,12 @@ class PrincipalStoreIT {
         LastUse usedSince = new LastUse(Instant.parse("2026-11-19T07:30:00Z"), "RoleLastUsed", true);
         Map<String, String> inline = Map.of("p", "{\"Statement\": \"" + "x".repeat(400) + "\"}");
         List<String> ids = IntStream.range(0, 300).mapToObj(i -> "AROA%05d".formatted(i)).toList();
-        store.insert(ids.stream().map(id -> principal(PrincipalType.ROLE, id, id, List.of(), List.of("a"), inline, used, null))
-                .toList(), runId, NOW);
+        Function<LastUse, List<DiscoveredPrincipal>> page = use -> ids.stream()
+                .map(id -> principal(PrincipalType.ROLE, id, id, List.of(), List.of("a"), inline, use, null)).toList();
+        store.insert(page.apply(used), runId, NOW);
         Map<String, Integer> pages = pagesById();
 
-        store.updateUse(ids.stream().map(id -> principal(PrincipalType.ROLE, id, id, List.of(), List.of("a"), inline, usedSince,
-                null)).toList(), runId, NOW);
+        store.updateUse(page.apply(usedSince), runId, NOW);
 
         Map<String, Integer> after = pagesById();
         assertThat(Set.copyOf(pages.values())).hasSizeGreaterThan(10);
