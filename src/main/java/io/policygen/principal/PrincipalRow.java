@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -80,6 +81,7 @@ final class PrincipalRow {
 
             @Override
             public int read(byte[] buffer, int offset, int length) {
+                Objects.checkFromIndexSize(offset, length, buffer.length);
                 if (length == 0) {
                     return 0;
                 }

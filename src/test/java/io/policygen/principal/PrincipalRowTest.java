@@ -45,13 +45,6 @@ class PrincipalRowTest {
         assertThat(PrincipalRow.copyText(List.of(), Timestamp.from(NOW), 7).read()).isEqualTo(-1);
     }
 
-    private static DiscoveredPrincipal principal(String name, String id) {
-        ListedPrincipal listed = new ListedPrincipal(PrincipalType.ROLE, "arn:aws:iam::111122223333:role/" + name, name, "/",
-                id, null, Map.of(), List.of(), null, Map.of(), List.of(), null);
-        return new DiscoveredPrincipal("111122223333", listed, List.of(), null, LastUse.unknown("never used"),
-                new Assessment(Breadth.NONE, List.of(), "hash", "print", Eligibility.UNUSED, "unused"));
-    }
-
     @Test
     void shouldWriteALineAPrincipalWithTabsNewlinesAndBackslashesEscapedAndNullsAsBackslashN() throws IOException {
         ListedPrincipal listed = new ListedPrincipal(PrincipalType.ROLE, "arn:aws:iam::111122223333:role/app", "app", "/",
@@ -75,5 +68,12 @@ class PrincipalRowTest {
                         principal.contentHash());
         assertThat(PrincipalRow.COPY).startsWith("copy principal (first_seen_at, changed_at, changed_run_id, account_id, iam_id,")
                 .endsWith("eligibility_reason, content_hash) from stdin");
+    }
+
+    private static DiscoveredPrincipal principal(String name, String id) {
+        ListedPrincipal listed = new ListedPrincipal(PrincipalType.ROLE, "arn:aws:iam::111122223333:role/" + name, name, "/",
+                id, null, Map.of(), List.of(), null, Map.of(), List.of(), null);
+        return new DiscoveredPrincipal("111122223333", listed, List.of(), null, LastUse.unknown("never used"),
+                new Assessment(Breadth.NONE, List.of(), "hash", "print", Eligibility.UNUSED, "unused"));
     }
 }
