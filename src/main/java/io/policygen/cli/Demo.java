@@ -47,8 +47,8 @@ final class Demo {
         say("starting an embedded PostgreSQL and a simulated AWS Organization in this JVM (nothing is sent to AWS)...");
         try (EmbeddedDatabase database = EmbeddedDatabase.startTemporary();
              Simulator simulator = Simulator.start(simulatorOptions())) {
-            say("%d accounts, %d principals; a generation takes about %s (four times that in the few large accounts,"
-                    + " whose CloudTrail writes four times the log files); each account allows %d a day, so the work"
+            say("%d accounts, %d principals; a generation takes about %s (longer in the few large accounts,"
+                    + " whose CloudTrail writes more log files); each account allows %d a day, so the work"
                     + " takes several nights", options.accounts(), simulator.organization().principalCount(),
                     options.generationTime(), options.dailyQuota());
             int exitCode = nightAfterNight(simulator, settings(simulator, database));

@@ -1,13 +1,15 @@
 package io.policygen.principal;
 
 import io.policygen.principal.IamItem.DiscoveredPrincipal;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -74,42 +76,25 @@ final class PrincipalRow {
         String at = seen.toInstant().toString();
         String first = at + "\t" + at + "\t" + runId;
         Iterator<DiscoveredPrincipal> rows = principals.iterator();
-        return new InputStream() {
-            private final StringBuilder line = new StringBuilder(2048);
-            private byte[] bytes = new byte[0];
-            private int next;
-
+        return new SequenceInputStream(new Enumeration<InputStream>() {
             @Override
-            public int read(byte[] buffer, int offset, int length) {
-                Objects.checkFromIndexSize(offset, length, buffer.length);
-                if (length == 0) {
-                    return 0;
-                }
-                while (next == bytes.length) {
-                    if (!rows.hasNext()) {
-                        return -1;
-                    }
-                    DiscoveredPrincipal p = rows.next();
-                    line.setLength(0);
-                    line.append(first);
-                    for (Column column : ALL) {
-                        appendValue(line.append('\t'), column.text().apply(p));
-                    }
-                    bytes = line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
-                    next = 0;
-                }
-                int n = Math.min(length, bytes.length - next);
-                System.arraycopy(bytes, next, buffer, offset, n);
-                next += n;
-                return n;
+            public boolean hasMoreElements() {
+                return rows.hasNext();
             }
 
             @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            public InputStream nextElement() {
+                return new ByteArrayInputStream(line(first, rows.next()));
             }
-        };
+        });
+    }
+
+    private static byte[] line(String first, DiscoveredPrincipal p) {
+        StringBuilder line = new StringBuilder(1024).append(first);
+        for (Column column : ALL) {
+            appendValue(line.append('\t'), column.text().apply(p));
+        }
+        return line.append('\n').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
