@@ -109,8 +109,7 @@ public final class SimulatorCommand {
             System.out.print(USAGE);
             return;
         } catch (IllegalArgumentException e) {
-            System.err.println("simulate: " + e.getMessage());
-            System.err.println("run 'simulate --help' for the options");
+            System.err.println("policygen simulate: " + e.getMessage() + "; see 'policygen simulate --help'");
             System.exit(2);
             return;
         }
@@ -118,7 +117,7 @@ public final class SimulatorCommand {
         try {
             simulator = Simulator.start(options);
         } catch (IllegalArgumentException e) {
-            System.err.println("simulate: " + e.getMessage());
+            System.err.println("policygen simulate: " + e.getMessage());
             System.exit(2);
             return;
         }

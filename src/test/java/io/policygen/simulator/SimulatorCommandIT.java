@@ -94,6 +94,6 @@ class SimulatorCommandIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(output).contains("--daily-quota");
+        assertThat(output).contains("policygen simulate: --daily-quota: not a number: 'zero'; see 'policygen simulate --help'");
     }
 }
