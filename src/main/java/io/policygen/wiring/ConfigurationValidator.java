@@ -9,7 +9,11 @@ import io.policygen.throttle.ThrottleProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.util.VersionInfo;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Checks the whole configuration before anything is called, and names every bad setting with what is wrong.
@@ -21,6 +25,7 @@ public final class ConfigurationValidator {
     static final Duration MAX_LOOKBACK = Duration.ofDays(90);
     static final int MAX_DAILY_QUOTA = 50;
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}");
+    private static final Set<String> KNOWN_REGIONS = Region.regions().stream().map(Region::id).collect(Collectors.toSet());
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern OU_OR_ROOT_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32}");
     private static final Pattern ROLE_NAME = Pattern.compile("([\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}");
@@ -37,7 +42,7 @@ public final class ConfigurationValidator {
         validator.aws(aws);
         validator.organization(organization);
         validator.principals(principals);
-        validator.generation(generation, aws.region());
+        validator.generation(generation);
         validator.positive("policygen.throttle.per-account-rate", throttle.perAccountRate());
         validator.positive("policygen.throttle.overall-rate", throttle.overallRate());
         validator.positive("policygen.run.max-duration", run.maxDuration());
@@ -103,7 +108,7 @@ public final class ConfigurationValidator {
         }
     }
 
-    private void generation(GenerationProperties generation, String defaultRegion) {
+    private void generation(GenerationProperties generation) {
         if (generation.trails().isEmpty()) {
             problem("policygen.generation.trails", "at least one trail is needed: set policygen.generation.trails[0].arn to the organization trail's ARN");
         }
@@ -135,7 +140,7 @@ public final class ConfigurationValidator {
         if (generation.dailyQuota() < 1 || generation.dailyQuota() > MAX_DAILY_QUOTA) {
             problem("policygen.generation.daily-quota", "must be between 1 and 50 (AWS's daily quota per account), was " + generation.dailyQuota());
         }
-        generation.regionsOr(defaultRegion).forEach(region -> region("policygen.generation.regions", region));
+        generation.regions().forEach(region -> region("policygen.generation.regions", region));
         if (generation.maxFailures() < 1) {
             problem("policygen.generation.max-failures", "must be positive, was " + generation.maxFailures());
         }
@@ -162,8 +167,18 @@ public final class ConfigurationValidator {
         }
     }
 
+    /**
+     * A Region's name, and one the SDK knows: for any other it would build an endpoint that does not resolve, and every
+     * call there would fail at 3 a.m. as a connection error (the simulator answers for any name).
+     */
     private void region(String name, String region) {
         matches(name, region, REGION, "an AWS Region name such as us-east-1");
+        if (region != null && REGION.matcher(region).matches() && !KNOWN_REGIONS.contains(region)) {
+            String prefix = region.substring(0, region.lastIndexOf('-') + 1);
+            String near = KNOWN_REGIONS.stream().filter(known -> known.startsWith(prefix)).sorted().collect(Collectors.joining(", "));
+            problem(name, "'" + region + "' is not a Region the AWS SDK of this build (" + VersionInfo.SDK_VERSION + ") knows"
+                    + (near.isEmpty() ? "" : " (it knows " + near + ")") + "; a Region opened since needs a newer policygen");
+        }
     }
 
     private void each(String name, List<String> values, Pattern pattern, String what) {

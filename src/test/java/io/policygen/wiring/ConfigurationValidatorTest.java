@@ -68,6 +68,15 @@ class ConfigurationValidatorTest {
     }
 
     @Test
+    void shouldRefuseARegionNamedAsOneButUnknownToTheSdkAndNameItsNeighbours() {
+        generation = generation(TRAIL, generation.accessRoleArnTemplate(), Duration.ofDays(30), 50, List.of("us-east-9", "eu-west-1"));
+
+        assertThat(problems()).singleElement().satisfies(p -> assertThat(p)
+                .startsWith("policygen.generation.regions: 'us-east-9' is not a Region the AWS SDK of this build")
+                .contains("it knows us-east-1, us-east-2"));
+    }
+
+    @Test
     void shouldRefuseNonPositiveRatesAndBadAccountIds() {
         throttle = new ThrottleProperties(0, -1);
         organization = new OrganizationProperties(List.of("ou-bad"), List.of("12345"), List.of(), "Org Role!", "x", "policygen");
