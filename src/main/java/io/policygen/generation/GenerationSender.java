@@ -30,16 +30,18 @@ final class GenerationSender {
     private final PolicyGenerations generations;
     private final GenerationStore store;
     private final OtherGenerations others;
+    private final OutcomePolicy outcomes;
     private final SlotControl control;
     private final Duration retryBase;
     private final Clock clock;
     private final GenerationEvents events;
 
-    GenerationSender(PolicyGenerations generations, GenerationStore store, OtherGenerations others, SlotControl control,
-                     Duration retryBase, Clock clock, GenerationEvents events) {
+    GenerationSender(PolicyGenerations generations, GenerationStore store, OtherGenerations others, OutcomePolicy outcomes,
+                     SlotControl control, Duration retryBase, Clock clock, GenerationEvents events) {
         this.generations = generations;
         this.store = store;
         this.others = others;
+        this.outcomes = outcomes;
         this.control = control;
         this.retryBase = retryBase;
         this.clock = clock;
@@ -83,7 +85,8 @@ final class GenerationSender {
                     }
                 }
             } catch (GenerationRejectedException e) {
-                store.recordRefusal(generation.generationId(), "REJECTED", e.code(), e.getMessage(), clock.instant());
+                ChargedTo chargedTo = outcomes.refused(slot, e.code(), e.getMessage());
+                store.recordRefusal(generation.generationId(), "REJECTED", e.code(), e.getMessage(), chargedTo, clock.instant());
                 LogEvent.warn(log, "generation-rejected").with(slot.id()).with("principal", generation.principalArn()).with("code", e.code())
                         .quoted("detail", e.getMessage()).log();
                 return Optional.empty();
@@ -104,7 +107,8 @@ final class GenerationSender {
     /** A quota refusal nothing explains stops the slot at the quota; a conflict nothing explains is this request's refusal. */
     private Optional<String> unexplainedRefusal(AccountSlot slot, OpenGeneration generation, RuntimeException e) {
         if (e instanceof GenerationConflictException) {
-            store.recordRefusal(generation.generationId(), "REJECTED", "ConflictException", e.getMessage(), clock.instant());
+            store.recordRefusal(generation.generationId(), "REJECTED", "ConflictException", e.getMessage(), ChargedTo.PRINCIPAL,
+                    clock.instant());
             LogEvent.warn(log, "generation-rejected").with(slot.id()).with("principal", generation.principalArn()).with("code", "ConflictException")
                     .quoted("detail", e.getMessage()).log();
             return Optional.empty();
@@ -116,7 +120,7 @@ final class GenerationSender {
     /** Nothing was started: the request is recorded DEFERRED (not a try of the principal's) and stays due. */
     private Optional<String> deferred(OpenGeneration generation, RuntimeException refusal) {
         String code = refusal instanceof GenerationConflictException ? "ConflictException" : "ServiceQuotaExceededException";
-        store.recordRefusal(generation.generationId(), "DEFERRED", code, refusal.getMessage(), clock.instant());
+        store.recordRefusal(generation.generationId(), "DEFERRED", code, refusal.getMessage(), ChargedTo.PRINCIPAL, clock.instant());
         return Optional.empty();
     }
 

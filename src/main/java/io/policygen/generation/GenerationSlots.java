@@ -56,9 +56,11 @@ public final class GenerationSlots {
         AccountSlot slot = new AccountSlot(id, runId, clock.instant(), time.ticker().nanos());
         PolicyGenerationsFactory.Opened aws = accessAnalyzer.open(id);
         OtherGenerations others = new OtherGenerations(aws.generations(), store, properties, estimator, control, time);
-        GenerationSender sender = new GenerationSender(aws.generations(), store, others, control, properties.pollMin(), clock, events);
-        GenerationTracker tracker = new GenerationTracker(aws.generations(), others, store, properties, estimator,
-                new OutcomePolicy(properties, gate), control, time, events);
+        OutcomePolicy outcomes = new OutcomePolicy(properties, gate);
+        GenerationSender sender = new GenerationSender(aws.generations(), store, others, outcomes, control, properties.pollMin(), clock,
+                events);
+        GenerationTracker tracker = new GenerationTracker(aws.generations(), others, store, properties, estimator, outcomes, control,
+                time, events);
         GenerationSettler settler = new GenerationSettler(sender, tracker);
         CloudTrailWindow window = new CloudTrailWindow(slots, properties);
         return new GenerationSlot(slot,

@@ -113,9 +113,11 @@ public class GenerationStore {
                 .params(message, generationId).update());
     }
 
-    public void recordRefusal(long generationId, String state, String code, String message, Instant now) {
-        tx.run(() -> jdbc.sql("update generation set state = ?, error_code = ?, error_message = ?, completed_at = ? where generation_id = ?")
-                .params(state, code, message, Timestamp.from(now), generationId).update());
+    public void recordRefusal(long generationId, String state, String code, String message, ChargedTo chargedTo, Instant now) {
+        tx.run(() -> jdbc.sql("""
+                        update generation set state = ?, error_code = ?, error_message = ?, completed_at = ?, charged_to = ?
+                        where generation_id = ?""")
+                .params(state, code, message, Timestamp.from(now), chargedTo.name(), generationId).update());
     }
 
     /** The job's end; {@code chargedTo} ACCOUNT for a failure of the account's setup, which the principal does not pay for. */

@@ -4,9 +4,14 @@ package io.policygen.generation;
  * What a generation's end means for its principal and its slot. A success clears the slot's run of failures and
  * proves the organization's setup. A failure for the log-file limit is the window's fault: the principal is asked for
  * again on a smaller one. A failure that says the account's setup is wrong (the access role, the trail) is charged to
- * the account, not the principal, and stops the slot; so do {@code max-consecutive-failures} failures in a row.
+ * the account, not the principal, and stops the slot; so do {@code max-consecutive-failures} failures in a row. A start
+ * AWS refused is judged the same way ({@link #refused}).
  */
 final class OutcomePolicy {
+
+    private static final String ACCESS_DENIED = "AccessDeniedException";
+    /** Access Analyzer's answer to credentials it does not accept: in an opt-in Region the account has not enabled. */
+    private static final String UNRECOGNIZED_CLIENT = "UnrecognizedClientException";
 
     /** What the caller does next for the principal. */
     enum Next {
@@ -55,5 +60,27 @@ final class OutcomePolicy {
             gate.firstOutcome(slot.id(), setupProblem);
         }
         return judgement;
+    }
+
+    /**
+     * A StartPolicyGeneration AWS refused, with who pays for it. AccessDeniedException is the member role's: the
+     * action takes no resource but the access role it passes, so every principal of the account is refused alike, and
+     * the slot stops for its setup at once; so does UnrecognizedClientException, the account's credentials refused in
+     * the Region. Any other refusal (a ValidationException, such as a trail that does not
+     * exist) is the principal's until {@code max-consecutive-failures} come in a row, counted with the failures.
+     * Nothing started, so no quota was spent either way; without this an account refused everything and the run ended 0.
+     */
+    ChargedTo refused(AccountSlot slot, String code, String message) {
+        if (ACCESS_DENIED.equals(code) || UNRECOGNIZED_CLIENT.equals(code)) {
+            slot.stopForSetup(SlotOutcome.SETUP_FAILED, ACCESS_DENIED.equals(code)
+                    ? SetupFixes.forStartDenied(message, properties.accessRoleArn(slot.id().accountId()))
+                    : SetupFixes.forRegionNotEnabled(code, message, slot.id().region()));
+            return ChargedTo.ACCOUNT;
+        }
+        int inARow = slot.failedInARow();
+        if (inARow >= properties.maxConsecutiveFailures()) {
+            slot.stopForSetup(SlotOutcome.FAILING, SetupFixes.forRefusalsInARow(inARow, code, message));
+        }
+        return ChargedTo.PRINCIPAL;
     }
 }

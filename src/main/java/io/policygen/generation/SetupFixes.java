@@ -42,6 +42,25 @@ public final class SetupFixes {
                 "look at report_failures for this account; a rerun tries again, spending quota");
     }
 
+    public static SetupProblem forStartDenied(String message, String accessRoleArn) {
+        return new SetupProblem("AccessDeniedException", "StartPolicyGeneration was refused: " + message,
+                "let the member role call access-analyzer:StartPolicyGeneration and pass the access role " + accessRoleArn
+                        + " (iam:PassRole with iam:PassedToService access-analyzer.amazonaws.com), and check that no SCP denies"
+                        + " either (config/iam/README.md, \"PassRole\"; `policygen check` tells which)");
+    }
+
+    public static SetupProblem forRegionNotEnabled(String code, String message, String region) {
+        return new SetupProblem(code, "StartPolicyGeneration was refused: " + message, "the account's credentials are not"
+                + " accepted in " + region + ": enable the Region in the account (an opt-in Region is off until enabled) or"
+                + " leave it out of policygen.generation.regions");
+    }
+
+    public static SetupProblem forRefusalsInARow(int refusals, String code, String message) {
+        return new SetupProblem(code, refusals + " generations in a row were refused or failed here, the last refused with: "
+                + message, "the refused requests started nothing and spent no quota: mend what AWS said (`policygen check` finds a wrong trail"
+                + " ARN or a missing permission); a rerun tries again");
+    }
+
     public static SetupProblem forLogFilesInOneDay(String message) {
         return new SetupProblem(SERVICE_QUOTA_EXCEEDED_ERROR, message,
                 "even one day of CloudTrail in the Regions asked for exceeds Access Analyzer's 100,000 log files:"

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The first night on a real organization: Access Analyzer failing the ways AWS does (after acceptance, someone else
- * holding the slot, the log-file limit, 5-a-day Regions), and the job spending the quota only where it can succeed.
+ * holding the slot, the log-file limit, 5-a-day Regions, starts refused for the account's setup), and the job spending
+ * the quota only where it can succeed.
  */
 @ExtendWith(TestPostgres.class)
 class FirstNightIT {
@@ -68,6 +69,10 @@ class FirstNightIT {
 
     private long count(String sql, Object... params) {
         return job.jdbc().sql(sql).params(params).query(Long.class).single();
+    }
+
+    private long refusedStarts(String code) {
+        return simulator.requestCounts().count("access-analyzer", "StartPolicyGeneration", code);
     }
 
     @ParameterizedTest
@@ -203,6 +208,47 @@ class FirstNightIT {
                 .hasSize(ACCOUNTS).allSatisfy((account, n) -> assertThat(n).isEqualTo(5));
         assertThat(simulator.requestCounts().count("access-analyzer", "StartPolicyGeneration", "ServiceQuotaExceededException")).isZero();
         assertThat(count("select count(*) from account_region where region = 'af-south-1' and deferred_reason like 'daily quota of 5 %'"))
+                .isEqualTo(ACCOUNTS);
+    }
+
+    /** Refused before anything starts, for the account's setup: such a run used to go through every principal and end 0. */
+    @Test
+    void shouldStopAnAccountWhoseMemberRoleMayNotPassTheAccessRoleAtItsFirstRefusalAndResumeItOnceMended() {
+        organization(o -> o.noPassRole(ACCOUNT));
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).as("an account to fix").isEqualTo(5);
+        assertThat(refusedStarts("AccessDeniedException")).as("one refusal told the setup is wrong").isOne();
+        assertThat(count("select count(*) from generation where state = 'SUCCEEDED'")).isEqualTo((ACCOUNTS - 1) * PRINCIPALS);
+        assertThat(count("select count(*) from account_region where account_id = ? and outcome = 'SETUP_FAILED'", ACCOUNT)).isOne();
+        var failure = job.jdbc().sql("select error_code, fix from report_failures where account_id = ? and kind = 'ACCOUNT'")
+                .param(ACCOUNT).query().singleRow();
+        assertThat(failure.get("error_code")).isEqualTo("AccessDeniedException");
+        assertThat((String) failure.get("fix")).contains("iam:PassRole").contains("config/iam/README.md");
+        assertThat(count("select count(*) from report_principal_status where account_id = ? and status = 'FAILED'", ACCOUNT))
+                .as("the principals are not charged for their account's setup").isZero();
+
+        simulator.setup().denyPassRole(ACCOUNT, false);
+        int rerun = job.run();
+
+        assertThat(rerun).isZero();
+        assertThat(count("select count(*) from generation where account_id = ? and state = 'SUCCEEDED'", ACCOUNT)).isEqualTo(PRINCIPALS);
+    }
+
+    @Test
+    void shouldStopEachAccountAfterThreeRefusalsInARowForATrailThatDoesNotExist() {
+        organization(o -> o);
+        String managementAccount = SimulatedOrganization.accountId(SEED, 0);
+        job.set("policygen.generation.trails[0].arn", "arn:aws:cloudtrail:us-east-1:" + managementAccount + ":trail/no-such-trail");
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isEqualTo(5);
+        assertThat(simulator.generations()).as("nothing started, no quota spent").isEmpty();
+        assertThat(refusedStarts("ValidationException")).as("three refusals an account").isEqualTo(3L * ACCOUNTS);
+        assertThat(count("select count(*) from account_region where outcome = 'FAILING'")).isEqualTo(ACCOUNTS);
+        assertThat(count("select count(*) from report_failures where kind = 'ACCOUNT' and last_message like '%no-such-trail%'"))
                 .isEqualTo(ACCOUNTS);
     }
 }
