@@ -149,21 +149,35 @@ public final class PolicygenRun {
                     .append(unenterable).append(" cannot be entered, ").append(stopped)
                     .append(" stopped generating; see report_failures)");
         }
-        List<Throwable> failures = execution.getAllFailureExceptions().stream()
-                .filter(failure -> !(failure instanceof JobInterruptedException)).toList();
-        if (!failures.isEmpty()) {
-            text.append(", failure: ").append(describe(failures.getFirst()));
-        }
+        execution.getStepExecutions().stream()
+                .flatMap(step -> step.getFailureExceptions().stream().filter(PolicygenRun::isFailure)
+                        .map(failure -> " in step " + step.getStepName() + ": " + describe(failure)))
+                .findFirst()
+                .or(() -> execution.getAllFailureExceptions().stream().filter(PolicygenRun::isFailure)
+                        .map(failure -> ": " + describe(failure)).findFirst())
+                .ifPresent(failure -> text.append(", failure").append(failure));
         return text.toString();
     }
 
-    /** The exception and, when there is one, its root cause: "Failed to obtain JDBC Connection" says not where. */
+    private static boolean isFailure(Throwable failure) {
+        return !(failure instanceof JobInterruptedException);
+    }
+
+    /**
+     * The exception and, when there is one, its root cause: "Failed to obtain JDBC Connection" says not where. Spring
+     * Batch's wrappers ("Unable to process chunk") are passed over for what they wrap, such as the AWS SDK's failure
+     * naming the endpoint.
+     */
     public static String describe(Throwable e) {
-        Throwable root = e;
+        Throwable top = e;
+        while (top.getCause() != null && top.getCause() != top && top.getClass().getName().startsWith("org.springframework.batch.")) {
+            top = top.getCause();
+        }
+        Throwable root = top;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == e ? e.toString() : e + " (cause: " + root + ")";
+        return root == top ? top.toString() : top + " (cause: " + root + ")";
     }
 
     private static String hostName() {

@@ -1,5 +1,6 @@
 package io.policygen.time;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +48,9 @@ public final class SimulatorClock extends Clock {
                     .timeout(Duration.ofSeconds(10)).build();
             String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
             return Instant.parse(JsonMapper.builder().build().readTree(body).get("clock").asString());
+        } catch (ConnectException e) {
+            throw new IllegalStateException("cannot read the simulator's clock at " + endpoint + ": nothing answers there"
+                    + " (is the simulator running? policygen.aws.clock: simulator is for the simulator only)", e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the simulator's clock at " + endpoint + ": " + e.getMessage(), e);
         }

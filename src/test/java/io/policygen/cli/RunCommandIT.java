@@ -187,6 +187,28 @@ class RunCommandIT {
     }
 
     @Test
+    void shouldNameTheStepAndWhatTheSdkSaidWhenNothingAnswersAtTheAwsEndpoint() throws Exception {
+        PolicygenProcess.Finished run = run(environment(), settings("policygen.aws.endpoint=http://127.0.0.1:1", "policygen.aws.clock=system"));
+
+        assertThat(run.exitCode()).as("AWS may answer again: a retry can help").isEqualTo(1);
+        assertThat(run.lines()).as("the log, then the run's summary").filteredOn(line -> line.startsWith("policygen: ")).singleElement()
+                .asString().startsWith("policygen: run ").contains(" ended FAILED (exit 1): ")
+                .contains("failure in step discoverAccounts: software.amazon.awssdk.core.exception.SdkClientException: Unable to"
+                        + " execute HTTP request: Connect to 127.0.0.1:1 ")
+                .contains("(cause: java.net.ConnectException: Connection refused)")
+                .doesNotContain("Unable to process chunk");
+    }
+
+    @Test
+    void shouldSayNothingAnswersWhenTheSimulatorsClockIsAskedOfAnEndpointWhereNothingListens() throws Exception {
+        PolicygenProcess.Finished run = run(environment(), settings("policygen.aws.endpoint=http://127.0.0.1:1"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lines()).filteredOn(line -> line.startsWith("policygen: ")).singleElement().asString()
+                .contains("cannot read the simulator's clock at http://127.0.0.1:1: nothing answers there (is the simulator running?");
+    }
+
+    @Test
     void shouldSayStoppedOnRequestWhenTerminated() throws Exception {
         int generationsBefore = simulator.generations().size();
         PolicygenProcess run = PolicygenProcess.start(directory, environment(), settings());
