@@ -78,6 +78,10 @@ public final class ReportCommand implements Callable<Integer> {
         List<String> properties = SpringArguments.of(arguments, spec.commandLine());
         Reports reports = Reports.load();
         PrintWriter out = spec.commandLine().getOut();
+        // checked before anything else: a bad format is refused even where it would not be used (the list)
+        ReportFormat reportFormat = HTML.equalsIgnoreCase(format) ? null : ReportFormat.named(format).orElseThrow(() ->
+                new ParameterException(spec.commandLine(), "--format must be table, csv, json or html (privilege_gap only), not '"
+                        + format + "'"));
         if (name == null) {
             out.print(spec.commandLine().getUsageMessage());
             out.print("reports:\n" + reports.describe());
@@ -86,11 +90,9 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Report report = reports.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(), "no report named '" + name
                 + "' (the reports: " + String.join(", ", reports.all().stream().map(Report::name).toList()) + ")"));
-        if (HTML.equalsIgnoreCase(format)) {
+        if (reportFormat == null) {
             return html(report, properties, out);
         }
-        ReportFormat reportFormat = ReportFormat.named(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "--format must be table, csv, json or html (privilege_gap only), not '" + format + "'"));
         DatabaseSettings database = settings(properties).requireUrl();
         try {
             print(database.dataSource(), report, reportFormat, out);
@@ -106,7 +108,7 @@ public final class ReportCommand implements Callable<Integer> {
     private Integer html(Report report, List<String> properties, PrintWriter out) {
         if (!report.name().equals(GAP_REPORT)) {
             throw new ParameterException(spec.commandLine(), "--format html is for privilege_gap only (the page of the"
-                    + " least-privilege gap); " + report.name() + " prints as table or csv");
+                    + " least-privilege gap); " + report.name() + " prints as table, csv or json");
         }
         DatabaseSettings database = settings(properties).requireUrl();
         try {

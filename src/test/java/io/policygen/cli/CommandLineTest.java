@@ -127,12 +127,21 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldRefuseABadFormatEvenWithoutAReportNamed() {
+        Cli cli = Cli.run("report", "--format", "xml", NO_DATABASE);
+
+        assertThat(cli.exitCode()).as("not the list of reports, as if all were well").isEqualTo(2);
+        assertThat(cli.errLines()).containsExactly(
+                "policygen report: --format must be table, csv, json or html (privilege_gap only), not 'xml'; see 'policygen report --help'");
+    }
+
+    @Test
     void shouldWriteHtmlForThePrivilegeGapOnly() {
         Cli cli = Cli.run("report", "runs", "--format", "html", NO_DATABASE);
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.errLines()).containsExactly("policygen report: --format html is for privilege_gap only (the page of the"
-                + " least-privilege gap); report_runs prints as table or csv; see 'policygen report --help'");
+                + " least-privilege gap); report_runs prints as table, csv or json; see 'policygen report --help'");
     }
 
     @Test
