@@ -4,6 +4,7 @@ import io.policygen.gap.ActionCatalog;
 import io.policygen.gap.ExportSummary;
 import io.policygen.gap.GapCalculator;
 import io.policygen.gap.GapStore;
+import io.policygen.gap.PolicyExport;
 import io.policygen.gap.StoredExport;
 import io.policygen.run.ExitCode;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
@@ -45,7 +47,8 @@ final class ExportCommand implements Callable<Integer> {
 
     private static final int PAGE_SIZE = 500;
 
-    @Option(names = "--dir", paramLabel = "DIR", required = true, description = "The directory to write (created if missing).")
+    @Option(names = "--dir", paramLabel = "DIR", required = true, description = "The directory to write (created if missing): new, empty, or an earlier export's; one holding account"
+            + " directories but no index.json is refused.")
     private Path dir;
 
     @Mixin
@@ -61,6 +64,14 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new ParameterException(spec.commandLine(), "--dir " + dir + " is not a directory");
+        }
+        try {
+            Optional<String> refused = PolicyExport.refusal(dir);
+            if (refused.isPresent()) {
+                throw new ParameterException(spec.commandLine(), "--dir " + refused.get());
+            }
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCode.FAILED, "export: cannot read " + dir + ": " + e.getMessage(), e);
         }
         DatabaseSettings database = ReportCommand.settings(SpringArguments.of(arguments, spec.commandLine())).requireUrl();
         PrintWriter out = spec.commandLine().getOut();

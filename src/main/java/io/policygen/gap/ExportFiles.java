@@ -82,8 +82,13 @@ final class ExportFiles {
     List<String> accountDirectories() throws IOException {
         try (Stream<Path> children = Files.list(root)) {
             return children.filter(child -> Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))
-                    .map(child -> child.getFileName().toString()).filter(name -> name.matches("\\d{12}")).sorted().toList();
+                    .map(child -> child.getFileName().toString()).filter(ExportFiles::isAccountDirectory).sorted().toList();
         }
+    }
+
+    /** An account's directory in an export: its twelve-digit id. */
+    static boolean isAccountDirectory(String name) {
+        return name.matches("\\d{12}");
     }
 
     /** Moves a finished file into place in one step, so that a reader never sees half of it. */

@@ -12,8 +12,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,7 +43,29 @@ public final class PolicyExport {
     private record Entry(String base, ObjectNode json) {
     }
 
+    /**
+     * Why {@code dir} must not be exported into, if it must not: it holds account directories but no index of an
+     * earlier export, so they are someone's own files (policies kept by account, say), of which an export would remove
+     * every {@code .json} it does not write.
+     */
+    public static Optional<String> refusal(Path dir) throws IOException {
+        if (!Files.isDirectory(dir) || Files.isRegularFile(dir.resolve(INDEX), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(child -> Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))
+                    .map(child -> child.getFileName().toString()).filter(ExportFiles::isAccountDirectory).sorted().findFirst()
+                    .map(account -> dir + " holds account directories (" + account + "/...) but no " + INDEX + " of an earlier"
+                            + " export: an export would remove the .json files there that it does not write; give a new or"
+                            + " empty directory, or one an earlier export wrote");
+        }
+    }
+
     public ExportSummary write(Iterable<ExportRow> rows) throws IOException {
+        Optional<String> refused = refusal(dir);
+        if (refused.isPresent()) {
+            throw new IllegalArgumentException(refused.get());
+        }
         ExportFiles files = new ExportFiles(dir);
         Path index = files.resolve(INDEX_IN_PROGRESS);
         int principals = 0;

@@ -2,7 +2,11 @@ package io.policygen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line's help, version and usage errors: nothing here starts Spring, a database or the simulator. */
 class CommandLineTest {
@@ -154,5 +158,18 @@ class CommandLineTest {
         Cli file = Cli.run("export", "--dir", "pom.xml", NO_DATABASE);
         assertThat(file.exitCode()).isEqualTo(2);
         assertThat(file.errLines()).containsExactly("policygen export: --dir pom.xml is not a directory; see 'policygen export --help'");
+    }
+
+    @Test
+    void shouldRefuseToExportIntoAccountDirectoriesNoExportWrote(@TempDir Path temp) throws IOException {
+        Path policies = Files.createDirectories(temp.resolve("policies/123456789012/role"));
+        Files.writeString(policies.resolve("kept-by-hand.json"), "{}\n");
+
+        Cli cli = Cli.run("export", "--dir", temp.resolve("policies").toString(), NO_DATABASE);
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.errLines()).singleElement().asString().startsWith("policygen export: --dir " + temp.resolve("policies")
+                + " holds account directories (123456789012/...) but no index.json of an earlier export");
+        assertThat(policies.resolve("kept-by-hand.json")).exists();
     }
 }

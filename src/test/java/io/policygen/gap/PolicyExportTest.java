@@ -155,6 +155,30 @@ class PolicyExportTest {
     }
 
     @Test
+    void shouldRefuseADirectoryOfAccountsThatNoExportWroteAndTouchNothingThere() throws IOException {
+        Path dir = temp.resolve("policies");
+        Files.createDirectories(dir.resolve(ACCOUNT).resolve("role"));
+        Files.writeString(dir.resolve(ACCOUNT).resolve("role").resolve("handwritten.json"), "{}\n");
+        String one = documents(policy(allow("\"s3:GetObject\"")));
+
+        assertThatThrownBy(() -> new PolicyExport(dir).write(List.of(row("app", one))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds account directories (111111111111/...) but no index.json of an earlier export");
+        assertThat(tree(dir).keySet()).containsExactly("111111111111/role/handwritten.json");
+    }
+
+    @Test
+    void shouldExportIntoARepositoryThatHoldsNoAccountDirectoriesYet() throws IOException {
+        Path dir = temp.resolve("repository");
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve("README.md"), "ours\n");
+
+        new PolicyExport(dir).write(List.of(row("app", documents(policy(allow("\"s3:GetObject\""))))));
+
+        assertThat(tree(dir).keySet()).contains("README.md", "index.json", "111111111111/role/app.json");
+    }
+
+    @Test
     void shouldKeepEveryHostileNameAndPathInsideTheDirectory() throws IOException {
         Path dir = temp.resolve("export");
         Path outside = Files.createDirectory(temp.resolve("outside"));
@@ -185,6 +209,7 @@ class PolicyExportTest {
 
     @Test
     void shouldRefuseToWriteThroughASymbolicLinkPlacedInTheDirectory() throws IOException {
+        new PolicyExport(temp.resolve("export")).write(List.of()); // an earlier export's directory, links placed since
         Path dir = Files.createDirectories(temp.resolve("export").resolve(ACCOUNT));
         Path outside = Files.createDirectory(temp.resolve("outside"));
         Files.createSymbolicLink(dir.resolve("role"), outside);
