@@ -1,6 +1,7 @@
 package io.policygen.cli;
 
 import io.policygen.run.ExitCode;
+import io.policygen.store.SchemaMigration.NewerSchemaException;
 import io.policygen.wiring.ConfigurationValidator.InvalidConfigurationException;
 import java.sql.SQLException;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -26,6 +27,9 @@ final class StartupFailures {
                 case BindException bind -> {
                     return new CommandFailure(ExitCode.BAD_CONFIGURATION, "invalid configuration: " + bind.getProperty().getName()
                             + ": cannot use '" + bind.getProperty().getValue() + "': " + root(bind).getMessage(), e);
+                }
+                case NewerSchemaException newer -> {
+                    return new CommandFailure(ExitCode.BAD_CONFIGURATION, newer.getMessage(), e);
                 }
                 case SQLException sql when environment != null -> {
                     return DatabaseLogin.failure(DatabaseSettings.of(environment), sql);

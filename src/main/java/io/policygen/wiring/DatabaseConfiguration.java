@@ -8,6 +8,7 @@ import io.policygen.store.DatabaseOutage;
 import io.policygen.store.DatabaseUse;
 import io.policygen.store.OutageTolerantDataSource;
 import io.policygen.store.OwnTransaction;
+import io.policygen.store.SchemaMigration;
 import io.policygen.time.Sleeper;
 import io.policygen.time.Ticker;
 import java.time.Duration;
@@ -39,6 +40,11 @@ public class DatabaseConfiguration {
     @Bean
     DatabaseOutage databaseOutage(Environment environment, RunProperties run, Ticker ticker) {
         return new DatabaseOutage(describe(environment.getProperty("spring.datasource.url")), run.databaseOutageTolerance(), ticker);
+    }
+
+    @Bean
+    SchemaMigration schemaMigration() {
+        return new SchemaMigration();
     }
 
     @Bean

@@ -224,6 +224,27 @@ class RunCommandIT {
         assertThat(stopped.console()).doesNotContain("JobInterruptedException", "\tat ", "Exception");
     }
 
+    @Test
+    void shouldRefuseADatabaseThatANewerPolicygenMigratedAndChangeNothing() throws Exception {
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        jdbc.sql("""
+                insert into flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by,
+                    installed_on, execution_time, success)
+                values (999, '999', 'from a later policygen', 'SQL', 'V999__from_a_later_policygen.sql', 1, current_user, now(), 1, true)""")
+                .update();
+        try {
+            PolicygenProcess.Finished run = run(environment(), settings());
+
+            assertThat(run.exitCode()).as("a retry cannot help").isEqualTo(2);
+            assertThat(run.lines()).singleElement().asString().matches("policygen: the database was upgraded by a newer policygen: it"
+                    + " has V999 \\(from a later policygen\\), and this build knows migrations up to V\\d+; run that newer policygen"
+                    + " \\(or a later one\\) against it, never an older one");
+            assertNothingWasCalled();
+        } finally {
+            jdbc.sql("delete from flyway_schema_history where version = '999'").update();
+        }
+    }
+
     private void assertNothingWasCalled() {
         assertThat(requests()).as("requests to AWS").isEqualTo(requestsBefore);
         assertThat(runs()).as("runs recorded").isEqualTo(runsBefore);
