@@ -47,8 +47,8 @@ final class ExportCommand implements Callable<Integer> {
 
     private static final int PAGE_SIZE = 500;
 
-    @Option(names = "--dir", paramLabel = "DIR", required = true, description = "The directory to write (created if missing): new, empty, or an earlier export's; one holding account"
-            + " directories but no index.json is refused.")
+    @Option(names = "--dir", paramLabel = "DIR", required = true, description = "The directory to write (created if missing):"
+            + " new, empty, or an earlier export's; one holding account directories but no index.json is refused.")
     private Path dir;
 
     @Mixin

@@ -66,9 +66,9 @@ final class OutcomePolicy {
      * A StartPolicyGeneration AWS refused, with who pays for it. AccessDeniedException is the member role's: the
      * action takes no resource but the access role it passes, so every principal of the account is refused alike, and
      * the slot stops for its setup at once; so does UnrecognizedClientException, the account's credentials refused in
-     * the Region. Any other refusal (a ValidationException, such as a trail that does not
-     * exist) is the principal's until {@code max-consecutive-failures} come in a row, counted with the failures.
-     * Nothing started, so no quota was spent either way; without this an account refused everything and the run ended 0.
+     * the Region. Any other refusal (a ValidationException, such as a trail that does not exist) is the principal's
+     * until {@code max-consecutive-failures} come in a row, counted with the failures. Nothing started, so no quota
+     * was spent either way, but an account that refuses everything needs a person (exit 5), not a run that ends 0.
      */
     ChargedTo refused(AccountSlot slot, String code, String message) {
         if (ACCESS_DENIED.equals(code) || UNRECOGNIZED_CLIENT.equals(code)) {

@@ -8,7 +8,6 @@ import io.policygen.store.DatabaseOutage.DatabaseGoneException;
 import io.policygen.time.TimeSource;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;

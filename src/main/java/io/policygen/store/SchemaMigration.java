@@ -11,7 +11,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 /**
  * Migrates the database at start-up, but never one a newer policygen has migrated: Flyway by default ignores
  * migrations it does not know, so an older build (a second host not yet upgraded, a rollback) would run its own
- * statements, and put its own report views back, over a schema it was not written for.
+ * statements, and put its own report views back, over a schema it was not written for. Only versioned migrations
+ * tell a newer build: one that changed report views alone (repeatable migrations) is not told apart from an older one,
+ * and whichever runs puts its own views in place.
  */
 public final class SchemaMigration implements FlywayMigrationStrategy {
 
