@@ -104,7 +104,8 @@ final class Demo {
         Map<String, Object> settings = SimulatorJobSettings.forSimulator(simulator, database.jdbcUrl(), database.user(), database.password());
         settings.put("policygen.generation.daily-quota", options.dailyQuota());
         settings.put("policygen.run.progress-interval", "PT1S");
-        settings.put("policygen.run.progress-same-line", "true");
+        // one terminal line rewritten; piped to a file, a line each (a rewritten line there is one line of \r-joined updates)
+        settings.put("policygen.run.progress-same-line", String.valueOf(System.console() != null && System.console().isTerminal()));
         settings.put("logging.level.io.policygen", "WARN");
         List<String> arguments = new ArrayList<>();
         settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
