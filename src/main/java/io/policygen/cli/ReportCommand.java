@@ -79,7 +79,8 @@ public final class ReportCommand implements Callable<Integer> {
         Reports reports = Reports.load();
         PrintWriter out = spec.commandLine().getOut();
         // checked before anything else: a bad format is refused even where it would not be used (the list)
-        ReportFormat reportFormat = HTML.equalsIgnoreCase(format) ? null : ReportFormat.named(format).orElseThrow(() ->
+        boolean gapPage = HTML.equalsIgnoreCase(format);
+        ReportFormat reportFormat = gapPage ? null : ReportFormat.named(format).orElseThrow(() ->
                 new ParameterException(spec.commandLine(), "--format must be table, csv, json or html (privilege_gap only), not '"
                         + format + "'"));
         if (name == null) {
@@ -90,7 +91,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Report report = reports.find(name).orElseThrow(() -> new ParameterException(spec.commandLine(), "no report named '" + name
                 + "' (the reports: " + String.join(", ", reports.all().stream().map(Report::name).toList()) + ")"));
-        if (reportFormat == null) {
+        if (gapPage) {
             return html(report, properties, out);
         }
         DatabaseSettings database = settings(properties).requireUrl();

@@ -80,15 +80,15 @@ final class ExportFiles {
 
     /** The account directories of an earlier export: twelve digits. */
     List<String> accountDirectories() throws IOException {
-        try (Stream<Path> children = Files.list(root)) {
-            return children.filter(child -> Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))
-                    .map(child -> child.getFileName().toString()).filter(ExportFiles::isAccountDirectory).sorted().toList();
-        }
+        return accountDirectories(root);
     }
 
-    /** An account's directory in an export: its twelve-digit id. */
-    static boolean isAccountDirectory(String name) {
-        return name.matches("\\d{12}");
+    /** The account directories (twelve digits) in {@code dir}, an export's or not. */
+    static List<String> accountDirectories(Path dir) throws IOException {
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(child -> Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))
+                    .map(child -> child.getFileName().toString()).filter(name -> name.matches("\\d{12}")).sorted().toList();
+        }
     }
 
     /** Moves a finished file into place in one step, so that a reader never sees half of it. */

@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,13 +51,10 @@ public final class PolicyExport {
         if (!Files.isDirectory(dir) || Files.isRegularFile(dir.resolve(INDEX), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(child -> Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))
-                    .map(child -> child.getFileName().toString()).filter(ExportFiles::isAccountDirectory).sorted().findFirst()
-                    .map(account -> dir + " holds account directories (" + account + "/...) but no " + INDEX + " of an earlier"
-                            + " export: an export would remove the .json files there that it does not write; give a new or"
-                            + " empty directory, or one an earlier export wrote");
-        }
+        return ExportFiles.accountDirectories(dir).stream().findFirst()
+                .map(account -> dir + " holds account directories (" + account + "/...) but no " + INDEX + " of an earlier"
+                        + " export: an export would remove the .json files there that it does not write; give a new or"
+                        + " empty directory, or one an earlier export wrote");
     }
 
     public ExportSummary write(Iterable<ExportRow> rows) throws IOException {

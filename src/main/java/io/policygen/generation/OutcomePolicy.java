@@ -71,10 +71,13 @@ final class OutcomePolicy {
      * was spent either way, but an account that refuses everything needs a person (exit 5), not a run that ends 0.
      */
     ChargedTo refused(AccountSlot slot, String code, String message) {
-        if (ACCESS_DENIED.equals(code) || UNRECOGNIZED_CLIENT.equals(code)) {
-            slot.stopForSetup(SlotOutcome.SETUP_FAILED, ACCESS_DENIED.equals(code)
-                    ? SetupFixes.forStartDenied(message, properties.accessRoleArn(slot.id().accountId()))
-                    : SetupFixes.forRegionNotEnabled(code, message, slot.id().region()));
+        SetupProblem accountWide = switch (code) {
+            case ACCESS_DENIED -> SetupFixes.forStartDenied(message, properties.accessRoleArn(slot.id().accountId()));
+            case UNRECOGNIZED_CLIENT -> SetupFixes.forRegionNotEnabled(code, message, slot.id().region());
+            default -> null;
+        };
+        if (accountWide != null) {
+            slot.stopForSetup(SlotOutcome.SETUP_FAILED, accountWide);
             return ChargedTo.ACCOUNT;
         }
         int inARow = slot.failedInARow();

@@ -152,7 +152,7 @@ public final class PolicygenRun {
                 .flatMap(step -> step.getFailureExceptions().stream().filter(PolicygenRun::isFailure)
                         .map(failure -> " in step " + step.getStepName() + ": " + describe(failure)))
                 .findFirst()
-                .or(() -> execution.getAllFailureExceptions().stream().filter(PolicygenRun::isFailure)
+                .or(() -> execution.getFailureExceptions().stream().filter(PolicygenRun::isFailure)
                         .map(failure -> ": " + describe(failure)).findFirst())
                 .ifPresent(failure -> text.append(", failure").append(failure));
         return text.toString();

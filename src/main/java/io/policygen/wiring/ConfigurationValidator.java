@@ -172,8 +172,7 @@ public final class ConfigurationValidator {
      * call there would fail at 3 a.m. as a connection error (the simulator answers for any name).
      */
     private void region(String name, String region) {
-        matches(name, region, REGION, "an AWS Region name such as us-east-1");
-        if (region != null && REGION.matcher(region).matches() && !KNOWN_REGIONS.contains(region)) {
+        if (matches(name, region, REGION, "an AWS Region name such as us-east-1") && !KNOWN_REGIONS.contains(region)) {
             String prefix = region.substring(0, region.lastIndexOf('-') + 1);
             String near = KNOWN_REGIONS.stream().filter(known -> known.startsWith(prefix)).sorted().collect(Collectors.joining(", "));
             problem(name, "'" + region + "' is not a Region the AWS SDK of this build (" + VersionInfo.SDK_VERSION + ") knows"
@@ -185,10 +184,13 @@ public final class ConfigurationValidator {
         values.forEach(value -> matches(name, value, pattern, what));
     }
 
-    private void matches(String name, String value, Pattern pattern, String what) {
+    /** Whether {@code value} matches; if it does not, the problem is recorded. */
+    private boolean matches(String name, String value, Pattern pattern, String what) {
         if (value == null || !pattern.matcher(value).matches()) {
             problem(name, "must be " + what + ", was '" + value + "'");
+            return false;
         }
+        return true;
     }
 
     private void positive(String name, Duration value) {
