@@ -127,7 +127,7 @@ public class GenerationStore {
                             policies = ?::jsonb, policy_complete = ?, polls = polls + ?, charged_to = ?
                         where generation_id = ?""")
                 .params(result.status(), timestamp(result.startedOn()), timestamp(result.completedOn()),
-                        result.errorCode(), result.errorMessage(), policiesJson(result.policies()), result.complete(),
+                        result.errorCode(), result.errorMessage(), policiesJson(result), result.complete(),
                         polls, chargedTo.name(), generationId)
                 .update());
     }
@@ -159,9 +159,14 @@ public class GenerationStore {
                 .list());
     }
 
-    /** The documents as a JSON array; one that is not JSON (it should be) is kept as a string rather than lost. */
-    private String policiesJson(List<String> policies) {
-        if (policies.isEmpty()) {
+    /**
+     * The documents as a JSON array; one that is not JSON (it should be) is kept as a string rather than lost. A
+     * success with no document is {@code []}: the principal did nothing it needs a permission for, the answer that
+     * everything it is granted is unused; null is for a generation without a result.
+     */
+    private String policiesJson(GenerationResult result) {
+        List<String> policies = result.policies();
+        if (policies.isEmpty() && !GenerationResult.SUCCEEDED.equals(result.status())) {
             return null;
         }
         var array = json.createArrayNode();

@@ -23,12 +23,12 @@ final class AccessAnalyzerService implements JsonService {
     private final GenerationViews views;
 
     AccessAnalyzerService(SimulatedOrganization organization, PolicyGenerations generations, SetupState setup,
-                          SimulatedClock clock, long seed) {
+                          SimulatedClock clock, GenerationViews views) {
         this.organization = organization;
         this.generations = generations;
         this.setup = setup;
         this.clock = clock;
-        this.views = new GenerationViews(organization, seed);
+        this.views = views;
     }
 
     @Override

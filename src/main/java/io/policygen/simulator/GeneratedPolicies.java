@@ -1,105 +1,156 @@
 package io.policygen.simulator;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The policy documents Access Analyzer would generate from a principal's simulated CloudTrail activity
- * (deterministic from the seed and the ARN): a few services and actions for most principals, many for the
- * broad ones, {@code service:*} statements for services identified only at service level. A policy longer
- * than 6,144 characters (IAM's limit for a managed policy) comes back as several documents, each complete
- * and under the limit, as AWS does; how AWS cuts it is not documented, here it is whole statements in order.
+ * The policy documents Access Analyzer would generate from a principal's simulated CloudTrail activity: drawn from
+ * what its policies let it do ({@link PrincipalGrants}), deterministic from the seed and the ARN, as CloudTrail
+ * records what a principal did, and it did what it may. Most principals used a few services and a few actions of
+ * each, the ones workloads use most first (reading objects, sending messages, writing logs); the broad ones used many
+ * of both; some used services Access Analyzer identifies only at service level: a {@code service:*} statement and
+ * {@code isComplete} false. A principal that may do nothing did nothing: no document. A policy longer than 6,144
+ * characters (IAM's limit for a managed policy) comes back as several documents, each complete and under the limit,
+ * as AWS does; how AWS cuts it is not documented, here it is whole statements in order.
  */
 final class GeneratedPolicies {
 
     static final int MAX_POLICY_LENGTH = 6_144;
     private static final String HEAD = "{\"Version\":\"2012-10-17\",\"Statement\":[";
     private static final String TAIL = "]}";
+    /** Used by broad principals: services and actions of each, at most. */
+    private static final int BROAD_SERVICES = 16;
+    private static final int BROAD_ACTIONS = 30;
 
-    private record Service(String prefix, String resourcePlaceholder, String[] actions) {
+    private record Service(String prefix, String resourcePlaceholder, List<String> actions) {
     }
 
-    private static final Service[] SERVICES = {
+    /** The services workloads use most, each with its most used actions and Access Analyzer's resource template. */
+    private static final List<Service> COMMON = List.of(
             new Service("s3", "arn:aws:s3:::${BucketName}/${ObjectName}",
-                    new String[] {"GetObject", "PutObject", "ListBucket", "DeleteObject"}),
+                    List.of("GetObject", "PutObject", "ListBucket", "DeleteObject")),
             new Service("dynamodb", "arn:aws:dynamodb:${Region}:${Account}:table/${TableName}",
-                    new String[] {"GetItem", "PutItem", "Query", "UpdateItem"}),
+                    List.of("GetItem", "PutItem", "Query", "UpdateItem")),
             new Service("sqs", "arn:aws:sqs:${Region}:${Account}:${QueueName}",
-                    new String[] {"SendMessage", "ReceiveMessage", "DeleteMessage"}),
+                    List.of("SendMessage", "ReceiveMessage", "DeleteMessage")),
             new Service("lambda", "arn:aws:lambda:${Region}:${Account}:function:${FunctionName}",
-                    new String[] {"InvokeFunction", "GetFunction"}),
+                    List.of("InvokeFunction", "GetFunction")),
             new Service("logs", "arn:aws:logs:${Region}:${Account}:log-group:${LogGroupName}",
-                    new String[] {"CreateLogStream", "PutLogEvents"}),
+                    List.of("CreateLogStream", "PutLogEvents")),
             new Service("kms", "arn:aws:kms:${Region}:${Account}:key/${KeyId}",
-                    new String[] {"Decrypt", "Encrypt", "GenerateDataKey"}),
-            new Service("sns", "arn:aws:sns:${Region}:${Account}:${TopicName}", new String[] {"Publish"}),
+                    List.of("Decrypt", "Encrypt", "GenerateDataKey")),
+            new Service("sns", "arn:aws:sns:${Region}:${Account}:${TopicName}", List.of("Publish")),
             new Service("secretsmanager", "arn:aws:secretsmanager:${Region}:${Account}:secret:${SecretId}",
-                    new String[] {"GetSecretValue", "DescribeSecret"}),
-            new Service("ec2", null, new String[] {"DescribeInstances", "DescribeVpcs", "DescribeSubnets"}),
-            new Service("cloudwatch", null, new String[] {"PutMetricData", "GetMetricData"}),
-            new Service("ecr", null, new String[] {"GetAuthorizationToken", "BatchGetImage"}),
-    };
-    /** What broad principals used besides: service prefix, then the resources its actions act on. */
-    private static final String[][] BROAD = {
-            {"rds", "DBInstances", "DBClusters", "DBSnapshots"}, {"elasticloadbalancing", "LoadBalancers",
-            "TargetGroups", "Listeners"}, {"autoscaling", "AutoScalingGroups", "LaunchConfigurations", "Policies"},
-            {"cloudformation", "Stacks", "StackSets", "ChangeSets"}, {"ecs", "Clusters", "Services", "TaskDefinitions"},
-            {"eks", "Clusters", "Nodegroups", "Addons"}, {"route53", "HostedZones", "HealthChecks", "Records"},
-            {"elasticache", "CacheClusters", "ReplicationGroups", "Snapshots"}, {"kinesis", "Streams", "Shards",
-            "Consumers"}, {"states", "StateMachines", "Executions", "Activities"}, {"events", "Rules", "EventBuses",
-            "Archives"}, {"apigateway", "RestApis", "Stages", "Deployments"}};
-    private static final String[] VERBS = {"Describe", "List", "Get", "Create", "Update", "Delete", "Tag"};
-    private static final String[] SERVICE_LEVEL_ONLY = {"ssm", "xray", "athena", "glue"};
+                    List.of("GetSecretValue", "DescribeSecret")),
+            new Service("ec2", null, List.of("DescribeInstances", "DescribeVpcs", "DescribeSubnets")),
+            new Service("cloudwatch", null, List.of("PutMetricData", "GetMetricData")),
+            new Service("ecr", null, List.of("GetAuthorizationToken", "BatchGetImage")),
+            new Service("rds", null, List.of("DescribeDBInstances", "DescribeDBClusters")),
+            new Service("cloudformation", null, List.of("DescribeStacks", "CreateChangeSet")),
+            new Service("ecs", null, List.of("DescribeServices", "RunTask")),
+            new Service("ssm", null, List.of("GetParameter")),
+            new Service("athena", null, List.of("StartQueryExecution", "GetQueryResults")));
+    /**
+     * CloudTrail does not record iam:PassRole as a call of its own, so no generated policy names it (AWS, "IAM Access
+     * Analyzer policy generation", things to know).
+     */
+    private static final int PASS_ROLE = AwsActions.get().indexOf("iam:PassRole");
+    private static final List<String> SERVICE_LEVEL_ONLY = List.of("ssm", "xray", "athena", "glue");
+
+    private static final Map<String, Service> COMMON_BY_PREFIX = COMMON.stream()
+            .collect(Collectors.toMap(Service::prefix, service -> service));
+
+    /** What the principal used: the services it may use in the order drawn, the first {@code used} of them used. */
+    private record Plan(long hash, boolean broad, BitSet granted, List<String> services, int used, String serviceLevel) {
+
+        PrincipalUsage usage() {
+            return new PrincipalUsage(serviceLevel != null, broad);
+        }
+    }
+
+    /** A generated policy and its shape. */
+    record Generated(List<String> documents, PrincipalUsage usage) {
+    }
 
     private GeneratedPolicies() {
     }
 
-    /** The generated policy documents, as the JSON strings Access Analyzer returns, each at most 6,144 characters. */
-    static List<String> documents(long seed, String principalArn, boolean resourcePlaceholders, boolean serviceLevel) {
-        long h = Hashing.hash(seed, principalArn);
-        PrincipalUsage usage = PrincipalUsage.of(seed, principalArn);
-        List<String> statements = new ArrayList<>();
-        for (int s : services(h, usage.broad())) {
-            Service service = SERVICES[s];
-            int count = usage.broad() ? service.actions().length
-                    : 1 + Hashing.below(Hashing.hash(h, 100 + s), service.actions().length);
-            List<String> actions = new ArrayList<>();
-            for (int a = 0; a < count; a++) {
-                actions.add(service.prefix() + ":" + service.actions()[a]);
-            }
-            statements.add(statement(actions, resourcePlaceholders && service.resourcePlaceholder() != null
-                    ? service.resourcePlaceholder() : "*"));
-        }
-        if (usage.broad()) {
-            for (String[] service : BROAD) {
-                List<String> actions = new ArrayList<>();
-                for (int r = 1; r < service.length; r++) {
-                    for (String verb : VERBS) {
-                        actions.add(service[0] + ":" + verb + service[r]);
-                    }
-                }
-                statements.add(statement(actions, "*"));
-            }
-        }
-        String own = SERVICE_LEVEL_ONLY[Hashing.below(h >>> 7, SERVICE_LEVEL_ONLY.length)];
-        if (usage.serviceLevelOnly() || serviceLevel) {
-            statements.add(statement(List.of(own + ":*"), "*"));
-        }
-        return pack(statements);
+    /** The shape of the principal's generated policy. */
+    static PrincipalUsage usage(long seed, String principalArn, BitSet granted) {
+        return plan(seed, principalArn, granted).usage();
     }
 
-    private static List<Integer> services(long h, boolean all) {
-        List<Integer> chosen = new ArrayList<>();
-        int count = all ? SERVICES.length : 2 + Hashing.below(h, 3);
-        for (int i = 0; chosen.size() < count; i++) {
-            int s = all ? i : Hashing.below(Hashing.hash(h, i), SERVICES.length);
-            if (!chosen.contains(s)) {
-                chosen.add(s);
+    /** The generated policy documents, as the JSON strings Access Analyzer returns, each at most 6,144 characters. */
+    static Generated generate(long seed, String principalArn, BitSet granted, boolean resourcePlaceholders,
+                              boolean serviceLevel) {
+        Plan plan = plan(seed, principalArn, granted);
+        List<String> statements = new ArrayList<>();
+        for (String prefix : plan.services().subList(0, plan.used()).stream().sorted().toList()) {
+            Service common = COMMON_BY_PREFIX.get(prefix);
+            statements.add(statement(actions(plan, prefix), resourcePlaceholders && common != null
+                    && common.resourcePlaceholder() != null ? common.resourcePlaceholder() : "*"));
+        }
+        String own = plan.serviceLevel() != null ? plan.serviceLevel()
+                : serviceLevel && plan.services().size() > plan.used() ? plan.services().get(plan.used()) : null;
+        if (own != null) {
+            statements.add(statement(List.of(own + ":*"), "*"));
+        }
+        return new Generated(statements.isEmpty() ? List.of() : pack(statements), plan.usage());
+    }
+
+    private static Plan plan(long seed, String principalArn, BitSet granted) {
+        long h = Hashing.hash(seed, principalArn);
+        AwsActions aws = AwsActions.get();
+        BitSet observable = (BitSet) granted.clone();
+        if (PASS_ROLE >= 0) {
+            observable.clear(PASS_ROLE);
+        }
+        record Drawn(String service, boolean common, long rank) {
+        }
+        List<Drawn> drawn = new ArrayList<>();
+        for (int i = observable.nextSetBit(0); i >= 0; i = observable.nextSetBit(aws.range(aws.service(i))[1])) {
+            String service = aws.service(i);
+            drawn.add(new Drawn(service, COMMON_BY_PREFIX.containsKey(service), Hashing.hash(h, service)));
+        }
+        List<String> services = drawn.stream().sorted(Comparator.comparing((Drawn d) -> !d.common())
+                .thenComparingLong(Drawn::rank)).map(Drawn::service).toList();
+        boolean broad = Hashing.below(Hashing.hash(h, 202), 12) == 0 && services.size() >= BROAD_SERVICES;
+        int used = Math.min(services.size(), broad ? BROAD_SERVICES : 1 + Hashing.below(h, 4));
+        String serviceLevel = null;
+        if (Hashing.below(Hashing.hash(h, 201), 6) == 0) {
+            List<String> rest = services.subList(used, services.size());
+            serviceLevel = rest.stream().filter(SERVICE_LEVEL_ONLY::contains).findFirst()
+                    .orElse(rest.isEmpty() ? null : rest.getFirst());
+        }
+        return new Plan(h, broad, observable, services, used, serviceLevel);
+    }
+
+    /** The service's actions the principal used: its most used ones it may perform first, then others it may. */
+    private static List<String> actions(Plan plan, String prefix) {
+        AwsActions aws = AwsActions.get();
+        int[] range = aws.range(prefix);
+        BitSet granted = plan.granted().get(range[0], range[1]);
+        int count = plan.broad() ? Math.min(granted.cardinality(), BROAD_ACTIONS)
+                : 1 + Hashing.below(Hashing.hash(plan.hash(), prefix), Math.min(granted.cardinality(), 4));
+        List<Integer> order = new ArrayList<>();
+        Service common = COMMON_BY_PREFIX.get(prefix);
+        for (String action : common == null ? List.<String>of() : common.actions()) {
+            int index = aws.indexOf(prefix + ":" + action) - range[0];
+            if (index >= 0 && granted.get(index)) {
+                order.add(index);
+                granted.clear(index);
             }
         }
-        chosen.sort(Integer::compare);
-        return chosen;
+        if (order.size() < count) {
+            granted.stream().boxed().sorted(Comparator.comparingLong(i -> Hashing.hash(plan.hash(), i + range[0])))
+                    .limit(count - order.size()).forEach(order::add);
+        }
+        return order.subList(0, count).stream().map(i -> aws.action(i + range[0])).toList();
     }
 
     private static String statement(List<String> actions, String resource) {

@@ -1,6 +1,7 @@
 package io.policygen.simulator;
 
 import java.time.Instant;
+import java.util.BitSet;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,12 @@ import tools.jackson.databind.node.ObjectNode;
 final class GenerationViews {
 
     private final SimulatedOrganization organization;
+    private final IamContent iam;
     private final long seed;
 
-    GenerationViews(SimulatedOrganization organization, long seed) {
+    GenerationViews(SimulatedOrganization organization, IamContent iam, long seed) {
         this.organization = organization;
+        this.iam = iam;
         this.seed = seed;
     }
 
@@ -43,7 +46,11 @@ final class GenerationViews {
         boolean succeeded = status.equals("SUCCEEDED");
         ObjectNode result = body.putObject("generatedPolicyResult");
         ObjectNode properties = result.putObject("properties");
-        properties.put("isComplete", succeeded && PrincipalUsage.of(seed, g.principalArn()).complete());
+        // what a principal deleted since may have done is not known here: as if it could do nothing
+        GeneratedPolicies.Generated generated = succeeded ? GeneratedPolicies.generate(seed, g.principalArn(),
+                organization.principal(g.principalArn()).map(iam::granted).orElseGet(BitSet::new), placeholders,
+                serviceLevel) : null;
+        properties.put("isComplete", succeeded && generated.usage().complete());
         properties.put("principalArn", g.principalArn());
         ObjectNode trailProperties = properties.putObject("cloudTrailProperties");
         ObjectNode trail = trailProperties.putArray("trailProperties").addObject();
@@ -54,8 +61,7 @@ final class GenerationViews {
         trailProperties.put("endTime", iso(g.request.trailEnd()));
         ArrayNode policies = result.putArray("generatedPolicies");
         if (succeeded) {
-            GeneratedPolicies.documents(seed, g.principalArn(), placeholders, serviceLevel)
-                    .forEach(document -> policies.addObject().put("policy", document));
+            generated.documents().forEach(document -> policies.addObject().put("policy", document));
         }
         return body;
     }

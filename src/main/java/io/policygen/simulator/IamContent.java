@@ -2,6 +2,7 @@ package io.policygen.simulator;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,11 @@ final class IamContent {
         return principals.seeded(p)
                 ? PrincipalContent.of(p, principals.life(p.id()), organization.epoch(), clock.instant())
                 : PrincipalDetails.none();
+    }
+
+    /** The actions the principal may perform by its policies ({@link PrincipalGrants}). */
+    BitSet granted(Principal p) {
+        return PrincipalGrants.of(seed, organization.account(p.accountId()).orElseThrow(), details(p));
     }
 
     void set(Principal p, PrincipalDetails details) {

@@ -50,7 +50,7 @@ public final class Simulator implements AutoCloseable {
                         new RoleUserListing(organization, options.seed()),
                         new AuthorizationDetails(organization, iam, options.seed()),
                         new CredentialReports(organization, iam, clock, options)),
-                new AccessAnalyzerService(organization, generations, setup, clock, options.seed()),
+                new AccessAnalyzerService(organization, generations, setup, clock, new GenerationViews(organization, iam, options.seed())),
                 new CloudTrailService(organization));
         this.server = new SimulatorServer(options.port(), services, credentials, faults, rates, counts,
                 new ControlEndpoint(this), options.seed());
@@ -119,7 +119,7 @@ public final class Simulator implements AutoCloseable {
 
     /** The shape of a principal's generated policy: complete or not, split or not. */
     public PrincipalUsage usage(String principalArn) {
-        return PrincipalUsage.of(options.seed(), principalArn);
+        return GeneratedPolicies.usage(options.seed(), principalArn, iam.granted(requirePrincipal(principalArn)));
     }
 
     /** What IAM holds for a principal: its policies, tags, groups and last use. */

@@ -1,0 +1,73 @@
+package io.policygen.simulator;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The actions a principal may perform by its policies: what its identity policies (attached, inline, its groups')
+ * allow, less what they deny without a condition, within its permissions boundary. Resources and conditions of an
+ * allow are not weighed: CloudTrail records a call to any resource, and a condition may hold. Only what a generated
+ * policy is drawn from needs this; IAM's full evaluation (SCPs, resource policies, sessions) is not simulated.
+ */
+final class PrincipalGrants {
+
+    private PrincipalGrants() {
+    }
+
+    static BitSet of(long seed, Account account, PrincipalDetails details) {
+        PolicyCatalog catalog = PolicyCatalog.get();
+        List<String> documents = new ArrayList<>(details.inlinePolicies().values());
+        List<String> managed = new ArrayList<>(details.managedPolicyArns());
+        AccountGroups.of(seed, account).stream().filter(g -> details.groups().contains(g.name())).forEach(g -> {
+            documents.addAll(g.inlinePolicies().values());
+            managed.addAll(g.managedPolicyArns());
+        });
+        managed.forEach(arn -> catalog.find(seed, arn, account.id(), account.joined())
+                .ifPresent(p -> documents.add(p.document())));
+        BitSet granted = effective(documents);
+        if (details.permissionsBoundaryArn() != null) {
+            catalog.find(seed, details.permissionsBoundaryArn(), account.id(), account.joined())
+                    .ifPresent(boundary -> granted.and(effective(List.of(boundary.document()))));
+        }
+        return granted;
+    }
+
+    private static BitSet effective(List<String> documents) {
+        BitSet allowed = new BitSet();
+        BitSet denied = new BitSet();
+        for (String document : documents) {
+            for (JsonNode statement : each(Protocols.JSON.readTree(document).path("Statement"))) {
+                boolean allow = statement.path("Effect").asString("").equals("Allow");
+                if (!allow && statement.has("Condition")) {
+                    continue;
+                }
+                (allow ? allowed : denied).or(actions(statement));
+            }
+        }
+        allowed.andNot(denied);
+        return allowed;
+    }
+
+    /** What the statement's Action names, or for NotAction every action but those. */
+    private static BitSet actions(JsonNode statement) {
+        AwsActions aws = AwsActions.get();
+        boolean not = !statement.has("Action");
+        BitSet named = new BitSet(aws.size());
+        if (not && !statement.has("NotAction")) {
+            return named;
+        }
+        for (JsonNode element : each(statement.path(not ? "NotAction" : "Action"))) {
+            named.or(aws.matching(element.asString("")));
+        }
+        if (not) {
+            named.flip(0, aws.size());
+        }
+        return named;
+    }
+
+    private static Iterable<JsonNode> each(JsonNode node) {
+        return node.isArray() ? node : node.isMissingNode() || node.isNull() ? List.of() : List.of(node);
+    }
+}
