@@ -1,7 +1,8 @@
 -- What may each principal do: its latest generated least-privilege policy, and the services and actions it grants?
 --
 -- One row per live principal that has a SUCCEEDED generation: the latest one (in any Region).
--- policies: the generated policy documents as a JSON array (AWS splits a large policy into several);
+-- policies: the generated policy documents as a JSON array (AWS splits a large policy into several; [] where the
+-- principal used nothing it needs a permission for: everything it may do is unused);
 -- policy_complete false means AWS could not fit every action. services / actions: the distinct prefixes
 -- ('s3') and actions ('s3:GetObject') of the Action lists of its Allow statements, sorted. window_start, window_end,
 -- window_days: the CloudTrail activity it was generated from (fewer days than configured where the account's logs

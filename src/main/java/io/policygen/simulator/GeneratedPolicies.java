@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  * what its policies let it do ({@link PrincipalGrants}), deterministic from the seed and the ARN, as CloudTrail
  * records what a principal did, and it did what it may. Most principals used a few services and a few actions of
  * each, the ones workloads use most first (reading objects, sending messages, writing logs); the broad ones used many
- * of both; some used services Access Analyzer identifies only at service level: a {@code service:*} statement and
+ * of both; a few used nothing they need a permission for; some used services Access Analyzer identifies only at service level: a {@code service:*} statement and
  * {@code isComplete} false. A principal that may do nothing did nothing: no document. A policy longer than 6,144
  * characters (IAM's limit for a managed policy) comes back as several documents, each complete and under the limit,
  * as AWS does; how AWS cuts it is not documented, here it is whole statements in order.
@@ -26,6 +26,8 @@ final class GeneratedPolicies {
     /** Used by broad principals: services and actions of each, at most. */
     private static final int BROAD_SERVICES = 16;
     private static final int BROAD_ACTIONS = 30;
+    /** One principal in this many called nothing a permission is needed for (GetCallerIdentity at most). */
+    private static final int IDLE = 25;
 
     private record Service(String prefix, String resourcePlaceholder, List<String> actions) {
     }
@@ -69,7 +71,7 @@ final class GeneratedPolicies {
     private record Plan(long hash, boolean broad, BitSet granted, List<String> services, int used, String serviceLevel) {
 
         PrincipalUsage usage() {
-            return new PrincipalUsage(serviceLevel != null, broad);
+            return new PrincipalUsage(serviceLevel != null, broad, used == 0);
         }
     }
 
@@ -95,8 +97,8 @@ final class GeneratedPolicies {
             statements.add(statement(actions(plan, prefix), resourcePlaceholders && common != null
                     && common.resourcePlaceholder() != null ? common.resourcePlaceholder() : "*"));
         }
-        String own = plan.serviceLevel() != null ? plan.serviceLevel()
-                : serviceLevel && plan.services().size() > plan.used() ? plan.services().get(plan.used()) : null;
+        String own = plan.serviceLevel() != null ? plan.serviceLevel() : serviceLevel && plan.used() > 0
+                && plan.services().size() > plan.used() ? plan.services().get(plan.used()) : null;
         if (own != null) {
             statements.add(statement(List.of(own + ":*"), "*"));
         }
@@ -119,10 +121,11 @@ final class GeneratedPolicies {
         }
         List<String> services = drawn.stream().sorted(Comparator.comparing((Drawn d) -> !d.common())
                 .thenComparingLong(Drawn::rank)).map(Drawn::service).toList();
-        boolean broad = Hashing.below(Hashing.hash(h, 202), 12) == 0 && services.size() >= BROAD_SERVICES;
-        int used = Math.min(services.size(), broad ? BROAD_SERVICES : 1 + Hashing.below(h, 4));
+        boolean idle = Hashing.below(Hashing.hash(h, 203), IDLE) == 0;
+        boolean broad = !idle && Hashing.below(Hashing.hash(h, 202), 12) == 0 && services.size() >= BROAD_SERVICES;
+        int used = idle ? 0 : Math.min(services.size(), broad ? BROAD_SERVICES : 1 + Hashing.below(h, 4));
         String serviceLevel = null;
-        if (Hashing.below(Hashing.hash(h, 201), 6) == 0) {
+        if (!idle && Hashing.below(Hashing.hash(h, 201), 6) == 0) {
             List<String> rest = services.subList(used, services.size());
             serviceLevel = rest.stream().filter(SERVICE_LEVEL_ONLY::contains).findFirst()
                     .orElse(rest.isEmpty() ? null : rest.getFirst());

@@ -107,6 +107,31 @@ class GapAgreementIT {
     }
 
     @Test
+    @Order(1)
+    void shouldShowWhatAPrincipalDidAsGrantedAndAPrincipalThatDidNothingAsUsingNothing() {
+        List<Map<String, Object>> rows = jdbc.sql("""
+                select g.principal_arn, g.granted, g.used, g.used_at_service_level, g.not_observable, g.unused,
+                       g.used_not_granted, p.policies::text as policies
+                from report_privilege_gap g join report_policies p using (principal_arn)""").query().listOfRows();
+        List<Map<String, Object>> idle = rows.stream()
+                .filter(row -> simulator.usage((String) row.get("principal_arn")).idle()).toList();
+
+        // the job's reading of the grants agrees with the simulator's: nothing generated is outside them
+        assertThat(rows).hasSizeGreaterThan(50).allSatisfy(row -> assertThat(row.get("used_not_granted"))
+                .as((String) row.get("principal_arn")).isEqualTo(0));
+        assertThat(idle).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.get("policies")).isEqualTo("[]");
+            assertThat(row.get("used")).isEqualTo(0);
+            assertThat(row.get("used_at_service_level")).isEqualTo(0);
+            assertThat((int) row.get("unused") + (int) row.get("not_observable")).isEqualTo(row.get("granted"));
+        });
+        assertThat(idle).as("granted something, used none of it").anySatisfy(row -> assertThat((int) row.get("unused"))
+                .isGreaterThan(100));
+        assertThat(rows).filteredOn(row -> !idle.contains(row)).allSatisfy(row -> assertThat(row.get("policies"))
+                .isNotEqualTo("[]"));
+    }
+
+    @Test
     @Order(2)
     void shouldAgreeAcrossTheViewsTheExportAndThePage(@TempDir Path temp) throws Exception {
         Map<String, Figures> view = new TreeMap<>();

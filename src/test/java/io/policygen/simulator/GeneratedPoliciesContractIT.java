@@ -26,7 +26,7 @@ class GeneratedPoliciesContractIT {
 
     @BeforeAll
     static void start() {
-        simulator = Simulator.start(SimulatorOptions.builder().seed(7).accounts(2).principalsPerAccount(60)
+        simulator = Simulator.start(SimulatorOptions.builder().seed(7).accounts(2).principalsPerAccount(200)
                 .generationTime(Duration.ofMinutes(2)).generationJitter(Duration.ZERO).activeRegions(1)
                 .concurrentQuota(100).manualClock(Instant.parse("2026-03-02T08:00:00Z")).build());
         clients = SimulatorClients.withoutRetries(simulator);

@@ -31,6 +31,7 @@ class GeneratedPoliciesTest {
                 .flatMap(a -> organization.principals(a.id()).stream()).filter(p -> !p.serviceLinked()).toList();
         int withDocuments = 0;
         int granted = 0;
+        int idleGranted = 0;
 
         // when
         for (Principal p : principals) {
@@ -50,11 +51,15 @@ class GeneratedPoliciesTest {
             assertThat(actions(documents)).as("CloudTrail does not record it").doesNotContain("iam:PassRole");
             BitSet observable = (BitSet) may.clone();
             observable.clear(aws.indexOf("iam:PassRole"));
-            assertThat(documents.isEmpty()).as(p.arn()).isEqualTo(observable.isEmpty());
+            boolean idle = GeneratedPolicies.usage(SEED, p.arn(), may).idle();
+            assertThat(documents.isEmpty()).as(p.arn()).isEqualTo(observable.isEmpty() || idle);
             granted += observable.isEmpty() ? 0 : 1;
+            idleGranted += idle && !observable.isEmpty() ? 1 : 0;
             withDocuments += documents.isEmpty() ? 0 : 1;
         }
-        assertThat(granted).isEqualTo(withDocuments).isGreaterThan(principals.size() * 9 / 10);
+        assertThat(granted).isGreaterThan(principals.size() * 9 / 10);
+        assertThat(idleGranted).as("about one in 25 used nothing").isBetween(granted / 50, granted / 12);
+        assertThat(withDocuments).isEqualTo(granted - idleGranted);
     }
 
     @Test
