@@ -13,10 +13,11 @@ import tools.jackson.databind.node.ObjectNode;
  * what its policies let it do ({@link PrincipalGrants}), deterministic from the seed and the ARN, as CloudTrail
  * records what a principal did, and it did what it may. Most principals used a few services and a few actions of
  * each, the ones workloads use most first (reading objects, sending messages, writing logs); the broad ones used many
- * of both; a few used nothing they need a permission for; some used services Access Analyzer identifies only at service level: a {@code service:*} statement and
- * {@code isComplete} false. A principal that may do nothing did nothing: no document. A policy longer than 6,144
- * characters (IAM's limit for a managed policy) comes back as several documents, each complete and under the limit,
- * as AWS does; how AWS cuts it is not documented, here it is whole statements in order.
+ * of both; some also used a service Access Analyzer identifies only at service level: a {@code service:*} statement
+ * and {@code isComplete} false. A principal that may do nothing, or called nothing it needs a permission for, gets no
+ * document. A policy longer than 6,144 characters (IAM's limit for a managed policy) comes back as several
+ * documents, each complete and under the limit, as AWS does; how AWS cuts it is not documented, here it is whole
+ * statements in order.
  */
 final class GeneratedPolicies {
 
