@@ -1,8 +1,8 @@
 package io.policygen.simulator;
 
 import java.time.Instant;
-import java.util.BitSet;
 import java.time.format.DateTimeFormatter;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;

@@ -50,7 +50,8 @@ public final class Simulator implements AutoCloseable {
                         new RoleUserListing(organization, options.seed()),
                         new AuthorizationDetails(organization, iam, options.seed()),
                         new CredentialReports(organization, iam, clock, options)),
-                new AccessAnalyzerService(organization, generations, setup, clock, new GenerationViews(organization, iam, options.seed())),
+                new AccessAnalyzerService(organization, generations, setup, clock,
+                        new GenerationViews(organization, iam, options.seed())),
                 new CloudTrailService(organization));
         this.server = new SimulatorServer(options.port(), services, credentials, faults, rates, counts,
                 new ControlEndpoint(this), options.seed());
@@ -117,7 +118,7 @@ public final class Simulator implements AutoCloseable {
         return setup;
     }
 
-    /** The shape of a principal's generated policy: complete or not, split or not. */
+    /** The shape of a principal's generated policy (within its grants): complete or not, split or not, empty or not. */
     public PrincipalUsage usage(String principalArn) {
         return GeneratedPolicies.usage(options.seed(), principalArn, iam.granted(requirePrincipal(principalArn)));
     }
