@@ -1,5 +1,6 @@
 package io.policygen.cli;
 
+import io.policygen.log.Causes;
 import io.policygen.run.ExitCode;
 import java.net.ConnectException;
 import java.sql.Connection;
@@ -69,10 +70,7 @@ final class DatabaseLogin {
      * connection the driver explains itself.
      */
     private static String withCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(e);
         return root == e || root instanceof ConnectException ? e.getMessage() : e.getMessage() + " (" + root + ")";
     }
 }

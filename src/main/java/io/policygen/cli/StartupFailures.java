@@ -1,5 +1,6 @@
 package io.policygen.cli;
 
+import io.policygen.log.Causes;
 import io.policygen.run.ExitCode;
 import io.policygen.store.SchemaMigration.NewerSchemaException;
 import io.policygen.wiring.ConfigurationValidator.InvalidConfigurationException;
@@ -26,7 +27,7 @@ final class StartupFailures {
                 }
                 case BindException bind -> {
                     return new CommandFailure(ExitCode.BAD_CONFIGURATION, "invalid configuration: " + bind.getProperty().getName()
-                            + ": cannot use '" + bind.getProperty().getValue() + "': " + root(bind).getMessage(), e);
+                            + ": cannot use '" + bind.getProperty().getValue() + "': " + Causes.root(bind).getMessage(), e);
                 }
                 case NewerSchemaException newer -> {
                     return new CommandFailure(ExitCode.BAD_CONFIGURATION, newer.getMessage(), e);
@@ -38,14 +39,6 @@ final class StartupFailures {
                 }
             }
         }
-        return new CommandFailure(ExitCode.FAILED, "cannot start: " + root(e), e);
-    }
-
-    private static Throwable root(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
+        return new CommandFailure(ExitCode.FAILED, "cannot start: " + Causes.root(e), e);
     }
 }

@@ -2,6 +2,7 @@ package io.policygen.run;
 
 import io.policygen.aws.AwsCallMetrics;
 import io.policygen.generation.SlotOutcome;
+import io.policygen.log.Causes;
 import io.policygen.log.LogEvent;
 import io.policygen.store.DatabaseAccess;
 import io.policygen.store.DatabaseOutage.DatabaseGoneException;
@@ -172,10 +173,7 @@ public final class PolicygenRun {
         while (top.getCause() != null && top.getCause() != top && top.getClass().getName().startsWith("org.springframework.batch.")) {
             top = top.getCause();
         }
-        Throwable root = top;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(top);
         return root == top ? top.toString() : top + " (cause: " + root + ")";
     }
 

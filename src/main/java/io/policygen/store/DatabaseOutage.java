@@ -1,5 +1,6 @@
 package io.policygen.store;
 
+import io.policygen.log.Causes;
 import io.policygen.log.LogEvent;
 import io.policygen.time.Ticker;
 import java.io.EOFException;
@@ -151,10 +152,7 @@ public final class DatabaseOutage {
         if (failure == null) {
             return "no answer";
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(failure);
         return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
