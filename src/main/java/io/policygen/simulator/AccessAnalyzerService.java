@@ -82,10 +82,9 @@ final class AccessAnalyzerService implements JsonService {
                     + "generate a policy for " + input.principalArn() + ": the principal is not in account "
                     + account + ".");
         }
-        if (organization.principal(input.principalArn()).isEmpty()) {
-            throw StartGenerationInput.invalid("policyGenerationDetails.principalArn", "Principal "
-                    + input.principalArn() + " does not exist in account " + account + ".");
-        }
+        Principal principal = organization.principal(input.principalArn()).orElseThrow(() ->
+                StartGenerationInput.invalid("policyGenerationDetails.principalArn", "Principal "
+                        + input.principalArn() + " does not exist in account " + account + "."));
         if (!input.accessRole().equals(organization.accessRoleArn(account))) {
             throw StartGenerationInput.invalid("cloudTrailDetails.accessRole", "Access role " + input.accessRole()
                     + " is not a role in account " + account + " that IAM Access Analyzer can assume.");
@@ -95,7 +94,8 @@ final class AccessAnalyzerService implements JsonService {
             throw new AwsError(403, "AccessDeniedException", "User: " + caller.arn() + " is not authorized to "
                     + "perform: iam:PassRole on resource: " + input.accessRole());
         }
-        Generation g = generations.start(account, region, input.clientToken(), false, input.request());
+        Generation g = generations.start(account, region, input.clientToken(), principal, false,
+                input.request());
         ObjectNode body = Protocols.JSON.createObjectNode();
         body.put("jobId", g.jobId);
         return body;

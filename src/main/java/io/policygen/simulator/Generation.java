@@ -26,6 +26,8 @@ final class Generation {
     final String accountId;
     final String region;
     final String clientToken;
+    /** The principal as it was when the generation started: what it did stays known after it is deleted. */
+    final Principal principal;
     /** Started by someone else (a console user), not through StartPolicyGeneration by the job. */
     final boolean console;
     final Request request;
@@ -36,13 +38,14 @@ final class Generation {
     /** When a GetGeneratedPolicy first answered that it had ended, or -1: how late its end was seen (benchmarks). */
     private volatile long endSeenOn = -1;
 
-    Generation(long seq, String jobId, String accountId, String region, String clientToken, boolean console,
-               Request request, long startedOn, Plan plan) {
+    Generation(long seq, String jobId, String accountId, String region, String clientToken, Principal principal,
+               boolean console, Request request, long startedOn, Plan plan) {
         this.seq = seq;
         this.jobId = jobId;
         this.accountId = accountId;
         this.region = region;
         this.clientToken = clientToken;
+        this.principal = principal;
         this.console = console;
         this.request = request;
         this.startedOn = startedOn;

@@ -2,7 +2,6 @@ package io.policygen.simulator;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
@@ -46,10 +45,9 @@ final class GenerationViews {
         boolean succeeded = status.equals("SUCCEEDED");
         ObjectNode result = body.putObject("generatedPolicyResult");
         ObjectNode properties = result.putObject("properties");
-        // what a principal deleted since may have done is not known here: as if it could do nothing
+        // the principal as it started: CloudTrail keeps what it did after it is deleted
         GeneratedPolicies.Generated generated = succeeded ? GeneratedPolicies.generate(seed, g.principalArn(),
-                organization.principal(g.principalArn()).map(iam::granted).orElseGet(BitSet::new), placeholders,
-                serviceLevel) : null;
+                iam.granted(g.principal), placeholders, serviceLevel) : null;
         properties.put("isComplete", succeeded && generated.usage().complete());
         properties.put("principalArn", g.principalArn());
         ObjectNode trailProperties = properties.putObject("cloudTrailProperties");

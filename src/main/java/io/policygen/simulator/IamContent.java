@@ -42,7 +42,10 @@ final class IamContent {
 
     /** The actions the principal may perform by its policies ({@link PrincipalGrants}). */
     BitSet granted(Principal p) {
-        return PrincipalGrants.of(seed, organization.account(p.accountId()).orElseThrow(), details(p));
+        Account account = organization.account(p.accountId()).orElseThrow();
+        PrincipalDetails details = details(p);
+        return PrincipalGrants.of(details, details.groups().isEmpty() ? List.of() : groups(account),
+                managedPolicies(account));
     }
 
     void set(Principal p, PrincipalDetails details) {

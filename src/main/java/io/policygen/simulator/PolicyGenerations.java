@@ -60,7 +60,8 @@ final class PolicyGenerations {
      *
      * @param console true for someone else's generation (a console user's): no clientToken of the job's
      */
-    Generation start(String accountId, String region, String clientToken, boolean console, Generation.Request request) {
+    Generation start(String accountId, String region, String clientToken, Principal principal, boolean console,
+                     Generation.Request request) {
         AccountState state = accounts.computeIfAbsent(accountId, k -> new AccountState());
         synchronized (state) {
             long now = clock.nowMillis();
@@ -88,7 +89,7 @@ final class PolicyGenerations {
             }
             long seq = sequence.incrementAndGet();
             String jobId = jobId(seq);
-            Generation g = new Generation(seq, jobId, accountId, region, clientToken, console, request, now,
+            Generation g = new Generation(seq, jobId, accountId, region, clientToken, principal, console, request, now,
                     planner.plan(accountId, region, request, jobId));
             slot.all.add(g);
             slot.lastDay.addLast(g);

@@ -2,7 +2,10 @@ package io.policygen.simulator;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,20 +19,22 @@ final class PrincipalGrants {
     private PrincipalGrants() {
     }
 
-    static BitSet of(long seed, Account account, PrincipalDetails details) {
-        PolicyCatalog catalog = PolicyCatalog.get();
+    /** {@code groups}: the account's groups (those the principal is in count); {@code managed}: its managed policies. */
+    static BitSet of(PrincipalDetails details, List<AccountGroups.Group> groups, List<ManagedPolicy> managed) {
+        Map<String, String> documentByArn = new HashMap<>();
+        managed.forEach(p -> documentByArn.put(p.arn(), p.document()));
         List<String> documents = new ArrayList<>(details.inlinePolicies().values());
-        List<String> managed = new ArrayList<>(details.managedPolicyArns());
-        AccountGroups.of(seed, account).stream().filter(g -> details.groups().contains(g.name())).forEach(g -> {
+        List<String> attached = new ArrayList<>(details.managedPolicyArns());
+        groups.stream().filter(g -> details.groups().contains(g.name())).forEach(g -> {
             documents.addAll(g.inlinePolicies().values());
-            managed.addAll(g.managedPolicyArns());
+            attached.addAll(g.managedPolicyArns());
         });
-        managed.forEach(arn -> catalog.find(seed, arn, account.id(), account.joined())
-                .ifPresent(p -> documents.add(p.document())));
+        attached.stream().map(documentByArn::get).filter(Objects::nonNull).forEach(documents::add);
         BitSet granted = effective(documents);
-        if (details.permissionsBoundaryArn() != null) {
-            catalog.find(seed, details.permissionsBoundaryArn(), account.id(), account.joined())
-                    .ifPresent(boundary -> granted.and(effective(List.of(boundary.document()))));
+        String boundary = details.permissionsBoundaryArn() == null ? null
+                : documentByArn.get(details.permissionsBoundaryArn());
+        if (boundary != null) {
+            granted.and(effective(List.of(boundary)));
         }
         return granted;
     }

@@ -195,15 +195,14 @@ public final class Simulator implements AutoCloseable {
     Generation consoleGeneration(String accountId, String principalArn, String region, Duration window) {
         Account account = organization.account(accountId).filter(Account::usable).orElseThrow(() ->
                 new IllegalArgumentException("no usable account " + accountId + " in the organization"));
-        String principal = principalArn != null ? principalArn : organization.principals(accountId).stream()
-                .filter(p -> !p.serviceLinked()).findFirst().map(Principal::arn)
-                .orElseThrow(() -> new IllegalArgumentException("account " + accountId + " has no principal"));
-        if (organization.principal(principal).filter(p -> p.accountId().equals(account.id())).isEmpty()) {
-            throw new IllegalArgumentException("no principal " + principal + " in account " + accountId);
-        }
+        Principal principal = principalArn == null ? organization.principals(accountId).stream()
+                .filter(p -> !p.serviceLinked()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("account " + accountId + " has no principal"))
+                : organization.principal(principalArn).filter(p -> p.accountId().equals(account.id())).orElseThrow(() ->
+                        new IllegalArgumentException("no principal " + principalArn + " in account " + accountId));
         long now = clock.nowMillis();
-        return generations.start(accountId, region, null, true, new Generation.Request(principal, false,
-                List.of(region), now - window.toMillis(), now, Hashing.hash(now, principal)));
+        return generations.start(accountId, region, null, principal, true, new Generation.Request(principal.arn(),
+                false, List.of(region), now - window.toMillis(), now, Hashing.hash(now, principal.arn())));
     }
 
     /** The JSON of {@code GET /_simulator/state}. */

@@ -46,10 +46,14 @@ class GeneratedPoliciesContractIT {
     }
 
     static GetGeneratedPolicyResponse generate(String principalArn, boolean placeholders) {
-        String jobId = analyzer.startPolicyGeneration(GenerationRequests.inRegions(simulator.organization(),
-                principalArn, simulator.clock().instant(), Duration.ofDays(30), List.of("us-east-1"))).jobId();
+        String jobId = start(principalArn);
         simulator.clock().advance(Duration.ofMinutes(2));
         return analyzer.getGeneratedPolicy(r -> r.jobId(jobId).includeResourcePlaceholders(placeholders));
+    }
+
+    static String start(String principalArn) {
+        return analyzer.startPolicyGeneration(GenerationRequests.inRegions(simulator.organization(),
+                principalArn, simulator.clock().instant(), Duration.ofDays(30), List.of("us-east-1"))).jobId();
     }
 
     static List<String> actions(String policy) {
@@ -97,5 +101,24 @@ class GeneratedPoliciesContractIT {
         assertThat(actions).hasSizeGreaterThan(200).doesNotHaveDuplicates()
                 .contains("s3:GetObject", "rds:DescribeDBInstances");
         assertThat(simulator.usage(broad).complete()).isTrue();
+    }
+
+    @Test
+    void shouldStillNameWhatAPrincipalDidWhenItIsDeletedBeforeItsGenerationEnds() {
+        // given a principal that used services, and its generation started
+        String doomed = principals(false, false).stream()
+                .filter(arn -> !simulator.usage(arn).idle()).findFirst().orElseThrow();
+        String jobId = start(doomed);
+
+        // when it is deleted while its generation runs
+        assertThat(simulator.organization().deletePrincipal(doomed)).isTrue();
+        simulator.clock().advance(Duration.ofMinutes(2));
+        GetGeneratedPolicyResponse after = analyzer.getGeneratedPolicy(r -> r.jobId(jobId));
+
+        // then CloudTrail still holds what it did
+        assertThat(after.jobDetails().status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(after.generatedPolicyResult().properties().principalArn()).isEqualTo(doomed);
+        assertThat(after.generatedPolicyResult().generatedPolicies()).isNotEmpty()
+                .allSatisfy(p -> assertThat(actions(p.policy())).isNotEmpty());
     }
 }
