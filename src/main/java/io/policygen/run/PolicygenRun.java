@@ -145,7 +145,8 @@ public final class PolicygenRun {
         int unenterable = runs.unenterableAccounts();
         int stopped = currentRun.count(SlotOutcome.SETUP_FAILED) + currentRun.count(SlotOutcome.FAILING);
         if (unenterable + stopped > 0) {
-            text.append(", ").append(unenterable + stopped).append(" accounts need their setup fixed (")
+            text.append(", ").append(unenterable + stopped)
+                    .append(unenterable + stopped == 1 ? " account needs its setup fixed (" : " accounts need their setup fixed (")
                     .append(unenterable).append(" cannot be entered, ").append(stopped)
                     .append(" stopped generating; see report_failures)");
         }

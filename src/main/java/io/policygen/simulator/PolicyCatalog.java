@@ -92,13 +92,6 @@ final class PolicyCatalog {
         return fill(text, accountId, system);
     }
 
-    /** The managed policy with this ARN, AWS's or the account's, if the simulator has it. */
-    Optional<ManagedPolicy> find(long seed, String arn, String accountId, Instant joined) {
-        List<ManagedPolicy> candidates = arn.startsWith(AWS_POLICY_PREFIX) ? awsManaged
-                : customerManaged(seed, accountId, joined);
-        return candidates.stream().filter(p -> p.arn().equals(arn)).findFirst();
-    }
-
     private static String fill(String text, String accountId, String system) {
         return text.replace("${account}", accountId).replace("${system}", system);
     }
