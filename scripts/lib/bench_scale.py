@@ -265,7 +265,7 @@ def generate_scale(args, db, work, failures, name, accounts, principals, regions
     return results
 
 
-SCALE_JAVA_OPTS = ()
+SCALE_JAVA_OPTS = tuple(os.environ.get("BENCH_JOB_JAVA_OPTS", "").split())
 
 
 def scale(args, db, work, failures):
