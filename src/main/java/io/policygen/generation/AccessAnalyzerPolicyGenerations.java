@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.accessanalyzer.model.GetGeneratedPolicyRe
 import software.amazon.awssdk.services.accessanalyzer.model.ListPolicyGenerationsRequest;
 import software.amazon.awssdk.services.accessanalyzer.model.ServiceQuotaExceededException;
 import software.amazon.awssdk.services.accessanalyzer.model.Trail;
+import software.amazon.awssdk.services.accessanalyzer.model.ValidationException;
+import software.amazon.awssdk.services.accessanalyzer.model.ValidationExceptionField;
 
 /** Access Analyzer through the SDK, in one account (its member role) and Region. */
 public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations {
@@ -125,7 +127,9 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
             return new GenerationUnavailableException(message(e), e);
         }
         String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : String.valueOf(e.statusCode());
-        return new GenerationRejectedException(code, message(e), e);
+        List<String> fields = e instanceof ValidationException invalid && invalid.hasFieldList()
+                ? invalid.fieldList().stream().map(ValidationExceptionField::name).toList() : List.of();
+        return new GenerationRejectedException(code, message(e), fields, e);
     }
 
     private static String message(AwsServiceException e) {

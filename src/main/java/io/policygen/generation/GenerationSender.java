@@ -85,7 +85,7 @@ final class GenerationSender {
                     }
                 }
             } catch (GenerationRejectedException e) {
-                ChargedTo chargedTo = outcomes.refused(slot, e.code(), e.getMessage());
+                ChargedTo chargedTo = outcomes.refused(slot, e.code(), e.getMessage(), e.fields());
                 store.recordRefusal(generation.generationId(), "REJECTED", e.code(), e.getMessage(), chargedTo, clock.instant());
                 LogEvent.warn(log, "generation-rejected").with(slot.id()).with("principal", generation.principalArn()).with("code", e.code())
                         .quoted("detail", e.getMessage()).log();

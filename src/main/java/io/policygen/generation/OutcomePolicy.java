@@ -1,5 +1,7 @@
 package io.policygen.generation;
 
+import java.util.List;
+
 /**
  * What a generation's end means for its principal and its slot. A success clears the slot's run of failures and
  * proves the organization's setup. A failure for the log-file limit is the window's fault: the principal is asked for
@@ -66,19 +68,26 @@ final class OutcomePolicy {
      * A StartPolicyGeneration AWS refused, with who pays for it. AccessDeniedException is the member role's: the
      * action takes no resource but the access role it passes, so every principal of the account is refused alike, and
      * the slot stops for its setup at once; so does UnrecognizedClientException, the account's credentials refused in
-     * the Region. Any other refusal (a ValidationException, such as a trail that does not exist) is the principal's
-     * until {@code max-consecutive-failures} come in a row, counted with the failures. Nothing started, so no quota
-     * was spent either way, but an account that refuses everything needs a person (exit 5), not a run that ends 0.
+     * the Region, and a ValidationException that names only the request's CloudTrail details (the trail, its Regions,
+     * the access role: policygen's settings, the same for every principal). One that names only the principal's ARN
+     * (a principal deleted since the listing) is that principal's alone and says nothing of the account: it is not
+     * counted in a row. Any other refusal is the principal's until {@code max-consecutive-failures} come in a row,
+     * counted with the failures. Nothing started, so no quota was spent either way, but an account that refuses
+     * everything needs a person (exit 5), not a run that ends 0.
      */
-    ChargedTo refused(AccountSlot slot, String code, String message) {
+    ChargedTo refused(AccountSlot slot, String code, String message, List<String> fields) {
+        RefusedFields part = RefusedFields.of(fields);
         SetupProblem accountWide = switch (code) {
             case ACCESS_DENIED -> SetupFixes.forStartDenied(message, properties.accessRoleArn(slot.id().accountId()));
             case UNRECOGNIZED_CLIENT -> SetupFixes.forRegionNotEnabled(code, message, slot.id().region());
-            default -> null;
+            default -> part == RefusedFields.TRAIL_DETAILS ? SetupFixes.forTrailDetailsRefused(code, message, fields) : null;
         };
         if (accountWide != null) {
             slot.stopForSetup(SlotOutcome.SETUP_FAILED, accountWide);
             return ChargedTo.ACCOUNT;
+        }
+        if (part == RefusedFields.PRINCIPAL) {
+            return ChargedTo.PRINCIPAL;
         }
         int inARow = slot.failedInARow();
         if (inARow >= properties.maxConsecutiveFailures()) {

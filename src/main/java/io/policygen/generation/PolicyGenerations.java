@@ -62,14 +62,21 @@ public interface PolicyGenerations {
     /** AWS answered, and said no for this request. */
     final class GenerationRejectedException extends RuntimeException {
         private final String code;
+        private final List<String> fields;
 
-        public GenerationRejectedException(String code, String message, Throwable cause) {
+        /** {@code fields}: the request's fields a ValidationException names ({@code fieldList}), if any. */
+        public GenerationRejectedException(String code, String message, List<String> fields, Throwable cause) {
             super(message, cause);
             this.code = code;
+            this.fields = List.copyOf(fields);
         }
 
         public String code() {
             return code;
+        }
+
+        public List<String> fields() {
+            return fields;
         }
     }
 

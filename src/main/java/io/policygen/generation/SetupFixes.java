@@ -1,5 +1,7 @@
 package io.policygen.generation;
 
+import java.util.List;
+
 /**
  * What a failure says about an account's setup, and the fix in plain words. The codes are Access Analyzer's
  * {@code JobError} codes (botocore accessanalyzer/2019-11-01 service-2.json, JobErrorCode); the sections named are
@@ -53,6 +55,13 @@ public final class SetupFixes {
         return new SetupProblem(code, "StartPolicyGeneration was refused: " + message, "the account's credentials are not"
                 + " accepted in " + region + ": enable the Region in the account (an opt-in Region is off until enabled) or"
                 + " leave it out of policygen.generation.regions");
+    }
+
+    public static SetupProblem forTrailDetailsRefused(String code, String message, List<String> fields) {
+        return new SetupProblem(code, "StartPolicyGeneration was refused for " + String.join(", ", fields) + ": " + message,
+                "these are policygen's settings, the same for every principal: policygen.generation.trails (the organization"
+                        + " trail's ARN and Regions) and policygen.generation.access-role-arn-template (`policygen check` reads"
+                        + " both); nothing started and no quota was spent; a rerun tries again");
     }
 
     public static SetupProblem forRefusalsInARow(int refusals, String code, String message) {

@@ -82,6 +82,8 @@ final class AccessAnalyzerService implements JsonService {
                     + "generate a policy for " + input.principalArn() + ": the principal is not in account "
                     + account + ".");
         }
+        // a guess: AWS documents no answer for a principal that does not exist; a ValidationException whose fieldList
+        // names the field is the model's way to refuse one field (ValidationException, service-2.json)
         Principal principal = organization.principal(input.principalArn()).orElseThrow(() ->
                 StartGenerationInput.invalid("policyGenerationDetails.principalArn", "Principal "
                         + input.principalArn() + " does not exist in account " + account + "."));

@@ -210,7 +210,8 @@ class GenerationSlotStepIT {
     @Test
     void shouldRecordARejectedPrincipalAndGoOnWithTheOthers() {
         principals(3);
-        aws.thenStartFails(() -> new GenerationRejectedException("ValidationException", "principal not found", null));
+        aws.thenStartFails(() -> new GenerationRejectedException("ValidationException", "principal not found",
+                List.of("policyGenerationDetails.principalArn"), null));
 
         assertThat(runSlot()).isEqualTo(SlotOutcome.DONE);
 

@@ -22,7 +22,7 @@ class OutcomePolicyTest {
 
     @Test
     void shouldStopTheSlotForItsSetupAtTheFirstStartRefusedForTheMemberRolesPermissions() {
-        ChargedTo chargedTo = policy.refused(slot, "AccessDeniedException", "not authorized to perform: iam:PassRole");
+        ChargedTo chargedTo = policy.refused(slot, "AccessDeniedException", "not authorized to perform: iam:PassRole", List.of());
 
         assertThat(chargedTo).isEqualTo(ChargedTo.ACCOUNT);
         assertThat(slot.outcome()).isEqualTo(SlotOutcome.SETUP_FAILED);
@@ -31,7 +31,8 @@ class OutcomePolicyTest {
 
     @Test
     void shouldStopTheSlotAtTheFirstStartWhoseCredentialsTheRegionDoesNotAccept() {
-        ChargedTo chargedTo = policy.refused(slot, "UnrecognizedClientException", "The security token included in the request is invalid.");
+        ChargedTo chargedTo = policy.refused(slot, "UnrecognizedClientException",
+                "The security token included in the request is invalid.", List.of());
 
         assertThat(chargedTo).isEqualTo(ChargedTo.ACCOUNT);
         assertThat(slot.outcome()).isEqualTo(SlotOutcome.SETUP_FAILED);
@@ -40,11 +41,11 @@ class OutcomePolicyTest {
 
     @Test
     void shouldChargeOtherRefusalsToThePrincipalUntilTheyComeThreeInARowCountingFailures() {
-        assertThat(policy.refused(slot, "ValidationException", "no such trail")).isEqualTo(ChargedTo.PRINCIPAL);
+        assertThat(policy.refused(slot, "ValidationException", "no such trail", List.of())).isEqualTo(ChargedTo.PRINCIPAL);
         policy.judge(slot, result("FAILED", "SERVICE_ERROR"));
         assertThat(slot.stopped()).as("two in a row").isFalse();
 
-        policy.refused(slot, "ValidationException", "no such trail");
+        policy.refused(slot, "ValidationException", "no such trail", List.of());
 
         assertThat(slot.outcome()).isEqualTo(SlotOutcome.FAILING);
         assertThat(slot.stopReason()).contains("3 generations in a row were refused or failed here").contains("no such trail");
@@ -52,17 +53,43 @@ class OutcomePolicyTest {
 
     @Test
     void shouldStartCountingAgainAfterASuccess() {
-        policy.refused(slot, "ValidationException", "x");
-        policy.refused(slot, "ValidationException", "x");
+        policy.refused(slot, "ValidationException", "x", List.of());
+        policy.refused(slot, "ValidationException", "x", List.of());
         policy.judge(slot, result(GenerationResult.SUCCEEDED, null));
 
-        policy.refused(slot, "ValidationException", "x");
-        policy.refused(slot, "ValidationException", "x");
+        policy.refused(slot, "ValidationException", "x", List.of());
+        policy.refused(slot, "ValidationException", "x", List.of());
 
         assertThat(slot.stopped()).isFalse();
     }
 
     private static GenerationResult result(String status, String errorCode) {
         return new GenerationResult(status, Instant.EPOCH, Instant.EPOCH, errorCode, errorCode == null ? null : "failed", List.of(), true);
+    }
+
+    @Test
+    void shouldStopTheSlotAtTheFirstStartRefusedForTheTrailOrTheAccessRoleItNames() {
+        ChargedTo chargedTo = policy.refused(slot, "ValidationException", "Trail arn:aws:cloudtrail:us-east-1:1:trail/x does not exist",
+                List.of("cloudTrailDetails.trails.cloudTrailArn"));
+
+        assertThat(chargedTo).isEqualTo(ChargedTo.ACCOUNT);
+        assertThat(slot.outcome()).isEqualTo(SlotOutcome.SETUP_FAILED);
+        assertThat(slot.setupProblem().message()).contains("cloudTrailDetails.trails.cloudTrailArn").contains("trail/x");
+        assertThat(slot.setupProblem().fix()).contains("policygen.generation.trails").contains("policygen check");
+    }
+
+    @Test
+    void shouldNotCountARefusalOfThePrincipalsOwnArnAgainstTheAccount() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(policy.refused(slot, "ValidationException", "Principal does not exist",
+                    List.of("policyGenerationDetails.principalArn"))).isEqualTo(ChargedTo.PRINCIPAL);
+        }
+        assertThat(slot.stopped()).as("five principals deleted since the listing").isFalse();
+
+        policy.refused(slot, "ValidationException", "x", List.of());
+        policy.refused(slot, "ValidationException", "x", List.of("policyGenerationDetails.principalArn", "cloudTrailDetails"));
+        policy.refused(slot, "ValidationException", "x", List.of("somethingElse"));
+
+        assertThat(slot.outcome()).as("fields of both parts or of neither count as before").isEqualTo(SlotOutcome.FAILING);
     }
 }

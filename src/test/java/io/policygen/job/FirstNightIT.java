@@ -2,10 +2,12 @@ package io.policygen.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.policygen.run.RunControl;
 import io.policygen.simulator.ConcurrencyError;
 import io.policygen.simulator.GenerationRecord;
 import io.policygen.simulator.GenerationRefusedException;
 import io.policygen.simulator.JobErrorCode;
+import io.policygen.simulator.Principal;
 import io.policygen.simulator.SimulatedOrganization;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
@@ -16,7 +18,9 @@ import io.policygen.testsupport.TestSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The first night on a real organization: Access Analyzer failing the ways AWS does (after acceptance, someone else
@@ -237,7 +242,7 @@ class FirstNightIT {
     }
 
     @Test
-    void shouldStopEachAccountAfterThreeRefusalsInARowForATrailThatDoesNotExist() {
+    void shouldStopEachAccountAtItsFirstRefusalForATrailThatDoesNotExist() {
         organization(o -> o);
         String managementAccount = SimulatedOrganization.accountId(SEED, 0);
         job.set("policygen.generation.trails[0].arn", "arn:aws:cloudtrail:us-east-1:" + managementAccount + ":trail/no-such-trail");
@@ -246,9 +251,44 @@ class FirstNightIT {
 
         assertThat(exitCode).isEqualTo(5);
         assertThat(simulator.generations()).as("nothing started, no quota spent").isEmpty();
-        assertThat(refusedStarts("ValidationException")).as("three refusals an account").isEqualTo(3L * ACCOUNTS);
-        assertThat(count("select count(*) from account_region where outcome = 'FAILING'")).isEqualTo(ACCOUNTS);
-        assertThat(count("select count(*) from report_failures where kind = 'ACCOUNT' and last_message like '%no-such-trail%'"))
-                .isEqualTo(ACCOUNTS);
+        assertThat(refusedStarts("ValidationException")).as("one refusal an account: it named the trail").isEqualTo(ACCOUNTS);
+        assertThat(count("select count(*) from account_region where outcome = 'SETUP_FAILED'")).isEqualTo(ACCOUNTS);
+        assertThat(job.jdbc().sql("select fix from report_failures where kind = 'ACCOUNT' and last_message like '%no-such-trail%'")
+                .query(String.class).list()).hasSize(ACCOUNTS).allSatisfy(fix -> assertThat(fix).contains("policygen.generation.trails"));
+        assertThat(count("select count(*) from report_principal_status where status = 'FAILED'"))
+                .as("the principals are not charged for the trail").isZero();
+    }
+
+    /**
+     * A principal deleted after the listing is refused by name (the simulator's ValidationException names
+     * policyGenerationDetails.principalArn): that is the principal's, not the account's, however many come in a row.
+     * The restart of a stopped run lists nothing again, so its principals are those of the stopped run's listing.
+     */
+    @Test
+    void shouldGoOnInAnAccountWhosePrincipalsWereDeletedSinceTheListing() {
+        organization(o -> o.generationTime(Duration.ofMillis(500)));
+        var context = new AtomicReference<ConfigurableApplicationContext>();
+        CompletableFuture<Integer> stopped = CompletableFuture.supplyAsync(() -> job.run(context::set));
+        JobHarness.await("a generation in the account", Duration.ofSeconds(60), () -> !jobGenerations(ACCOUNT).isEmpty());
+        context.get().getBean(RunControl.class).requestStop("SIGTERM");
+        assertThat(stopped.join()).isEqualTo(1);
+        Set<String> started = jobGenerations(ACCOUNT).stream().map(GenerationRecord::principalArn).collect(Collectors.toSet());
+        List<String> deleted = simulator.organization().principals(ACCOUNT).stream().filter(p -> !p.serviceLinked())
+                .map(Principal::arn).filter(arn -> !started.contains(arn)).toList();
+        deleted.forEach(simulator.organization()::deletePrincipal);
+
+        int exitCode = job.run();
+
+        assertThat(deleted).as("more than the refusals in a row that stop an account").hasSizeGreaterThan(3);
+        assertThat(refusedStarts("ValidationException")).as("each deleted one refused, no other").isEqualTo(deleted.size());
+        assertThat(exitCode).isZero();
+        assertThat(count("select count(*) from account_region where account_id = ? and outcome = 'DONE'", ACCOUNT)).isOne();
+        assertThat(count("select count(*) from report_failures where kind = 'ACCOUNT'")).isZero();
+        assertThat(count("select count(*) from generation where state = 'SUCCEEDED'")).isEqualTo(ACCOUNTS * PRINCIPALS - deleted.size());
+
+        simulator.clock().advance(Duration.ofDays(1));
+        assertThat(job.run()).as("the next listing finds them gone").isZero();
+        assertThat(job.jdbc().sql("select principal_arn from report_principal_status where status = 'DELETED'")
+                .query(String.class).list()).containsExactlyInAnyOrderElementsOf(deleted);
     }
 }
