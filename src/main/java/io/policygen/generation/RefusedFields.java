@@ -9,7 +9,7 @@ import java.util.Set;
  * {@code StartPolicyGenerationRequest} and {@code ValidationExceptionField} of botocore accessanalyzer/2019-11-01
  * service-2.json). The principal part differs from principal to principal; the CloudTrail part is policygen's settings,
  * the same for every principal of the account. A name is read either as a path from the request's top
- * ({@code cloudTrailDetails.trails.cloudTrailArn}) or as a member's own name ({@code accessRole}).
+ * ({@code cloudTrailDetails.trails.cloudTrailArn}) or as a member's own name ({@code accessRole}); case is not weighed.
  */
 enum RefusedFields {
     /** {@code policyGenerationDetails}: the principal's ARN (a principal deleted since the listing, say). */
@@ -36,8 +36,13 @@ enum RefusedFields {
         return UNKNOWN;
     }
 
+    /** The first member of a path: {@code trails} of {@code trails[0].cloudTrailArn} or {@code trails.member.1}. */
     private static String head(String field) {
-        int dot = field.indexOf('.');
-        return (dot < 0 ? field : field.substring(0, dot)).trim().toLowerCase(Locale.ROOT);
+        String trimmed = field.trim();
+        int end = 0;
+        while (end < trimmed.length() && Character.isLetterOrDigit(trimmed.charAt(end))) {
+            end++;
+        }
+        return trimmed.substring(0, end).toLowerCase(Locale.ROOT);
     }
 }
