@@ -61,7 +61,8 @@ public final class SetupFixes {
         return new SetupProblem(code, "StartPolicyGeneration was refused for " + String.join(", ", fields) + ": " + message,
                 "these are policygen's settings, the same for every principal: policygen.generation.trails (the organization"
                         + " trail's ARN and Regions) and policygen.generation.access-role-arn-template (`policygen check` reads"
-                        + " both); nothing started and no quota was spent; a rerun tries again");
+                        + " both), or for startTime and endTime policygen.generation.lookback and this machine's clock;"
+                        + " nothing started and no quota was spent; a rerun tries again");
     }
 
     public static SetupProblem forRefusalsInARow(int refusals, String code, String message) {
