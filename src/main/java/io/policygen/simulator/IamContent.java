@@ -45,7 +45,7 @@ final class IamContent {
         Account account = organization.account(p.accountId()).orElseThrow();
         PrincipalDetails details = details(p);
         return PrincipalGrants.of(details, details.groups().isEmpty() ? List.of() : groups(account),
-                managedPolicies(account));
+                () -> managedPolicies(account));
     }
 
     void set(Principal p, PrincipalDetails details) {

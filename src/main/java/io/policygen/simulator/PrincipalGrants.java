@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,16 +20,21 @@ final class PrincipalGrants {
     private PrincipalGrants() {
     }
 
-    /** {@code groups}: the account's groups (those the principal is in count); {@code managed}: its managed policies. */
-    static BitSet of(PrincipalDetails details, List<AccountGroups.Group> groups, List<ManagedPolicy> managed) {
-        Map<String, String> documentByArn = new HashMap<>();
-        managed.forEach(p -> documentByArn.put(p.arn(), p.document()));
+    /**
+     * {@code groups}: the account's groups (those the principal is in count); {@code managed}: its managed policies,
+     * read only when the principal or one of its groups attaches one or it has a boundary.
+     */
+    static BitSet of(PrincipalDetails details, List<AccountGroups.Group> groups, Supplier<List<ManagedPolicy>> managed) {
         List<String> documents = new ArrayList<>(details.inlinePolicies().values());
         List<String> attached = new ArrayList<>(details.managedPolicyArns());
         groups.stream().filter(g -> details.groups().contains(g.name())).forEach(g -> {
             documents.addAll(g.inlinePolicies().values());
             attached.addAll(g.managedPolicyArns());
         });
+        Map<String, String> documentByArn = new HashMap<>();
+        if (!attached.isEmpty() || details.permissionsBoundaryArn() != null) {
+            managed.get().forEach(p -> documentByArn.put(p.arn(), p.document()));
+        }
         attached.stream().map(documentByArn::get).filter(Objects::nonNull).forEach(documents::add);
         BitSet granted = effective(documents);
         String boundary = details.permissionsBoundaryArn() == null ? null

@@ -127,7 +127,7 @@ class GeneratedPoliciesTest {
     }
 
     private BitSet grants(PrincipalDetails details) {
-        return PrincipalGrants.of(details, iam.groups(account), iam.managedPolicies(account));
+        return PrincipalGrants.of(details, iam.groups(account), () -> iam.managedPolicies(account));
     }
 
     private List<String> names(BitSet actions) {
