@@ -25,6 +25,13 @@ import org.springframework.batch.core.step.StepExecution;
  * before, its reader reading what is due from the database. What is given up: a stop requested through Spring Batch's
  * {@code JobOperator.stop} from another process is noticed within {@code interval} instead of at the next chunk
  * (policygen stops its slots through its own run control).
+ * <p>
+ * A step that this run executes has its end written once, after its listeners: Spring Batch 6 saves a step's end
+ * before its {@code afterStep} listeners run and again after them ({@code AbstractStep.execute}, 6.0.4), and those
+ * listeners record what the step did (an account's listing, a slot's outcome). A run killed between the two would
+ * leave the step COMPLETED with that record missing, and a restart skips a COMPLETED step; holding the first write
+ * leaves it running instead, so the restart fails it and runs it again. An end written for a step this run did not
+ * start (a step a killed run left running, failed before the restart) is written at once.
  */
 public final class BatchedStepBookkeeping extends JobRepositoryDecorator {
 
@@ -40,6 +47,8 @@ public final class BatchedStepBookkeeping extends JobRepositoryDecorator {
         volatile boolean contextPending;
         volatile String step;
         volatile Map<String, Object> context;
+        volatile boolean started;
+        volatile boolean endHeld;
     }
 
     private BatchedStepBookkeeping(JobRepository repository, Duration interval, LongSupplier ticker) {
@@ -85,11 +94,19 @@ public final class BatchedStepBookkeeping extends JobRepositoryDecorator {
 
     /**
      * A running step's progress is left for one interval after its start and then written at most once an interval;
-     * any other status is written unless nothing Spring Batch stores of the step changed since it was last written.
+     * the first end of a step started here is left for the second, which follows its listeners; any other status is
+     * written unless nothing Spring Batch stores of the step changed since it was last written.
      */
     private boolean stepToWrite(StepExecution step) {
         Written state = state(step);
-        if (step.getStatus() == BatchStatus.STARTED && due(state, true)) {
+        if (step.getStatus() == BatchStatus.STARTED) {
+            state.started = true;
+            if (due(state, true)) {
+                return false;
+            }
+        }
+        if (!step.getStatus().isRunning() && state.started && !state.endHeld) {
+            state.endHeld = true;
             return false;
         }
         String fingerprint = fingerprint(step);

@@ -129,7 +129,6 @@ public class PolicyGenerationJobConfiguration {
                 .reader(iamPrincipalReader)
                 .writer(principalWriter)
                 .listener(principalListingListener)
-                .allowStartIfComplete(true)
                 .build();
     }
 

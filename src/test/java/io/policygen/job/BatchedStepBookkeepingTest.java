@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -21,10 +22,12 @@ class BatchedStepBookkeepingTest {
 
     private final ManualClock ticker = new ManualClock(Instant.parse("2026-03-02T01:00:00Z"));
     private final List<String> written = new ArrayList<>();
+    private String lastWrittenExitCode;
     private final ResourcelessJobRepository stored = new ResourcelessJobRepository() {
         @Override
         public void update(StepExecution stepExecution) {
             written.add("step " + stepExecution.getStatus());
+            lastWrittenExitCode = stepExecution.getExitStatus().getExitCode();
             super.update(stepExecution);
         }
 
@@ -51,13 +54,51 @@ class BatchedStepBookkeepingTest {
             repository.update(step);
             repository.updateExecutionContext(step);
         }
+        endAsSpringBatchDoes(step, BatchStatus.COMPLETED, ExitStatus.COMPLETED);
+
+        // then: the start left with the progress; the step written at 60 s, the context at 70 s (a minute after its first
+        // change), the end's step once; its context is as written at 70 s
+        assertThat(written).containsExactly("step STARTED", "context STARTED", "step COMPLETED");
+    }
+
+    @Test
+    void shouldWriteTheEndOfAStepStartedHereOnlyAfterItsListenersRan() {
+        // given
+        StepExecution step = newStep();
+        step.setStatus(BatchStatus.STARTED);
+        repository.update(step);
+
+        // when: Spring Batch 6 saves the end, then runs the afterStep listeners (which record what the step did)
         step.setStatus(BatchStatus.COMPLETED);
+        step.setExitStatus(ExitStatus.COMPLETED);
         repository.update(step);
         repository.updateExecutionContext(step);
 
-        // then: the start left with the progress; the step written at 60 s, the context at 70 s (a minute after its first
-        // change), the end's step; its context is as written at 70 s
-        assertThat(written).containsExactly("step STARTED", "context STARTED", "step COMPLETED");
+        // then: a kill now would leave the step running to a restart (failed and run again), not COMPLETED and skipped
+        assertThat(written).doesNotContain("step COMPLETED");
+
+        // when: the listeners ran and changed the exit status; Spring Batch saves the end again
+        step.setExitStatus(new ExitStatus("QUOTA_REACHED"));
+        repository.update(step);
+        repository.updateExecutionContext(step);
+
+        // then: the end is written once, with what the listeners made of it
+        assertThat(written).containsOnlyOnce("step COMPLETED");
+        assertThat(lastWrittenExitCode).isEqualTo("QUOTA_REACHED");
+    }
+
+    @Test
+    void shouldWriteAtOnceTheEndOfAStepThisRunDidNotStart() {
+        // given: a step a killed run left running, as the next run reads it
+        StepExecution step = newStep();
+
+        // when: the next run fails it before restarting the job, with one write
+        step.setStatus(BatchStatus.FAILED);
+        step.setExitStatus(ExitStatus.FAILED);
+        repository.update(step);
+
+        // then
+        assertThat(written).containsExactly("step FAILED");
     }
 
     @Test
@@ -74,6 +115,16 @@ class BatchedStepBookkeepingTest {
 
         // then: the context as created is not written again, the end once
         assertThat(written).containsExactly("step COMPLETED");
+    }
+
+    /** The two saves of a step's end in {@code AbstractStep.execute} (Spring Batch 6.0.4), its listeners between them. */
+    private void endAsSpringBatchDoes(StepExecution step, BatchStatus status, ExitStatus exitStatus) {
+        step.setStatus(status);
+        step.setExitStatus(exitStatus);
+        repository.update(step);
+        repository.updateExecutionContext(step);
+        repository.update(step);
+        repository.updateExecutionContext(step);
     }
 
     private StepExecution newStep() {
