@@ -17,8 +17,8 @@ import org.springframework.batch.core.step.StepExecution;
  * so ten thousand slots would save three rows per generation for counts nobody reads while it runs. A step's start is
  * left as its progress is (the row says STARTING until then): ten thousand slots opening at once would otherwise write
  * ten thousand rows before their first generation. Every other change of status is written at once (the end, a
- * failure, a stop), and so is the progress of a step running for longer than {@code interval}; a write that would
- * store what is stored already (Spring Batch saves a step's end, and its context, twice) is left out.
+ * failure, a stop; see below for when), and so is the progress of a step running for longer than {@code interval}; a
+ * write that would store what is stored already (Spring Batch saves a step's context at its end twice) is left out.
  * <p>
  * policygen's own state is in its tables, committed as it changes. A step whose last progress was not written (a
  * killed run; STARTING and STARTED are both running to Spring Batch) is failed and restarted by the next run as

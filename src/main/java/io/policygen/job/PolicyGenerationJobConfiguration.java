@@ -120,9 +120,6 @@ public class PolicyGenerationJobConfiguration {
     Step discoverPrincipalsWorker(JobRepository jobRepository, IamPrincipalReader iamPrincipalReader,
                                   PrincipalWriter principalWriter, PrincipalListingListener principalListingListener,
                                   PrincipalProperties properties) {
-        // A restart lists every account again: Spring Batch 6 stores a worker COMPLETED before its afterStep runs, so a
-        // kill in between left an account whose listing was never recorded (PrincipalListingListener) and which the
-        // restart would pass over, leaving it out of the generate step.
         return new StepBuilder("discoverPrincipalsWorker", jobRepository)
                 .<IamItem, IamItem>chunk(properties.pageSize())
                 .transactionManager(noDatabaseTransaction)

@@ -173,16 +173,13 @@ class PolicyGenerationJobIT {
     }
 
     /**
-     * Spring Batch 6 stores a discovery worker COMPLETED before its afterStep records the account's listing, so a kill
-     * between the two (chaos.sh's kill -9 met it) left a completed partition whose account was never marked listed; the
-     * restart passed over it, and the account got no generation. Here the first run's listing fails everywhere, and one
-     * account's partition is then set COMPLETED by hand: that state.
+     * Spring Batch 6 saves a step's end before its afterStep listeners, and the listing is recorded by one: a kill
+     * between the two (chaos.sh's kill -9 met it) left the partition COMPLETED, passed over by the restart, and the
+     * account never listed, so it got no generation. A trigger sees what the partition's row says at the moment each
+     * account's listing is recorded.
      */
     @Test
     void shouldRecordAnAccountsListingWhileItsPartitionIsStillRunningToARestart() {
-        // Spring Batch 6 saves a step's end before its afterStep listeners, and the listing is recorded by one: a kill
-        // between the two would leave the partition COMPLETED (skipped by the restart) and the account never listed.
-        // A trigger sees what the partition's row says at the moment each account's listing is recorded.
         organization(o -> o.accounts(4));
         job.jdbc().sql("""
                 create table listing_seen (account_id varchar(12), partition_status text);
