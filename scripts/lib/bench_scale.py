@@ -232,7 +232,7 @@ def generate_scale(args, db, work, failures, name, accounts, principals, regions
     for night in range(1, nights + 1):
         before = xact_commits(db, database)
         job = h.Job(work, f"{name}-{night}", db, database, sim, settings,
-                    java_opts=(f"-Xlog:gc:file={gc_log}.{night}", *SCALE_JAVA_OPTS))
+                    java_opts=(f"-Xlog:gc:file={gc_log}.{night}", *SCALE_JAVA_OPTS), jar=SCALE_JOB_JAR)
         rc = job.wait(3600)
         transactions = xact_commits(db, database) - before
         state = sim.state()
@@ -266,6 +266,8 @@ def generate_scale(args, db, work, failures, name, accounts, principals, regions
 
 
 SCALE_JAVA_OPTS = tuple(os.environ.get("BENCH_JOB_JAVA_OPTS", "").split())
+# the scale runs' job from another jar of this build, e.g. the one `java -Djarmode=tools -jar ... extract` writes
+SCALE_JOB_JAR = os.path.abspath(os.environ["BENCH_JOB_JAR"]) if os.environ.get("BENCH_JOB_JAR") else None
 
 
 def scale(args, db, work, failures):
