@@ -40,12 +40,34 @@ public final class AccessAnalyzerWarmUp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length < 1) {
-            System.err.println("usage: AccessAnalyzerWarmUp ENDPOINT [BATCHES [CALLS [THREADS]]]");
-            System.exit(2);
+        if (args.length < 1 || args.length > 4) {
+            usage("expected ENDPOINT and up to three counts, got " + args.length + " arguments");
         }
-        run(URI.create(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 20, args.length > 2 ? Integer.parseInt(args[2]) : 1000,
-                args.length > 3 ? Integer.parseInt(args[3]) : 4, System.out);
+        if (!args[0].matches("https?://[^/\\s]+/?")) {
+            usage("ENDPOINT must be the simulator's URL, such as http://127.0.0.1:4566, was '" + args[0] + "'");
+        }
+        run(URI.create(args[0]), count(args, 1, "BATCHES", 20), count(args, 2, "CALLS", 1000), count(args, 3, "THREADS", 4), System.out);
+    }
+
+    private static int count(String[] args, int index, String name, int otherwise) {
+        if (args.length <= index) {
+            return otherwise;
+        }
+        try {
+            int count = Integer.parseInt(args[index]);
+            if (count > 0) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        usage(name + " must be a whole number above 0, was '" + args[index] + "'");
+        return otherwise;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("AccessAnalyzerWarmUp: " + problem + "; usage: AccessAnalyzerWarmUp ENDPOINT [BATCHES [CALLS [THREADS]]]");
+        System.exit(2);
     }
 
     /** {@code batches} batches of {@code calls} calls each, made by {@code threads} threads; what they cost, to {@code out}. */
