@@ -4,6 +4,7 @@ import io.policygen.aws.AwsCallMetrics;
 import io.policygen.aws.AwsClients;
 import io.policygen.aws.AwsProperties;
 import io.policygen.aws.MemberAccessAnalyzer;
+import io.policygen.aws.MemberAccount;
 import io.policygen.aws.MemberRole;
 import io.policygen.throttle.CallRateLimits;
 import io.policygen.throttle.ThrottleProperties;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
@@ -46,7 +48,8 @@ public final class AccessAnalyzerWarmUp {
         if (!args[0].matches("https?://[^/\\s]+/?")) {
             usage("ENDPOINT must be the simulator's URL, such as http://127.0.0.1:4566, was '" + args[0] + "'");
         }
-        run(URI.create(args[0]), count(args, 1, "BATCHES", 20), count(args, 2, "CALLS", 1000), count(args, 3, "THREADS", 4), System.out);
+        run(URI.create(args[0]), DefaultCredentialsProvider.builder().build(), count(args, 1, "BATCHES", 20),
+                count(args, 2, "CALLS", 1000), count(args, 3, "THREADS", 4), System.out);
     }
 
     private static int count(String[] args, int index, String name, int otherwise) {
@@ -70,13 +73,17 @@ public final class AccessAnalyzerWarmUp {
         System.exit(2);
     }
 
-    /** {@code batches} batches of {@code calls} calls each, made by {@code threads} threads; what they cost, to {@code out}. */
-    static void run(URI endpoint, int batches, int calls, int threads, PrintStream out) throws InterruptedException {
+    /**
+     * {@code batches} batches of {@code calls} calls each, made by {@code threads} threads as the member accounts that
+     * {@code management} (the management account's keys) can enter; what they cost, to {@code out}.
+     */
+    static void run(URI endpoint, AwsCredentialsProvider management, int batches, int calls, int threads, PrintStream out)
+            throws InterruptedException {
         AwsProperties properties = new AwsProperties(REGION, endpoint, Duration.ofSeconds(30), Duration.ofSeconds(10), 3, 200, "system");
         // no client-side pacing: the calls are what is measured, not the quotas
         CallRateLimits unpaced = new CallRateLimits(new ThrottleProperties(1e9, 1e9), Ticker.SYSTEM, Sleeper.SYSTEM);
         try (AwsClients clients = new AwsClients(properties, new MemberRole("OrganizationAccountAccessRole", null, "policygen"),
-                DefaultCredentialsProvider.builder().build(), unpaced, new AwsCallMetrics())) {
+                management, unpaced, new AwsCallMetrics())) {
             List<MemberAccessAnalyzer> members = members(clients, 8, out);
             members.forEach(AccessAnalyzerWarmUp::call);
             var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -105,8 +112,9 @@ public final class AccessAnalyzerWarmUp {
                 continue;
             }
             try {
-                clients.memberAccount(account.id()).assumeRole();
-                members.add(clients.memberAccount(account.id()).accessAnalyzer(REGION));
+                MemberAccount member = clients.memberAccount(account.id());
+                member.assumeRole();
+                members.add(member.accessAnalyzer(REGION));
             } catch (RuntimeException e) {
                 out.println("skipped account " + account.id() + ": " + e.getMessage());
             }
