@@ -34,6 +34,7 @@ def finish(work, name, db, database, sim, tries=3, props=None):
         codes.append(job.wait(900))
         if codes[-1] == 0:
             break
+        h.log(f"{name}: run {i + 1} exit {codes[-1]}: {job.verdict()[:400]}")
     return codes
 
 
@@ -61,8 +62,9 @@ def kill9(args, db, work, failures, rng):
         job.kill()
         count = sim.state(False)["generationCount"]
         trials.append({"trial": i + 1, "moment": moment, "phase": "ended before the kill (exit %d)" % job.rc if exited else phase(job.output()),
-                       "generations": count})
-        h.log(f"kill -9 #{i + 1} at {moment:.1f} s ({trials[-1]['phase']}): simulator has {count} generations")
+                       "generations": count, "message": job.verdict() if exited else None})
+        h.log(f"kill -9 #{i + 1} at {moment:.1f} s ({trials[-1]['phase']}): simulator has {count} generations"
+              + (f": {job.verdict()[:400]}" if exited and job.rc != 0 else ""))
     codes = finish(work, "kill", db, database, sim)
     state = sim.state()
     sim.stop()
@@ -183,9 +185,8 @@ def second_run(args, db, work, failures, rng):
     for t in range(1 if args.quick else 3):
         second = h.Job(work, f"second-{t + 1}", db, database, sim)
         rc = second.wait(120)
-        lines = [l for l in second.output().splitlines() if l.startswith("policygen:")]
-        trials.append({"trial": t + 1, "rc": rc, "seconds": second.ended - second.started,
-                       "message": lines[-1] if lines else "", "first_running": first.process.poll() is None})
+        trials.append({"trial": t + 1, "rc": rc, "seconds": second.ended - second.started, "message": second.verdict(),
+                       "first_running": first.process.poll() is None})
         if rc != 4 or not trials[-1]["first_running"]:
             failures.append(f"second run #{t + 1}: exit {rc} (first still running: {trials[-1]['first_running']})")
     first_rc = first.wait(600)
@@ -205,9 +206,7 @@ def wrong_password(args, db, work, failures, rng):
     wrong = "wrong-" + os.urandom(6).hex()
     job = h.Job(work, "wrong-password", db, database, None, env_extra={"SPRING_DATASOURCE_PASSWORD": wrong})
     rc = job.wait(180)
-    out = job.output()
-    lines = [l for l in out.splitlines() if l.startswith("policygen:")]
-    result = {"rc": rc, "message": lines[-1] if lines else "", "leaked": wrong in out}
+    result = {"rc": rc, "message": job.verdict(), "leaked": wrong in job.output()}
     named = "SPRING_DATASOURCE_PASSWORD" in result["message"]
     if rc != 2 or result["leaked"] or not named:
         failures.append(f"wrong password: exit {rc}, password printed {result['leaked']}, variable named {named}")
@@ -246,11 +245,6 @@ def secrets(args, db, work, failures, databases):
 
 # --- issue 12: the database going away ------------------------------------------------------------------------------
 
-def _last_policygen_line(job):
-    lines = [l for l in job.output().splitlines() if l.startswith("policygen:")]
-    return lines[-1] if lines else "(no policygen: line)"
-
-
 def _stop_database_after(job, sim, db, generations):
     """Stops PostgreSQL once the simulator has started this many generations; returns (generations then, when)."""
     h.wait_for(lambda: job.process.poll() is not None or sim.state(False)["generationCount"] >= generations, 600,
@@ -284,7 +278,7 @@ def db_failover(args, db, work, failures, rng):
         check = h.check_generations(db, database, state)
         gens_after = len(state["generations"]) - count - during
         trials.append({"trial": t + 1, "stopped_after": count, "outage_s": back_at - stopped_at, "during": during,
-                       "after": gens_after, "rc": rc, "run_s": job.ended - job.started, "message": _last_policygen_line(job),
+                       "after": gens_after, "rc": rc, "run_s": job.ended - job.started, "message": job.verdict(),
                        **check})
         h.log(f"db failover #{t + 1}: exit {rc}, {check}")
         if rc not in (0, 3) or not invariants_hold(check):
@@ -308,7 +302,7 @@ def db_outage(args, db, work, failures, rng):
         finally:
             db.start()
         exit_seconds = job.ended - stopped_at
-        message = _last_policygen_line(job)
+        message = job.verdict()
         names = f"127.0.0.1:{db.port}/{database}" in message
         codes = finish(work, f"outage-{t}", db, database, sim)
         state = sim.state()

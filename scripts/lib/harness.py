@@ -376,6 +376,11 @@ class Job:
         with open(self.log_path, errors="replace") as f:
             return f.read()
 
+    def verdict(self):
+        """The job's last "policygen:" line: its summary, or the one line that says why it stopped."""
+        lines = [l for l in self.output().splitlines() if l.startswith("policygen:")]
+        return lines[-1] if lines else "(no policygen: line)"
+
     def summary(self):
         match = re.search(r"^policygen: run (\d+) ended (\S+) \(exit (\d+)\).*AWS calls (\d+), throttled (\d+)", self.output(), re.M)
         if not match:
