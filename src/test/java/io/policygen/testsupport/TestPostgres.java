@@ -75,6 +75,11 @@ public final class TestPostgres implements BeforeAllCallback, ParameterResolver 
 
     private static final Map<Class<?>, TestDatabase> databases = new ConcurrentHashMap<>();
 
+    /** A new database with nothing in it (no migration applied), named after {@code testClass}: one each call. */
+    public static TestDatabase emptyDatabase(Class<?> testClass) {
+        return TestPostgresServer.get().createEmptyDatabase(testClass);
+    }
+
     /** The fresh, migrated database of {@code testClass}, created on the first call. */
     public static TestDatabase forClass(Class<?> testClass) {
         return databases.computeIfAbsent(owner(testClass), TestPostgresServer.get()::createDatabase);

@@ -76,6 +76,17 @@ abstract sealed class TestPostgresServer {
 
     /** Creates a new database, named after {@code testClass}, and applies the migrations. */
     final TestDatabase createDatabase(Class<?> testClass) {
+        TestDatabase database = createEmptyDatabase(testClass);
+        Flyway.configure()
+                .dataSource(database.url(), database.user(), database.password())
+                .locations(MIGRATIONS)
+                .load()
+                .migrate();
+        return database;
+    }
+
+    /** Creates a new database, named after {@code testClass}, with nothing in it. */
+    final TestDatabase createEmptyDatabase(Class<?> testClass) {
         String name = uniqueName(testClass);
         try (Connection connection = DriverManager.getConnection(adminUrl(), user(), password());
                 Statement statement = connection.createStatement()) {
@@ -85,13 +96,7 @@ abstract sealed class TestPostgresServer {
                     + " (the user needs CREATEDB): " + e.getMessage(), e);
         }
         created(name);
-        TestDatabase database = new TestDatabase(name, urlOf(name), user(), password());
-        Flyway.configure()
-                .dataSource(database.url(), database.user(), database.password())
-                .locations(MIGRATIONS)
-                .load()
-                .migrate();
-        return database;
+        return new TestDatabase(name, urlOf(name), user(), password());
     }
 
     /** {@code policygen_<class>_<pid>_<n>}: unique even when several JVMs share a server. */
