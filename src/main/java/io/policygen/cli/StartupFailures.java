@@ -2,6 +2,7 @@ package io.policygen.cli;
 
 import io.policygen.log.Causes;
 import io.policygen.run.ExitCode;
+import io.policygen.store.SchemaMigration.HalfAppliedMigrationException;
 import io.policygen.store.SchemaMigration.NewerSchemaException;
 import io.policygen.wiring.ConfigurationValidator.InvalidConfigurationException;
 import java.sql.SQLException;
@@ -31,6 +32,9 @@ final class StartupFailures {
                 }
                 case NewerSchemaException newer -> {
                     return new CommandFailure(ExitCode.BAD_CONFIGURATION, newer.getMessage(), e);
+                }
+                case HalfAppliedMigrationException halfApplied -> {
+                    return new CommandFailure(ExitCode.BAD_CONFIGURATION, halfApplied.getMessage(), e);
                 }
                 case SQLException sql when environment != null -> {
                     return DatabaseLogin.failure(DatabaseSettings.of(environment), sql);

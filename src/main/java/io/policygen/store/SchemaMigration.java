@@ -1,9 +1,12 @@
 package io.policygen.store;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -17,6 +20,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
  */
 public final class SchemaMigration implements FlywayMigrationStrategy {
 
+    /** PostgreSQL's duplicate_column, duplicate_function, duplicate_schema, duplicate_table, duplicate_object. */
+    private static final Set<String> ALREADY_EXISTS = Set.of("42701", "42723", "42P06", "42P07", "42710");
+
     @Override
     public void migrate(Flyway flyway) {
         MigrationInfo[] all = flyway.info().all();
@@ -29,11 +35,49 @@ public final class SchemaMigration implements FlywayMigrationStrategy {
                     + ", and this build knows migrations up to " + known + "; run that newer policygen (or a later one) against it,"
                     + " never an older one");
         }
-        flyway.migrate();
+        try {
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw halfApplied(flyway, e);
+        }
+    }
+
+    /**
+     * A migration whose objects exist but which flyway_schema_history does not record: an earlier policygen (Flyway's
+     * default lock, which recorded a migration on a second connection) killed between the two commits left it so,
+     * and every run fails the same way until someone drops what it made. Any other failure is passed on as it is.
+     */
+    private static RuntimeException halfApplied(Flyway flyway, FlywayException e) {
+        SQLException duplicate = duplicateObject(e);
+        if (duplicate == null) {
+            return e;
+        }
+        return Arrays.stream(flyway.info().pending()).findFirst()
+                .<RuntimeException>map(failed -> new HalfAppliedMigrationException("the database's schema is half-migrated: "
+                        + failed.getScript() + " failed: " + duplicate.getMessage() + "; flyway_schema_history does not record"
+                        + " it, so an earlier run was stopped between applying it and recording it. Drop what "
+                        + failed.getScript() + " creates that exists already, then run again", e))
+                .orElse(e);
+    }
+
+    private static SQLException duplicateObject(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && ALREADY_EXISTS.contains(sql.getSQLState())) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private static boolean future(MigrationInfo migration) {
         return migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED;
+    }
+
+    /** A migration applied but not recorded: the database needs mending by hand (exit 2), which a retry cannot do. */
+    public static final class HalfAppliedMigrationException extends RuntimeException {
+        HalfAppliedMigrationException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The database's schema is a newer policygen's: a configuration to mend (exit 2), not a failure a retry cures. */

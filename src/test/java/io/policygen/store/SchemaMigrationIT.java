@@ -2,8 +2,10 @@ package io.policygen.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.policygen.store.SchemaMigration.HalfAppliedMigrationException;
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -24,11 +26,7 @@ class SchemaMigrationIT {
     void shouldRecordEachMigrationInTheTransactionThatAppliesIt() {
         TestDatabase database = TestPostgres.emptyDatabase(SchemaMigrationIT.class);
 
-        new ApplicationContextRunner()
-                .withInitializer(new ConfigDataApplicationContextInitializer())
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class))
-                .withPropertyValues(database.springProperties())
-                .run(context -> assertThat(context).hasNotFailed());
+        jobsMigration(database).run(context -> assertThat(context).hasNotFailed());
 
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
         // an index each of these migrations creates, which no later one changes; xmin is the id of the transaction
@@ -43,5 +41,41 @@ class SchemaMigrationIT {
             assertThat(historyTransaction).as("V%s's history row and its index %s", migration[0], migration[1])
                     .isEqualTo(indexTransaction);
         }
+    }
+
+    @Test
+    void shouldNameTheMigrationAnEarlierBuildLeftAppliedButUnrecordedAndMigrateOnceItsObjectsAreDropped() {
+        TestDatabase database = TestPostgres.emptyDatabase(SchemaMigrationIT.class);
+        Flyway.configure().dataSource(database.url(), database.user(), database.password())
+                .locations("classpath:db/migration", "classpath:db/reports").target("8").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(database.dataSource());
+        // what V9 creates first, as a run killed after V9's commit and before its history row's left it
+        jdbc.sql("create index batch_step_execution_job_step on batch_step_execution (job_execution_id, step_name)").update();
+
+        jobsMigration(database).run(context -> {
+            assertThat(context).hasFailed();
+            Throwable failure = context.getStartupFailure();
+            while (failure != null && !(failure instanceof HalfAppliedMigrationException)) {
+                failure = failure.getCause();
+            }
+            assertThat(failure).as("the failure's causes").isNotNull().hasMessage("the database's schema is half-migrated:"
+                    + " V9__spring_batch_step_indexes.sql failed: ERROR: relation \"batch_step_execution_job_step\" already"
+                    + " exists; flyway_schema_history does not record it, so an earlier run was stopped between applying it and"
+                    + " recording it. Drop what V9__spring_batch_step_indexes.sql creates that exists already, then run again");
+        });
+
+        jdbc.sql("drop index batch_step_execution_job_step").update();
+        jobsMigration(database).run(context -> assertThat(context).hasNotFailed());
+        assertThat(jdbc.sql("select count(*) from flyway_schema_history where version = '9' and success").query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    /** Boot's Flyway as the job starts it: the shipped application.properties and policygen's migration strategy. */
+    private static ApplicationContextRunner jobsMigration(TestDatabase database) {
+        return new ApplicationContextRunner()
+                .withInitializer(new ConfigDataApplicationContextInitializer())
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class))
+                .withBean(SchemaMigration.class)
+                .withPropertyValues(database.springProperties());
     }
 }
