@@ -61,10 +61,11 @@ def kill9(args, db, work, failures, rng):
         exited = job.process.poll() is not None
         job.kill()
         count = sim.state(False)["generationCount"]
+        message = job.verdict() if exited else None
         trials.append({"trial": i + 1, "moment": moment, "phase": "ended before the kill (exit %d)" % job.rc if exited else phase(job.output()),
-                       "generations": count, "message": job.verdict() if exited else None})
+                       "generations": count, "message": message})
         h.log(f"kill -9 #{i + 1} at {moment:.1f} s ({trials[-1]['phase']}): simulator has {count} generations"
-              + (f": {job.verdict()[:400]}" if exited and job.rc != 0 else ""))
+              + (f": {message[:400]}" if exited and job.rc != 0 else ""))
     codes = finish(work, "kill", db, database, sim)
     state = sim.state()
     sim.stop()

@@ -2,8 +2,7 @@ package io.policygen.cli;
 
 import io.policygen.log.Causes;
 import io.policygen.run.ExitCode;
-import io.policygen.store.SchemaMigration.HalfAppliedMigrationException;
-import io.policygen.store.SchemaMigration.NewerSchemaException;
+import io.policygen.store.SchemaMigration.SchemaNeedsAPersonException;
 import io.policygen.wiring.ConfigurationValidator.InvalidConfigurationException;
 import java.sql.SQLException;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -30,11 +29,8 @@ final class StartupFailures {
                     return new CommandFailure(ExitCode.BAD_CONFIGURATION, "invalid configuration: " + bind.getProperty().getName()
                             + ": cannot use '" + bind.getProperty().getValue() + "': " + Causes.root(bind).getMessage(), e);
                 }
-                case NewerSchemaException newer -> {
-                    return new CommandFailure(ExitCode.BAD_CONFIGURATION, newer.getMessage(), e);
-                }
-                case HalfAppliedMigrationException halfApplied -> {
-                    return new CommandFailure(ExitCode.BAD_CONFIGURATION, halfApplied.getMessage(), e);
+                case SchemaNeedsAPersonException schema -> {
+                    return new CommandFailure(ExitCode.BAD_CONFIGURATION, schema.getMessage(), e);
                 }
                 case SQLException sql when environment != null -> {
                     return DatabaseLogin.failure(DatabaseSettings.of(environment), sql);

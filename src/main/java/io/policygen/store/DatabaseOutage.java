@@ -55,21 +55,17 @@ public final class DatabaseOutage {
 
     /** Whether this failure says the database is out of reach (rather than a statement's own error). */
     public static boolean isUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            // a rollback on a dead connection fails too, and hides the failure that says why
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && isUnreachable(rollback.getApplicationException())) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || UNREACHABLE_STATES.contains(sql.getSQLState()))) {
-                return true;
-            }
-            if (cause instanceof SocketException || cause instanceof EOFException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, Throwable.class, DatabaseOutage::saysUnreachable).isPresent();
+    }
+
+    private static boolean saysUnreachable(Throwable cause) {
+        // a rollback on a dead connection fails too, and hides the failure that says why
+        return cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                        && isUnreachable(rollback.getApplicationException())
+                || cause instanceof SQLException sql && sql.getSQLState() != null
+                        && (sql.getSQLState().startsWith("08") || UNREACHABLE_STATES.contains(sql.getSQLState()))
+                || cause instanceof SocketException
+                || cause instanceof EOFException;
     }
 
     /** Told once, with the line to print, when the database is taken for gone. */

@@ -1,5 +1,6 @@
 package io.policygen.store;
 
+import io.policygen.log.Causes;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -30,10 +31,10 @@ public final class SchemaMigration implements FlywayMigrationStrategy {
         if (!newer.isEmpty()) {
             String known = Arrays.stream(all).filter(m -> m.getVersion() != null && !future(m))
                     .map(m -> "V" + m.getVersion()).reduce((first, last) -> last).orElse("none");
-            throw new NewerSchemaException("the database was upgraded by a newer policygen: it has "
+            throw new SchemaNeedsAPersonException("the database was upgraded by a newer policygen: it has "
                     + newer.stream().map(m -> "V" + m.getVersion() + " (" + m.getDescription() + ")").collect(Collectors.joining(", "))
                     + ", and this build knows migrations up to " + known + "; run that newer policygen (or a later one) against it,"
-                    + " never an older one");
+                    + " never an older one", null);
         }
         try {
             flyway.migrate();
@@ -48,42 +49,29 @@ public final class SchemaMigration implements FlywayMigrationStrategy {
      * and every run fails the same way until someone drops what it made. Any other failure is passed on as it is.
      */
     private static RuntimeException halfApplied(Flyway flyway, FlywayException e) {
-        SQLException duplicate = duplicateObject(e);
+        SQLException duplicate = Causes.find(e, SQLException.class, sql -> ALREADY_EXISTS.contains(sql.getSQLState())).orElse(null);
         if (duplicate == null) {
             return e;
         }
         return Arrays.stream(flyway.info().pending()).findFirst()
-                .<RuntimeException>map(failed -> new HalfAppliedMigrationException("the database's schema is half-migrated: "
+                .<RuntimeException>map(failed -> new SchemaNeedsAPersonException("the database's schema is half-migrated: "
                         + failed.getScript() + " failed: " + duplicate.getMessage() + "; flyway_schema_history does not record"
                         + " it, so an earlier run was stopped between applying it and recording it. Drop what "
                         + failed.getScript() + " creates that exists already, then run again", e))
                 .orElse(e);
     }
 
-    private static SQLException duplicateObject(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && ALREADY_EXISTS.contains(sql.getSQLState())) {
-                return sql;
-            }
-        }
-        return null;
-    }
-
     private static boolean future(MigrationInfo migration) {
         return migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED;
     }
 
-    /** A migration applied but not recorded: the database needs mending by hand (exit 2), which a retry cannot do. */
-    public static final class HalfAppliedMigrationException extends RuntimeException {
-        HalfAppliedMigrationException(String message, Throwable cause) {
+    /**
+     * The database's schema is one this build must not or cannot migrate (a newer policygen's, or a migration applied
+     * but not recorded): a person mends it (exit 2), a retry cannot.
+     */
+    public static final class SchemaNeedsAPersonException extends RuntimeException {
+        SchemaNeedsAPersonException(String message, Throwable cause) {
             super(message, cause);
-        }
-    }
-
-    /** The database's schema is a newer policygen's: a configuration to mend (exit 2), not a failure a retry cures. */
-    public static final class NewerSchemaException extends RuntimeException {
-        NewerSchemaException(String message) {
-            super(message);
         }
     }
 }

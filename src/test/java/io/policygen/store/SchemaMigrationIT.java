@@ -2,7 +2,8 @@ package io.policygen.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.policygen.store.SchemaMigration.HalfAppliedMigrationException;
+import io.policygen.log.Causes;
+import io.policygen.store.SchemaMigration.SchemaNeedsAPersonException;
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
 import org.flywaydb.core.Flyway;
@@ -54,11 +55,8 @@ class SchemaMigrationIT {
 
         jobsMigration(database).run(context -> {
             assertThat(context).hasFailed();
-            Throwable failure = context.getStartupFailure();
-            while (failure != null && !(failure instanceof HalfAppliedMigrationException)) {
-                failure = failure.getCause();
-            }
-            assertThat(failure).as("the failure's causes").isNotNull().hasMessage("the database's schema is half-migrated:"
+            assertThat(Causes.find(context.getStartupFailure(), SchemaNeedsAPersonException.class, schema -> true))
+                    .as("the failure's causes").get().extracting(Throwable::getMessage).isEqualTo("the database's schema is half-migrated:"
                     + " V9__spring_batch_step_indexes.sql failed: ERROR: relation \"batch_step_execution_job_step\" already"
                     + " exists; flyway_schema_history does not record it, so an earlier run was stopped between applying it and"
                     + " recording it. Drop what V9__spring_batch_step_indexes.sql creates that exists already, then run again");
