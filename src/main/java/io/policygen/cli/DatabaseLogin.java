@@ -47,17 +47,17 @@ final class DatabaseLogin {
         String url = database.safeUrl();
         if (state.startsWith(INVALID_AUTHORIZATION)) {
             return new CommandFailure(ExitCode.BAD_CONFIGURATION, "the database at " + url + " refused the login of user "
-                    + database.user() + " (" + e.getMessage() + "): check the user and its password, which "
+                    + database.user() + " (" + firstLine(e) + "): check the user and its password, which "
                     + (database.passwordSource() == null ? "is not set (spring.datasource.password, SPRING_DATASOURCE_PASSWORD)"
                     : "came from " + database.passwordSource()), e);
         }
         if (state.equals(INVALID_CATALOG_NAME)) {
-            return new CommandFailure(ExitCode.BAD_CONFIGURATION, e.getMessage() + " at " + url
+            return new CommandFailure(ExitCode.BAD_CONFIGURATION, firstLine(e) + " at " + url
                     + ": create it (README, \"Database\") or correct spring.datasource.url", e);
         }
         if (state.equals(INSUFFICIENT_PRIVILEGE)) {
             return new CommandFailure(ExitCode.BAD_CONFIGURATION, "user " + database.user() + " lacks a privilege in " + url
-                    + " (" + e.getMessage() + "): run policygen as the database's owner", e);
+                    + " (" + firstLine(e) + "): run policygen as the database's owner", e);
         }
         if (state.startsWith(CONNECTION_EXCEPTION)) {
             return new CommandFailure(ExitCode.FAILED, "cannot reach the database at " + url + ": " + withCause(e), e);
@@ -71,6 +71,11 @@ final class DatabaseLogin {
      */
     private static String withCause(Throwable e) {
         Throwable root = Causes.root(e);
-        return root == e || root instanceof ConnectException ? e.getMessage() : e.getMessage() + " (" + root + ")";
+        return root == e || root instanceof ConnectException ? firstLine(e) : firstLine(e) + " (" + root + ")";
+    }
+
+    /** The server's error without the lines pgjdbc adds to it ("  Position: 14"): the failure is one line. */
+    private static String firstLine(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getName() : e.getMessage().lines().findFirst().orElse("");
     }
 }

@@ -11,15 +11,20 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Migrates the database at start-up, but never one a newer policygen has migrated: Flyway by default ignores
+ * Migrates the database at start-up, but never a schema that is not policygen's (see {@link #someoneElses}) nor one a
+ * newer policygen has migrated: Flyway by default ignores
  * migrations it does not know, so an older build (a second host not yet upgraded, a rollback) would run its own
  * statements, and put its own report views back, over a schema it was not written for. Only versioned migrations
  * tell a newer build: one that changed report views alone (repeatable migrations) is not told apart from an older one,
  * and whichever runs puts its own views in place.
  */
 public final class SchemaMigration implements FlywayMigrationStrategy {
+
+    /** How Flyway (11) refuses a schema that holds objects and no history; no exception type of its own says so. */
+    private static final String NO_HISTORY = "but no schema history table";
 
     /** PostgreSQL's duplicate_column, duplicate_function, duplicate_schema, duplicate_table, duplicate_object. */
     private static final Set<String> ALREADY_EXISTS = Set.of("42701", "42723", "42P06", "42P07", "42710");
@@ -39,8 +44,28 @@ public final class SchemaMigration implements FlywayMigrationStrategy {
         try {
             flyway.migrate();
         } catch (FlywayException e) {
-            throw halfApplied(flyway, e);
+            throw e.getMessage() != null && e.getMessage().contains(NO_HISTORY) ? someoneElses(flyway, e) : halfApplied(flyway, e);
         }
+    }
+
+    /**
+     * A schema that holds objects but no flyway_schema_history is not policygen's (another application's, in a database
+     * they share). Flyway refuses it and advises a baseline, which would record policygen's migrations as applied
+     * without creating its tables: the way out is a schema of policygen's own.
+     */
+    private static RuntimeException someoneElses(Flyway flyway, FlywayException e) {
+        JdbcClient database = JdbcClient.create(flyway.getConfiguration().getDataSource());
+        String schema = database.sql("select coalesce(cast(? as text), current_schema())")
+                .param(flyway.getConfiguration().getDefaultSchema()).query(String.class).single();
+        List<String> relations = database.sql("select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                        + " where n.nspname = ? and c.relkind in ('r', 'p', 'v', 'm', 'f') order by c.relname")
+                .param(schema).query(String.class).list();
+        String held = relations.isEmpty() ? "objects" : String.join(", ", relations.subList(0, Math.min(5, relations.size())))
+                + (relations.size() > 5 ? " and " + (relations.size() - 5) + " more" : "");
+        return new SchemaNeedsAPersonException("the database's schema \"" + schema + "\" is not policygen's: it holds " + held
+                + " but no flyway_schema_history, and policygen changed nothing in it. Give policygen an empty database of its"
+                + " own, or a schema of its own in this one: add ?currentSchema=policygen to spring.datasource.url (the first"
+                + " run creates it)", e);
     }
 
     /**

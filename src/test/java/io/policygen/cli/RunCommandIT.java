@@ -122,6 +122,27 @@ class RunCommandIT {
     }
 
     @Test
+    void shouldCallAUserWithoutPrivilegesConfigurationInOneLine() throws Exception {
+        TestDatabase notTheirs = TestPostgres.emptyDatabase(RunCommandIT.class);
+        JdbcClient admin = JdbcClient.create(notTheirs.dataSource());
+        admin.sql("""
+                do $$ begin create role policygen_run_it_stranger login password 'stranger';
+                exception when duplicate_object then null; end $$""").update();
+        admin.sql("revoke create on schema public from public").update(); // PostgreSQL 15's default, and older ones'
+
+        PolicygenProcess.Finished run = run(environment("SPRING_DATASOURCE_PASSWORD", "stranger"),
+                settings("spring.datasource.url=" + notTheirs.url(), "spring.datasource.username=policygen_run_it_stranger"));
+
+        assertThat(run.exitCode()).as("a retry cannot help").isEqualTo(2);
+        // PostgreSQL's error names where in Flyway's statement it failed, on a line of its own: not printed
+        assertThat(run.lines()).singleElement().asString().isEqualTo("policygen: user 'policygen_run_it_stranger' lacks a"
+                + " privilege in " + notTheirs.url() + " (ERROR: permission denied for schema public): run policygen as the"
+                + " database's owner");
+        assertThat(admin.sql("select count(*) from pg_tables where schemaname = 'public'").query(Long.class).single()).isZero();
+        assertNothingWasCalled();
+    }
+
+    @Test
     void shouldRefuseAMisspelledSettingOnTheCommandLineSuggestingTheKnownOne() throws Exception {
         PolicygenProcess.Finished run = run(environment(), settings("policygen.generation.daily-qouta=10"));
 

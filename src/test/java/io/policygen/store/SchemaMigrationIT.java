@@ -53,19 +53,47 @@ class SchemaMigrationIT {
         // what V9 creates first, as a run killed after V9's commit and before its history row's left it
         jdbc.sql("create index batch_step_execution_job_step on batch_step_execution (job_execution_id, step_name)").update();
 
-        jobsMigration(database).run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(Causes.find(context.getStartupFailure(), SchemaNeedsAPersonException.class, schema -> true))
-                    .as("the failure's causes").get().extracting(Throwable::getMessage).isEqualTo("the database's schema is half-migrated:"
-                    + " V9__spring_batch_step_indexes.sql failed: ERROR: relation \"batch_step_execution_job_step\" already"
-                    + " exists; flyway_schema_history does not record it, so an earlier run was stopped between applying it and"
-                    + " recording it. Drop what V9__spring_batch_step_indexes.sql creates that exists already, then run again");
-        });
+        assertMigrationFails(database, "the database's schema is half-migrated:"
+                + " V9__spring_batch_step_indexes.sql failed: ERROR: relation \"batch_step_execution_job_step\" already"
+                + " exists; flyway_schema_history does not record it, so an earlier run was stopped between applying it and"
+                + " recording it. Drop what V9__spring_batch_step_indexes.sql creates that exists already, then run again");
 
         jdbc.sql("drop index batch_step_execution_job_step").update();
         jobsMigration(database).run(context -> assertThat(context).hasNotFailed());
         assertThat(jdbc.sql("select count(*) from flyway_schema_history where version = '9' and success").query(Long.class).single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseASchemaAnotherApplicationHoldsAndMigrateIntoASchemaOfItsOwnBeside() {
+        TestDatabase shared = TestPostgres.emptyDatabase(SchemaMigrationIT.class);
+        JdbcClient jdbc = JdbcClient.create(shared.dataSource());
+        jdbc.sql("create table orders (id int primary key)").update();
+        jdbc.sql("create view open_orders as select id from orders").update();
+
+        assertMigrationFails(shared, "the database's schema \"public\" is not policygen's: it holds open_orders, orders but"
+                + " no flyway_schema_history, and policygen changed nothing in it. Give policygen an empty database of its own,"
+                + " or a schema of its own in this one: add ?currentSchema=policygen to spring.datasource.url (the first run"
+                + " creates it)");
+        assertThat(jdbc.sql("select table_name from information_schema.tables where table_schema = 'public' order by 1")
+                .query(String.class).list()).containsExactly("open_orders", "orders");
+
+        String ownSchemaUrl = shared.url() + (shared.url().contains("?") ? "&" : "?") + "currentSchema=policygen";
+        TestDatabase ownSchema = new TestDatabase(shared.name(), ownSchemaUrl, shared.user(), shared.password());
+        jobsMigration(ownSchema).run(context -> assertThat(context).hasNotFailed());
+        assertThat(jdbc.sql("select count(*) from information_schema.tables where table_schema = 'policygen'"
+                + " and table_name in ('principal', 'generation', 'batch_job_execution', 'flyway_schema_history')")
+                .query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select table_name from information_schema.tables where table_schema = 'public' order by 1")
+                .query(String.class).list()).containsExactly("open_orders", "orders");
+    }
+
+    private static void assertMigrationFails(TestDatabase database, String message) {
+        jobsMigration(database).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(Causes.find(context.getStartupFailure(), SchemaNeedsAPersonException.class, schema -> true))
+                    .as("the failure's causes").get().extracting(Throwable::getMessage).isEqualTo(message);
+        });
     }
 
     /** Boot's Flyway as the job starts it: the shipped application.properties and policygen's migration strategy. */
