@@ -71,7 +71,7 @@ final class ExportCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--dir " + refused.get());
             }
         } catch (IOException e) {
-            throw new CommandFailure(ExitCode.FAILED, "export: cannot read " + dir + ": " + e.getMessage(), e);
+            throw FileFailure.of("export: cannot read " + dir, e);
         }
         DatabaseSettings database = ReportCommand.settings(SpringArguments.of(arguments, spec.commandLine())).requireUrl();
         PrintWriter out = spec.commandLine().getOut();
@@ -82,7 +82,9 @@ final class ExportCommand implements Callable<Integer> {
         } catch (DataAccessException e) {
             throw e.getCause() instanceof SQLException sql ? DatabaseLogin.failure(database, sql)
                     : new CommandFailure(ExitCode.FAILED, "export: the database at " + database.safeUrl() + " failed: " + e.getMessage(), e);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            throw FileFailure.of("export: cannot write " + dir, e);
+        } catch (IllegalArgumentException e) {
             throw new CommandFailure(ExitCode.FAILED, "export: cannot write " + dir + ": " + e.getMessage(), e);
         } finally {
             out.flush();

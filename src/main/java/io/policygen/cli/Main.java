@@ -2,6 +2,7 @@ package io.policygen.cli;
 
 import ch.qos.logback.classic.Level;
 import java.io.PrintWriter;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -20,6 +21,11 @@ public final class Main {
         // Until Spring configures logging (run, report, each demo night), what logs while starting (the embedded
         // PostgreSQL, the simulator) would print at logback's default level, DEBUG.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        // A configuration file Spring cannot read fails before its logging is configured, and Spring reports it in a
+        // page: the command's one line says it (StartupFailures), and --verbose its stack trace.
+        for (String reporter : List.of("org.springframework.boot.SpringApplication", "org.springframework.boot.diagnostics")) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(reporter)).setLevel(Level.OFF);
+        }
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

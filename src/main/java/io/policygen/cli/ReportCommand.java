@@ -188,6 +188,8 @@ public final class ReportCommand implements Callable<Integer> {
         application.setRegisterShutdownHook(false);
         try (ConfigurableApplicationContext context = application.run(springArguments.toArray(String[]::new))) {
             return DatabaseSettings.of(context.getEnvironment());
+        } catch (RuntimeException e) {
+            throw StartupFailures.describe(e, null);
         }
     }
 

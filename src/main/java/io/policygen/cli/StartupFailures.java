@@ -5,8 +5,10 @@ import io.policygen.run.ExitCode;
 import io.policygen.store.SchemaMigration.SchemaNeedsAPersonException;
 import io.policygen.wiring.ConfigurationValidator.InvalidConfigurationException;
 import java.sql.SQLException;
+import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.core.env.Environment;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Why the application's context could not start, as the one line (or the lines, one per bad setting) a user acts on. */
 final class StartupFailures {
@@ -28,6 +30,12 @@ final class StartupFailures {
                 case BindException bind -> {
                     return new CommandFailure(ExitCode.BAD_CONFIGURATION, "invalid configuration: " + bind.getProperty().getName()
                             + ": cannot use '" + bind.getProperty().getValue() + "': " + Causes.root(bind).getMessage(), e);
+                }
+                case ConfigDataResourceNotFoundException missing -> {
+                    return new CommandFailure(ExitCode.BAD_CONFIGURATION, "invalid configuration: " + ConfigurationFiles.missing(missing), e);
+                }
+                case MarkedYAMLException yaml -> {
+                    return new CommandFailure(ExitCode.BAD_CONFIGURATION, "invalid configuration: " + ConfigurationFiles.notYaml(yaml), e);
                 }
                 case SchemaNeedsAPersonException schema -> {
                     return new CommandFailure(ExitCode.BAD_CONFIGURATION, schema.getMessage(), e);

@@ -107,6 +107,16 @@ class ExportCommandIT {
         assertThat(cli.errLines()).singleElement().asString().contains("refused the login of user 'nobody'");
     }
 
+    @Test
+    void shouldSayWhyTheDirectoryCannotBeWrittenAndWriteNothing() throws IOException {
+        Path file = Files.writeString(temp.resolve("a-file"), "not a directory");
+
+        assertThat(export("--dir", file.resolve("export").toString())).as("a retry cannot help").isEqualTo(2);
+        assertThat(cli.errLines()).containsExactly("policygen: export: cannot write " + file.resolve("export") + " ("
+                + file.resolve("export") + ": Not a directory)");
+        assertThat(Files.readString(file)).isEqualTo("not a directory");
+    }
+
     private static Map<String, byte[]> files(Path dir) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {

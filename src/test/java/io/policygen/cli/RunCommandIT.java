@@ -179,6 +179,32 @@ class RunCommandIT {
     }
 
     @Test
+    void shouldSayInOneLineThatAConfigurationFileIsMissingOrNotYaml() throws Exception {
+        // relative, as a cron job in another directory than the one it was tried in finds it
+        PolicygenProcess.Finished missing = run(environment(), settings("spring.config.additional-location=file:policygen.yml"));
+
+        assertThat(missing.exitCode()).as("a retry cannot help").isEqualTo(2);
+        assertThat(missing.lines()).containsExactly("policygen: invalid configuration: the configuration file file:policygen.yml"
+                + " does not exist (looked for " + directory.toAbsolutePath().resolve("policygen.yml") + "); give the file's"
+                + " path, absolute or from the directory policygen runs in");
+        assertNothingWasCalled();
+
+        Path file = Files.writeString(directory.resolve("policygen.yml"), """
+                policygen:
+                  generation:
+                    daily-quota: 10
+                   trails: []
+                """);
+        PolicygenProcess.Finished notYaml = run(environment(), settings("spring.config.additional-location=file:" + file));
+
+        assertThat(notYaml.exitCode()).isEqualTo(2);
+        assertThat(notYaml.lines()).containsExactly("policygen: invalid configuration: a configuration file is not valid YAML:"
+                + " expected <block end>, but found '<block mapping start>' at line 4, column 4, while parsing a block mapping"
+                + " at line 2, column 3");
+        assertNothingWasCalled();
+    }
+
+    @Test
     void shouldPrintOnlyTheNamedMessageForABadValue() throws Exception {
         PolicygenProcess.Finished run = run(environment(), settings("policygen.generation.daily-quota=51"));
 

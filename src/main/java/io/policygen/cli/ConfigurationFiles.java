@@ -1,0 +1,40 @@
+package io.policygen.cli;
+
+import java.io.IOException;
+import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
+import org.springframework.boot.context.config.StandardConfigDataResource;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * A configuration file Spring could not read, said in one line: Spring's own report is a page, printed before
+ * logging is configured, and its YAML parser's message names no file.
+ */
+final class ConfigurationFiles {
+
+    private ConfigurationFiles() {
+    }
+
+    /** A relative path is the directory policygen runs in, which a scheduler chooses: the line gives it whole. */
+    static String missing(ConfigDataResourceNotFoundException e) {
+        String where = "";
+        if (e.getResource() instanceof StandardConfigDataResource standard) {
+            try {
+                where = " (looked for " + standard.getResource().getFile().toPath().toAbsolutePath() + ")";
+            } catch (IOException | RuntimeException notAFile) {
+                where = " (looked for " + standard.getResource().getDescription() + ")";
+            }
+        }
+        return "the configuration file " + (e.getLocation() != null ? e.getLocation() : e.getResource()) + " does not exist"
+                + where + "; give the file's path, absolute or from the directory policygen runs in";
+    }
+
+    static String notYaml(MarkedYAMLException e) {
+        return "a configuration file is not valid YAML: " + e.getProblem() + at(e.getProblemMark())
+                + (e.getContext() != null ? ", " + e.getContext() + at(e.getContextMark()) : "");
+    }
+
+    private static String at(Mark mark) {
+        return mark == null ? "" : " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+    }
+}
