@@ -137,10 +137,12 @@ BAD_CONFIGURATIONS = [
     ("policygen.throttle.overall-rate", "fast", "policygen.throttle.overall-rate"),
     ("policygen.run.max-duration", "-PT1H", "policygen.run.max-duration"),
     ("policygen.run.progress-interval", "PT0S", "policygen.run.progress-interval"),
+    # a configuration file that is not where the scheduler runs the job: named by its path, not a setting
+    ("spring.config.additional-location", "file:no-such-policygen.yml", "no-such-policygen.yml"),
 ]
 
-# --quick: the settings the AWS SDK itself would refuse, one of each kind of check, and the binder's failures
-QUICK_CONFIGURATIONS = {1, 4, 5, 7, 8, 14, 18, 19, 20, 23, 25, 30}
+# --quick: the settings the AWS SDK itself would refuse, one of each kind of check, the binder's failures, a missing file
+QUICK_CONFIGURATIONS = {1, 4, 5, 7, 8, 14, 18, 19, 20, 23, 25, 30, 33}
 
 
 def bad_configurations(args, db, work, failures, rng):
