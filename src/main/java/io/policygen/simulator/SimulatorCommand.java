@@ -1,6 +1,8 @@
 package io.policygen.simulator;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -118,6 +120,14 @@ public final class SimulatorCommand {
             simulator = Simulator.start(options);
         } catch (IllegalArgumentException e) {
             System.err.println("policygen simulate: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof BindException)) {
+                throw e;
+            }
+            System.err.println("policygen simulate: port " + options.port() + " is in use (another simulator?): stop it, or"
+                    + " give another with --port");
             System.exit(2);
             return;
         }

@@ -14,12 +14,11 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Migrates the database at start-up, but never a schema that is not policygen's (see {@link #someoneElses}) nor one a
- * newer policygen has migrated: Flyway by default ignores
- * migrations it does not know, so an older build (a second host not yet upgraded, a rollback) would run its own
- * statements, and put its own report views back, over a schema it was not written for. Only versioned migrations
- * tell a newer build: one that changed report views alone (repeatable migrations) is not told apart from an older one,
- * and whichever runs puts its own views in place.
+ * Migrates the database at start-up, but never a schema that is not policygen's (see {@link #someoneElses}), nor one
+ * a newer policygen has migrated: Flyway by default ignores migrations it does not know, so an older build (a second
+ * host not yet upgraded, a rollback) would run its own statements, and put its own report views back, over a schema it
+ * was not written for. Only versioned migrations tell a newer build: one that changed report views alone (repeatable
+ * migrations) is not told apart from an older one, and whichever runs puts its own views in place.
  */
 public final class SchemaMigration implements FlywayMigrationStrategy {
 

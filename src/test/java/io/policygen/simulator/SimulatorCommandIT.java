@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -95,5 +97,17 @@ class SimulatorCommandIT {
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(output).contains("policygen simulate: --daily-quota: not a number: 'zero'; see 'policygen simulate --help'");
+    }
+
+    @Test
+    void shouldExitWithTwoNamingAPortInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process process = launch("--port", String.valueOf(taken.getLocalPort()), "--accounts", "2");
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(2);
+            assertThat(output.strip()).isEqualTo("policygen simulate: port " + taken.getLocalPort() + " is in use (another"
+                    + " simulator?): stop it, or give another with --port");
+        }
     }
 }
