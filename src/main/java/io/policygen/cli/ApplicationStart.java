@@ -1,6 +1,7 @@
 package io.policygen.cli;
 
 import io.policygen.PolicygenApplication;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -18,13 +19,21 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 final class ApplicationStart {
 
-    /** Spring's reporters of a failed start-up; the lowest-precedence settings, so a user's own win. */
-    private static final Map<String, Object> QUIET = Map.of(
-            "logging.level.org.springframework.boot.SpringApplication", "OFF",
-            "logging.level.org.springframework.boot.diagnostics", "OFF",
-            "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR");
+    /** Spring Boot's loggers that report a failed start-up: its stack trace and its page of failure analysis. */
+    static final List<String> FAILURE_REPORTERS = List.of("org.springframework.boot.SpringApplication",
+            "org.springframework.boot.diagnostics");
+
+    /** Those silenced, and a refresh's warning: the lowest-precedence settings, so a user's own win. */
+    private static final Map<String, Object> QUIET = quiet();
 
     private ApplicationStart() {
+    }
+
+    private static Map<String, Object> quiet() {
+        Map<String, Object> quiet = new HashMap<>();
+        FAILURE_REPORTERS.forEach(reporter -> quiet.put("logging.level." + reporter, "OFF"));
+        quiet.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR");
+        return Map.copyOf(quiet);
     }
 
     static ConfigurableApplicationContext start(List<String> springArguments, boolean verbose) {

@@ -2,7 +2,6 @@ package io.policygen.cli;
 
 import ch.qos.logback.classic.Level;
 import java.io.PrintWriter;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -23,7 +22,7 @@ public final class Main {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         // A configuration file Spring cannot read fails before its logging is configured, and Spring reports it in a
         // page: the command's one line says it (StartupFailures), and --verbose its stack trace.
-        for (String reporter : List.of("org.springframework.boot.SpringApplication", "org.springframework.boot.diagnostics")) {
+        for (String reporter : ApplicationStart.FAILURE_REPORTERS) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(reporter)).setLevel(Level.OFF);
         }
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));

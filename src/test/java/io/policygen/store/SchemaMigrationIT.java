@@ -48,7 +48,7 @@ class SchemaMigrationIT {
     void shouldNameTheMigrationAnEarlierBuildLeftAppliedButUnrecordedAndMigrateOnceItsObjectsAreDropped() {
         TestDatabase database = TestPostgres.emptyDatabase(SchemaMigrationIT.class);
         Flyway.configure().dataSource(database.url(), database.user(), database.password())
-                .locations("classpath:db/migration", "classpath:db/reports").target("8").load().migrate();
+                .locations(TestPostgres.migrationLocations()).target("8").load().migrate();
         JdbcClient jdbc = JdbcClient.create(database.dataSource());
         // what V9 creates first, as a run killed after V9's commit and before its history row's left it
         jdbc.sql("create index batch_step_execution_job_step on batch_step_execution (job_execution_id, step_name)").update();

@@ -75,6 +75,11 @@ public final class TestPostgres implements BeforeAllCallback, ParameterResolver 
 
     private static final Map<Class<?>, TestDatabase> databases = new ConcurrentHashMap<>();
 
+    /** Where the job's migrations are, as Flyway's {@code locations} takes them. */
+    public static String[] migrationLocations() {
+        return TestPostgresServer.MIGRATIONS.clone();
+    }
+
     /** A new database with nothing in it (no migration applied), named after {@code testClass}: one each call. */
     public static TestDatabase emptyDatabase(Class<?> testClass) {
         return TestPostgresServer.get().createEmptyDatabase(testClass);
