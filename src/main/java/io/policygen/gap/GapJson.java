@@ -30,6 +30,11 @@ final class GapJson {
         json.put("type", principal.type().directory());
         json.put("name", principal.name());
         json.put("path", principal.path());
+        PermissionSetRole.permissionSet(principal).ifPresent(set -> {
+            json.put("permissionSet", set);
+            json.put("applyTo", "IAM Identity Center permission set " + set + ": IAM refuses to change this role; the permission set's"
+                    + " policy is the same in each of its accounts (report_permission_set_gap judges it over all of them)");
+        });
         json.put("granted", gap.granted());
         json.put("used", gap.used());
         json.put("usedAtServiceLevel", gap.usedAtServiceLevel());

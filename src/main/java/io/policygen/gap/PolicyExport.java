@@ -130,6 +130,7 @@ public final class PolicyExport {
         entry.put("type", principal.type().directory());
         entry.put("name", principal.name());
         entry.put("path", principal.path());
+        PermissionSetRole.permissionSet(principal).ifPresent(set -> entry.put("permissionSet", set));
         var policyFiles = entry.putArray("policy");
         List<JsonNode> documents;
         try {

@@ -123,8 +123,8 @@ class CommandLineTest {
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.errLines()).containsExactly("policygen report: no report named 'secrets' (the reports: report_account_progress,"
-                + " report_failures, report_gap_actions, report_gap_by_account, report_policies, report_principal_status,"
-                + " report_privilege_gap, report_runs, report_unused_principals);"
+                + " report_failures, report_gap_actions, report_gap_by_account, report_permission_set_gap, report_policies,"
+                + " report_principal_status, report_privilege_gap, report_runs, report_unused_principals);"
                 + " see 'policygen report --help'");
         assertThat(Cli.run("report", "runs", "--format=xml", NO_DATABASE).errLines()).containsExactly(
                 "policygen report: --format must be table, csv, json or html (privilege_gap only), not 'xml'; see 'policygen report --help'");

@@ -112,8 +112,8 @@ class ReportCommandIT {
         assertThat(exit).isEqualTo(2);
         assertThat(out()).isEmpty();
         assertThat(cli.errLines()).containsExactly("policygen report: no report named 'report_secrets' (the reports:"
-                + " report_account_progress, report_failures, report_gap_actions, report_gap_by_account, report_policies,"
-                + " report_principal_status, report_privilege_gap, report_runs, report_unused_principals);"
+                + " report_account_progress, report_failures, report_gap_actions, report_gap_by_account, report_permission_set_gap,"
+                + " report_policies, report_principal_status, report_privilege_gap, report_runs, report_unused_principals);"
                 + " see 'policygen report --help'");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.policygen.cli.ReportCommand;
+import io.policygen.simulator.Account;
 import io.policygen.simulator.Principal;
 import io.policygen.simulator.PrincipalDetails;
 import io.policygen.simulator.PrincipalMix;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,10 +85,25 @@ class GapAgreementIT {
                 .failureRate(0)
                 .mix(PrincipalMix.REALISTIC)
                 .build());
+        Instant now = simulator.clock().instant();
+        for (Account account : simulator.organization().accounts()) {
+            permissionSetRole(account, "ReadOnly", PrincipalDetails.READ_ONLY_ACCESS, now);
+            if (!account.management()) {
+                permissionSetRole(account, "Power_User", PrincipalDetails.POWER_USER_ACCESS, now);
+            }
+        }
         job = new JobHarness(simulator, database);
         job.resetDatabase();
         jdbc = job.jdbc();
         assertThat(job.run()).isZero();
+    }
+
+    /** The role IAM Identity Center provisions for a permission set in an account, used yesterday. */
+    private static void permissionSetRole(Account account, String permissionSet, String policyArn, Instant now) {
+        String suffix = "%016x".formatted(Objects.hash(account.id(), permissionSet) * 0x9E3779B97F4A7C15L);
+        Principal role = simulator.organization().addPrincipal(account.id(), Principal.Kind.ROLE, "/aws-reserved/sso.amazonaws.com/",
+                "AWSReservedSSO_" + permissionSet + "_" + suffix, now.minus(Duration.ofDays(200)));
+        simulator.setDetails(role.arn(), PrincipalDetails.none().usedAt(now.minus(Duration.ofDays(1))).attach(policyArn));
     }
 
     @AfterAll
@@ -236,6 +253,53 @@ class GapAgreementIT {
         assertThat(Pattern.compile("<tr><td class=\"n\">\\d+</td>").matcher(dom).results().count())
                 .as("ranked rows: a planted string broke no cell")
                 .isEqualTo(jdbc.sql("select count(*) from report_privilege_gap").query(Long.class).single());
+    }
+
+    @Test
+    @Order(1)
+    void shouldJudgeAPermissionSetOverAllItsAccountsAsTheActionsViewJudgesEachOfItsRoles(@TempDir Path temp) throws Exception {
+        List<Map<String, Object>> sets = jdbc.sql("select * from report_permission_set_gap").query().listOfRows();
+
+        assertThat(sets).extracting(set -> set.get("permission_set")).containsExactlyInAnyOrder("ReadOnly", "Power_User");
+        for (Map<String, Object> set : sets) {
+            // each action of the set over its roles, from the per-principal view: used if any role used it, unused if none
+            Map<String, List<String>> statuses = new TreeMap<>();
+            Map<String, Integer> weights = new TreeMap<>();
+            List<String> accounts = jdbc.sql("select distinct account_id from report_gap_actions where principal_arn like ?")
+                    .param("%:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_" + set.get("permission_set") + "_%").query(String.class).list();
+            jdbc.sql("select action, status, weight from report_gap_actions where principal_arn like ?")
+                    .param("%:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_" + set.get("permission_set") + "_%")
+                    .query((rs, i) -> {
+                        statuses.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                        return weights.put(rs.getString(1), rs.getInt(3));
+                    }).list();
+            List<String> used = statuses.entrySet().stream().filter(e -> e.getValue().contains("USED")).map(Map.Entry::getKey).toList();
+            List<String> unused = statuses.entrySet().stream().filter(e -> e.getValue().stream().allMatch("UNUSED"::equals))
+                    .map(Map.Entry::getKey).toList();
+
+            assertThat(accounts).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(set).containsEntry("accounts", (long) accounts.size()).containsEntry("reviewed", (long) accounts.size())
+                    .containsEntry("complete", true).containsEntry("grant_sets", 1L)
+                    .containsEntry("granted", (long) statuses.size()).containsEntry("used", (long) used.size())
+                    .containsEntry("unused", (long) unused.size())
+                    .containsEntry("score", unused.stream().mapToLong(weights::get).sum());
+            assertThat(List.of((String[]) ((java.sql.Array) set.get("used_actions")).getArray())).isEqualTo(used);
+            assertThat(unused).isNotEmpty();
+            assertThat(used.size()).isLessThan(statuses.size());
+        }
+
+        // the export names each of those roles' permission set, and no other principal's
+        Path dir = temp.resolve("export");
+        new StoredExport(new JdbcTemplate(database.dataSource()), new GapCalculator(ActionCatalog.bundled()),
+                GapStore.catalogVersion(ActionCatalog.bundled()), 7).write(dir);
+        Map<String, String> named = new TreeMap<>();
+        for (JsonNode entry : JSON.readTree(dir.resolve("index.json").toFile()).get("principals")) {
+            if (entry.has("permissionSet")) {
+                named.put(entry.get("account").asString() + "/" + entry.get("name").asString(), entry.get("permissionSet").asString());
+            }
+        }
+        assertThat(named.values()).containsOnly("ReadOnly", "Power_User")
+                .hasSize(sets.stream().mapToInt(set -> ((Long) set.get("accounts")).intValue()).sum());
     }
 
     @Test

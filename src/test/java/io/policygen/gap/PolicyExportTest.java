@@ -237,6 +237,27 @@ class PolicyExportTest {
     }
 
     @Test
+    void shouldNameThePermissionSetOfAnIdentityCenterRoleAndOfNoOtherPrincipal() throws IOException {
+        Path dir = temp.resolve("export");
+        String one = documents(policy(allow("\"s3:GetObject\"")));
+        String sso = "/aws-reserved/sso.amazonaws.com/";
+
+        new PolicyExport(dir).write(List.of(row(ACCOUNT, PrincipalKind.ROLE, sso + "eu-west-1/", "AWSReservedSSO_Data_Admin_0123456789abcdef", one),
+                row(ACCOUNT, PrincipalKind.ROLE, "/", "AWSReservedSSO_LookAlike_0123456789abcdef", one),
+                row(ACCOUNT, PrincipalKind.ROLE, sso, "AWSReservedSSO_NoSuffix", one),
+                row(ACCOUNT, PrincipalKind.USER, sso, "AWSReservedSSO_User_0123456789abcdef", one)));
+
+        JsonNode index = CanonicalJson.JSON.readTree(read(dir, "index.json"));
+        assertThat(index.get("principals")).extracting(entry -> entry.path("permissionSet").asString(""))
+                .containsExactly("", "", "Data_Admin", "");
+        JsonNode gap = CanonicalJson.JSON.readTree(read(dir, index.at("/principals/2/gap").asString()));
+        assertThat(gap.get("permissionSet").asString()).isEqualTo("Data_Admin");
+        assertThat(gap.get("applyTo").asString()).startsWith("IAM Identity Center permission set Data_Admin: IAM refuses");
+        assertThat(CanonicalJson.JSON.readTree(read(dir, "111111111111/role/AWSReservedSSO_LookAlike_0123456789abcdef.gap.json"))
+                .has("permissionSet")).isFalse();
+    }
+
+    @Test
     void shouldRecordAGeneratedPolicyItCannotReadAndStillWriteTheGap() throws IOException {
         Path dir = temp.resolve("export");
 

@@ -1,19 +1,20 @@
 package io.policygen.report;
 
+import static io.policygen.testsupport.GapTables.action;
+import static io.policygen.testsupport.GapTables.arn;
 import static io.policygen.testsupport.ViewRows.cells;
 import static io.policygen.testsupport.ViewRows.named;
 import static io.policygen.testsupport.ViewRows.row;
 import static io.policygen.testsupport.ViewRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.policygen.testsupport.GapTables;
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,30 +38,32 @@ class GapReportsIT {
     private static final String NOT_EVALUATED = "resources and conditions not evaluated";
 
     private static JdbcClient jdbc;
+    private static GapTables tables;
 
     @BeforeAll
     static void knownState(TestDatabase database) {
         jdbc = JdbcClient.create(database.dataSource());
-        account(A, "prod", true);
-        account(B, "dev", true);
-        account(C, "old", false);
-        account(D, "empty", true);
-        long storage = grant("g-storage", action("s3", "s3:DeleteObject", "Write", 5, true, false, true),
+        tables = new GapTables(jdbc, NOW);
+        tables.account(A, "prod", true);
+        tables.account(B, "dev", true);
+        tables.account(C, "old", false);
+        tables.account(D, "empty", true);
+        long storage = tables.grant("g-storage", action("s3", "s3:DeleteObject", "Write", 5, true, false, true),
                 action("s3", "s3:GetObject", "Read", 2, false, false, true), action("s3", "s3:PutObject", "Write", 5, false, false, true),
                 action("iam", "iam:PassRole", "Write", 5, false, false, true));
-        long broad = grant("g-broad", action("ec2", "ec2:RunInstances", "Write", 5, false, false, true),
+        long broad = tables.grant("g-broad", action("ec2", "ec2:RunInstances", "Write", 5, false, false, true),
                 action("iam", "iam:AttachRolePolicy", "Permissions management", 10, false, true, true),
                 action("newsvc", "newsvc:DoThing", "Unknown", 5, false, false, false),
                 action("sqs", "sqs:ReceiveMessage", "Read", 2, false, false, true), action("sqs", "sqs:SendMessage", "Write", 5, false, false, true));
-        gap(principal(A, "role/app", null), "j-app", storage, 4, 1, 0, 1, 2, 0, 1, 0, 10, "{s3}", "{}", "{s3:GetObject}", "{iam:PassRole}", "[]");
-        gap(principal(A, "role/admin", null), "j-admin", broad, 5, 1, 2, 0, 2, 1, 0, 1, 15, "{iam,newsvc}", "{sqs}", "{ec2:RunInstances}",
+        tables.gap(tables.principal(A, "role/app", null), "j-app", storage, 4, 1, 0, 1, 2, 0, 1, 0, 10, "{s3}", "{}", "{s3:GetObject}", "{iam:PassRole}", "[]");
+        tables.gap(tables.principal(A, "role/admin", null), "j-admin", broad, 5, 1, 2, 0, 2, 1, 0, 1, 15, "{iam,newsvc}", "{sqs}", "{ec2:RunInstances}",
                 "{}", NOTE);
-        gap(principal(A, "user/alice", null), "j-alice", storage, 4, 2, 1, 1, 0, 0, 0, 0, 0, "{}", "{*}", "{s3:GetObject,s3:PutObject}",
+        tables.gap(tables.principal(A, "user/alice", null), "j-alice", storage, 4, 2, 1, 1, 0, 0, 0, 0, 0, "{}", "{*}", "{s3:GetObject,s3:PutObject}",
                 "{iam:PassRole}", "[]");
-        gap(principal(A, "role/gone", NOW), "j-gone", broad, 5, 0, 0, 0, 5, 1, 0, 1, 27, "{iam}", "{}", "{}", "{}", "[]");
-        principal(A, "role/nogap", null);
-        gap(principal(B, "role/b1", null), "j-b1", broad, 5, 0, 0, 0, 5, 1, 0, 1, 27, "{iam,sqs,ec2,newsvc}", "{}", "{}", "{}", "[]");
-        gap(principal(C, "role/c1", null), "j-c1", broad, 5, 0, 0, 0, 5, 1, 0, 1, 27, "{iam}", "{}", "{}", "{}", "[]");
+        tables.gap(tables.principal(A, "role/gone", NOW), "j-gone", broad, 5, 0, 0, 0, 5, 1, 0, 1, 27, "{iam}", "{}", "{}", "{}", "[]");
+        tables.principal(A, "role/nogap", null);
+        tables.gap(tables.principal(B, "role/b1", null), "j-b1", broad, 5, 0, 0, 0, 5, 1, 0, 1, 27, "{iam,sqs,ec2,newsvc}", "{}", "{}", "{}", "[]");
+        tables.gap(tables.principal(C, "role/c1", null), "j-c1", broad, 5, 0, 0, 0, 5, 1, 0, 1, 27, "{iam}", "{}", "{}", "{}", "[]");
     }
 
     @Test
@@ -134,74 +137,4 @@ class GapReportsIT {
         assertThat(rows(jdbc, "select status, count(*) from report_gap_actions where account_id <> ? group by status", A))
                 .containsExactly(row("UNUSED", 5L));
     }
-
-    // --- the known state
-
-    private static void account(String accountId, String name, boolean inScope) {
-        jdbc.sql("insert into account (account_id, name, state, in_scope, first_seen_at, last_seen_at) values (?, ?, 'ACTIVE', ?, now(), now())")
-                .params(accountId, name, inScope).update();
-    }
-
-    private static long principal(String accountId, String resource, Instant deletedAt) {
-        String type = resource.startsWith("role/") ? "ROLE" : "USER";
-        return jdbc.sql("""
-                        insert into principal (account_id, principal_arn, principal_type, name, path, first_seen_at, changed_at, deleted_at,
-                                               policy_hash)
-                        values (?, ?, ?, ?, '/', now(), now(), ?, 'h') returning principal_id""")
-                .params(accountId, arn(accountId, resource), type, resource.substring(resource.indexOf('/') + 1),
-                        deletedAt == null ? null : Timestamp.from(deletedAt))
-                .query(Long.class).single();
-    }
-
-    private record Action(String service, String action, String level, int weight, boolean scoped, boolean conditional,
-                          boolean inCatalog) {
-    }
-
-    private static Action action(String service, String action, String level, int weight, boolean scoped, boolean conditional,
-                                 boolean inCatalog) {
-        return new Action(service, action, level, weight, scoped, conditional, inCatalog);
-    }
-
-    private static long grant(String key, Action... actions) {
-        long id = jdbc.sql("insert into gap_grant (grant_key, actions) values (?, ?) returning grant_id").params(key, actions.length)
-                .query(Long.class).single();
-        for (Action a : actions) {
-            jdbc.sql("""
-                            insert into gap_grant_action (grant_id, service, action, access_level, weight, scoped, conditional, in_catalog)
-                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, a.service(), a.action(), a.level(), a.weight(), a.scoped(), a.conditional(), a.inCatalog()).update();
-        }
-        return id;
-    }
-
-    private static void gap(long principalId, String jobId, long grantId, int granted, int used, int serviceLevel, int notObservable,
-                            int unused, int unknown, int unusedScoped, int unusedConditional, long score, String top,
-                            String serviceLevelServices, String usedActions, String notObservableActions, String notes) {
-        long generation = jdbc.sql("""
-                        insert into generation (principal_id, account_id, region, client_token, job_id, state, requested_at, completed_at,
-                                                request, policies, policy_complete)
-                        select principal_id, account_id, 'us-east-1', ?, ?, 'SUCCEEDED', ?, ?, '{}'::jsonb, '[]'::jsonb, true
-                        from principal where principal_id = ? returning generation_id""")
-                .params(UUID.randomUUID(), jobId, Timestamp.from(NOW.minusSeconds(120)), Timestamp.from(NOW.minusSeconds(60)), principalId)
-                .query(Long.class).single();
-        jdbc.sql("""
-                        insert into principal_gap (principal_id, account_id, generation_id, policy_hash, catalog, grant_id, granted, used,
-                            used_at_service_level, not_observable, unused, unknown, unused_scoped, unused_conditional, used_not_granted,
-                            unused_share, score, top_unused_services, service_level_services, used_actions, not_observable_actions,
-                            notes, computed_at)
-                        select principal_id, account_id, ?, 'h', 'test catalog', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?::text[], ?::text[],
-                               ?::text[], ?::text[], ?::jsonb, ?
-                        from principal where principal_id = ?""")
-                .params(generation, grantId, granted, used, serviceLevel, notObservable, unused, unknown, unusedScoped, unusedConditional,
-                        (double) unused / granted, score, top, serviceLevelServices, usedActions, notObservableActions, notes,
-                        Timestamp.from(NOW), principalId)
-                .update();
-    }
-
-    private static String arn(String accountId, String resource) {
-        return "arn:aws:iam::" + accountId + ":" + resource;
-    }
-
-    // --- reading the views: whole numbers as longs, arrays as lists
-
 }

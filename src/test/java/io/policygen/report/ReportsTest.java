@@ -11,7 +11,7 @@ class ReportsTest {
     @Test
     void shouldListEveryReportOfDbReportsWithItsQuestion() {
         assertThat(reports.all()).extracting(Report::name).containsExactly("report_account_progress", "report_failures",
-                "report_gap_actions", "report_gap_by_account", "report_policies", "report_principal_status",
+                "report_gap_actions", "report_gap_by_account", "report_permission_set_gap", "report_policies", "report_principal_status",
                 "report_privilege_gap", "report_runs", "report_unused_principals");
         assertThat(reports.all()).allSatisfy(report -> assertThat(report.question()).endsWith("?"));
         assertThat(reports.find("report_runs").orElseThrow().question()).startsWith("How did each run go");
@@ -27,8 +27,8 @@ class ReportsTest {
     @Test
     void shouldDescribeReportsOneALineNamesAligned() {
         assertThat(reports.describe().lines())
-                .hasSize(9)
-                .contains("  report_runs               " + reports.find("runs").orElseThrow().question());
+                .hasSize(10)
+                .contains("  report_runs                " + reports.find("runs").orElseThrow().question());
     }
 
     @Test
