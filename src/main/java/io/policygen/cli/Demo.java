@@ -26,7 +26,8 @@ import javax.sql.DataSource;
 /**
  * The demo's story: an embedded PostgreSQL and the simulator start in this JVM; the job runs night after night
  * (the simulated clock moving a day on whenever the daily quota stops it) until every principal has its policy;
- * then the account progress report is printed, the five principals with the largest least-privilege gap, and where
+ * then the account progress report is printed, the five principals with the largest least-privilege gap, the IAM
+ * Identity Center permission sets judged over their accounts (two of them, in the simulated organization), and where
  * the gap page and the export were written. What it prints is its own: the embedded server's and Spring's
  * logs stay quiet.
  */
@@ -121,6 +122,7 @@ final class Demo {
                 .generationJitter(options.generationTime().dividedBy(4))
                 .failureRate(0.03)
                 .dailyQuota(options.dailyQuota())
+                .permissionSets(2)
                 .build();
     }
 
@@ -147,6 +149,7 @@ final class Demo {
                      select rank, account_id, principal_arn, granted, used, unused, unused_share, score, top_unused_services
                      from report_privilege_gap order by rank limit 5""")) {
             out.print(new TableFormat(80).format(ReportTable.read(rows)));
+            printPermissionSets(statement);
             Path directory = Files.createTempDirectory("policygen-demo-");
             Path page = directory.resolve("gap.html");
             StringBuilder html = new StringBuilder();
@@ -158,6 +161,16 @@ final class Demo {
             throw new CommandFailure(ExitCode.FAILED, "demo: cannot show the least-privilege gap: " + e.getMessage(), e);
         }
         out.flush();
+    }
+
+    /** IAM Identity Center's permission sets, each judged over all its accounts' roles. */
+    private void printPermissionSets(Statement statement) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("""
+                select permission_set, accounts, reviewed, complete, granted, used, unused, unused_share, top_unused_services
+                from report_permission_set_gap""")) {
+            say("the IAM Identity Center permission sets, each judged over all its accounts (report_permission_set_gap):");
+            out.print(new TableFormat(80).format(ReportTable.read(rows)));
+        }
     }
 
     private void keepServing(EmbeddedDatabase database) {

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The roles and users of one account. Seeded principals are computed from (seed, account, index) on demand rather
  * than stored, so a million of them cost no heap; tests add and delete principals on top. Listing order is stable:
- * service-linked roles, seeded, then added ones; a listing position is an index into that order. As in IAM, a
+ * service-linked roles, IAM Identity Center's ({@link IdentityCenter}), seeded, then added ones; a listing position is
+ * an index into that order. As in IAM, a
  * principal is its unique id: one deleted and created again under the same name is a new principal with a new id
  * (listed among the added ones), not the old one back.
  */
@@ -37,6 +38,8 @@ final class AccountPrincipals {
     private final String accountId;
     private final PrincipalMix mix;
     private final Instant epoch;
+    /** The service-linked roles, then Identity Center's. */
+    private final List<Principal> fixedRoles = new ArrayList<>();
     private final int seededRoles;
     private final int seededUsers;
     private final List<Principal> addedRoles = new CopyOnWriteArrayList<>();
@@ -45,11 +48,17 @@ final class AccountPrincipals {
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger deletedNonServiceLinked = new AtomicInteger();
 
-    AccountPrincipals(long seed, String accountId, int principals, PrincipalMix mix, Instant epoch) {
+    AccountPrincipals(long seed, String accountId, int principals, PrincipalMix mix, Instant epoch, IdentityCenter identityCenter) {
         this.seed = seed;
         this.accountId = accountId;
         this.mix = mix;
         this.epoch = epoch;
+        List<String[]> fixed = new ArrayList<>(List.of(SERVICE_LINKED_ROLES));
+        fixed.addAll(identityCenter.roles(seed, accountId));
+        for (int i = 0; i < fixed.size(); i++) {
+            String id = uniqueId(Kind.ROLE, -1 - i);
+            fixedRoles.add(Principal.of(Kind.ROLE, accountId, fixed.get(i)[0], fixed.get(i)[1], id, life(id).created()));
+        }
         // about three roles for every user, as in most real accounts
         this.seededUsers = principals / 4;
         this.seededRoles = principals - seededUsers;
@@ -57,13 +66,19 @@ final class AccountPrincipals {
 
     /** Roles and users, service-linked roles excluded. */
     int count() {
-        return seededRoles + seededUsers + addedRoles.size() + addedUsers.size() - deletedNonServiceLinked.get();
+        return fixedRoles.size() - SERVICE_LINKED_ROLES.length + seededRoles + seededUsers + addedRoles.size() + addedUsers.size()
+                - deletedNonServiceLinked.get();
+    }
+
+    /** Whether the principal is one of the account's own Identity Center roles (not one a test added). */
+    boolean identityCenterRole(Principal p) {
+        return fixedRoles.indexOf(p) >= SERVICE_LINKED_ROLES.length;
     }
 
     /** Positions in listing order for one kind: [0, size(kind)). */
     int size(Kind kind) {
         return kind == Kind.ROLE
-                ? SERVICE_LINKED_ROLES.length + seededRoles + addedRoles.size()
+                ? fixedRoles.size() + seededRoles + addedRoles.size()
                 : seededUsers + addedUsers.size();
     }
 
@@ -76,12 +91,10 @@ final class AccountPrincipals {
     private Principal principalAt(Kind kind, int position) {
         int i = position;
         if (kind == Kind.ROLE) {
-            if (i < SERVICE_LINKED_ROLES.length) {
-                String[] slr = SERVICE_LINKED_ROLES[i];
-                String id = uniqueId(kind, -1 - i);
-                return Principal.of(Kind.ROLE, accountId, slr[0], slr[1], id, life(id).created());
+            if (i < fixedRoles.size()) {
+                return fixedRoles.get(i);
             }
-            i -= SERVICE_LINKED_ROLES.length;
+            i -= fixedRoles.size();
         }
         int seeded = kind == Kind.ROLE ? seededRoles : seededUsers;
         if (i < seeded) {
@@ -165,11 +178,7 @@ final class AccountPrincipals {
     private Optional<Principal> named(Kind kind, String name) {
         List<Principal> candidates = new ArrayList<>();
         if (kind == Kind.ROLE) {
-            for (int i = 0; i < SERVICE_LINKED_ROLES.length; i++) {
-                if (SERVICE_LINKED_ROLES[i][1].equals(name)) {
-                    candidates.add(principalAt(kind, i));
-                }
-            }
+            fixedRoles.stream().filter(role -> role.name().equals(name)).forEach(candidates::add);
         }
         Principal seeded = seededByName(kind, name);
         if (seeded != null) {

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What each principal of the organization may do and when it was last used ({@link PrincipalDetails}), the
  * account's groups and managed policies: computed from the seed for seeded principals, set by tests for any
  * principal (by its unique id, so a principal created again under the same name starts afresh). An added principal
- * with nothing set has no policy and was never used; a service-linked role only a last use.
+ * with nothing set has no policy and was never used; a service-linked role only a last use; an Identity Center role
+ * its permission set's policy and a last use.
  */
 final class IamContent {
 
@@ -34,6 +35,10 @@ final class IamContent {
         AccountPrincipals principals = organization.principalsOf(organization.account(p.accountId()).orElseThrow());
         if (p.serviceLinked()) {
             return PrincipalDetails.none().usedAt(principals.life(p.id()).lastUsed(organization.epoch(), clock.instant()));
+        }
+        if (principals.identityCenterRole(p)) {
+            return PrincipalDetails.none().usedAt(principals.life(p.id()).lastUsed(organization.epoch(), clock.instant()))
+                    .attach(IdentityCenter.policyArn(p).orElseThrow());
         }
         return principals.seeded(p)
                 ? PrincipalContent.of(p, principals.life(p.id()), organization.epoch(), clock.instant())

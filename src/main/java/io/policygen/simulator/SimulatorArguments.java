@@ -110,6 +110,7 @@ final class SimulatorArguments {
                     case "--new-share" -> mix = mix.withTooNew(Double.parseDouble(value));
                     case "--opted-out-share" -> mix = mix.withOptedOut(Double.parseDouble(value));
                     case "--credential-report-time" -> b.credentialReportTime(duration(value));
+                    case "--permission-sets" -> b.permissionSets(Integer.parseInt(value));
                     default -> throw new IllegalArgumentException(option + ": unknown option");
                 }
             } catch (NumberFormatException e) {

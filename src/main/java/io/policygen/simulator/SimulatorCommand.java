@@ -41,6 +41,10 @@ public final class SimulatorCommand {
               --new-share F               share created in the five days before the start (default 0.03)
               --opted-out-share F         share tagged policygen:skip, for good or until a date to come (default 0.04)
               --credential-report-time D  time IAM takes to generate an account's credential report (default PT0.2S)
+              --permission-sets N         IAM Identity Center permission sets, 0-3 (default 0): AdministratorAccess,
+                                          ReadOnlyAccess, PowerUserAccess, each an AWS managed policy; the first in
+                                          every account, the others in about three accounts in four, each with its
+                                          role AWSReservedSSO_NAME_SUFFIX under /aws-reserved/sso.amazonaws.com/
 
             CloudTrail and Access Analyzer
               --active-regions N          Regions with CloudTrail activity per account, the home Region among

@@ -48,6 +48,8 @@ import java.util.function.LongSupplier;
  * @param nanoTicker           nanosecond ticker for the rate limiters (and the credential report's generation)
  * @param mix                  shares of unused, new and opted-out principals among the seeded ones
  * @param credentialReportTime real time IAM takes to generate an account's credential report
+ * @param permissionSets       IAM Identity Center permission sets, 0 to 3, each with its role in the accounts it is
+ *                             assigned to ({@link IdentityCenter})
  */
 public record SimulatorOptions(
         int port, long seed, int accounts, int principalsPerAccount, Distribution distribution,
@@ -58,7 +60,7 @@ public record SimulatorOptions(
         int logFilesPerRegionDay, SetupFaults setup, int concurrentQuota, ConcurrencyError concurrencyError,
         int dailyQuota, double defaultRate, Map<String, Double> operationRates, FaultSettings faults,
         boolean manualClock, Instant clockStart, LongSupplier nanoTicker, PrincipalMix mix,
-        Duration credentialReportTime) {
+        Duration credentialReportTime, int permissionSets) {
 
     public static final String DEFAULT_ACCESS_KEY_ID = "AKIAPOLICYGENSIM0001";
     public static final String DEFAULT_SECRET_ACCESS_KEY = "policygen+simulator+management+secret+0001";
@@ -98,7 +100,7 @@ public record SimulatorOptions(
                 .generationJitter(generationJitter).durations(durations).failureRate(failureRate).activeRegions(activeRegions)
                 .logFilesPerRegionDay(logFilesPerRegionDay).setup(setup).concurrentQuota(concurrentQuota)
                 .concurrencyError(concurrencyError).dailyQuota(dailyQuota).defaultRate(defaultRate).faults(faults)
-                .nanoTicker(nanoTicker).mix(mix).credentialReportTime(credentialReportTime);
+                .nanoTicker(nanoTicker).mix(mix).credentialReportTime(credentialReportTime).permissionSets(permissionSets);
         operationRates.forEach(b::rate);
         b.manualClock = manualClock;
         b.clockStart = clockStart;
@@ -149,6 +151,7 @@ public record SimulatorOptions(
         private LongSupplier nanoTicker = System::nanoTime;
         private PrincipalMix mix = PrincipalMix.REALISTIC;
         private Duration credentialReportTime = Duration.ofMillis(200);
+        private int permissionSets = 0;
 
         private Builder() {
         }
@@ -201,6 +204,7 @@ public record SimulatorOptions(
         /** Shares of unused, new and opted-out principals; {@link PrincipalMix#ALL_ACTIVE}: all worth a generation. */
         public Builder mix(PrincipalMix mix) { this.mix = mix; return this; }
         public Builder credentialReportTime(Duration d) { this.credentialReportTime = d; return this; }
+        public Builder permissionSets(int n) { this.permissionSets = n; return this; }
 
         public SimulatorOptions build() {
             // small organizations get no suspended / unassumable accounts unless asked for
@@ -213,7 +217,7 @@ public record SimulatorOptions(
                     trailName, trailKmsKey, region, accessKeyId, secretAccessKey, externalId, generationTime, jitter,
                     durations, failureRate, activeRegions, logFilesPerRegionDay, setup, concurrentQuota, concurrencyError,
                     dailyQuota, defaultRate, operationRates, faults, manualClock, clockStart, nanoTicker, mix,
-                    credentialReportTime));
+                    credentialReportTime, permissionSets));
         }
     }
 }

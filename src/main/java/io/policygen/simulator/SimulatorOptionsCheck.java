@@ -36,6 +36,8 @@ final class SimulatorOptionsCheck {
                 "give the role name with an optional path and no leading slash, e.g. service-role/Name");
         require(o.memberRoleName().matches("[\\w+=,.@-]{1,64}"), "member-role", "must be a role name without a path");
         require(!o.credentialReportTime().isNegative(), "credential-report-time", "must not be negative");
+        require(o.permissionSets() >= 0 && o.permissionSets() <= IdentityCenter.PERMISSION_SETS.size(), "permission-sets",
+                "must be 0-" + IdentityCenter.PERMISSION_SETS.size());
         return o;
     }
 

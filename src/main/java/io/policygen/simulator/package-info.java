@@ -46,7 +46,9 @@
  *       while IsTruncated; documents URL-encoded; roles with RoleLastUsed; the default version of each managed policy),
  *       GenerateCredentialReport and GetCredentialReport (STARTED, INPROGRESS for {@code --credential-report-time},
  *       COMPLETE; ReportNotPresent, ReportInProgress, ReportExpired after four hours; the CSV base64 in the XML),
- *       ListRoles, ListUsers (the same paging; service-linked roles under /aws-service-role/);
+ *       ListRoles, ListUsers (the same paging; service-linked roles under /aws-service-role/; with
+ *       {@code --permission-sets}, IAM Identity Center's roles under /aws-reserved/sso.amazonaws.com/, see
+ *       {@link io.policygen.simulator.IdentityCenter});
  *       GetRole (the account's roles, the member role and the access role, AssumeRolePolicyDocument
  *       URL-encoded; NoSuchEntity 404); SimulatePrincipalPolicy (iam:PassRole of the access role by the member
  *       role is allowed unless denied).</li>

@@ -36,9 +36,10 @@ class DemoCommandIT {
                 "policygen demo: starting an embedded PostgreSQL and a simulated AWS Organization in this JVM (nothing is sent to AWS)...");
         assertThat(demo.lines()).allSatisfy(line -> assertThat(line).as("the demo's own lines, the runs' and the reports'")
                 .matches("|policygen.*|night \\d+ .*|\\r?progress: .*|account_id .*|rank  account_id .*|[- ]+|\\d{12} .*"
-                        + "| +\\d+  \\d{12} .*|\\(\\d+ rows?\\)"));
-        assertThat(demo.lines()).as("the gap's five worst, the page and the export")
+                        + "| +\\d+  \\d{12} .*|\\(\\d+ rows?\\)|permission_set .*|[A-Za-z][\\w+=,.@-]* +\\d+ .*"));
+        assertThat(demo.lines()).as("the gap's five worst, the permission sets, the page and the export")
                 .anyMatch(line -> line.matches(" +1  \\d{12}  arn:aws:iam::.*"))
+                .anyMatch(line -> line.matches("AdministratorAccess +\\d+ +\\d+ +[tf] .*"))
                 .anyMatch(line -> line.matches("policygen demo: the gap page .*: /.*gap\\.html"))
                 .anyMatch(line -> line.matches("policygen demo: the export: exported \\d+ principals to /.*"));
     }

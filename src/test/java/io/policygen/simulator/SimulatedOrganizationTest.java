@@ -152,4 +152,44 @@ class SimulatedOrganizationTest {
         assertThat(org.principal("arn:aws:iam::" + account + ":group/admins")).isEmpty();
         assertThat(org.principal("not an arn")).isEmpty();
     }
+
+    @Test
+    void shouldGiveEachPermissionSetItsRoleInTheAccountsItIsAssignedToWithItsPolicy() {
+        SimulatedOrganization org = organization(SimulatorOptions.builder().accounts(40).principalsPerAccount(6)
+                .distribution(Distribution.UNIFORM).region("eu-west-2").permissionSets(3));
+        IamContent iam = new IamContent(org, java.time.Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), java.time.ZoneOffset.UTC), 7);
+
+        List<Principal> roles = org.accounts().stream().flatMap(a -> org.principals(a.id()).stream())
+                .filter(p -> p.path().startsWith("/aws-reserved/")).toList();
+
+        assertThat(roles).allSatisfy(role -> {
+            assertThat(role.path()).isEqualTo("/aws-reserved/sso.amazonaws.com/eu-west-2/");
+            assertThat(role.name()).matches("AWSReservedSSO_(AdministratorAccess|ReadOnlyAccess|PowerUserAccess)_[0-9a-f]{16}");
+            assertThat(org.principal(role.arn())).contains(role);
+            assertThat(iam.details(role).managedPolicyArns()).containsExactly(IdentityCenter.policyArn(role).orElseThrow());
+        });
+        Set<String> administrators = roles.stream().filter(r -> r.name().contains("_AdministratorAccess_")).map(Principal::accountId)
+                .collect(Collectors.toSet());
+        long readOnly = roles.stream().filter(r -> r.name().contains("_ReadOnlyAccess_")).count();
+        assertThat(administrators).hasSize(40);
+        assertThat(readOnly).isBetween(20L, 39L);
+        assertThat(org.accounts()).allMatch(a -> org.principalCount(a.id())
+                == 6 + org.principals(a.id()).stream().filter(p -> p.path().startsWith("/aws-reserved/")).count());
+        assertThat(iam.details(roles.getFirst()).managedPolicyArns()).containsExactly(PrincipalDetails.ADMINISTRATOR_ACCESS);
+
+        // a test's own role of that name is not Identity Center's: no policy unless the test gives it one
+        String account = org.accounts().get(1).id();
+        Principal added = org.addPrincipal(account, Kind.ROLE, "/aws-reserved/sso.amazonaws.com/", "AWSReservedSSO_ReadOnlyAccess_"
+                + "0123456789abcdef", Instant.EPOCH);
+        assertThat(iam.details(added).managedPolicyArns()).isEmpty();
+    }
+
+    @Test
+    void shouldHaveNoIdentityCenterRolesUnlessAsked() {
+        SimulatedOrganization org = organization(SimulatorOptions.builder().accounts(5).principalsPerAccount(4));
+        assertThat(org.accounts().stream().flatMap(a -> org.principals(a.id()).stream()))
+                .noneMatch(p -> p.path().startsWith("/aws-reserved/"));
+        assertThatThrownBy(() -> SimulatorOptions.builder().permissionSets(4).build())
+                .hasMessageContaining("permission-sets").hasMessageContaining("must be 0-3");
+    }
 }
