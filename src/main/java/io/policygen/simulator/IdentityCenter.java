@@ -32,6 +32,10 @@ record IdentityCenter(int permissionSets, String region) {
     private static final String PATH = "/aws-reserved/sso.amazonaws.com/";
     private static final Pattern NAME = Pattern.compile("AWSReservedSSO_(.+)_[0-9a-f]{16}");
 
+    static IdentityCenter of(SimulatorOptions options) {
+        return new IdentityCenter(options.permissionSets(), options.region());
+    }
+
     /** The roles of the permission sets assigned to the account: {path, name} each. */
     List<String[]> roles(long seed, String accountId) {
         String path = PATH + (region.equals("us-east-1") ? "" : region + "/");

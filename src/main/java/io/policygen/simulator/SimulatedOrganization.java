@@ -56,7 +56,6 @@ public final class SimulatedOrganization {
                 infrastructure, security, workloads, root};
         int n = options.accounts();
         int[] counts = AccountSizes.principalCounts(options);
-        IdentityCenter identityCenter = new IdentityCenter(options.permissionSets(), options.region());
         String[] states = AccountStates.assign(options, IntStream.range(1, n).boxed()
                 .filter(i -> !accountId(i).equals(options.delegatedAdministrator()))
                 .sorted(Comparator.comparingLong(i -> Hashing.hash(seed, 11, i))).toList());
@@ -72,7 +71,7 @@ public final class SimulatedOrganization {
                     states[i] == null || !assumable ? "ACTIVE" : states[i], assumable, joined,
                     i == 0 || Hashing.below(Hashing.hash(seed, 14, i), 4) != 0 ? "CREATED" : "INVITED"));
             accountsByParent.get(parent.id()).add(i);
-            principals.add(new AccountPrincipals(seed, id, counts[i], options.mix(), epoch, identityCenter));
+            principals.add(new AccountPrincipals(seed, id, counts[i], options.mix(), epoch, IdentityCenter.of(options)));
         }
         if (options.delegatedAdministrator() != null && !isMember(options.delegatedAdministrator())) {
             throw new IllegalArgumentException("--delegated-admin: " + options.delegatedAdministrator()
