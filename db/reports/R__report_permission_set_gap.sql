@@ -59,18 +59,21 @@ not_observable as (
     select distinct r.permission_set, n.action from reviewed r cross join unnest(r.not_observable_actions) n(action)
 ),
 service_level as (
-    select distinct r.permission_set, s.service from reviewed r cross join unnest(r.service_level_services) s(service)
+    select r.permission_set, array_agg(distinct s.service) as services
+    from reviewed r cross join unnest(r.service_level_services) s(service)
+    group by r.permission_set
 ),
 judged as (
     select gr.permission_set, gr.service, gr.action, gr.weight,
-           case when exists (select from used u where u.permission_set = gr.permission_set and u.action = gr.action) then 'USED'
-                when exists (select from not_observable n where n.permission_set = gr.permission_set and n.action = gr.action)
-                    then 'NOT_OBSERVABLE'
-                when exists (select from service_level sl where sl.permission_set = gr.permission_set and sl.service in (gr.service, '*'))
-                    then 'USED_AT_SERVICE_LEVEL'
+           case when u.action is not null then 'USED'
+                when n.action is not null then 'NOT_OBSERVABLE'
+                when sl.services && array[gr.service, '*'] then 'USED_AT_SERVICE_LEVEL'
                 else 'UNUSED'
            end as status
     from granted gr
+    left join used u on u.permission_set = gr.permission_set and u.action = gr.action
+    left join not_observable n on n.permission_set = gr.permission_set and n.action = gr.action
+    left join service_level sl on sl.permission_set = gr.permission_set
 ),
 totals as (
     select permission_set,
