@@ -40,7 +40,9 @@ import picocli.CommandLine.Unmatched;
         customSynopsis = "policygen export --dir DIR [--verbose] [--NAME=VALUE...]",
         description = {"Writes every principal's generated policy and least-privilege gap to DIR:",
                 "DIR/ACCOUNT/role/PATH.../NAME.json (the policy, ready to attach), NAME.gap.json",
-                "beside it, and DIR/index.json. The same data gives byte-identical files, so a",
+                "beside it, per IAM Identity Center permission set DIR/permission-sets/NAME.json",
+                "(the policy of all its roles, for the permission set; their own role cannot be",
+                "changed), and DIR/index.json. The same data gives byte-identical files, so a",
                 "nightly commit's diff shows what changed; files of principals gone are removed.",
                 "The database is the run command's, given the same ways (see report --help).", ""})
 final class ExportCommand implements Callable<Integer> {

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * The export directory's files, written only below it: every directory on the way is created here or checked to be
  * a real directory (never a symbolic link someone placed to lead elsewhere), files are opened without following
  * links, and a file whose bytes are already right is left alone (its time too). Removes only regular {@code .json}
- * files under an account's {@code role/} and {@code user/} directories, and the directories that leaves empty.
+ * files under an account's {@code role/} and {@code user/} directories and under {@code permission-sets/}, and the
+ * directories that leaves empty.
  */
 final class ExportFiles {
 
@@ -54,27 +55,32 @@ final class ExportFiles {
     /** Removes the account's exported files that are not in {@code keep} (relative paths, as written). */
     void removeStale(String accountId, Set<String> keep) throws IOException {
         for (String type : List.of(PrincipalKind.ROLE.directory(), PrincipalKind.USER.directory())) {
-            Path top = root.resolve(accountId).resolve(type);
-            if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            List<Path> paths;
-            try (Stream<Path> walk = Files.walk(top)) {
-                paths = walk.sorted(Comparator.reverseOrder()).toList();
-            }
-            for (Path path : paths) {
-                String relative = root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
-                if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && relative.endsWith(".json") && !keep.contains(relative)) {
-                    Files.delete(path);
-                    removed++;
-                } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && isEmpty(path)) {
-                    Files.delete(path);
-                }
-            }
+            removeStaleUnder(accountId + "/" + type, keep);
         }
         Path account = root.resolve(accountId);
         if (Files.isDirectory(account, LinkOption.NOFOLLOW_LINKS) && isEmpty(account)) {
             Files.delete(account);
+        }
+    }
+
+    /** Removes the {@code .json} files under {@code directory} that are not in {@code keep}, and the directories it empties. */
+    void removeStaleUnder(String directory, Set<String> keep) throws IOException {
+        Path top = root.resolve(directory);
+        if (!Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(top)) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path path : paths) {
+            String relative = root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
+            if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && relative.endsWith(".json") && !keep.contains(relative)) {
+                Files.delete(path);
+                removed++;
+            } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && isEmpty(path)) {
+                Files.delete(path);
+            }
         }
     }
 

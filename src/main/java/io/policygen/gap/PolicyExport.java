@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes an export directory for a repository: per principal {@code ACCOUNT/role/PATH.../NAME.json} (the generated
- * policy, ready to attach; {@code NAME-2.json}... when it must stay split), {@code NAME.gap.json} (its gap), and
+ * policy, ready to attach; {@code NAME-2.json}... when it must stay split), {@code NAME.gap.json} (its gap), per IAM
+ * Identity Center permission set {@code permission-sets/NAME.json} ({@link PermissionSetPolicies}), and
  * {@code index.json} listing them all. The same data gives the same bytes, so that a nightly commit's diff shows only
  * what changed; files of principals gone since the last export are removed. Paths come from {@link ExportPaths} and
  * are written through {@link ExportFiles}: nothing leaves the directory.
@@ -43,18 +44,22 @@ public final class PolicyExport {
     }
 
     /**
-     * Why {@code dir} must not be exported into, if it must not: it holds account directories but no index of an
-     * earlier export, so they are someone's own files (policies kept by account, say), of which an export would remove
-     * every {@code .json} it does not write.
+     * Why {@code dir} must not be exported into, if it must not: it holds account directories (or a permission-sets
+     * directory) but no index of an earlier export, so they are someone's own files (policies kept by account, say),
+     * of which an export would remove every {@code .json} it does not write.
      */
     public static Optional<String> refusal(Path dir) throws IOException {
         if (!Files.isDirectory(dir) || Files.isRegularFile(dir.resolve(INDEX), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        return ExportFiles.accountDirectories(dir).stream().findFirst()
-                .map(account -> dir + " holds account directories (" + account + "/...) but no " + INDEX + " of an earlier"
-                        + " export: an export would remove the .json files there that it does not write; give a new or"
-                        + " empty directory, or one an earlier export wrote");
+        Optional<String> owned = ExportFiles.accountDirectories(dir).stream().findFirst()
+                .map(account -> "account directories (" + account + "/...)");
+        if (owned.isEmpty() && Files.isDirectory(dir.resolve(PermissionSetPolicies.DIRECTORY), LinkOption.NOFOLLOW_LINKS)) {
+            owned = Optional.of("a " + PermissionSetPolicies.DIRECTORY + "/ directory");
+        }
+        return owned.map(what -> dir + " holds " + what + " but no " + INDEX + " of an earlier export: an export would"
+                + " remove the .json files there that it does not write; give a new or empty directory, or one an earlier"
+                + " export wrote");
     }
 
     public ExportSummary write(Iterable<ExportRow> rows) throws IOException {
@@ -67,6 +72,7 @@ public final class PolicyExport {
         int principals = 0;
         int fileCount = 1;
         Set<String> accounts = new TreeSet<>();
+        PermissionSetPolicies permissionSets = new PermissionSetPolicies();
         Files.deleteIfExists(index); // a crashed export's; never written through, should it be a link
         try (Writer out = Files.newBufferedWriter(index, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
@@ -92,7 +98,7 @@ public final class PolicyExport {
                     kept.clear();
                     bases.clear();
                 }
-                Entry entry = principal(files, row, kept);
+                Entry entry = principal(files, row, kept, permissionSets);
                 if (!bases.add(entry.base().toLowerCase(Locale.ROOT))) {
                     throw new IllegalArgumentException("two principals export to " + ExportPaths.printable(entry.base())
                             + ": IAM names are unique in an account whatever their case");
@@ -105,6 +111,8 @@ public final class PolicyExport {
                 finishAccount(files, account, entries, kept, out, first);
             }
             out.write(principals == 0 ? "],\n" : "\n  ],\n");
+            permissionSets.write(files, out);
+            fileCount += permissionSets.count();
             out.write("  \"total\": " + principals + "\n}\n");
         }
         for (String earlier : files.accountDirectories()) {
@@ -122,7 +130,8 @@ public final class PolicyExport {
         return new ExportSummary(principals, fileCount, files.written, files.removed);
     }
 
-    private static Entry principal(ExportFiles files, ExportRow row, Set<String> kept) throws IOException {
+    private static Entry principal(ExportFiles files, ExportRow row, Set<String> kept, PermissionSetPolicies permissionSets)
+            throws IOException {
         GapPrincipal principal = row.principal();
         String base = ExportPaths.base(principal);
         ObjectNode entry = CanonicalJson.JSON.createObjectNode();
@@ -139,6 +148,7 @@ public final class PolicyExport {
             entry.put("problem", e.getMessage());
             documents = List.of();
         }
+        permissionSets.add(principal, documents);
         for (int i = 0; i < documents.size(); i++) {
             String file = base + (i == 0 ? "" : "-" + (i + 1)) + ".json";
             files.write(file, CanonicalJson.write(documents.get(i)));

@@ -2,6 +2,7 @@ package io.policygen.gap;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -35,15 +36,18 @@ final class PolicyFiles {
         ObjectNode merged = CanonicalJson.JSON.createObjectNode();
         merged.put("Version", documents.getFirst().path("Version").asString(DEFAULT_VERSION));
         ArrayNode statements = merged.putArray("Statement");
-        for (JsonNode document : documents) {
-            JsonNode statement = document.get("Statement");
-            if (statement != null && statement.isArray()) {
-                statement.forEach(statements::add);
-            } else if (statement != null) {
-                statements.add(statement);
-            }
-        }
+        documents.forEach(document -> statements(document, statements::add));
         return CanonicalJson.compactLength(merged) <= MAX_MANAGED_POLICY_LENGTH ? List.of(merged) : documents;
+    }
+
+    /** A document's statements: the elements of its {@code Statement} array, or its one {@code Statement} object. */
+    static void statements(JsonNode document, Consumer<JsonNode> each) {
+        JsonNode statement = document.get("Statement");
+        if (statement != null && statement.isArray()) {
+            statement.forEach(each);
+        } else if (statement != null) {
+            each.accept(statement);
+        }
     }
 
     private static List<JsonNode> read(String generated) {

@@ -300,6 +300,25 @@ class GapAgreementIT {
         }
         assertThat(named.values()).containsOnly("ReadOnly", "Power_User")
                 .hasSize(sets.stream().mapToInt(set -> ((Long) set.get("accounts")).intValue()).sum());
+
+        // and writes each permission set the policy of all its roles: every action the view says some role used
+        JsonNode index = JSON.readTree(dir.resolve("index.json").toFile());
+        assertThat(index.get("permissionSets")).hasSize(2);
+        for (JsonNode entry : index.get("permissionSets")) {
+            Map<String, Object> set = sets.stream().filter(s -> s.get("permission_set").equals(entry.get("name").asString()))
+                    .findFirst().orElseThrow();
+            List<String> actions = new ArrayList<>();
+            for (JsonNode statement : JSON.readTree(dir.resolve(entry.get("policy").asString()).toFile()).get("Statement")) {
+                JsonNode action = statement.get("Action");
+                if (action.isArray()) {
+                    action.forEach(each -> actions.add(each.asString()));
+                } else {
+                    actions.add(action.asString());
+                }
+            }
+            assertThat(entry.get("roles").asLong()).isEqualTo(set.get("reviewed"));
+            assertThat(actions).containsAll(List.of((String[]) ((java.sql.Array) set.get("used_actions")).getArray()));
+        }
     }
 
     @Test

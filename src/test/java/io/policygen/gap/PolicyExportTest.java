@@ -87,6 +87,7 @@ class PolicyExportTest {
                       "used": 1
                     }
                   ],
+                  "permissionSets": [],
                   "total": 1
                 }
                 """);
@@ -255,6 +256,68 @@ class PolicyExportTest {
         assertThat(gap.get("applyTo").asString()).startsWith("IAM Identity Center permission set Data_Admin: IAM refuses");
         assertThat(CanonicalJson.JSON.readTree(read(dir, "111111111111/role/AWSReservedSSO_LookAlike_0123456789abcdef.gap.json"))
                 .has("permissionSet")).isFalse();
+    }
+
+    @Test
+    void shouldWriteEachPermissionSetThePolicyOfAllItsRolesAndRemoveItOnceItsRolesAreGone() throws IOException {
+        Path dir = temp.resolve("export");
+        String sso = "/aws-reserved/sso.amazonaws.com/";
+        String both = allow("\"s3:GetObject\"");
+        List<ExportRow> rows = List.of(
+                row(ACCOUNT, PrincipalKind.ROLE, sso, "AWSReservedSSO_Data_0123456789abcdef", documents(policy(both, allow("\"sqs:SendMessage\"")))),
+                row(ACCOUNT, PrincipalKind.ROLE, sso, "AWSReservedSSO_Ops_0123456789abcdef", documents(policy(allow("\"ec2:StartInstances\"")))),
+                row(ACCOUNT, PrincipalKind.ROLE, "/", "app", documents(policy(allow("\"kms:Decrypt\"")))),
+                row("222222222222", PrincipalKind.ROLE, sso + "eu-west-1/", "AWSReservedSSO_Data_fedcba9876543210",
+                        documents(policy(both), policy(allow("\"dynamodb:GetItem\"")))));
+
+        ExportSummary summary = new PolicyExport(dir).write(rows);
+
+        assertThat(summary.files()).isEqualTo(1 + 2 * 4 + 2);
+        JsonNode data = CanonicalJson.JSON.readTree(read(dir, "permission-sets/Data.json"));
+        assertThat(data.get("Version").asString()).isEqualTo("2012-10-17");
+        assertThat(data.get("Statement")).extracting(statement -> statement.get("Action").asString())
+                .containsExactly("dynamodb:GetItem", "s3:GetObject", "sqs:SendMessage");
+        JsonNode index = CanonicalJson.JSON.readTree(read(dir, "index.json"));
+        assertThat(index.get("permissionSets")).hasSize(2);
+        JsonNode entry = index.at("/permissionSets/0");
+        assertThat(entry.get("name").asString()).isEqualTo("Data");
+        assertThat(entry.get("policy").asString()).isEqualTo("permission-sets/Data.json");
+        assertThat(entry.get("roles").asInt()).isEqualTo(2);
+        assertThat(entry.get("statements").asInt()).isEqualTo(3);
+        assertThat(entry.get("length").asInt()).isEqualTo(CanonicalJson.compactLength(data));
+        assertThat(entry.get("withinRoleInlineLimit").asBoolean()).isTrue();
+        assertThat(new PolicyExport(dir).write(rows).written()).isZero();
+
+        new PolicyExport(dir).write(List.of(rows.get(1), rows.get(2)));
+
+        assertThat(tree(dir).keySet()).contains("permission-sets/Ops.json").doesNotContain("permission-sets/Data.json");
+    }
+
+    @Test
+    void shouldSayWhenAPermissionSetsPolicyIsTooLongForARolesInlinePolicies() throws IOException {
+        Path dir = temp.resolve("export");
+        String sso = "/aws-reserved/sso.amazonaws.com/";
+        List<ExportRow> rows = List.of(
+                row(ACCOUNT, PrincipalKind.ROLE, sso, "AWSReservedSSO_Big_0123456789abcdef", documents(policy(allow(actions("s3:GetObject", 300))))),
+                row("222222222222", PrincipalKind.ROLE, sso, "AWSReservedSSO_Big_0123456789abcdef",
+                        documents(policy(allow(actions("sqs:SendMessage", 300))))));
+
+        new PolicyExport(dir).write(rows);
+
+        JsonNode entry = CanonicalJson.JSON.readTree(read(dir, "index.json")).at("/permissionSets/0");
+        assertThat(entry.get("length").asInt()).isGreaterThan(PermissionSetPolicies.MAX_ROLE_INLINE_LENGTH);
+        assertThat(entry.get("withinRoleInlineLimit").asBoolean()).isFalse();
+        assertThat(CanonicalJson.JSON.readTree(read(dir, "permission-sets/Big.json")).get("Statement")).hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseADirectoryHoldingPermissionSetsThatNoExportWrote() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("export").resolve("permission-sets"));
+        Files.writeString(dir.resolve("Admin.json"), "{}");
+
+        assertThatThrownBy(() -> new PolicyExport(temp.resolve("export")).write(List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds a permission-sets/ directory but no index.json");
+        assertThat(dir.resolve("Admin.json")).exists();
     }
 
     @Test
