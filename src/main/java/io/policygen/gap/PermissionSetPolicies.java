@@ -2,6 +2,7 @@ package io.policygen.gap;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,27 +16,26 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An export's policies for IAM Identity Center's permission sets ({@link PermissionSetRole}): per permission set, the
  * statements of its roles' generated policies over all their accounts, each once, in one document,
- * {@code permission-sets/NAME.json}. It allows what any of the roles did, so it is what the permission set needs by the
- * evidence of the generations. Identity Center provisions a permission set's inline policy into each role as an inline
- * policy, where IAM allows 10,240 characters (whitespace not counted) for all of a role's inline policies: a longer
- * document is written all the same and said to be too long in the index.
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ * {@code permission-sets/NAME.json} (statements that differ only in their actions as one). It allows what any of the
+ * roles did, so it is what the permission set needs by the evidence of the generations. Identity Center provisions a
+ * permission set's inline policy into each role as an inline policy, where IAM allows 10,240 characters (whitespace not
+ * counted) for all of a role's inline policies: a longer document is written all the same and said to be too long in
+ * the index. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
  */
 final class PermissionSetPolicies {
 
     static final String DIRECTORY = "permission-sets";
     static final int MAX_ROLE_INLINE_LENGTH = 10_240;
 
-    /** Per permission set, its statements as canonical JSON, sorted, so the same roles give the same bytes. */
-    private final Map<String, Set<String>> statements = new TreeMap<>();
+    private final Map<String, Statements> statements = new TreeMap<>();
     private final Map<String, Integer> roles = new TreeMap<>();
 
     /** A role's generated policy documents, if the role is a permission set's. */
     void add(GapPrincipal principal, List<JsonNode> documents) {
         PermissionSetRole.permissionSet(principal).ifPresent(set -> {
-            Set<String> own = statements.computeIfAbsent(set, k -> new TreeSet<>());
+            Statements own = statements.computeIfAbsent(set, k -> new Statements());
             roles.merge(set, 1, Integer::sum);
-            documents.forEach(document -> PolicyFiles.statements(document, statement -> own.add(CanonicalJson.write(statement))));
+            documents.forEach(document -> PolicyFiles.statements(document, own::add));
         });
     }
 
@@ -51,13 +51,10 @@ final class PermissionSetPolicies {
         Set<String> kept = new HashSet<>();
         index.write("  \"permissionSets\": [");
         boolean first = true;
-        for (Map.Entry<String, Set<String>> set : statements.entrySet()) {
+        for (Map.Entry<String, Statements> set : statements.entrySet()) {
             ObjectNode document = CanonicalJson.JSON.createObjectNode();
             document.put("Version", "2012-10-17");
-            ArrayNode all = document.putArray("Statement");
-            for (String statement : set.getValue()) {
-                all.add(CanonicalJson.JSON.readTree(statement));
-            }
+            set.getValue().into(document.putArray("Statement"));
             String file = DIRECTORY + "/" + ExportPaths.name(set.getKey()) + ".json";
             files.write(file, CanonicalJson.write(document));
             kept.add(file);
@@ -75,5 +72,47 @@ final class PermissionSetPolicies {
         }
         index.write(first ? "],\n" : "\n  ],\n");
         files.removeStaleUnder(DIRECTORY, kept);
+    }
+
+    /**
+     * A permission set's statements, sorted so that the same roles give the same bytes. Statements that differ only in
+     * their actions (the same effect, resources and conditions) are one, with the actions of all: it allows the same.
+     */
+    private static final class Statements {
+
+        /** By the statement without its Action, as canonical JSON: the actions. */
+        private final Map<String, Set<String>> actions = new TreeMap<>();
+        /** Statements with NotAction, or an Action that is not a string or strings, as canonical JSON. */
+        private final Set<String> others = new TreeSet<>();
+
+        void add(JsonNode statement) {
+            JsonNode action = statement.get("Action");
+            List<String> named = new ArrayList<>();
+            if (action != null && action.isString()) {
+                named.add(action.asString());
+            } else if (action != null && action.isArray()) {
+                action.forEach(each -> named.add(each.isString() ? each.asString() : null));
+            }
+            if (!(statement instanceof ObjectNode object) || named.isEmpty() || named.contains(null)) {
+                others.add(CanonicalJson.write(statement));
+                return;
+            }
+            ObjectNode rest = object.deepCopy();
+            rest.remove("Action");
+            actions.computeIfAbsent(CanonicalJson.write(rest), k -> new TreeSet<>()).addAll(named);
+        }
+
+        void into(ArrayNode statements) {
+            actions.forEach((rest, named) -> {
+                ObjectNode statement = (ObjectNode) CanonicalJson.JSON.readTree(rest);
+                named.forEach(statement.putArray("Action")::add);
+                statements.add(statement);
+            });
+            others.forEach(other -> statements.add(CanonicalJson.JSON.readTree(other)));
+        }
+
+        int size() {
+            return actions.size() + others.size();
+        }
     }
 }
