@@ -1,16 +1,16 @@
 -- Which actions could each IAM Identity Center permission set lose: granted, used in any of its accounts, unused in all?
 --
 -- One row per permission set with a live role in an account in scope. IAM Identity Center provisions a role for a
--- permission set in every account it is assigned to (AWSReservedSSO_NAME_SUFFIX, the suffix 16 hex digits, under
--- /aws-reserved/sso.amazonaws.com/[REGION/]: io.policygen.gap.PermissionSetRole, the export's reading), and IAM
--- refuses to change those roles: their policies are the permission set's, edited in IAM Identity Center and the same
--- in every account. So an action can leave the permission set only if no account's role used it, and this view judges
--- each action over all of them, as report_privilege_gap judges one principal's: granted by any reviewed role's
--- policies; used (named in some role's latest generated policy), not_observable (iam:PassRole), used_at_service_level
--- (its service used at service level in some role: actions unknown, not judged) or unused (none of these in any
--- role): the actions to take out of the permission set, by the evidence of the generations' CloudTrail windows. score
--- weighs them as report_privilege_gap does; top_unused_services: the services with the most unused weight, heaviest
--- first; used_actions: the actions some role used, what the permission set needs.
+-- permission set in every account it is assigned to (AWSReservedSSO_NAME_SUFFIX under
+-- /aws-reserved/sso.amazonaws.com/: identity_center_permission_set), and IAM refuses to change those roles: their
+-- policies are the permission set's, edited in IAM Identity Center and the same in every account. So an action can
+-- leave the permission set only if no account's role used it, and this view judges each action over all of them, as
+-- report_privilege_gap judges one principal's: granted by any reviewed role's policies; used (named in some role's
+-- latest generated policy), not_observable (iam:PassRole), used_at_service_level (its service used at service level
+-- in some role: actions unknown, not judged) or unused (none of these in any role): the actions to take out of the
+-- permission set, by the evidence of the generations' CloudTrail windows. score weighs them as report_privilege_gap
+-- does; top_unused_services: the services with the most unused weight, heaviest first; used_actions: the actions some
+-- role used, what the permission set needs.
 --
 -- accounts: the set's live roles; reviewed: those with a computed gap; unused_roles: roles with no use within the
 -- lookback, which get no generation (policygen.principal.*) and used nothing of the set; pending_accounts: the accounts
@@ -21,11 +21,11 @@
 drop view if exists report_permission_set_gap;
 create view report_permission_set_gap as
 with roles as (
-    select substring(p.name from '^AWSReservedSSO_(.+)_[0-9A-Fa-f]{16}$') as permission_set,
+    select identity_center_permission_set(p.principal_type, p.path, p.name) as permission_set,
            p.principal_id, p.account_id, p.eligibility
     from principal p
     join account a on a.account_id = p.account_id
-    where p.deleted_at is null and a.in_scope and p.principal_type = 'ROLE' and p.path like '/aws-reserved/sso.amazonaws.com/%'
+    where p.deleted_at is null and a.in_scope and p.path like '/aws-reserved/sso.amazonaws.com/%'
 ),
 sets as (
     select r.permission_set,

@@ -11,13 +11,15 @@
 -- actions weighed by access level, permissions management 10, write 5, tagging 3, read 2, list 1, unknown 5; rank 1 is
 -- the highest score. top_unused_services: the services with the most unused weight, heaviest first.
 --
--- RESOURCES AND CONDITIONS ARE NOT EVALUATED: an action counts as granted whatever the resources or conditions of
--- the statement that allows it. not_evaluated says so and flags the principal's statements whose effect depends on
--- them: unused_scoped (unused actions allowed only on some resources or under a condition: the grant may be narrower
--- than counted) and unused_conditional (unused actions a Deny with a condition or on some resources may take away);
--- notes quotes each such Deny, and any policy that could not be read (JSON: kind, policy, detail; text written in
--- member accounts, never to be trusted as markup). used_not_granted: actions the generated policy shows that the
--- current policies no longer grant. generation_job_id / generated_at: the generation the gap comes from.
+-- RESOURCES AND CONDITIONS ARE NOT EVALUATED: an action counts as granted whatever the resources or conditions of the
+-- statement that allows it. not_evaluated says so and flags the principal's statements whose effect depends on them:
+-- unused_scoped (unused actions allowed only on some resources or under a condition: the grant may be narrower than
+-- counted) and unused_conditional (unused actions a Deny with a condition or on some resources may take away); notes
+-- quotes each such Deny, and any policy that could not be read (JSON: kind, policy, detail; text written in member
+-- accounts, never to be trusted as markup). permission_set: for a role IAM Identity Center provisions, its permission
+-- set, where its policies are changed (report_permission_set_gap judges the set over its accounts); null for any
+-- other principal. used_not_granted: actions the generated policy shows that the current policies no longer grant.
+-- generation_job_id / generated_at: the generation the gap comes from.
 drop view if exists report_privilege_gap;
 create view report_privilege_gap as
 select row_number() over (order by g.score desc, g.unused desc, p.account_id, p.principal_arn collate "C") as rank,
@@ -27,6 +29,7 @@ select row_number() over (order by g.score desc, g.unused desc, p.account_id, p.
        p.principal_type,
        p.name,
        p.path,
+       identity_center_permission_set(p.principal_type, p.path, p.name) as permission_set,
        g.granted,
        g.used,
        g.used_at_service_level,

@@ -1,13 +1,15 @@
 -- Which roles and users has nobody used within the lookback, what may they still do, and since when: candidates for removal?
 --
--- One row per live principal that the last discovery found UNUSED: not used within policygen.generation.lookback
--- (a role's RoleLastUsed, a user's latest password or access key use in the credential report). policygen spends no
+-- One row per live principal that the last discovery found UNUSED: not used within policygen.generation.lookback (a
+-- role's RoleLastUsed, a user's latest password or access key use in the credential report). policygen spends no
 -- generation on them (it would come back empty); removing them, or their permissions, is the least privilege.
 -- last_used_at: null when never used, as far as IAM tracks (RoleLastUsed covers about 400 days); days_unused: days
 -- since then (null: never); age_days: days since it was created; breadth: what its policies allow at most (ADMIN:
 -- "Action": "*", AdministratorAccess or PowerUserAccess-like NotAction; SERVICE_WIDE: "s3:*"; NARROW; NONE), no
 -- broader than its permissions boundary; broadest_grants: up to five grants at that breadth, each with the policy it
--- comes from; attached_policies: the ARNs of its managed policies. Broadest first within an account.
+-- comes from; attached_policies: the ARNs of its managed policies; permission_set: for a role IAM Identity Center
+-- provisions, its permission set: IAM refuses to delete such a role, removing the permission set's assignment to the
+-- account in IAM Identity Center does. Broadest first within an account.
 drop view if exists report_unused_principals;
 create view report_unused_principals as
 select p.account_id,
@@ -24,7 +26,8 @@ select p.account_id,
        coalesce(array(select e ->> 'arn' from jsonb_array_elements(p.attached_policies) e order by e ->> 'arn' collate "C"), '{}')
            as attached_policies,
        p.permissions_boundary_arn,
-       p.eligibility_reason
+       p.eligibility_reason,
+       identity_center_permission_set(p.principal_type, p.path, p.name) as permission_set
 from principal p
 join account a using (account_id)
 where p.deleted_at is null and p.eligibility = 'UNUSED' and a.in_scope

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * A role IAM Identity Center provisions for a permission set in an account it is assigned to:
  * {@code /aws-reserved/sso.amazonaws.com/[REGION/]AWSReservedSSO_NAME_SUFFIX}. IAM refuses to change it (a protected
- * role), so its generated policy belongs in the permission set, not on the role. {@code report_permission_set_gap}
- * reads the same rule in SQL.
+ * role), so its generated policy belongs in the permission set, not on the role. The report views read the same rule
+ * in SQL ({@code identity_center_permission_set}, db/migration/R__identity_center_permission_set.sql).
  */
 public final class PermissionSetRole {
 

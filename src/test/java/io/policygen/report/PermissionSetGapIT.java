@@ -3,6 +3,8 @@ package io.policygen.report;
 import static io.policygen.testsupport.GapTables.action;
 import static io.policygen.testsupport.ViewRows.cells;
 import static io.policygen.testsupport.ViewRows.named;
+import static io.policygen.testsupport.ViewRows.row;
+import static io.policygen.testsupport.ViewRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.policygen.testsupport.GapTables;
@@ -92,5 +94,20 @@ class PermissionSetGapIT {
                         "complete", true, "grant_sets", 0L, "granted", 0L, "used", 0L, "used_at_service_level", 0L,
                         "not_observable", 0L, "unused", 0L, "unused_share", null, "score", 0L,
                         "top_unused_services", List.of(), "used_actions", List.of()));
+    }
+
+    @Test
+    void shouldNameThePermissionSetOfItsRolesInThePrincipalsViews() {
+        assertThat(rows(jdbc, "select name, permission_set from report_privilege_gap where account_id = ? order by name", P1)).containsExactly(
+                row("AWSReservedSSO_Admin_aaaaaaaaaaaaaaaa", "Admin"), row("AWSReservedSSO_Data_Engineer_0123456789abcdef", "Data_Engineer"),
+                row("AWSReservedSSO_LookAlike_0123456789abcdef", null), row("AWSReservedSSO_NoSuffix", null));
+        assertThat(rows(jdbc, "select principal_arn, permission_set from report_unused_principals order by 1")).containsExactly(
+                row(GapTables.arn(P1, SSO + "AWSReservedSSO_Billing_dddddddddddddddd"), "Billing"),
+                row(GapTables.arn(P3, SSO + "AWSReservedSSO_Data_Engineer_00000000000000aa"), "Data_Engineer"));
+        assertThat(rows(jdbc, """
+                select identity_center_permission_set('ROLE', '/aws-reserved/sso.amazonaws.com/', 'AWSReservedSSO_A_B_0123456789abcdef'),
+                       identity_center_permission_set('USER', '/aws-reserved/sso.amazonaws.com/', 'AWSReservedSSO_A_0123456789abcdef'),
+                       identity_center_permission_set('ROLE', '/aws-reserved/sso.amazonaws.com/', 'AWSReservedSSO__0123456789abcdef')"""))
+                .containsExactly(row("A_B", null, null));
     }
 }
