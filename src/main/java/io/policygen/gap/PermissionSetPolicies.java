@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * roles did, so it is what the permission set needs by the evidence of the generations. Identity Center provisions a
  * permission set's inline policy into each role as an inline policy, where IAM allows 10,240 characters (whitespace not
  * counted) for all of a role's inline policies: a longer document is written all the same and said to be too long in
- * the index. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ * the index. A permission set whose roles used nothing gets no file (IAM refuses a policy without statements), a note. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
  */
 final class PermissionSetPolicies {
 
@@ -39,8 +39,9 @@ final class PermissionSetPolicies {
         });
     }
 
+    /** The permission sets with a policy file: those whose roles used something. */
     int count() {
-        return statements.size();
+        return (int) statements.values().stream().filter(set -> set.size() > 0).count();
     }
 
     /**
@@ -52,20 +53,27 @@ final class PermissionSetPolicies {
         index.write("  \"permissionSets\": [");
         boolean first = true;
         for (Map.Entry<String, Statements> set : statements.entrySet()) {
-            ObjectNode document = CanonicalJson.JSON.createObjectNode();
-            document.put("Version", "2012-10-17");
-            set.getValue().into(document.putArray("Statement"));
-            String file = DIRECTORY + "/" + ExportPaths.name(set.getKey()) + ".json";
-            files.write(file, CanonicalJson.write(document));
-            kept.add(file);
             ObjectNode entry = CanonicalJson.JSON.createObjectNode();
             entry.put("name", set.getKey());
-            entry.put("policy", file);
             entry.put("roles", roles.get(set.getKey()));
             entry.put("statements", set.getValue().size());
-            int length = CanonicalJson.compactLength(document);
-            entry.put("length", length);
-            entry.put("withinRoleInlineLimit", length <= MAX_ROLE_INLINE_LENGTH);
+            if (set.getValue().size() == 0) {
+                // IAM refuses a policy without statements: the roles used nothing the set grants
+                entry.putNull("policy");
+                entry.put("note", "no role of this permission set used anything in its generations' windows: its assignments"
+                        + " may go, rather than its policy");
+            } else {
+                ObjectNode document = CanonicalJson.JSON.createObjectNode();
+                document.put("Version", "2012-10-17");
+                set.getValue().into(document.putArray("Statement"));
+                String file = DIRECTORY + "/" + ExportPaths.name(set.getKey()) + ".json";
+                files.write(file, CanonicalJson.write(document));
+                kept.add(file);
+                entry.put("policy", file);
+                int length = CanonicalJson.compactLength(document);
+                entry.put("length", length);
+                entry.put("withinRoleInlineLimit", length <= MAX_ROLE_INLINE_LENGTH);
+            }
             index.write(first ? "\n    " : ",\n    ");
             index.write(CanonicalJson.write(entry).strip().replace("\n", "\n    "));
             first = false;

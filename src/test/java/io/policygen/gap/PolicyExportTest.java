@@ -317,6 +317,22 @@ class PolicyExportTest {
     }
 
     @Test
+    void shouldWriteNoPolicyForAPermissionSetWhoseRolesUsedNothing() throws IOException {
+        Path dir = temp.resolve("export");
+
+        ExportSummary summary = new PolicyExport(dir).write(List.of(
+                row(ACCOUNT, PrincipalKind.ROLE, "/aws-reserved/sso.amazonaws.com/", "AWSReservedSSO_Idle_0123456789abcdef", "[]")));
+
+        JsonNode entry = CanonicalJson.JSON.readTree(read(dir, "index.json")).at("/permissionSets/0");
+        assertThat(entry.get("name").asString()).isEqualTo("Idle");
+        assertThat(entry.get("policy").isNull()).isTrue();
+        assertThat(entry.get("statements").asInt()).isZero();
+        assertThat(entry.get("note").asString()).startsWith("no role of this permission set used anything");
+        assertThat(tree(dir).keySet()).noneMatch(file -> file.startsWith("permission-sets/"));
+        assertThat(summary.files()).isEqualTo(2);
+    }
+
+    @Test
     void shouldRefuseADirectoryHoldingPermissionSetsThatNoExportWrote() throws IOException {
         Path dir = Files.createDirectories(temp.resolve("export").resolve("permission-sets"));
         Files.writeString(dir.resolve("Admin.json"), "{}");
