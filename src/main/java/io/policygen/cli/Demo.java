@@ -149,7 +149,7 @@ final class Demo {
                      select rank, account_id, principal_arn, granted, used, unused, unused_share, score, top_unused_services
                      from report_privilege_gap order by rank limit 5""")) {
             out.print(new TableFormat(80).format(ReportTable.read(rows)));
-            printPermissionSets(statement);
+            printPermissionSets(connection);
             Path directory = Files.createTempDirectory("policygen-demo-");
             Path page = directory.resolve("gap.html");
             StringBuilder html = new StringBuilder();
@@ -164,8 +164,9 @@ final class Demo {
     }
 
     /** IAM Identity Center's permission sets, each judged over all its accounts' roles. */
-    private void printPermissionSets(Statement statement) throws SQLException {
-        try (ResultSet rows = statement.executeQuery("""
+    private void printPermissionSets(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
                 select permission_set, accounts, reviewed, complete, granted, used, unused, unused_share, top_unused_services
                 from report_permission_set_gap""")) {
             say("the IAM Identity Center permission sets, each judged over all its accounts (report_permission_set_gap):");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,13 +25,14 @@ final class GapJson {
     private GapJson() {
     }
 
-    static ObjectNode of(GapPrincipal principal, PrivilegeGap gap) {
+    /** {@code permissionSet}: the IAM Identity Center permission set whose role the principal is ({@link PermissionSetRole}). */
+    static ObjectNode of(GapPrincipal principal, Optional<String> permissionSet, PrivilegeGap gap) {
         ObjectNode json = CanonicalJson.JSON.createObjectNode();
         json.put("account", principal.accountId());
         json.put("type", principal.type().directory());
         json.put("name", principal.name());
         json.put("path", principal.path());
-        PermissionSetRole.permissionSet(principal).ifPresent(set -> {
+        permissionSet.ifPresent(set -> {
             json.put("permissionSet", set);
             json.put("applyTo", "IAM Identity Center permission set " + set + ": IAM refuses to change this role; the permission set's"
                     + " policy is the same in each of its accounts (report_permission_set_gap judges it over all of them)");

@@ -28,15 +28,12 @@ final class PermissionSetPolicies {
     static final int MAX_ROLE_INLINE_LENGTH = 10_240;
 
     private final Map<String, Statements> statements = new TreeMap<>();
-    private final Map<String, Integer> roles = new TreeMap<>();
 
-    /** A role's generated policy documents, if the role is a permission set's. */
-    void add(GapPrincipal principal, List<JsonNode> documents) {
-        PermissionSetRole.permissionSet(principal).ifPresent(set -> {
-            Statements own = statements.computeIfAbsent(set, k -> new Statements());
-            roles.merge(set, 1, Integer::sum);
-            documents.forEach(document -> PolicyFiles.statements(document, own::add));
-        });
+    /** The generated policy documents of a role of {@code permissionSet}. */
+    void add(String permissionSet, List<JsonNode> documents) {
+        Statements own = statements.computeIfAbsent(permissionSet, k -> new Statements());
+        own.roles++;
+        documents.forEach(document -> PolicyFiles.statements(document, own::add));
     }
 
     /** The permission sets with a policy file: those whose roles used something. */
@@ -55,7 +52,7 @@ final class PermissionSetPolicies {
         for (Map.Entry<String, Statements> set : statements.entrySet()) {
             ObjectNode entry = CanonicalJson.JSON.createObjectNode();
             entry.put("name", set.getKey());
-            entry.put("roles", roles.get(set.getKey()));
+            entry.put("roles", set.getValue().roles);
             entry.put("statements", set.getValue().size());
             if (set.getValue().size() == 0) {
                 // IAM refuses a policy without statements: the roles used nothing the set grants
@@ -92,6 +89,7 @@ final class PermissionSetPolicies {
         private final Map<String, Set<String>> actions = new TreeMap<>();
         /** Statements with NotAction, or an Action that is not a string or strings, as canonical JSON. */
         private final Set<String> others = new TreeSet<>();
+        private int roles;
 
         void add(JsonNode statement) {
             JsonNode action = statement.get("Action");

@@ -139,7 +139,8 @@ public final class PolicyExport {
         entry.put("type", principal.type().directory());
         entry.put("name", principal.name());
         entry.put("path", principal.path());
-        PermissionSetRole.permissionSet(principal).ifPresent(set -> entry.put("permissionSet", set));
+        Optional<String> permissionSet = PermissionSetRole.permissionSet(principal);
+        permissionSet.ifPresent(set -> entry.put("permissionSet", set));
         var policyFiles = entry.putArray("policy");
         List<JsonNode> documents;
         try {
@@ -148,7 +149,9 @@ public final class PolicyExport {
             entry.put("problem", e.getMessage());
             documents = List.of();
         }
-        permissionSets.add(principal, documents);
+        if (permissionSet.isPresent()) {
+            permissionSets.add(permissionSet.get(), documents);
+        }
         for (int i = 0; i < documents.size(); i++) {
             String file = base + (i == 0 ? "" : "-" + (i + 1)) + ".json";
             files.write(file, CanonicalJson.write(documents.get(i)));
@@ -156,7 +159,7 @@ public final class PolicyExport {
             policyFiles.add(file);
         }
         String gapFile = base + ".gap.json";
-        files.write(gapFile, CanonicalJson.write(GapJson.of(principal, row.gap())));
+        files.write(gapFile, CanonicalJson.write(GapJson.of(principal, permissionSet, row.gap())));
         kept.add(gapFile);
         entry.put("gap", gapFile);
         entry.put("granted", row.gap().granted());

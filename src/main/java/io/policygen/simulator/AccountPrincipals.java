@@ -14,9 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The roles and users of one account. Seeded principals are computed from (seed, account, index) on demand rather
  * than stored, so a million of them cost no heap; tests add and delete principals on top. Listing order is stable:
  * service-linked roles, IAM Identity Center's ({@link IdentityCenter}), seeded, then added ones; a listing position is
- * an index into that order. As in IAM, a
- * principal is its unique id: one deleted and created again under the same name is a new principal with a new id
- * (listed among the added ones), not the old one back.
+ * an index into that order. As in IAM, a principal is its unique id: one deleted and created again under the same
+ * name is a new principal with a new id (listed among the added ones), not the old one back.
  */
 final class AccountPrincipals {
 
