@@ -8,7 +8,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A configuration file Spring could not read, said in one line: Spring's own report is a page, printed before
- * logging is configured, and its YAML parser's message names no file.
+ * logging is configured.
  */
 final class ConfigurationFiles {
 
@@ -29,8 +29,8 @@ final class ConfigurationFiles {
                 + where + "; give the file's path, absolute or from the directory policygen runs in";
     }
 
-    static String notYaml(MarkedYAMLException e) {
-        return "a configuration file is not valid YAML: " + e.getProblem() + at(e.getProblemMark())
+    static String notYaml(String file, MarkedYAMLException e) {
+        return file + " is not valid YAML: " + e.getProblem() + at(e.getProblemMark())
                 + (e.getContext() != null ? ", " + e.getContext() + at(e.getContextMark()) : "");
     }
 

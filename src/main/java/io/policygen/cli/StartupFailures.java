@@ -4,6 +4,7 @@ import io.policygen.log.Causes;
 import io.policygen.run.ExitCode;
 import io.policygen.store.SchemaMigration.SchemaNeedsAPersonException;
 import io.policygen.wiring.ConfigurationValidator.InvalidConfigurationException;
+import io.policygen.wiring.YamlFiles.NotYamlException;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -12,7 +13,6 @@ import java.util.stream.Collectors;
 import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.core.env.Environment;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Why the application's context could not start, as the one line (or the lines, one per bad setting) a user acts on. */
 final class StartupFailures {
@@ -41,8 +41,9 @@ final class StartupFailures {
                 case ConfigDataResourceNotFoundException missing -> {
                     return new CommandFailure(ExitCode.BAD_CONFIGURATION, "invalid configuration: " + ConfigurationFiles.missing(missing), e);
                 }
-                case MarkedYAMLException yaml -> {
-                    return new CommandFailure(ExitCode.BAD_CONFIGURATION, "invalid configuration: " + ConfigurationFiles.notYaml(yaml), e);
+                case NotYamlException yaml -> {
+                    return new CommandFailure(ExitCode.BAD_CONFIGURATION, "invalid configuration: "
+                            + ConfigurationFiles.notYaml(yaml.file(), yaml.yaml()), e);
                 }
                 case SchemaNeedsAPersonException schema -> {
                     return new CommandFailure(ExitCode.BAD_CONFIGURATION, schema.getMessage(), e);

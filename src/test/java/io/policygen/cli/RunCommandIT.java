@@ -198,10 +198,24 @@ class RunCommandIT {
         PolicygenProcess.Finished notYaml = run(environment(), settings("spring.config.additional-location=file:" + file));
 
         assertThat(notYaml.exitCode()).isEqualTo(2);
-        assertThat(notYaml.lines()).containsExactly("policygen: invalid configuration: a configuration file is not valid YAML:"
+        assertThat(notYaml.lines()).containsExactly("policygen: invalid configuration: " + file.toAbsolutePath() + " is not valid YAML:"
                 + " expected <block end>, but found '<block mapping start>' at line 4, column 4, while parsing a block mapping"
                 + " at line 2, column 3");
         assertNothingWasCalled();
+
+        // Spring reads application.yml from the directory it runs in unasked: the line names that file, not the one given
+        Files.writeString(file, "policygen:\n  generation:\n    daily-quota: 10\n");
+        Path unasked = Files.writeString(directory.resolve("application.yml"), "policygen: [\n");
+        try {
+            PolicygenProcess.Finished local = run(environment(), settings("spring.config.additional-location=file:" + file));
+
+            assertThat(local.exitCode()).isEqualTo(2);
+            assertThat(local.lines()).singleElement().asString().startsWith("policygen: invalid configuration: "
+                    + unasked.toAbsolutePath() + " is not valid YAML: ");
+            assertNothingWasCalled();
+        } finally {
+            Files.delete(unasked);
+        }
     }
 
     @Test
