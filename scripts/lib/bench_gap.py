@@ -30,7 +30,8 @@ def gap(args, db, work, failures):
     h.log(f"gap: {accounts} accounts x {principals} principals: a run, every principal given a result, a run again")
     sim = h.Simulator(work, "gap", "--accounts", str(accounts), "--principals-per-account", str(principals),
                       "--distribution", "uniform", "--suspended-accounts", "0", "--unassumable-accounts", "0", "--seed", "7",
-                      "--generation-time", "PT1S", "--generation-jitter", "PT0S", java_opts=("-Xmx6g",))
+                      "--generation-time", "PT1S", "--generation-jitter", "PT0S", "--permission-sets", "3",
+                      java_opts=("-Xmx6g",))
     database = db.create("bench_gap")
     props = {"policygen.generation.daily-quota": "3", "policygen.generation.setup-canaries": "0"}
     first = h.Job(work, "gap-1", db, database, sim, props, java_opts=("-Xmx1g",))
@@ -52,11 +53,17 @@ def gap(args, db, work, failures):
     before, top, after = db.query(database, clock, "select count(*) from (select * from report_privilege_gap order by rank"
                                                    " limit 100) t", clock)
     view_s = float(after[0][0]) - float(before[0][0])
+    # every row: a permission set's row is judged over all the accounts its roles are in
+    before, sets, after = db.query(database, clock, "select count(*), coalesce(sum(accounts), 0), coalesce(sum(granted), 0)"
+                                                   " from report_permission_set_gap", clock)
+    sets_s = float(after[0][0]) - float(before[0][0])
     heap, committed = h.gc_peak_heap_mb(gc_log)
     result = {"accounts": accounts, "principals": principals, "rc_first": rc1, "rc_second": rc2, "templates": templates,
               "with_result": with_result, "gaps": gaps, "seconds": seconds, "heap_mb": heap, "committed_mb": committed,
               "rss_mb": second.peak_rss_kb / 1024, "gap_bytes": int(sizes[0]), "grant_bytes": int(sizes[1]),
-              "grants": grants, "top_100_rows": int(top[0][0]), "view_s": view_s}
+              "grants": grants, "top_100_rows": int(top[0][0]), "view_s": view_s,
+              "permission_sets": int(sets[0][0]), "set_roles": int(sets[0][1]), "set_granted": int(sets[0][2]),
+              "sets_s": sets_s}
     h.log(f"gap: {result}")
     if rc2 not in (0, 3) or gaps != with_result:
         failures.append(f"gap: second run exit {rc2}, {gaps} gaps for {with_result} principals with a result")
@@ -70,7 +77,8 @@ def lines(g):
         "",
         f"{g['accounts']:,} accounts x {g['principals']:,} principals (uniform, the simulator's realistic mix of current",
         "policies: AWS managed ones such as AdministratorAccess and ReadOnlyAccess, customer managed and inline policies",
-        "with wildcards, NotAction, Deny and conditions, boundaries, groups). A first run discovers them and generates",
+        "with wildcards, NotAction, Deny and conditions, boundaries, groups; three IAM Identity Center permission sets'",
+        "roles among them). A first run discovers them and generates",
         f"for a few per account ({g['templates']:,} real results); then every principal without a result is given a",
         "copy of one of them in SQL (a million generations would take AWS twenty thousand days at 50 a day per account),",
         "and a second run, `-Xmx1g -Xlog:gc`, computes every gap in its `computeGaps` step: each principal's granted",
@@ -86,6 +94,9 @@ def lines(g):
             ["principal_gap (MB)", round(g["gap_bytes"] / 1024 / 1024, 1)],
             ["distinct grant sets / their tables (MB)", f"{g['grants']:,} / {round(g['grant_bytes'] / 1024 / 1024, 1)}"],
             ["report_privilege_gap, top 100 (s)", round(g["view_s"], 2)],
+            ["permission sets / accounts their roles are in, summed / actions granted, summed",
+             f"{g['permission_sets']} / {g['set_roles']:,} / {g['set_granted']:,}"],
+            ["report_permission_set_gap, every row (s)", round(g["sets_s"], 2)],
             ["second run's exit code", g["rc_second"]],
         ]),
         "",

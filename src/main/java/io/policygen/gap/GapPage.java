@@ -49,6 +49,7 @@ public final class GapPage {
                 .append(" &middot; ").append(Html.number(data.principalsTotal())).append(" principals reviewed &middot; IAM action catalog: ")
                 .append(Html.text(data.catalogSource())).append("</p>\n");
         accounts(data.accounts(), out);
+        permissionSets(data.permissionSets(), out);
         principals(data, out);
         out.append("<p class=\"hint\">").append(Html.text(GapJson.EVALUATED)).append("</p>\n</body>\n</html>\n");
         return out.toString();
@@ -98,18 +99,57 @@ public final class GapPage {
             if (!"/".equals(row.path())) {
                 out.append("<br><span class=\"hint\">").append(Html.text(row.path())).append("</span>");
             }
+            if (line.permissionSet() != null) {
+                out.append("<br><span class=\"flag\">permission set ").append(Html.text(line.permissionSet())).append("</span>");
+            }
             out.append("</td><td class=\"n\">").append(Html.number(row.granted())).append("</td><td class=\"n\">")
                     .append(Html.number(row.used())).append("</td><td class=\"n\">").append(Html.number(row.unused()))
-                    .append("</td><td>").append(String.format(Locale.ROOT, "<span class=\"mini\" style=\"width:%dpx\"></span>",
-                            (int) Math.round(Math.max(0, Math.min(1, row.unusedShare())) * 60)))
-                    .append(Html.percent(row.unusedShare())).append("</td><td class=\"n\">").append(Html.number(row.score()))
-                    .append("</td><td>").append(Html.text(String.join(", ", row.topUnusedServices()))).append("</td><td>");
+                    .append("</td><td>");
+            share(row.unusedShare(), row.score(), row.topUnusedServices(), out);
+            out.append("</td><td>");
             flags(row, out);
             out.append("</td><td>");
             notes(line.notes(), out);
             out.append("</td></tr>\n");
         }
         out.append("</tbody>\n</table>\n");
+    }
+
+    /** IAM Identity Center's sets, judged over all their accounts: what a set can lose is changed once, in the set. */
+    private static void permissionSets(List<PermissionSetLine> sets, StringBuilder out) {
+        if (sets.isEmpty()) {
+            return;
+        }
+        out.append("<h2>Permission sets</h2>\n<p class=\"hint\">IAM Identity Center provisions a permission set as a role in "
+                + "each account it is assigned to, and IAM refuses to change those roles: a set's unused actions are those "
+                + "no account's role used, taken out of the set itself.</p>\n");
+        out.append("<table class=\"sets\">\n<thead><tr><th>permission set</th><th class=\"n\">accounts</th>"
+                + "<th class=\"n\">reviewed</th><th class=\"n\">granted</th><th class=\"n\">used</th><th class=\"n\">unused</th>"
+                + "<th>unused share</th><th class=\"n\">score</th><th>top unused services</th><th>flags</th></tr></thead>\n<tbody>\n");
+        for (PermissionSetLine set : sets) {
+            out.append("<tr><td>").append(Html.text(set.name())).append("</td><td class=\"n\">").append(Html.number(set.accounts()))
+                    .append("</td><td class=\"n\">").append(Html.number(set.reviewed())).append("</td><td class=\"n\">")
+                    .append(Html.number(set.granted())).append("</td><td class=\"n\">").append(Html.number(set.used()))
+                    .append("</td><td class=\"n\">").append(Html.number(set.unused())).append("</td><td>");
+            share(set.unusedShare(), set.score(), set.topUnusedServices(), out);
+            out.append("</td><td>");
+            if (!set.complete()) {
+                out.append("<span class=\"flag\">accounts not reviewed yet</span>");
+            }
+            if (set.grantSets() > 1) {
+                out.append("<span class=\"flag\">").append(Html.number(set.grantSets())).append(" grant sets</span>");
+            }
+            out.append("</td></tr>\n");
+        }
+        out.append("</tbody>\n</table>\n");
+    }
+
+    /** The unused share's bar and figure, the score, the top unused services: three cells, a principal's or a set's. */
+    private static void share(double unusedShare, long score, List<String> topUnusedServices, StringBuilder out) {
+        out.append(String.format(Locale.ROOT, "<span class=\"mini\" style=\"width:%dpx\"></span>",
+                        (int) Math.round(Math.max(0, Math.min(1, unusedShare)) * 60)))
+                .append(Html.percent(unusedShare)).append("</td><td class=\"n\">").append(Html.number(score))
+                .append("</td><td>").append(Html.text(String.join(", ", topUnusedServices)));
     }
 
     private static void flags(GapRow row, StringBuilder out) {

@@ -11,12 +11,14 @@ import java.util.List;
  * @param principalsTotal principals with a gap in all; {@code principals} may be the worst of them only
  * @param principals      ranked, highest score first
  * @param accounts        in the order the progress bars and the chart show them
+ * @param permissionSets  IAM Identity Center's, highest score first; none where the organization uses none
  */
 public record GapPageData(String generatedAt, String catalogSource, int principalsTotal, List<PrincipalLine> principals,
-                          List<AccountLine> accounts) {
+                          List<AccountLine> accounts, List<PermissionSetLine> permissionSets) {
 
     public GapPageData {
         principals = List.copyOf(principals);
         accounts = List.copyOf(accounts);
+        permissionSets = List.copyOf(permissionSets);
     }
 }

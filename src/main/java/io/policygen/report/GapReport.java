@@ -5,6 +5,7 @@ import io.policygen.gap.GapNote;
 import io.policygen.gap.GapPage;
 import io.policygen.gap.GapPageData;
 import io.policygen.gap.GapRow;
+import io.policygen.gap.PermissionSetLine;
 import io.policygen.gap.PrincipalKind;
 import io.policygen.gap.PrincipalLine;
 import java.sql.Array;
@@ -56,7 +57,8 @@ public final class GapReport {
                 catalog = rs.getString(3).equals(rs.getString(4)) ? rs.getString(3) : rs.getString(3) + " to " + rs.getString(4);
             }
         }
-        return new GapPageData(computedAt, catalog, total, principals(connection, maxPrincipals), accounts(connection));
+        return new GapPageData(computedAt, catalog, total, principals(connection, maxPrincipals), accounts(connection),
+                permissionSets(connection));
     }
 
     private static List<PrincipalLine> principals(Connection connection, int limit) throws SQLException {
@@ -64,7 +66,8 @@ public final class GapReport {
         try (PreparedStatement statement = connection.prepareStatement("""
                 select rank, account_id, account_name, principal_id, principal_type, name, path, granted, used,
                        used_at_service_level, not_observable, unused, unknown, unused_scoped, unused_conditional,
-                       used_not_granted, unused_share, score, top_unused_services, service_level_services, notes::text
+                       used_not_granted, unused_share, score, top_unused_services, service_level_services, notes::text,
+                       permission_set
                 from report_privilege_gap order by rank limit ?""")) {
             statement.setInt(1, limit);
             try (ResultSet rs = statement.executeQuery()) {
@@ -77,7 +80,8 @@ public final class GapReport {
                             rs.getInt("unused_conditional"), rs.getInt("used_not_granted"), rs.getDouble("unused_share"),
                             rs.getLong("score"), strings(rs.getArray("top_unused_services")),
                             strings(rs.getArray("service_level_services")), notes.size());
-                    lines.add(new PrincipalLine(rs.getInt("rank"), rs.getString("account_name"), row, notes));
+                    lines.add(new PrincipalLine(rs.getInt("rank"), rs.getString("account_name"), row, notes,
+                            rs.getString("permission_set")));
                 }
             }
         }
@@ -97,6 +101,22 @@ public final class GapReport {
             }
         }
         return accounts;
+    }
+
+    /** Every set (an organization has tens to hundreds): a set's row is what a change to it is judged by. */
+    private static List<PermissionSetLine> permissionSets(Connection connection) throws SQLException {
+        List<PermissionSetLine> sets = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     select permission_set, accounts, reviewed, complete, grant_sets, granted, used, unused,
+                            coalesce(unused_share, 0), score, top_unused_services
+                     from report_permission_set_gap order by score desc, permission_set collate "C\"""")) {
+            while (rs.next()) {
+                sets.add(new PermissionSetLine(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4), rs.getInt(5),
+                        rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getDouble(9), rs.getLong(10), strings(rs.getArray(11))));
+            }
+        }
+        return sets;
     }
 
     /** The page for the data: {@link GapPage#render}. */

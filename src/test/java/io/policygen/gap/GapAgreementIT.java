@@ -55,7 +55,8 @@ class GapAgreementIT {
     private static final String IMG = "<img src=x onerror=alert(1)>";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern RANKED_ROW = Pattern.compile("<tr><td class=\"n\">(\\d+)</td><td>(\\d{12})(?:<br>[^<]*)?</td>"
-            + "<td>(role|user)</td><td>([^<]+)(?:<br><span class=\"hint\">([^<]*)</span>)?</td><td class=\"n\">([\\d,]+)</td>"
+            + "<td>(role|user)</td><td>([^<]+)(?:<br><span class=\"hint\">([^<]*)</span>)?"
+            + "(?:<br><span class=\"flag\">permission set ([^<]+)</span>)?</td><td class=\"n\">([\\d,]+)</td>"
             + "<td class=\"n\">([\\d,]+)</td><td class=\"n\">([\\d,]+)</td><td><span class=\"mini\"[^>]*></span>([\\d.]+)%</td>"
             + "<td class=\"n\">([\\d,]+)</td>");
     private static final Pattern ACCOUNT_ROW = Pattern.compile("<tr><td>(\\d{12})(?:<br>[^<]*)?</td><td><span class=\"track\">"
@@ -209,14 +210,26 @@ class GapAgreementIT {
         // the page, as Chromium parses it
         String dom = dom(temp);
         Map<String, Figures> page = new TreeMap<>();
+        Map<String, String> pageSets = new TreeMap<>();
         Matcher row = RANKED_ROW.matcher(dom);
         while (row.find()) {
             String arn = "arn:aws:iam::" + row.group(2) + ":" + row.group(3) + (row.group(5) == null ? "/" : row.group(5)) + row.group(4);
             Figures figures = view.get(arn);
-            assertThat(Double.parseDouble(row.group(9))).as(arn).isCloseTo(figures.unusedShare() * 100, within(0.051));
-            page.put(arn, new Figures(Long.parseLong(row.group(1)), number(row.group(8)), number(row.group(10)), figures.unusedShare()));
+            assertThat(Double.parseDouble(row.group(10))).as(arn).isCloseTo(figures.unusedShare() * 100, within(0.051));
+            page.put(arn, new Figures(Long.parseLong(row.group(1)), number(row.group(9)), number(row.group(11)), figures.unusedShare()));
+            if (row.group(6) != null) {
+                pageSets.put(arn, row.group(6));
+            }
         }
         assertThat(page).isEqualTo(view);
+        Map<String, String> viewSets = new TreeMap<>();
+        jdbc.sql("select principal_arn, permission_set from report_privilege_gap where permission_set is not null")
+                .query((rs, i) -> viewSets.put(rs.getString(1), rs.getString(2))).list();
+        assertThat(pageSets).as("each Identity Center role named with its set").isEqualTo(viewSets).isNotEmpty();
+        assertThat(Pattern.compile("<tr><td>([A-Za-z_]+)</td><td class=\"n\">(\\d+)</td>").matcher(dom).results()
+                .map(set -> set.group(1) + " " + set.group(2)).toList()).as("the permission sets' table, in the view's order")
+                .isEqualTo(jdbc.sql("select permission_set || ' ' || accounts from report_permission_set_gap"
+                        + " order by score desc, permission_set collate \"C\"").query(String.class).list());
         Matcher accountRow = ACCOUNT_ROW.matcher(dom);
         Map<String, String> progress = new TreeMap<>();
         while (accountRow.find()) {

@@ -65,9 +65,10 @@ class GapPageChromiumIT {
         assertThat(bars.get(1).y() - bars.get(0).y()).isEqualTo(GapChart.ROW_HEIGHT);
         assertThat((double) bars.get(0).width() / bars.get(1).width()).isCloseTo(3.0, within(0.01));
 
-        // The ranked table below: unused shares 86.7% and 50% as bars of 52 and 30 pixels.
+        // Below: the permission sets' unused shares 75% and 50% as bars of 45 and 30 pixels, then the ranked table's
+        // 86.7% and 50% as 52 and 30.
         List<Screenshot.Bar> minis = shot.bars("#ef9a9a", 10);
-        assertThat(minis).extracting(Screenshot.Bar::width).containsExactly(52, 30);
+        assertThat(minis).extracting(Screenshot.Bar::width).containsExactly(45, 30, 52, 30);
         assertThat(minis.getFirst().y()).isGreaterThan(bars.getLast().y());
     }
 
@@ -84,5 +85,7 @@ class GapPageChromiumIT {
         assertThat(Pattern.compile("<svg\\b").matcher(dom).results().count()).as("svg elements: the chart only").isEqualTo(1);
         assertThat(Pattern.compile("<tr><td class=\"n\">\\d+</td>").matcher(dom).results().count())
                 .as("ranked rows: the hostile name broke no cell").isEqualTo(2);
+        assertThat(dom).as("the permission sets' rows: the hostile set name broke no cell")
+                .containsSubsequence("<td>&lt;/td&gt;&lt;script&gt;alert(2)&lt;/script&gt;</td><td class=\"n\">3</td>", "<td>ReadOnly</td>");
     }
 }

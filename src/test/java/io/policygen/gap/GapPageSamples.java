@@ -19,6 +19,11 @@ final class GapPageSamples {
             new AccountLine("222222222222", "payments", 10, 5, 0.3, 0.5),
             new AccountLine("333333333333", "sandbox", 4, 0, 0.6, 0.6));
 
+    /** Unused shares 0.75 and 0.5; the first not complete, with two grant sets. */
+    static final List<PermissionSetLine> PERMISSION_SETS = List.of(
+            new PermissionSetLine(SCRIPT_NAME, 3, 2, false, 2, 40, 10, 30, 0.75, 150, List.of("ec2", IMG)),
+            new PermissionSetLine("ReadOnly", 2, 2, true, 1, 8, 4, 4, 0.5, 8, List.of("s3")));
+
     private GapPageSamples() {
     }
 
@@ -33,7 +38,8 @@ final class GapPageSamples {
                 generated(policy(allow("\"s3:GetObject\""))));
         return new GapPageData("2026-11-28 07:00 UTC", TestCatalog.CATALOG.source(), 2, List.of(
                 PrincipalLine.of(1, IMG, new GapPrincipal(7, "111111111111", PrincipalKind.ROLE, SCRIPT_NAME, SVG_PATH), admin),
-                PrincipalLine.of(2, "payments", new GapPrincipal(9, "222222222222", PrincipalKind.USER, "alice", "/"), reader)),
-                ACCOUNTS);
+                PrincipalLine.of(2, "payments", new GapPrincipal(9, "222222222222", PrincipalKind.ROLE,
+                        "AWSReservedSSO_ReadOnly_0123456789abcdef", "/aws-reserved/sso.amazonaws.com/"), reader)),
+                ACCOUNTS, PERMISSION_SETS);
     }
 }

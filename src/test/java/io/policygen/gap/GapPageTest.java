@@ -46,9 +46,34 @@ class GapPageTest {
     void shouldRankAndFlagThePrincipals() {
         String html = GapPage.render(GapPageSamples.data());
 
-        assertThat(html).containsSubsequence("<td class=\"n\">1</td>", "&lt;/td&gt;&lt;script&gt;", "<td class=\"n\">2</td>", "alice");
+        assertThat(html).containsSubsequence("<td class=\"n\">1</td>", "&lt;/td&gt;&lt;script&gt;", "<td class=\"n\">2</td>",
+                "AWSReservedSSO_ReadOnly_0123456789abcdef", "<span class=\"flag\">permission set ReadOnly</span>");
+        assertThat(html).as("the first principal is no Identity Center role").containsOnlyOnce("\"flag\">permission set ");
         assertThat(html).contains("<span class=\"flag\">1 conditional</span>").contains("<span class=\"flag\">1 not observable</span>")
                 .contains("1 note</summary>");
+    }
+
+    @Test
+    void shouldListThePermissionSetsBeforeThePrincipals() {
+        String html = GapPage.render(GapPageSamples.data());
+
+        assertThat(html).containsSubsequence("<h2>Accounts</h2>", "<h2>Permission sets</h2>",
+                "<tr><td>&lt;/td&gt;&lt;script&gt;alert(2)&lt;/script&gt;</td><td class=\"n\">3</td><td class=\"n\">2</td>"
+                        + "<td class=\"n\">40</td><td class=\"n\">10</td><td class=\"n\">30</td>"
+                        + "<td><span class=\"mini\" style=\"width:45px\"></span>75.0%</td><td class=\"n\">150</td>"
+                        + "<td>ec2, &lt;img src=x onerror=alert(1)&gt;</td><td><span class=\"flag\">accounts not reviewed yet</span>"
+                        + "<span class=\"flag\">2 grant sets</span></td></tr>",
+                "<tr><td>ReadOnly</td>", "<span class=\"mini\" style=\"width:30px\"></span>50.0%", "<td></td></tr>",
+                "<h2>Principals, ranked by score</h2>");
+    }
+
+    @Test
+    void shouldLeaveThePermissionSetsOutWhereThereAreNone() {
+        GapPageData data = GapPageSamples.data();
+        String html = GapPage.render(new GapPageData(data.generatedAt(), data.catalogSource(), data.principalsTotal(),
+                data.principals(), data.accounts(), List.of()));
+
+        assertThat(html).doesNotContain("Permission sets").contains("<h2>Principals, ranked by score</h2>");
     }
 
     @Test
@@ -65,7 +90,7 @@ class GapPageTest {
 
     @Test
     void shouldSayWhenThereIsNothingYet() {
-        String html = GapPage.render(new GapPageData("now", "catalog", 0, List.of(), List.of()));
+        String html = GapPage.render(new GapPageData("now", "catalog", 0, List.of(), List.of(), List.of()));
 
         assertThat(html).contains("no account reviewed yet").contains("</html>\n");
     }

@@ -6,11 +6,16 @@ import static io.policygen.testsupport.ViewRows.named;
 import static io.policygen.testsupport.ViewRows.row;
 import static io.policygen.testsupport.ViewRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.policygen.gap.GapPageData;
+import io.policygen.gap.PermissionSetLine;
+import io.policygen.gap.PrincipalLine;
 import io.policygen.testsupport.GapTables;
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -109,5 +114,30 @@ class PermissionSetGapIT {
                        identity_center_permission_set('USER', '/aws-reserved/sso.amazonaws.com/', 'AWSReservedSSO_A_0123456789abcdef'),
                        identity_center_permission_set('ROLE', '/aws-reserved/sso.amazonaws.com/', 'AWSReservedSSO__0123456789abcdef')"""))
                 .containsExactly(row("A_B", null, null));
+    }
+
+    @Test
+    void shouldShowTheSetsAndTheirRolesOnTheGapPage(TestDatabase database) throws Exception {
+        GapPageData data;
+        try (Connection connection = database.dataSource().getConnection()) {
+            data = GapReport.read(connection, GapReport.MAX_PRINCIPALS);
+        }
+
+        assertThat(data.permissionSets()).extracting(PermissionSetLine::name).as("the view's order: score, then name")
+                .containsExactly("Admin", "Data_Engineer", "Billing");
+        assertThat(data.permissionSets().getFirst()).isEqualTo(new PermissionSetLine("Admin", 3, 2, false, 2, 3, 1, 2, 0.6667, 12,
+                List.of("iam", "kms")));
+        assertThat(data.permissionSets().getLast().unusedShare()).as("no action reviewed: no share").isZero();
+        assertThat(data.principals()).filteredOn(line -> line.row().accountId().equals(P1))
+                .extracting(line -> line.row().name(), PrincipalLine::permissionSet).containsExactlyInAnyOrder(
+                        tuple("AWSReservedSSO_Admin_aaaaaaaaaaaaaaaa", "Admin"),
+                        tuple("AWSReservedSSO_Data_Engineer_0123456789abcdef", "Data_Engineer"),
+                        tuple("AWSReservedSSO_LookAlike_0123456789abcdef", null), tuple("AWSReservedSSO_NoSuffix", null));
+
+        String page = GapReport.render(data);
+        assertThat(page).containsSubsequence("<h2>Permission sets</h2>", "<td>Admin</td>", "accounts not reviewed yet",
+                "2 grant sets", "<td>Data_Engineer</td>", "<td>Billing</td>", "<h2>Principals, ranked by score</h2>");
+        assertThat(page).contains("AWSReservedSSO_Admin_aaaaaaaaaaaaaaaa<br><span class=\"hint\">/aws-reserved/sso.amazonaws.com/</span>"
+                + "<br><span class=\"flag\">permission set Admin</span>");
     }
 }
