@@ -42,7 +42,9 @@ import picocli.CommandLine.Unmatched;
                 "DIR/ACCOUNT/role/PATH.../NAME.json (the policy, ready to attach), NAME.gap.json",
                 "beside it, per IAM Identity Center permission set DIR/permission-sets/NAME.json",
                 "(the policy of all its roles, for the permission set; their own role cannot be",
-                "changed), and DIR/index.json. The same data gives byte-identical files, so a",
+                "changed; one too long for the set's inline policy also cut into customer managed",
+                "policies, DIR/permission-sets/NAME/part-N.json), and DIR/index.json. The same",
+                "data gives byte-identical files, so a",
                 "nightly commit's diff shows what changed; files of principals gone are removed.",
                 "The database is the run command's, given the same ways (see report --help).", ""})
 final class ExportCommand implements Callable<Integer> {

@@ -19,13 +19,15 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code permission-sets/NAME.json} (statements that differ only in their actions as one). It allows what any of the
  * roles did, so it is what the permission set needs by the evidence of the generations. Identity Center provisions a
  * permission set's inline policy into each role as an inline policy, where IAM allows 10,240 characters (whitespace not
- * counted) for all of a role's inline policies: a longer document is written all the same and said to be too long in
- * the index. A permission set whose roles used nothing gets no file (IAM refuses a policy without statements), a note. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ * counted) for all of a role's inline policies: a longer document is written all the same, said to be too long in the
+ * index, and cut into customer managed policies, {@code permission-sets/NAME/part-N.json}. A permission set whose roles used nothing gets no file (IAM refuses a policy without statements), a note. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
  */
 final class PermissionSetPolicies {
 
     static final String DIRECTORY = "permission-sets";
     static final int MAX_ROLE_INLINE_LENGTH = 10_240;
+    /** IAM's most managed policies a role (its default is 10): https://docs.aws.amazon.com/singlesignon/latest/userguide/limits.html */
+    static final int MAX_MANAGED_POLICIES = 20;
 
     private final Map<String, Statements> statements = new TreeMap<>();
 
@@ -70,6 +72,9 @@ final class PermissionSetPolicies {
                 int length = CanonicalJson.compactLength(document);
                 entry.put("length", length);
                 entry.put("withinRoleInlineLimit", length <= MAX_ROLE_INLINE_LENGTH);
+                if (length > MAX_ROLE_INLINE_LENGTH) {
+                    parts(set.getKey(), document, files, kept, entry);
+                }
             }
             index.write(first ? "\n    " : ",\n    ");
             index.write(CanonicalJson.write(entry).strip().replace("\n", "\n    "));
@@ -77,6 +82,34 @@ final class PermissionSetPolicies {
         }
         index.write(first ? "],\n" : "\n  ],\n");
         files.removeStaleUnder(DIRECTORY, kept);
+    }
+
+    /**
+     * A document too long for the set's inline policy, as customer managed policies: a permission set may name up to
+     * {@value #MAX_MANAGED_POLICIES} (AWS managed ones included; IAM allows 10 a role unless its quota is raised), each
+     * created under that name in every account the set is assigned to.
+     */
+    private static void parts(String name, ObjectNode document, ExportFiles files, Set<String> kept, ObjectNode entry)
+            throws IOException {
+        List<JsonNode> statements = new ArrayList<>();
+        PolicyFiles.statements(document, statements::add);
+        List<ObjectNode> parts = PolicyParts.split(statements, PolicyFiles.MAX_MANAGED_POLICY_LENGTH);
+        ArrayNode listed = entry.putArray("customerManagedPolicies");
+        for (int i = 0; i < parts.size(); i++) {
+            String file = DIRECTORY + "/" + ExportPaths.name(name) + "/part-" + (i + 1) + ".json";
+            files.write(file, CanonicalJson.write(parts.get(i)));
+            kept.add(file);
+            listed.addObject().put("policy", file).put("length", CanonicalJson.compactLength(parts.get(i)));
+        }
+        entry.put("note", parts.size() > MAX_MANAGED_POLICIES
+                ? "too long for the permission set's inline policy, and its " + parts.size() + " parts of at most "
+                        + PolicyFiles.MAX_MANAGED_POLICY_LENGTH + " characters are more than the " + MAX_MANAGED_POLICIES
+                        + " managed policies a permission set may name: the set allows more than one set should"
+                : "too long for the permission set's inline policy (" + MAX_ROLE_INLINE_LENGTH + " characters, whitespace"
+                        + " not counted): the same statements in " + parts.size() + " customer managed policies of at most "
+                        + PolicyFiles.MAX_MANAGED_POLICY_LENGTH + ", to create under one name each in every account the set is"
+                        + " assigned to and name in the set (IAM attaches 10 managed policies to a role unless its quota is"
+                        + " raised, AWS managed ones included)");
     }
 
     /**

@@ -314,6 +314,37 @@ class PolicyExportTest {
         assertThat(entry.get("length").asInt()).isGreaterThan(PermissionSetPolicies.MAX_ROLE_INLINE_LENGTH);
         assertThat(entry.get("withinRoleInlineLimit").asBoolean()).isFalse();
         assertThat(CanonicalJson.JSON.readTree(read(dir, "permission-sets/Big.json")).at("/Statement/0/Action")).hasSize(600);
+        assertThat(entry.get("note").asString()).startsWith("too long for the permission set's inline policy (10240 characters");
+
+        // the same statements as customer managed policies, each within IAM's 6,144
+        List<String> actions = new ArrayList<>();
+        JsonNode parts = entry.get("customerManagedPolicies");
+        assertThat(parts).as("11,6xx characters as two of at most 6,144").hasSize(2);
+        for (int i = 0; i < parts.size(); i++) {
+            assertThat(parts.get(i).get("policy").asString()).isEqualTo("permission-sets/Big/part-" + (i + 1) + ".json");
+            JsonNode part = CanonicalJson.JSON.readTree(read(dir, parts.get(i).get("policy").asString()));
+            assertThat(CanonicalJson.compactLength(part)).isEqualTo(parts.get(i).get("length").asInt())
+                    .isLessThanOrEqualTo(PolicyFiles.MAX_MANAGED_POLICY_LENGTH);
+            part.at("/Statement/0/Action").forEach(action -> actions.add(action.asString()));
+        }
+        assertThat(actions).hasSize(600).doesNotHaveDuplicates();
+
+        // once it fits, the parts go
+        new PolicyExport(dir).write(List.of(rows.getFirst()));
+        assertThat(tree(dir).keySet()).contains("permission-sets/Big.json").noneMatch(file -> file.startsWith("permission-sets/Big/"));
+        assertThat(Files.exists(dir.resolve("permission-sets/Big"))).isFalse();
+    }
+
+    @Test
+    void shouldSayWhenAPermissionSetNeedsMoreManagedPoliciesThanItMayName() throws IOException {
+        Path dir = temp.resolve("export");
+
+        new PolicyExport(dir).write(List.of(row(ACCOUNT, PrincipalKind.ROLE, "/aws-reserved/sso.amazonaws.com/",
+                "AWSReservedSSO_Huge_0123456789abcdef", documents(policy(allow(actions("dynamodb:GetItemOnTable", 6_000)))))));
+
+        JsonNode entry = CanonicalJson.JSON.readTree(read(dir, "index.json")).at("/permissionSets/0");
+        assertThat(entry.get("customerManagedPolicies").size()).isGreaterThan(PermissionSetPolicies.MAX_MANAGED_POLICIES);
+        assertThat(entry.get("note").asString()).contains("more than the 20 managed policies a permission set may name");
     }
 
     @Test
