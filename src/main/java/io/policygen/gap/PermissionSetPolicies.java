@@ -38,16 +38,11 @@ final class PermissionSetPolicies {
         documents.forEach(document -> PolicyFiles.statements(document, own::add));
     }
 
-    /** The permission sets with a policy file: those whose roles used something. */
-    int count() {
-        return (int) statements.values().stream().filter(set -> set.size() > 0).count();
-    }
-
     /**
-     * Writes each permission set's document, removes those of permission sets gone since an earlier export, and
-     * writes the index's {@code "permissionSets"} member.
+     * Writes each permission set's document (and its parts), removes those of permission sets gone since an earlier
+     * export, and writes the index's {@code "permissionSets"} member; returns how many files the sets have.
      */
-    void write(ExportFiles files, Writer index) throws IOException {
+    int write(ExportFiles files, Writer index) throws IOException {
         Set<String> kept = new HashSet<>();
         index.write("  \"permissionSets\": [");
         boolean first = true;
@@ -82,6 +77,7 @@ final class PermissionSetPolicies {
         }
         index.write(first ? "],\n" : "\n  ],\n");
         files.removeStaleUnder(DIRECTORY, kept);
+        return kept.size();
     }
 
     /**

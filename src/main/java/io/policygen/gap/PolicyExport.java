@@ -111,8 +111,7 @@ public final class PolicyExport {
                 finishAccount(files, account, entries, kept, out, first);
             }
             out.write(principals == 0 ? "],\n" : "\n  ],\n");
-            permissionSets.write(files, out);
-            fileCount += permissionSets.count();
+            fileCount += permissionSets.write(files, out);
             out.write("  \"total\": " + principals + "\n}\n");
         }
         for (String earlier : files.accountDirectories()) {

@@ -308,8 +308,9 @@ class PolicyExportTest {
                 row("222222222222", PrincipalKind.ROLE, sso, "AWSReservedSSO_Big_0123456789abcdef",
                         documents(policy(allow(actions("sqs:SendMessage", 300))))));
 
-        new PolicyExport(dir).write(rows);
+        ExportSummary summary = new PolicyExport(dir).write(rows);
 
+        assertThat(summary.files()).as("every file on disk counted, the parts too").isEqualTo(tree(dir).size());
         JsonNode entry = CanonicalJson.JSON.readTree(read(dir, "index.json")).at("/permissionSets/0");
         assertThat(entry.get("length").asInt()).isGreaterThan(PermissionSetPolicies.MAX_ROLE_INLINE_LENGTH);
         assertThat(entry.get("withinRoleInlineLimit").asBoolean()).isFalse();
