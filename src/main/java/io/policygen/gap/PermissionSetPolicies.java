@@ -95,7 +95,9 @@ final class PermissionSetPolicies {
             String file = DIRECTORY + "/" + ExportPaths.name(name) + "/part-" + (i + 1) + ".json";
             files.write(file, CanonicalJson.write(parts.get(i)));
             kept.add(file);
-            listed.addObject().put("policy", file).put("length", CanonicalJson.compactLength(parts.get(i)));
+            // a name IAM accepts (a set's name is at most 32 of the same characters) that says whose part it is
+            listed.addObject().put("name", "policygen-" + name + "-part-" + (i + 1)).put("policy", file)
+                    .put("length", CanonicalJson.compactLength(parts.get(i)));
         }
         entry.put("note", parts.size() > MAX_MANAGED_POLICIES
                 ? "too long for the permission set's inline policy, and its " + parts.size() + " parts of at most "
@@ -103,7 +105,7 @@ final class PermissionSetPolicies {
                         + " managed policies a permission set may name: the set allows more than one set should"
                 : "too long for the permission set's inline policy (" + MAX_ROLE_INLINE_LENGTH + " characters, whitespace"
                         + " not counted): the same statements in " + parts.size() + " customer managed policies of at most "
-                        + PolicyFiles.MAX_MANAGED_POLICY_LENGTH + ", to create under one name each in every account the set is"
+                        + PolicyFiles.MAX_MANAGED_POLICY_LENGTH + ", to create under their names in every account the set is"
                         + " assigned to and name in the set (IAM attaches 10 managed policies to a role unless its quota is"
                         + " raised, AWS managed ones included)");
     }

@@ -323,6 +323,7 @@ class PolicyExportTest {
         assertThat(parts).as("11,6xx characters as two of at most 6,144").hasSize(2);
         for (int i = 0; i < parts.size(); i++) {
             assertThat(parts.get(i).get("policy").asString()).isEqualTo("permission-sets/Big/part-" + (i + 1) + ".json");
+            assertThat(parts.get(i).get("name").asString()).isEqualTo("policygen-Big-part-" + (i + 1));
             JsonNode part = CanonicalJson.JSON.readTree(read(dir, parts.get(i).get("policy").asString()));
             assertThat(CanonicalJson.compactLength(part)).isEqualTo(parts.get(i).get("length").asInt())
                     .isLessThanOrEqualTo(PolicyFiles.MAX_MANAGED_POLICY_LENGTH);
