@@ -20,7 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  * roles did, so it is what the permission set needs by the evidence of the generations. Identity Center provisions a
  * permission set's inline policy into each role as an inline policy, where IAM allows 10,240 characters (whitespace not
  * counted) for all of a role's inline policies: a longer document is written all the same, said to be too long in the
- * index, and cut into customer managed policies, {@code permission-sets/NAME/part-N.json}. A permission set whose roles used nothing gets no file (IAM refuses a policy without statements), a note. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ * index, and cut into customer managed policies, {@code permission-sets/NAME/part-N.json}. A permission set whose
+ * roles used nothing gets no file (IAM refuses a policy without statements), a note.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
  */
 final class PermissionSetPolicies {
 
@@ -102,7 +104,8 @@ final class PermissionSetPolicies {
         entry.put("note", parts.size() > MAX_MANAGED_POLICIES
                 ? "too long for the permission set's inline policy, and its " + parts.size() + " parts of at most "
                         + PolicyFiles.MAX_MANAGED_POLICY_LENGTH + " characters are more than the " + MAX_MANAGED_POLICIES
-                        + " managed policies a permission set may name: the set allows more than one set should"
+                        + " managed policies a permission set may name: split the permission set in two, each for the"
+                        + " people who need its part"
                 : "too long for the permission set's inline policy (" + MAX_ROLE_INLINE_LENGTH + " characters, whitespace"
                         + " not counted): the same statements in " + parts.size() + " customer managed policies of at most "
                         + PolicyFiles.MAX_MANAGED_POLICY_LENGTH + ", to create under their names in every account the set is"
