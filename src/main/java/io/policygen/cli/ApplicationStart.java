@@ -1,6 +1,8 @@
 package io.policygen.cli;
 
 import io.policygen.PolicygenApplication;
+import io.policygen.run.ExitCode;
+import io.policygen.wiring.ConfigurationCheck;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +53,7 @@ final class ApplicationStart {
         }
     }
 
-    /** As soon as the settings are read: a database to connect to, and a login it accepts. */
+    /** As soon as the settings are read: a database to connect to, and a login it accepts (else, first, any bad setting). */
     private static final class DatabaseFirst implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
         private ConfigurableEnvironment environment;
@@ -59,7 +61,15 @@ final class ApplicationStart {
         @Override
         public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
             environment = event.getEnvironment();
-            DatabaseLogin.check(DatabaseSettings.of(environment).requireUrl());
+            try {
+                DatabaseLogin.check(DatabaseSettings.of(environment).requireUrl());
+            } catch (CommandFailure unreachable) {
+                if (unreachable.exitCode() == ExitCode.FAILED) {
+                    // a scheduler retries exit 1: not while a setting is wrong too, which no retry mends
+                    ConfigurationCheck.check(environment);
+                }
+                throw unreachable;
+            }
         }
     }
 }

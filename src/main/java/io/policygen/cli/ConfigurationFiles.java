@@ -29,9 +29,13 @@ final class ConfigurationFiles {
                 + where + "; give the file's path, absolute or from the directory policygen runs in";
     }
 
-    static String notYaml(String file, MarkedYAMLException e) {
-        return file + " is not valid YAML: " + e.getProblem() + at(e.getProblemMark())
-                + (e.getContext() != null ? ", " + e.getContext() + at(e.getContextMark()) : "");
+    /** {@code why}: the YAML parser's refusal, with its line and column, or the properties parser's. */
+    static String unreadable(String file, Throwable why) {
+        if (why instanceof MarkedYAMLException yaml) {
+            return file + " is not valid YAML: " + yaml.getProblem() + at(yaml.getProblemMark())
+                    + (yaml.getContext() != null ? ", " + yaml.getContext() + at(yaml.getContextMark()) : "");
+        }
+        return file + " is not a valid properties file: " + why.getMessage();
     }
 
     private static String at(Mark mark) {

@@ -4,7 +4,7 @@ import io.policygen.log.Causes;
 import io.policygen.run.ExitCode;
 import io.policygen.store.SchemaMigration.SchemaNeedsAPersonException;
 import io.policygen.wiring.ConfigurationValidator.InvalidConfigurationException;
-import io.policygen.wiring.YamlFiles.NotYamlException;
+import io.policygen.wiring.ConfigurationFileLoaders.UnreadableFileException;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.regex.Matcher;
@@ -41,9 +41,9 @@ final class StartupFailures {
                 case ConfigDataResourceNotFoundException missing -> {
                     return new CommandFailure(ExitCode.BAD_CONFIGURATION, "invalid configuration: " + ConfigurationFiles.missing(missing), e);
                 }
-                case NotYamlException yaml -> {
+                case UnreadableFileException unreadable -> {
                     return new CommandFailure(ExitCode.BAD_CONFIGURATION, "invalid configuration: "
-                            + ConfigurationFiles.notYaml(yaml.file(), yaml.yaml()), e);
+                            + ConfigurationFiles.unreadable(unreadable.file(), unreadable.getCause()), e);
                 }
                 case SchemaNeedsAPersonException schema -> {
                     return new CommandFailure(ExitCode.BAD_CONFIGURATION, schema.getMessage(), e);

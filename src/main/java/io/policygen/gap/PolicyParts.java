@@ -5,7 +5,6 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * A policy's statements as documents that each fit a length (IAM's, whitespace not counted): in their order, as many to
@@ -63,7 +62,7 @@ final class PolicyParts {
         ArrayNode part = null;
         int length = 0;
         for (JsonNode action : actions) {
-            int added = CanonicalJson.compactLength(action instanceof StringNode ? action : StringNode.valueOf(action.asString()));
+            int added = CanonicalJson.compactLength(action);
             if (part == null || length + 1 + added > room) {
                 ObjectNode next = rest.deepCopy();
                 part = next.putArray("Action");

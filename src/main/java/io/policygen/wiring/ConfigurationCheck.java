@@ -40,10 +40,24 @@ public final class ConfigurationCheck implements BeanFactoryPostProcessor, Envir
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        verify();
+    }
+
+    private void verify() {
         List<String> problems = problems();
         if (!problems.isEmpty()) {
             throw new ConfigurationValidator.InvalidConfigurationException(problems);
         }
+    }
+
+    /**
+     * The same check on an environment before its context exists: for a command that must tell a bad setting (which a
+     * retry cannot mend) from a database out of reach (which one can) whichever it met first.
+     */
+    public static void check(Environment environment) {
+        ConfigurationCheck check = PolicygenConfiguration.configurationCheck();
+        check.setEnvironment(environment);
+        check.verify();
     }
 
     List<String> problems() {

@@ -93,6 +93,18 @@ class RunCommandIT {
     }
 
     @Test
+    void shouldNameABadSettingBeforeADatabaseOutOfReach() throws Exception {
+        PolicygenProcess.Finished run = run(environment(),
+                settings("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/policygen", "policygen.generation.daily-quota=51"));
+
+        assertThat(run.exitCode()).as("a retry cannot mend the setting: not 1, which a scheduler retries").isEqualTo(2);
+        assertThat(run.lines()).containsExactly(
+                "policygen: invalid configuration: policygen.generation.daily-quota: must be between 1 and 50 (AWS's daily quota"
+                        + " per account), was 51");
+        assertNothingWasCalled();
+    }
+
+    @Test
     void shouldAddTheStackTraceWithVerbose() throws Exception {
         List<String> args = new ArrayList<>(settings("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/policygen"));
         args.add("--verbose");
@@ -179,7 +191,7 @@ class RunCommandIT {
     }
 
     @Test
-    void shouldSayInOneLineThatAConfigurationFileIsMissingOrNotYaml() throws Exception {
+    void shouldSayInOneLineThatAConfigurationFileIsMissingOrCannotBeParsed() throws Exception {
         // relative, as a cron job in another directory than the one it was tried in finds it
         PolicygenProcess.Finished missing = run(environment(), settings("spring.config.additional-location=file:policygen.yml"));
 
@@ -216,6 +228,14 @@ class RunCommandIT {
         } finally {
             Files.delete(unasked);
         }
+
+        Path properties = Files.writeString(directory.resolve("policygen.properties"), "policygen.generation.daily-quota=10\nnote=\\u12\n");
+        PolicygenProcess.Finished notProperties = run(environment(), settings("spring.config.additional-location=file:" + properties));
+
+        assertThat(notProperties.exitCode()).as("a retry cannot help").isEqualTo(2);
+        assertThat(notProperties.lines()).containsExactly("policygen: invalid configuration: " + properties.toAbsolutePath()
+                + " is not a valid properties file: Malformed \\uxxxx encoding.");
+        assertNothingWasCalled();
     }
 
     @Test
