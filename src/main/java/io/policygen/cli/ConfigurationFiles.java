@@ -1,6 +1,6 @@
 package io.policygen.cli;
 
-import java.io.IOException;
+import io.policygen.wiring.ConfigurationFileLoaders;
 import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 import org.springframework.boot.context.config.StandardConfigDataResource;
 import org.yaml.snakeyaml.error.Mark;
@@ -17,14 +17,8 @@ final class ConfigurationFiles {
 
     /** A relative path is the directory policygen runs in, which a scheduler chooses: the line gives it whole. */
     static String missing(ConfigDataResourceNotFoundException e) {
-        String where = "";
-        if (e.getResource() instanceof StandardConfigDataResource standard) {
-            try {
-                where = " (looked for " + standard.getResource().getFile().toPath().toAbsolutePath() + ")";
-            } catch (IOException | RuntimeException notAFile) {
-                where = " (looked for " + standard.getResource().getDescription() + ")";
-            }
-        }
+        String where = e.getResource() instanceof StandardConfigDataResource standard
+                ? " (looked for " + ConfigurationFileLoaders.where(standard.getResource()) + ")" : "";
         return "the configuration file " + (e.getLocation() != null ? e.getLocation() : e.getResource()) + " does not exist"
                 + where + "; give the file's path, absolute or from the directory policygen runs in";
     }

@@ -59,9 +59,8 @@ final class PermissionSetPolicies {
                 entry.put("note", "no role of this permission set used anything in its generations' windows: its assignments"
                         + " may go, rather than its policy");
             } else {
-                ObjectNode document = CanonicalJson.JSON.createObjectNode();
-                document.put("Version", "2012-10-17");
-                set.getValue().into(document.putArray("Statement"));
+                ObjectNode document = PolicyFiles.document();
+                set.getValue().into((ArrayNode) document.get("Statement"));
                 String file = DIRECTORY + "/" + ExportPaths.name(set.getKey()) + ".json";
                 files.write(file, CanonicalJson.write(document));
                 kept.add(file);

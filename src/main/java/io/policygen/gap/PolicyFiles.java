@@ -40,6 +40,14 @@ final class PolicyFiles {
         return CanonicalJson.compactLength(merged) <= MAX_MANAGED_POLICY_LENGTH ? List.of(merged) : documents;
     }
 
+    /** A document of the current policy language version, its {@code Statement} array empty. */
+    static ObjectNode document() {
+        ObjectNode document = CanonicalJson.JSON.createObjectNode();
+        document.put("Version", DEFAULT_VERSION);
+        document.putArray("Statement");
+        return document;
+    }
+
     /** A document's statements: the elements of its {@code Statement} array, or its one {@code Statement} object. */
     static void statements(JsonNode document, Consumer<JsonNode> each) {
         JsonNode statement = document.get("Statement");

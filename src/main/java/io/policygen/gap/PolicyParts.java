@@ -14,21 +14,19 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PolicyParts {
 
-    private static final String VERSION = "2012-10-17";
-
     private PolicyParts() {
     }
 
     static List<ObjectNode> split(List<JsonNode> statements, int limit) {
         List<ObjectNode> documents = new ArrayList<>();
-        int empty = CanonicalJson.compactLength(document());
+        int empty = CanonicalJson.compactLength(PolicyFiles.document());
         ArrayNode current = null;
         int length = 0;
         for (JsonNode whole : statements) {
             for (JsonNode statement : cut(whole, limit - empty)) {
                 int added = CanonicalJson.compactLength(statement);
                 if (current == null || length + 1 + added > limit) {
-                    ObjectNode document = document();
+                    ObjectNode document = PolicyFiles.document();
                     documents.add(document);
                     current = (ArrayNode) document.get("Statement");
                     length = empty - 1;
@@ -38,13 +36,6 @@ final class PolicyParts {
             }
         }
         return documents;
-    }
-
-    private static ObjectNode document() {
-        ObjectNode document = CanonicalJson.JSON.createObjectNode();
-        document.put("Version", VERSION);
-        document.putArray("Statement");
-        return document;
     }
 
     /** The statement as statements of at most {@code room} characters each, cut by its actions where it is longer. */

@@ -1,7 +1,6 @@
 package io.policygen.wiring;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.Predicate;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
@@ -70,16 +69,16 @@ public final class ConfigurationFileLoaders {
         }
     }
 
-    /** A file's absolute path, which a scheduler's working directory cannot make ambiguous; else Spring's description. */
-    static String where(Resource resource) {
+    /**
+     * A file's absolute path (whether it exists or not), which a scheduler's working directory cannot make ambiguous;
+     * else, a resource that is no file (in a jar, say), Spring's description.
+     */
+    public static String where(Resource resource) {
         try {
-            if (resource.isFile()) {
-                return resource.getFile().toPath().toAbsolutePath().normalize().toString();
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // described as Spring does below
+            return resource.getFile().toPath().toAbsolutePath().normalize().toString();
+        } catch (IOException | RuntimeException notAFile) {
+            return resource.getDescription();
         }
-        return resource.getDescription();
     }
 
     /** A configuration file that could not be parsed: {@link #file()} as a user would open it, the parser's refusal as the cause. */
