@@ -1,5 +1,6 @@
 package io.policygen.gap;
 
+import static io.policygen.gap.TestCatalog.actions;
 import static io.policygen.gap.TestCatalog.allow;
 import static io.policygen.gap.TestCatalog.generated;
 import static io.policygen.gap.TestCatalog.policy;
@@ -385,14 +386,6 @@ class PolicyExportTest {
         assertThat(entry.get("problem").asString()).startsWith("the generated policy is not JSON");
         assertThat(entry.get("policy")).isEmpty();
         assertThat(dir.resolve("111111111111/role/app.gap.json")).exists();
-    }
-
-    private static String actions(String action, int copies) {
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < copies; i++) {
-            values.add("\"" + action + i + "\"");
-        }
-        return "[" + String.join(",", values) + "]";
     }
 
     private static String read(Path dir, String relative) throws IOException {

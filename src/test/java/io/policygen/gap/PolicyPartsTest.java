@@ -1,5 +1,6 @@
 package io.policygen.gap;
 
+import static io.policygen.gap.TestCatalog.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -71,14 +72,6 @@ class PolicyPartsTest {
 
     private static JsonNode statement(String json) {
         return CanonicalJson.JSON.readTree(json);
-    }
-
-    private static String actions(String action, int copies) {
-        List<String> values = new ArrayList<>();
-        for (int i = 0; i < copies; i++) {
-            values.add("\"" + action + i + "\"");
-        }
-        return "[" + String.join(",", values) + "]";
     }
 
     private static List<JsonNode> statementsOf(List<ObjectNode> documents) {

@@ -1,5 +1,8 @@
 package io.policygen.gap;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A small hand-written catalog, so that tests can name every action a wildcard expands to. */
 final class TestCatalog {
 
@@ -29,6 +32,15 @@ final class TestCatalog {
     /** A policy document of these statements (each a JSON object's text). */
     static String policy(String... statements) {
         return "{\"Version\":\"2012-10-17\",\"Statement\":[" + String.join(",", statements) + "]}";
+    }
+
+    /** A JSON array of {@code copies} actions, {@code action} numbered from 0: "s3:GetObject0", "s3:GetObject1", ... */
+    static String actions(String action, int copies) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            values.add("\"" + action + i + "\"");
+        }
+        return "[" + String.join(",", values) + "]";
     }
 
     static String allow(String actions) {
