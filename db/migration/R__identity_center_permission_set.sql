@@ -3,8 +3,8 @@
 -- provisioning (https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html). IAM refuses
 -- to change or delete these roles ("Cannot perform the operation on the protected role ... this role is only modifiable
 -- by AWS"): their policies are the permission set's. The permission set's name, or null for any other principal, for
--- the report views (report_permission_set_gap, report_privilege_gap, report_unused_principals); the export's
--- io.policygen.gap.PermissionSetRole applies the same rule. A repeatable migration, so that it is there before the
+-- the report views (report_permission_set_gap, report_privilege_gap, report_unused_principals) and the export (which
+-- reads it with each principal, io.policygen.gap.StoredGapSource). A repeatable migration, so that it is there before the
 -- views (repeatable migrations run after the versioned ones, in the order of their names).
 create or replace function identity_center_permission_set(principal_type text, path text, name text) returns text
     language sql immutable parallel safe

@@ -23,8 +23,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Version.class,
         customSynopsis = "policygen check [--sample N] [--verbose] [--NAME=VALUE...]",
         description = {
-                "Checks what a run needs, without starting any policy generation:",
-                "the credentials and Organizations access; the trail (an organization",
+                "Checks what a run needs, without starting any policy generation.",
+                "It checks the credentials and Organizations access; the trail (an organization",
                 "trail, its Regions); in every account (or a sample) that the member role",
                 "can be assumed, that the access role exists and trusts Access Analyzer,",
                 "and that the member role may pass it; and an estimate of the CloudTrail",

@@ -38,8 +38,8 @@ import picocli.CommandLine.Unmatched;
  */
 @Command(name = "export", mixinStandardHelpOptions = true, versionProvider = Version.class,
         customSynopsis = "policygen export --dir DIR [--verbose] [--NAME=VALUE...]",
-        description = {"Writes every principal's generated policy and least-privilege gap to DIR:",
-                "DIR/ACCOUNT/role/PATH.../NAME.json (the policy, ready to attach), NAME.gap.json",
+        description = {"Writes every principal's generated policy and least-privilege gap to files.",
+                "The files: DIR/ACCOUNT/role/PATH.../NAME.json (the policy, ready to attach), NAME.gap.json",
                 "beside it, per IAM Identity Center permission set DIR/permission-sets/NAME.json",
                 "(the policy of all its roles, for the permission set; their own role cannot be",
                 "changed; one too long for the set's inline policy also cut into customer managed",

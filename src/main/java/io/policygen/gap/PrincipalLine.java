@@ -16,6 +16,6 @@ public record PrincipalLine(int rank, String accountName, GapRow row, List<GapNo
 
     public static PrincipalLine of(int rank, String accountName, GapPrincipal principal, PrivilegeGap gap) {
         return new PrincipalLine(rank, accountName, GapRow.of(principal, gap), gap.notes(),
-                PermissionSetRole.permissionSet(principal).orElse(null));
+                principal.permissionSet());
     }
 }

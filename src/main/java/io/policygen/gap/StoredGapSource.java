@@ -26,6 +26,7 @@ public final class StoredGapSource implements GapSource {
 
     private static final String PAGE = """
             select p.principal_id, p.principal_type, p.name, p.path, p.policy_hash,
+                   identity_center_permission_set(p.principal_type, p.path, p.name) as permission_set,
                    array(select e.key from jsonb_each(coalesce(p.inline_policies, '{}')) e order by e.key collate "C") as inline_names,
                    array(select e.value::text from jsonb_each(coalesce(p.inline_policies, '{}')) e order by e.key collate "C") as inline_documents,
                    array(select e ->> 'arn' from jsonb_array_elements(coalesce(p.attached_policies, '[]')) e) as attached_arns,
@@ -112,7 +113,8 @@ public final class StoredGapSource implements GapSource {
 
     private Row row(ResultSet rs) throws SQLException {
         GapPrincipal principal = new GapPrincipal(rs.getLong("principal_id"), accountId,
-                PrincipalKind.valueOf(rs.getString("principal_type")), rs.getString("name"), rs.getString("path"));
+                PrincipalKind.valueOf(rs.getString("principal_type")), rs.getString("name"), rs.getString("path"),
+                rs.getString("permission_set"));
         return new Row(principal, rs.getString("policy_hash"), strings(rs, "inline_names"), strings(rs, "inline_documents"),
                 strings(rs, "attached_arns"), strings(rs, "attached_versions"), rs.getString("permissions_boundary_arn"),
                 rs.getString("permissions_boundary_version"), strings(rs, "group_names"), rs.getLong("generation_id"),

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * {@code AWSReservedSSO_NAME_SUFFIX} (the suffix 16 hex digits) under {@code /aws-reserved/sso.amazonaws.com/}, followed
  * by the Identity Center instance's Region ({@code /aws-reserved/sso.amazonaws.com/eu-west-2/} in
  * https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html; an instance in us-east-1
- * is given none here, a guess), whose policies are the permission set's, the same in every account. Here each
+ * has none, AWS's page silent on it: https://masterpoint.io/blog/fix-iam-trust-policy-errors-with-aws-sso-regional-arn
+ * found it so), whose policies are the permission set's, the same in every account. Here each
  * permission set is one AWS managed policy; the first is assigned to every account, the others to about three accounts
  * in four; the organization's home Region is the instance's. The roles are used as a seeded principal is (its
  * {@link PrincipalLife}: some not for months).

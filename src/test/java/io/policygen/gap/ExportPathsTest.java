@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ExportPathsTest {
 
     private static String base(PrincipalKind type, String path, String name) {
-        return ExportPaths.base(new GapPrincipal(1, "111111111111", type, name, path));
+        return ExportPaths.base(new GapPrincipal(1, "111111111111", type, name, path, null));
     }
 
     @Test
@@ -55,9 +55,9 @@ class ExportPathsTest {
 
     @Test
     void shouldRefuseAnAccountIdThatIsNoAccountId() {
-        assertThatThrownBy(() -> ExportPaths.base(new GapPrincipal(1, "../1111", PrincipalKind.ROLE, "x", "/")))
+        assertThatThrownBy(() -> ExportPaths.base(new GapPrincipal(1, "../1111", PrincipalKind.ROLE, "x", "/", null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("not an AWS account id: \"../1111\"");
-        assertThatThrownBy(() -> ExportPaths.base(new GapPrincipal(1, "111111111111", PrincipalKind.ROLE, "", "/")))
+        assertThatThrownBy(() -> ExportPaths.base(new GapPrincipal(1, "111111111111", PrincipalKind.ROLE, "", "/", null)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -37,9 +37,9 @@ final class GapPageSamples {
         PrivilegeGap reader = calculator.gap(CurrentPolicies.of(AttachedPolicy.inline("read", policy(allow("\"s3:Get*\"")))),
                 generated(policy(allow("\"s3:GetObject\""))));
         return new GapPageData("2026-11-28 07:00 UTC", TestCatalog.CATALOG.source(), 2, List.of(
-                PrincipalLine.of(1, IMG, new GapPrincipal(7, "111111111111", PrincipalKind.ROLE, SCRIPT_NAME, SVG_PATH), admin),
+                PrincipalLine.of(1, IMG, new GapPrincipal(7, "111111111111", PrincipalKind.ROLE, SCRIPT_NAME, SVG_PATH, null), admin),
                 PrincipalLine.of(2, "payments", new GapPrincipal(9, "222222222222", PrincipalKind.ROLE,
-                        "AWSReservedSSO_ReadOnly_0123456789abcdef", "/aws-reserved/sso.amazonaws.com/"), reader)),
+                        "AWSReservedSSO_ReadOnly_0123456789abcdef", "/aws-reserved/sso.amazonaws.com/", "ReadOnly"), reader)),
                 ACCOUNTS, PERMISSION_SETS);
     }
 }

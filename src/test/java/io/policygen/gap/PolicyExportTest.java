@@ -23,6 +23,8 @@ import tools.jackson.databind.JsonNode;
 class PolicyExportTest {
 
     private static final String ACCOUNT = "111111111111";
+    private static final String SSO = "/aws-reserved/sso.amazonaws.com/";
+    private static final String SUFFIX = "0123456789abcdef";
     private static final CurrentPolicies S3_ALL = CurrentPolicies.of(AttachedPolicy.inline("s3", policy(allow("\"s3:*\""))));
 
     @TempDir
@@ -31,7 +33,16 @@ class PolicyExportTest {
     private final GapCalculator calculator = new GapCalculator(TestCatalog.CATALOG);
 
     private ExportRow row(String account, PrincipalKind type, String path, String name, String generated) {
-        GapPrincipal principal = new GapPrincipal(1, account, type, name, path);
+        return row(new GapPrincipal(1, account, type, name, path, null), generated);
+    }
+
+    /** A role IAM Identity Center provisions for {@code permissionSet}, as the database names it. */
+    private ExportRow identityCenterRole(String account, String permissionSet, String suffix, String generated) {
+        return row(new GapPrincipal(1, account, PrincipalKind.ROLE, "AWSReservedSSO_" + permissionSet + "_" + suffix,
+                SSO, permissionSet), generated);
+    }
+
+    private ExportRow row(GapPrincipal principal, String generated) {
         return new ExportRow(principal, generated, calculator.gap(S3_ALL, new GeneratedPolicy(generated, true)));
     }
 
@@ -239,23 +250,20 @@ class PolicyExportTest {
     }
 
     @Test
-    void shouldNameThePermissionSetOfAnIdentityCenterRoleAndOfNoOtherPrincipal() throws IOException {
+    void shouldNameThePermissionSetTheDatabaseNamedAndNoneForAnyOtherPrincipal() throws IOException {
         Path dir = temp.resolve("export");
         String one = documents(policy(allow("\"s3:GetObject\"")));
-        String sso = "/aws-reserved/sso.amazonaws.com/";
 
-        new PolicyExport(dir).write(List.of(row(ACCOUNT, PrincipalKind.ROLE, sso + "eu-west-1/", "AWSReservedSSO_Data_Admin_0123456789abcdef", one),
-                row(ACCOUNT, PrincipalKind.ROLE, "/", "AWSReservedSSO_LookAlike_0123456789abcdef", one),
-                row(ACCOUNT, PrincipalKind.ROLE, sso, "AWSReservedSSO_NoSuffix", one),
-                row(ACCOUNT, PrincipalKind.USER, sso, "AWSReservedSSO_User_0123456789abcdef", one)));
+        new PolicyExport(dir).write(List.of(identityCenterRole(ACCOUNT, "Data_Admin", SUFFIX, one),
+                row(ACCOUNT, PrincipalKind.ROLE, "/", "AWSReservedSSO_LookAlike_" + SUFFIX, one)));
 
         JsonNode index = CanonicalJson.JSON.readTree(read(dir, "index.json"));
         assertThat(index.get("principals")).extracting(entry -> entry.path("permissionSet").asString(""))
-                .containsExactly("", "", "Data_Admin", "");
-        JsonNode gap = CanonicalJson.JSON.readTree(read(dir, index.at("/principals/2/gap").asString()));
+                .containsExactly("", "Data_Admin");
+        JsonNode gap = CanonicalJson.JSON.readTree(read(dir, index.at("/principals/1/gap").asString()));
         assertThat(gap.get("permissionSet").asString()).isEqualTo("Data_Admin");
         assertThat(gap.get("applyTo").asString()).startsWith("IAM Identity Center permission set Data_Admin: IAM refuses");
-        assertThat(CanonicalJson.JSON.readTree(read(dir, "111111111111/role/AWSReservedSSO_LookAlike_0123456789abcdef.gap.json"))
+        assertThat(CanonicalJson.JSON.readTree(read(dir, "111111111111/role/AWSReservedSSO_LookAlike_" + SUFFIX + ".gap.json"))
                 .has("permissionSet")).isFalse();
     }
 
@@ -265,13 +273,12 @@ class PolicyExportTest {
     @Test
     void shouldWriteEachPermissionSetThePolicyOfAllItsRolesAndRemoveItOnceItsRolesAreGone() throws IOException {
         Path dir = temp.resolve("export");
-        String sso = "/aws-reserved/sso.amazonaws.com/";
         String both = allow("\"s3:GetObject\"");
         List<ExportRow> rows = List.of(
-                row(ACCOUNT, PrincipalKind.ROLE, sso, "AWSReservedSSO_Data_0123456789abcdef", documents(policy(both, allow("\"sqs:SendMessage\"")))),
-                row(ACCOUNT, PrincipalKind.ROLE, sso, "AWSReservedSSO_Ops_0123456789abcdef", documents(policy(allow("\"ec2:StartInstances\"")))),
+                identityCenterRole(ACCOUNT, "Data", SUFFIX, documents(policy(both, allow("\"sqs:SendMessage\"")))),
+                identityCenterRole(ACCOUNT, "Ops", SUFFIX, documents(policy(allow("\"ec2:StartInstances\"")))),
                 row(ACCOUNT, PrincipalKind.ROLE, "/", "app", documents(policy(allow("\"kms:Decrypt\"")))),
-                row("222222222222", PrincipalKind.ROLE, sso + "eu-west-1/", "AWSReservedSSO_Data_fedcba9876543210",
+                identityCenterRole("222222222222", "Data", "fedcba9876543210",
                         documents(policy(both, LOGS_ONLY), policy(allow("\"dynamodb:GetItem\"")))));
 
         ExportSummary summary = new PolicyExport(dir).write(rows);
@@ -303,11 +310,9 @@ class PolicyExportTest {
     @Test
     void shouldSayWhenAPermissionSetsPolicyIsTooLongForARolesInlinePolicies() throws IOException {
         Path dir = temp.resolve("export");
-        String sso = "/aws-reserved/sso.amazonaws.com/";
         List<ExportRow> rows = List.of(
-                row(ACCOUNT, PrincipalKind.ROLE, sso, "AWSReservedSSO_Big_0123456789abcdef", documents(policy(allow(actions("s3:GetObject", 300))))),
-                row("222222222222", PrincipalKind.ROLE, sso, "AWSReservedSSO_Big_0123456789abcdef",
-                        documents(policy(allow(actions("sqs:SendMessage", 300))))));
+                identityCenterRole(ACCOUNT, "Big", SUFFIX, documents(policy(allow(actions("s3:GetObject", 300))))),
+                identityCenterRole("222222222222", "Big", SUFFIX, documents(policy(allow(actions("sqs:SendMessage", 300))))));
 
         ExportSummary summary = new PolicyExport(dir).write(rows);
 
@@ -342,8 +347,8 @@ class PolicyExportTest {
     void shouldSayWhenAPermissionSetNeedsMoreManagedPoliciesThanItMayName() throws IOException {
         Path dir = temp.resolve("export");
 
-        new PolicyExport(dir).write(List.of(row(ACCOUNT, PrincipalKind.ROLE, "/aws-reserved/sso.amazonaws.com/",
-                "AWSReservedSSO_Huge_0123456789abcdef", documents(policy(allow(actions("dynamodb:GetItemOnTable", 6_000)))))));
+        new PolicyExport(dir).write(List.of(
+                identityCenterRole(ACCOUNT, "Huge", SUFFIX, documents(policy(allow(actions("dynamodb:GetItemOnTable", 6_000)))))));
 
         JsonNode entry = CanonicalJson.JSON.readTree(read(dir, "index.json")).at("/permissionSets/0");
         assertThat(entry.get("customerManagedPolicies").size()).isGreaterThan(PermissionSetPolicies.MAX_MANAGED_POLICIES);
@@ -355,7 +360,7 @@ class PolicyExportTest {
         Path dir = temp.resolve("export");
 
         ExportSummary summary = new PolicyExport(dir).write(List.of(
-                row(ACCOUNT, PrincipalKind.ROLE, "/aws-reserved/sso.amazonaws.com/", "AWSReservedSSO_Idle_0123456789abcdef", "[]")));
+                identityCenterRole(ACCOUNT, "Idle", SUFFIX, "[]")));
 
         JsonNode entry = CanonicalJson.JSON.readTree(read(dir, "index.json")).at("/permissionSets/0");
         assertThat(entry.get("name").asString()).isEqualTo("Idle");

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class PrincipalGapsTest {
 
-    private static final GapPrincipal APP = new GapPrincipal(3, "111111111111", PrincipalKind.ROLE, "app", "/");
-    private static final GapPrincipal ADMIN = new GapPrincipal(7, "111111111111", PrincipalKind.ROLE, "admin", "/ops/");
-    private static final GapPrincipal ALICE = new GapPrincipal(9, "222222222222", PrincipalKind.USER, "alice", "/");
+    private static final GapPrincipal APP = new GapPrincipal(3, "111111111111", PrincipalKind.ROLE, "app", "/", null);
+    private static final GapPrincipal ADMIN = new GapPrincipal(7, "111111111111", PrincipalKind.ROLE, "admin", "/ops/", null);
+    private static final GapPrincipal ALICE = new GapPrincipal(9, "222222222222", PrincipalKind.USER, "alice", "/", null);
 
     private final InMemoryGapSource source = new InMemoryGapSource()
             .principal(ADMIN, CurrentPolicies.of(AttachedPolicy.managed("arn:aws:iam::aws:policy/AdministratorAccess",

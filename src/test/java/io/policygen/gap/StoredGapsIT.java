@@ -100,7 +100,7 @@ class StoredGapsIT {
         assertThat(second).extracting(input -> input.principal().name()).containsExactly("admin", "app2");
         assertThat(source.page(app2, 2)).isEmpty();
         GapInput appInput = first.getFirst();
-        assertThat(appInput.principal()).isEqualTo(new GapPrincipal(app, A, PrincipalKind.ROLE, "app", "/app/"));
+        assertThat(appInput.principal()).isEqualTo(new GapPrincipal(app, A, PrincipalKind.ROLE, "app", "/app/", null));
         assertThat(appInput.current().policies()).extracting(AttachedPolicy::kind, AttachedPolicy::name).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(PolicyKind.INLINE, "app"), org.assertj.core.groups.Tuple.tuple(PolicyKind.MANAGED, READ_ALL),
                 org.assertj.core.groups.Tuple.tuple(PolicyKind.BOUNDARY, BOUND));
