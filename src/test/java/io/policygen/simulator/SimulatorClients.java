@@ -3,6 +3,7 @@ package io.policygen.simulator;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -33,7 +34,8 @@ final class SimulatorClients implements AutoCloseable {
     private final String region;
     private final String memberRoleName;
     private final SdkHttpClient http = ApacheHttpClient.builder().maxConnections(64).build();
-    private final List<AutoCloseable> built = new ArrayList<>();
+    /** Clients are built from the tests' worker threads too (ScaleIT's member clients). */
+    private final List<AutoCloseable> built = Collections.synchronizedList(new ArrayList<>());
 
     private final boolean retries;
 
@@ -152,8 +154,10 @@ final class SimulatorClients implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (AutoCloseable c : built.reversed()) {
-            c.close();
+        synchronized (built) {
+            for (AutoCloseable c : built.reversed()) {
+                c.close();
+            }
         }
         http.close();
     }
