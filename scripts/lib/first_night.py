@@ -130,15 +130,16 @@ def broken_trail_bucket(args, db, work, failures):
     return result
 
 
-def log_file_limit(args, db, work, failures):
+def _cloudtrail_limit(args, db, work, failures, label, name, regions, *extra):
+    """90 days of every active Region over one of a generation's CloudTrail limits: one failure per account learns 45."""
     accounts, principals = (4, 4) if args.quick else (20, 10)
-    database = db.create("chaos_logfiles")
-    options = _options(accounts, principals, "PT0.1S")
-    options[options.index("--active-regions") + 1] = "4"
-    sim = h.Simulator(work, "logfiles", *options)
-    job = h.Job(work, "logfiles", db, database, sim, {"policygen.generation.trails[0].regions[0]": None,
-                                                      "policygen.generation.trails[0].all-regions": "true",
-                                                      "policygen.generation.lookback": "P90D"})
+    database = db.create("chaos_" + name)
+    options = _options(accounts, principals, "PT0.1S", *extra)
+    options[options.index("--active-regions") + 1] = str(regions)
+    sim = h.Simulator(work, name, *options)
+    job = h.Job(work, name, db, database, sim, {"policygen.generation.trails[0].regions[0]": None,
+                                                "policygen.generation.trails[0].all-regions": "true",
+                                                "policygen.generation.lookback": "P90D"})
     rc = job.wait(900)
     state = sim.state()
     sim.stop()
@@ -148,21 +149,37 @@ def log_file_limit(args, db, work, failures):
         select 1 from generation g where g.principal_id = p.principal_id and g.state = 'SUCCEEDED')"""))
     result = {"accounts": accounts, "principals": principals, "rc": rc, "failures_per_account": sorted(set(limit_failures.values())),
               "accounts_with_a_failure": len(limit_failures), "windows": windows, "done": done, "all": accounts * principals}
-    h.log(f"log-file limit: {result}")
+    h.log(f"{label}: {result}")
     if rc != 0 or max(limit_failures.values(), default=0) > 1 or done != accounts * principals:
-        failures.append(f"log-file limit: {result}")
+        failures.append(f"{label}: {result}")
     return result
+
+
+def log_file_limit(args, db, work, failures):
+    # 4 Regions x 288 files a day x 90 days = 103,680 files > 100,000
+    return _cloudtrail_limit(args, db, work, failures, "log-file limit", "logfiles", 4)
+
+
+def data_size_limit(args, db, work, failures):
+    # 3 Regions x 288 files a day x 90 days = 77,760 files, of 500 KB: 37 GB > 25 GB
+    return _cloudtrail_limit(args, db, work, failures, "data size limit", "datasize", 3, "--log-file-kb", "500")
 
 
 def first_night(args, db, work, failures, rng):
     return {"console_user": console_user(args, db, work, failures),
             "failing_setups": failing_setups(args, db, work, failures),
             "broken_trail_bucket": broken_trail_bucket(args, db, work, failures),
-            "log_file_limit": log_file_limit(args, db, work, failures)}
+            "log_file_limit": log_file_limit(args, db, work, failures),
+            "data_size_limit": data_size_limit(args, db, work, failures)}
 
 
 def doc(r):
-    c, s, b, lf = r["console_user"], r["failing_setups"], r["broken_trail_bucket"], r["log_file_limit"]
+    c, s, b = r["console_user"], r["failing_setups"], r["broken_trail_bucket"]
+
+    def limit(row, what):
+        return [what, f"{row['accounts']} x {row['principals']}", row["rc"],
+                f"limit failures per account {row['failures_per_account']} in {row['accounts_with_a_failure']} accounts; "
+                f"windows kept {row['windows']} days; done {row['done']}/{row['all']}"]
     return ["## The first night on a real organization",
             "",
             "Access Analyzer failing the way AWS does, with the simulator's setup faults; what the job spent.",
@@ -179,7 +196,6 @@ def doc(r):
                       + f"; healthy accounts done {s['healthy_done']}/{s['healthy']}; report_failures: {', '.join(s['report_failures'])}"],
                      ["the trail bucket broken for every account", f"{b['accounts']} accounts", b["rc"],
                       f"generations {b['generations']} (the canaries'), accounts untouched {b['accounts_untouched']} of {b['accounts']}"],
-                     ["90 days of 4 active Regions (103,680 log files > 100,000)", f"{lf['accounts']} x {lf['principals']}", lf["rc"],
-                      f"log-file failures per account {lf['failures_per_account']} in {lf['accounts_with_a_failure']} accounts; "
-                      f"windows kept {lf['windows']} days; done {lf['done']}/{lf['all']}"]]),
+                     limit(r["log_file_limit"], "90 days of 4 active Regions (103,680 log files > 100,000)"),
+                     limit(r["data_size_limit"], "90 days of 3 active Regions, log files of 500 KB (77,760 files, 37 GB > 25 GB)")]),
             ""]

@@ -83,7 +83,7 @@ public final class AccountSlot {
         return setupProblem;
     }
 
-    /** Days of CloudTrail to request here: learnt from the log-file limit, or null for the configured lookback. */
+    /** Days of CloudTrail to request here: learnt from the CloudTrail limits, or null for the configured lookback. */
     Integer windowDays() {
         return windowDays;
     }

@@ -51,7 +51,7 @@ public class AccountSlotListener implements StepExecutionListener {
                 }
                 if (settler.settle(slot, open) == OutcomePolicy.Next.SMALLER_WINDOW) {
                     // the principal stays due; the writer asks for it on the smaller window
-                    window.shrink(slot, open.request(), "CloudTrail log files processed per policy generation limit exceeded");
+                    window.shrink(slot, open.request());
                 }
             }
         } catch (InterruptedException e) {

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How many days of CloudTrail a slot asks for. One generation may read at most 100,000 log files (about one per
- * account, Region and 5 minutes: 90 days of 4 active Regions is over); a generation over it fails after acceptance,
- * and still counts against the daily quota. The window is halved then, learnt per account and Region, and kept for the
+ * account, Region and 5 minutes: 90 days of 4 active Regions is over) and 25 GB of them; a generation over either
+ * fails after acceptance, and still counts against the daily quota. The window is halved then, learnt per account and Region, and kept for the
  * principals that follow, so an account spends one failed generation learning it (two or more only where it is more
  * than twice over the limit).
  */
@@ -34,14 +34,17 @@ final class CloudTrailWindow {
         return slot.windowDays() == null ? properties.lookback() : Duration.ofDays(slot.windowDays());
     }
 
+    /** Why a window shrinks: the generation's own message is in its log line and its row. */
+    private static final String REASON = "more CloudTrail than one generation may read (100,000 log files or 25 GB)";
+
     /**
-     * After a generation failed for the log-file limit: halves the window it asked for; false when it asked for a
+     * After a generation failed for the CloudTrail limits: halves the window it asked for; false when it asked for a
      * single day already (the slot is stopped: only fewer Regions can help).
      */
-    boolean shrink(AccountSlot slot, GenerationRequest failed, String message) {
+    boolean shrink(AccountSlot slot, GenerationRequest failed) {
         long days = Math.max(1, Duration.between(failed.startTime(), failed.endTime()).toDays());
         if (days <= 1) {
-            slot.stopForSetup(SlotOutcome.SETUP_FAILED, SetupFixes.forLogFilesInOneDay(message));
+            slot.stopForSetup(SlotOutcome.SETUP_FAILED, SetupFixes.forCloudTrailLimitInOneDay(REASON));
             return false;
         }
         int smaller = (int) (days / 2);
@@ -50,7 +53,7 @@ final class CloudTrailWindow {
             slots.recordWindowDays(slot.id(), smaller);
         }
         LogEvent.info(log, "window-shrunk").with(slot.id()).with("days", slot.windowDays()).with("previousDays", days)
-                .quoted("reason", message).log();
+                .quoted("reason", REASON).log();
         return true;
     }
 

@@ -10,7 +10,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * StartPolicyGeneration and follows the generation to its end before the next (one generation in progress per
  * account and Region). Chunks of one: each principal's outcome is committed before the next is started. Before the
  * slot's first start it waits at the {@link SetupGate} while the organization's setup is unproven; a generation over
- * the log-file limit is asked for again on a smaller window.
+ * the CloudTrail limits (log files, data size) is asked for again on a smaller window.
  */
 public class GenerationWriter implements ItemWriter<DuePrincipal> {
 
@@ -41,7 +41,7 @@ public class GenerationWriter implements ItemWriter<DuePrincipal> {
             }
             Optional<OpenGeneration> request = claim(principal);
             while (request.isPresent() && settler.settle(slot, request.get()) == OutcomePolicy.Next.SMALLER_WINDOW
-                    && window.shrink(slot, request.get().request(), "CloudTrail log files processed per policy generation limit exceeded")
+                    && window.shrink(slot, request.get().request())
                     && !slot.stopped()) {
                 request = claim(principal);
             }

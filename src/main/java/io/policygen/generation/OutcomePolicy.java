@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a generation's end means for its principal and its slot. A success clears the slot's run of failures and
- * proves the organization's setup. A failure for the log-file limit is the window's fault: the principal is asked for
+ * proves the organization's setup. A failure for the CloudTrail limits (log files, data size) is the window's fault: the principal is asked for
  * again on a smaller one. A failure that says the account's setup is wrong (the access role, the trail) is charged to
  * the account, not the principal, and stops the slot; so do {@code max-consecutive-failures} failures in a row. A start
  * AWS refused is judged the same way ({@link #refused}).
@@ -19,7 +19,7 @@ final class OutcomePolicy {
     enum Next {
         /** Nothing: its outcome is stored. */
         DONE,
-        /** Ask again on a smaller CloudTrail window (the log-file limit). */
+        /** Ask again on a smaller CloudTrail window (the log-file or data-size limit). */
         SMALLER_WINDOW
     }
 
@@ -44,7 +44,7 @@ final class OutcomePolicy {
             judgement = new Judgement(ChargedTo.PRINCIPAL, Next.DONE);
         } else if (!"FAILED".equals(result.status())) {
             judgement = new Judgement(ChargedTo.PRINCIPAL, Next.DONE);
-        } else if (SetupFixes.isLogFileLimit(result.errorCode(), result.errorMessage())) {
+        } else if (SetupFixes.isCloudTrailLimit(result.errorCode())) {
             judgement = new Judgement(ChargedTo.ACCOUNT, Next.SMALLER_WINDOW);
         } else if (SetupFixes.isSetupFailure(result.errorCode())) {
             setupProblem = SetupFixes.forJobError(result.errorCode(), result.errorMessage(),

@@ -21,9 +21,14 @@ public final class SetupFixes {
         return AUTHORIZATION_ERROR.equals(code) || RESOURCE_NOT_FOUND_ERROR.equals(code);
     }
 
-    /** The generation read more CloudTrail log files than one generation may (100,000): the window is too large. */
-    public static boolean isLogFileLimit(String code, String message) {
-        return SERVICE_QUOTA_EXCEEDED_ERROR.equals(code) && message != null && message.toLowerCase().contains("log files");
+    /**
+     * The generation had more CloudTrail to read than one may: 100,000 log files or 25 GB, the window too large. The
+     * quotas a start could break (the daily one, the concurrent one, the 90 days) refuse the start; once accepted, a
+     * generation can exceed only those of the data it reads. AWS documents the code, not the messages, so any
+     * SERVICE_QUOTA_EXCEEDED_ERROR is taken for one of them, the log files' and the data size's alike.
+     */
+    public static boolean isCloudTrailLimit(String code) {
+        return SERVICE_QUOTA_EXCEEDED_ERROR.equals(code);
     }
 
     public static SetupProblem forJobError(String code, String message, String accessRoleArn) {
@@ -71,10 +76,10 @@ public final class SetupFixes {
                 + " ARN or a missing permission); a rerun tries again");
     }
 
-    public static SetupProblem forLogFilesInOneDay(String message) {
+    public static SetupProblem forCloudTrailLimitInOneDay(String message) {
         return new SetupProblem(SERVICE_QUOTA_EXCEEDED_ERROR, message,
-                "even one day of CloudTrail in the Regions asked for exceeds Access Analyzer's 100,000 log files:"
-                        + " list fewer Regions in policygen.generation.trails[].regions");
+                "even one day of CloudTrail in the Regions asked for exceeds what one generation may read (100,000 log"
+                        + " files, 25 GB): list fewer Regions in policygen.generation.trails[].regions");
     }
 
     public static SetupProblem forOrganization(int accounts, SetupProblem first) {

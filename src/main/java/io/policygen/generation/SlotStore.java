@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The {@code account_region} table: per account and Region, how its slot last ended (done, deferred and why, stopped
- * for its setup with the fix) and the CloudTrail window that fits the log-file limit there. Each method is one short
+ * for its setup with the fix) and the CloudTrail window that fits the CloudTrail limits there. Each method is one short
  * statement in a transaction of its own.
  */
 public class SlotStore {

@@ -23,11 +23,18 @@ import java.util.List;
  * {@code generationTime x min(files, 100000) / (30 x logFilesPerRegionDay)}, plus the jitter; so
  * {@code generationTime} is the time of a 30-day, one-Region window of an account at the base rate. AWS
  * publishes no such rule: it is the simulator's guess.
+ *
+ * <p>A log file holds {@code logFileKilobytes} on average, so a generation also reads files x that much data; above
+ * the quota's 25 GB (taken as GiB) it fails with SERVICE_QUOTA_EXCEEDED_ERROR too, stopping there. The quota is
+ * documented ("Policy generation AWS CloudTrail data size", the page above); its failure's message is not, and the
+ * simulator's is a guess after the quota's name.
  */
 public final class CloudTrailActivity {
 
     /** AWS CloudTrail log files processed per policy generation (not adjustable). */
     public static final long LOG_FILE_LIMIT = 100_000;
+    /** Policy generation AWS CloudTrail data size (not adjustable). */
+    public static final long DATA_LIMIT_BYTES = 25L << 30;
     /** Commercial Regions an account may be active in. */
     static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1",
             "sa-east-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1", "eu-south-1",
@@ -78,10 +85,16 @@ public final class CloudTrailActivity {
         return logFilesPerRegionDay(accountId) * activeAskedFor * windowMillis / DAY;
     }
 
-    /** How long a generation that reads this many files takes, before jitter. */
+    /** The CloudTrail data, in bytes, of this many log files. */
+    public long dataRead(long logFiles) {
+        return logFiles * options.logFileKilobytes() * 1024L;
+    }
+
+    /** How long a generation that reads this many files takes, before jitter: it stops at either limit. */
     public Duration generationTime(long logFiles) {
         double reference = (double) REFERENCE_DAYS * options.logFilesPerRegionDay();
-        double share = Math.min(logFiles, LOG_FILE_LIMIT) / reference;
+        long withinData = DATA_LIMIT_BYTES / (options.logFileKilobytes() * 1024L);
+        double share = Math.min(logFiles, Math.min(LOG_FILE_LIMIT, withinData)) / reference;
         return Duration.ofMillis(Math.round(options.generationTime().toMillis() * share));
     }
 

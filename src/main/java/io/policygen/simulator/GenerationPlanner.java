@@ -10,6 +10,7 @@ import java.util.List;
  *   <li>the account's access role is missing or does not trust Access Analyzer: AUTHORIZATION_ERROR;</li>
  *   <li>a job error set for the principal, then one set for the account;</li>
  *   <li>more than 100,000 CloudTrail log files to read: SERVICE_QUOTA_EXCEEDED_ERROR;</li>
+ *   <li>more than 25 GB of CloudTrail data to read: SERVICE_QUOTA_EXCEEDED_ERROR (its message a guess);</li>
  *   <li>the failure rate: SERVICE_ERROR;</li>
  * </ol>
  * otherwise it succeeds. It runs for the time its log files take ({@link CloudTrailActivity}) plus a
@@ -19,6 +20,8 @@ import java.util.List;
 final class GenerationPlanner {
 
     static final String LOG_FILE_LIMIT_MESSAGE = "CloudTrail log files processed per policy generation limit exceeded";
+    /** A guess after the quota's name, "Policy generation AWS CloudTrail data size": AWS documents no message. */
+    static final String DATA_LIMIT_MESSAGE = "CloudTrail data size processed per policy generation limit exceeded";
 
     private final SimulatorOptions options;
     private final SimulatedOrganization organization;
@@ -69,6 +72,9 @@ final class GenerationPlanner {
         if (files > CloudTrailActivity.LOG_FILE_LIMIT) {
             return new JobError(JobErrorCode.SERVICE_QUOTA_EXCEEDED_ERROR, LOG_FILE_LIMIT_MESSAGE);
         }
+        if (activity.dataRead(files) > CloudTrailActivity.DATA_LIMIT_BYTES) {
+            return new JobError(JobErrorCode.SERVICE_QUOTA_EXCEEDED_ERROR, DATA_LIMIT_MESSAGE);
+        }
         return randomFailure ? configured(JobErrorCode.SERVICE_ERROR, trail, role) : null;
     }
 
@@ -80,8 +86,9 @@ final class GenerationPlanner {
                     + ".";
             case RESOURCE_NOT_FOUND_ERROR -> "The trail " + trail.arn() + " or its bucket " + trail.bucket()
                     + " was not found.";
-            // not the log-file limit's message: a job that shrinks its window would meet this one again
-            case SERVICE_QUOTA_EXCEEDED_ERROR -> "CloudTrail data size processed per policy generation limit exceeded";
+            // set on an account or principal, the data size limit whatever the window: a job that shrinks its window
+            // meets it again, down to one day
+            case SERVICE_QUOTA_EXCEEDED_ERROR -> DATA_LIMIT_MESSAGE;
             case SERVICE_ERROR -> "Policy generation failed because of an internal service error. Try again.";
         });
     }

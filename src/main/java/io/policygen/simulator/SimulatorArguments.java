@@ -91,6 +91,7 @@ final class SimulatorArguments {
                     case "--failure-rate" -> b.failureRate(Double.parseDouble(value));
                     case "--active-regions" -> b.activeRegions(Integer.parseInt(value));
                     case "--log-files-per-region-day" -> b.logFilesPerRegionDay(Integer.parseInt(value));
+                    case "--log-file-kb" -> b.logFileKilobytes(Integer.parseInt(value));
                     case "--failing-account" -> pair(value, "ACCOUNT=CODE", (k, v) -> b.failingAccount(k, JobErrorCode.parse(v)));
                     case "--failing-principal" -> pair(value, "ARN=CODE", (k, v) -> b.failingPrincipal(k, JobErrorCode.parse(v)));
                     case "--broken-access-role" -> pair(value, "ACCOUNT=MISSING|UNTRUSTED",

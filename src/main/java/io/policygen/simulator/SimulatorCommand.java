@@ -51,6 +51,9 @@ public final class SimulatorCommand {
                                           them (default 4)
               --log-files-per-region-day N  log files an account writes per active Region and day (default 288;
                                           four times as many in the big accounts of the skewed distribution)
+              --log-file-kb N             a log file's mean size in KB (default 20): above 25 GB of them a
+                                          generation ends FAILED (SERVICE_QUOTA_EXCEEDED_ERROR, "CloudTrail data
+                                          size processed per policy generation limit exceeded", a guess)
               --generation-time D         time of a generation that reads 30 days of one Region of an account at
                                           the base rate, ISO-8601 (default PT30S). A generation reads its account's
                                           log files of the Regions it asks for (all active ones with allRegions)
@@ -162,7 +165,8 @@ public final class SimulatorCommand {
         org.delegatedAdministrator().ifPresent(id -> out.println("  delegated admin     " + id));
         out.println("  accounts            " + org.accounts().size() + " (" + org.principalCount() + " principals)");
         out.println("  CloudTrail          " + simulator.options().activeRegions() + " active Regions per account, "
-                + simulator.options().logFilesPerRegionDay() + " log files per Region and day");
+                + simulator.options().logFilesPerRegionDay() + " log files per Region and day, "
+                + simulator.options().logFileKilobytes() + " KB each");
         out.println("  clock               " + simulator.clock().instant()
                 + (simulator.clock().isManual() ? " (manual)" : ""));
         out.println("  state               " + simulator.endpoint() + "/_simulator/state?generations=false");

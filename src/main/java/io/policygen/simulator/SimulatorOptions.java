@@ -36,6 +36,7 @@ import java.util.function.LongSupplier;
  * @param failureRate          share of generations that end FAILED with SERVICE_ERROR
  * @param activeRegions        Regions with CloudTrail activity per account, the home Region among them
  * @param logFilesPerRegionDay CloudTrail log files an account writes per active Region and day (busier accounts x4)
+ * @param logFileKilobytes     a log file's mean size, so a generation's CloudTrail data (25 GB at most)
  * @param setup                broken roles, bucket, PassRole, and job errors per account or principal
  * @param concurrentQuota      in-progress generations per (account, Region)
  * @param concurrencyError     how a start beyond the concurrent quota is refused
@@ -57,7 +58,7 @@ public record SimulatorOptions(
         String memberRoleName, Duration memberRoleMaxSession, String accessRoleName, String trailName,
         boolean trailKmsKey, String region, String accessKeyId, String secretAccessKey, String externalId,
         Duration generationTime, Duration generationJitter, DurationDistribution durations, double failureRate, int activeRegions,
-        int logFilesPerRegionDay, SetupFaults setup, int concurrentQuota, ConcurrencyError concurrencyError,
+        int logFilesPerRegionDay, int logFileKilobytes, SetupFaults setup, int concurrentQuota, ConcurrencyError concurrencyError,
         int dailyQuota, double defaultRate, Map<String, Double> operationRates, FaultSettings faults,
         boolean manualClock, Instant clockStart, LongSupplier nanoTicker, PrincipalMix mix,
         Duration credentialReportTime, int permissionSets) {
@@ -98,7 +99,7 @@ public record SimulatorOptions(
                 .trailName(trailName).trailKmsKey(trailKmsKey).region(region).accessKeyId(accessKeyId)
                 .secretAccessKey(secretAccessKey).externalId(externalId).generationTime(generationTime)
                 .generationJitter(generationJitter).durations(durations).failureRate(failureRate).activeRegions(activeRegions)
-                .logFilesPerRegionDay(logFilesPerRegionDay).setup(setup).concurrentQuota(concurrentQuota)
+                .logFilesPerRegionDay(logFilesPerRegionDay).logFileKilobytes(logFileKilobytes).setup(setup).concurrentQuota(concurrentQuota)
                 .concurrencyError(concurrencyError).dailyQuota(dailyQuota).defaultRate(defaultRate).faults(faults)
                 .nanoTicker(nanoTicker).mix(mix).credentialReportTime(credentialReportTime).permissionSets(permissionSets);
         operationRates.forEach(b::rate);
@@ -139,6 +140,7 @@ public record SimulatorOptions(
         private double failureRate = 0.0;
         private int activeRegions = 4;
         private int logFilesPerRegionDay = 288;
+        private int logFileKilobytes = 20;
         private SetupFaults setup = SetupFaults.NONE;
         private int concurrentQuota = 1;
         private ConcurrencyError concurrencyError = ConcurrencyError.QUOTA;
@@ -184,6 +186,7 @@ public record SimulatorOptions(
         public Builder failureRate(double share) { this.failureRate = share; return this; }
         public Builder activeRegions(int n) { this.activeRegions = n; return this; }
         public Builder logFilesPerRegionDay(int n) { this.logFilesPerRegionDay = n; return this; }
+        public Builder logFileKilobytes(int n) { this.logFileKilobytes = n; return this; }
         public Builder setup(SetupFaults setup) { this.setup = setup; return this; }
         public Builder failingAccount(String accountId, JobErrorCode code) { setup = setup.withFailingAccount(accountId, code); return this; }
         public Builder failingPrincipal(String principalArn, JobErrorCode code) { setup = setup.withFailingPrincipal(principalArn, code); return this; }
@@ -215,7 +218,7 @@ public record SimulatorOptions(
             return SimulatorOptionsCheck.check(new SimulatorOptions(port, seed, accounts, principalsPerAccount, distribution, suspended, unassumable,
                     accountStates, delegatedAdministrator, memberRoleName, memberRoleMaxSession, accessRoleName,
                     trailName, trailKmsKey, region, accessKeyId, secretAccessKey, externalId, generationTime, jitter,
-                    durations, failureRate, activeRegions, logFilesPerRegionDay, setup, concurrentQuota, concurrencyError,
+                    durations, failureRate, activeRegions, logFilesPerRegionDay, logFileKilobytes, setup, concurrentQuota, concurrencyError,
                     dailyQuota, defaultRate, operationRates, faults, manualClock, clockStart, nanoTicker, mix,
                     credentialReportTime, permissionSets));
         }

@@ -27,6 +27,7 @@ final class SimulatorOptionsCheck {
         require(o.activeRegions() >= 1 && o.activeRegions() <= CloudTrailActivity.REGIONS.size(), "active-regions",
                 "must be 1-" + CloudTrailActivity.REGIONS.size());
         require(o.logFilesPerRegionDay() >= 1, "log-files-per-region-day", "must be >= 1");
+        require(o.logFileKilobytes() >= 1, "log-file-kb", "must be >= 1");
         require(o.concurrentQuota() >= 1, "concurrent-quota", "must be >= 1");
         require(o.dailyQuota() >= 0, "daily-quota", "must be >= 1 (or 0 for AWS's quota per Region)");
         require(o.defaultRate() >= 0, "rate", "must be >= 0 (0 = unlimited)");

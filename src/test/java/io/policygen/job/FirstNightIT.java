@@ -184,8 +184,19 @@ class FirstNightIT {
 
     @Test
     void shouldLearnASmallerWindowOnceWhenAGenerationReadsTooManyLogFiles() {
-        organization(o -> o.activeRegions(4));
         // 4 active Regions x 288 files a day x 90 days = 103,680 files: over the 100,000 of one generation
+        shouldLearnAWindowOf45DaysWithOneFailureAnAccount(o -> o.activeRegions(4), "CloudTrail log files%");
+    }
+
+    @Test
+    void shouldLearnASmallerWindowOnceWhenAGenerationReadsMoreThanTwentyFiveGigabytes() {
+        // 3 active Regions x 288 files a day x 90 days = 77,760 files, fewer than 100,000, but of 500 KB: 37 GB
+        shouldLearnAWindowOf45DaysWithOneFailureAnAccount(o -> o.activeRegions(3).logFileKilobytes(500), "CloudTrail data size%");
+    }
+
+    private void shouldLearnAWindowOf45DaysWithOneFailureAnAccount(UnaryOperator<SimulatorOptions.Builder> cloudTrail,
+                                                                  String messageLike) {
+        organization(cloudTrail);
         job.unset("policygen.generation.trails[0].regions[0]").set("policygen.generation.trails[0].all-regions", "true")
                 .set("policygen.generation.lookback", "P90D");
 
@@ -195,10 +206,26 @@ class FirstNightIT {
         assertThat(count("select count(*) from generation where state = 'SUCCEEDED'")).isEqualTo((long) ACCOUNTS * PRINCIPALS);
         assertThat(job.jdbc().sql("""
                         select account_id, count(*) from generation
-                        where error_code = 'SERVICE_QUOTA_EXCEEDED_ERROR' and charged_to = 'ACCOUNT' group by account_id""")
+                        where error_code = 'SERVICE_QUOTA_EXCEEDED_ERROR' and error_message like ? and charged_to = 'ACCOUNT'
+                        group by account_id""").param(messageLike)
                 .query((rs, i) -> rs.getLong(2)).list()).as("one failure per account learnt it").hasSize(ACCOUNTS).containsOnly(1L);
         assertThat(job.jdbc().sql("select distinct window_days from report_policies").query(Integer.class).list()).containsExactly(45);
         assertThat(count("select count(*) from account_region where window_days = 45")).isEqualTo(ACCOUNTS);
+    }
+
+    @Test
+    void shouldStopAnAccountWhoseGenerationsExceedTheCloudTrailLimitsEvenForOneDayAndExitFive() {
+        organization(o -> o.failingAccount(ACCOUNT, JobErrorCode.SERVICE_QUOTA_EXCEEDED_ERROR));
+
+        int exitCode = job.run();
+
+        assertThat(exitCode).isEqualTo(5);
+        assertThat(jobGenerations(ACCOUNT)).as("30 days (the tests' lookback), 15, 7, 3 and 1, each over the limit").hasSize(5);
+        assertThat(count("select count(*) from account_region where account_id = ? and outcome = 'SETUP_FAILED' and window_days = 1",
+                ACCOUNT)).isOne();
+        assertThat(job.jdbc().sql("select fix from report_failures where account_id = ?").param(ACCOUNT).query(String.class).single())
+                .contains("even one day of CloudTrail").contains("policygen.generation.trails[].regions");
+        assertThat(count("select count(*) from generation where state = 'SUCCEEDED'")).isEqualTo((ACCOUNTS - 1) * PRINCIPALS);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +116,37 @@ class LogFilesContractIT {
                 Math.round(GENERATION_TIME.toMillis() * 100_000 / (30.0 * 288))));
         assertThat(simulator.generations()).filteredOn(g -> g.accountId().equals(account))
                 .extracting(GenerationRecord::logFilesRead).containsExactly(4L * 288 * 86, 4L * 288 * 87);
+    }
+
+    @Test
+    void shouldFailForTheDataSizeLimitWhereLargeFilesReachTwentyFiveGigabytesBeforeAHundredThousandOfThem() throws Exception {
+        // given: files of 1 MB, so 25 GB are 25,600 of them; 4 Regions x 288 a day: 22 days are 25,344 files, 23 days 26,496
+        try (Simulator large = Simulator.start(SimulatorOptions.builder().seed(7).accounts(12).principalsPerAccount(10)
+                .suspendedAccounts(0).unassumableAccounts(0).generationTime(GENERATION_TIME).generationJitter(Duration.ZERO)
+                .concurrentQuota(100).manualClock(Instant.parse("2026-03-02T08:00:00Z")).logFileKilobytes(1024).build());
+             SimulatorClients largeClients = SimulatorClients.withoutRetries(large)) {
+            String account = account(false, 0);
+            AccessAnalyzerClient analyzer = largeClients.accessAnalyzer(largeClients.member(account));
+            String principal = GenerationRequests.principals(large, account).getFirst().arn();
+            List<GetGeneratedPolicyResponse> answers = new ArrayList<>();
+
+            // when
+            for (int days : new int[] {22, 23}) {
+                String jobId = analyzer.startPolicyGeneration(GenerationRequests.allRegions(large.organization(), principal,
+                        large.clock().instant(), Duration.ofDays(days))).jobId();
+                large.clock().advance(GENERATION_TIME.multipliedBy(20));
+                answers.add(analyzer.getGeneratedPolicy(r -> r.jobId(jobId)));
+            }
+
+            // then
+            assertThat(answers.getFirst().jobDetails().status()).isEqualTo(JobStatus.SUCCEEDED);
+            GetGeneratedPolicyResponse above = answers.getLast();
+            assertThat(above.jobDetails().status()).as("accepted, then failed").isEqualTo(JobStatus.FAILED);
+            assertThat(above.jobDetails().jobError().code()).isEqualTo(JobErrorCode.SERVICE_QUOTA_EXCEEDED_ERROR);
+            assertThat(above.jobDetails().jobError().message()).isEqualTo(GenerationPlanner.DATA_LIMIT_MESSAGE);
+            assertThat(took(above)).as("it stops at the limit").isEqualTo(Duration.ofMillis(
+                    Math.round(GENERATION_TIME.toMillis() * 25_600 / (30.0 * 288))));
+        }
     }
 
     @Test
