@@ -30,7 +30,8 @@ final class ReportPrinter {
         }
         estimate(report.estimate());
         row("not checked", "the trail bucket's policy and its KMS key policy, which policygen cannot read: see "
-                + "config/iam/README.md#trail-bucket-policy");
+                + "config/iam/README.md#trail-bucket-policy; the size of the log files (a generation may read 25 GB),"
+                + " which only the bucket holds: a run learns a smaller window where it is over");
         List<Problem> problems = report.problems();
         line("%n%s%n", problems.isEmpty() ? "No problems." : problems.size() + (problems.size() == 1 ? " problem:" : " problems:"));
         for (Problem problem : problems) {
