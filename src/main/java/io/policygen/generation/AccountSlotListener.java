@@ -49,10 +49,8 @@ public class AccountSlotListener implements StepExecutionListener {
                 if (slot.stopped()) {
                     return;
                 }
-                if (settler.settle(slot, open) == OutcomePolicy.Next.SMALLER_WINDOW) {
-                    // the principal stays due; the writer asks for it on the smaller window
-                    window.shrink(slot, open.request());
-                }
+                // on a smaller window the principal stays due: the writer asks for it again
+                window.settled(slot, open.request(), settler.settle(slot, open));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

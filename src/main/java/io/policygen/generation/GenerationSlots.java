@@ -62,7 +62,7 @@ public final class GenerationSlots {
         GenerationTracker tracker = new GenerationTracker(aws.generations(), others, store, properties, estimator, outcomes, control,
                 time, events);
         GenerationSettler settler = new GenerationSettler(sender, tracker);
-        CloudTrailWindow window = new CloudTrailWindow(slots, properties);
+        CloudTrailWindow window = new CloudTrailWindow(slots, properties, clock);
         return new GenerationSlot(slot,
                 new DuePrincipalReader(slot, () -> openings(runId), others, store, properties, control, clock, events),
                 new GenerationWriter(slot, store, settler, window, gate, control, clock),

@@ -40,8 +40,7 @@ public class GenerationWriter implements ItemWriter<DuePrincipal> {
                 return;
             }
             Optional<OpenGeneration> request = claim(principal);
-            while (request.isPresent() && settler.settle(slot, request.get()) == OutcomePolicy.Next.SMALLER_WINDOW
-                    && window.shrink(slot, request.get().request())
+            while (request.isPresent() && window.settled(slot, request.get().request(), settler.settle(slot, request.get()))
                     && !slot.stopped()) {
                 request = claim(principal);
             }

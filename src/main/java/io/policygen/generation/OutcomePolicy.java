@@ -19,6 +19,8 @@ final class OutcomePolicy {
     enum Next {
         /** Nothing: its outcome is stored. */
         DONE,
+        /** Nothing: it succeeded, so the window it asked for fits. */
+        SUCCEEDED,
         /** Ask again on a smaller CloudTrail window (the log-file or data-size limit). */
         SMALLER_WINDOW
     }
@@ -41,7 +43,7 @@ final class OutcomePolicy {
         if (GenerationResult.SUCCEEDED.equals(result.status())) {
             slot.succeeded();
             gate.succeeded();
-            judgement = new Judgement(ChargedTo.PRINCIPAL, Next.DONE);
+            judgement = new Judgement(ChargedTo.PRINCIPAL, Next.SUCCEEDED);
         } else if (!"FAILED".equals(result.status())) {
             judgement = new Judgement(ChargedTo.PRINCIPAL, Next.DONE);
         } else if (SetupFixes.isCloudTrailLimit(result.errorCode())) {

@@ -18,17 +18,17 @@ final class SlotOpenings {
 
     private final Map<SlotId, List<OpenGeneration>> open;
     private final Map<SlotId, Integer> startedInTheLastDay;
-    private final Map<SlotId, Integer> windowDays;
+    private final Map<SlotId, SlotStore.LearntWindow> windows;
 
     private SlotOpenings(Map<SlotId, List<OpenGeneration>> open, Map<SlotId, Integer> startedInTheLastDay,
-                         Map<SlotId, Integer> windowDays) {
+                         Map<SlotId, SlotStore.LearntWindow> windows) {
         this.open = open;
         this.startedInTheLastDay = startedInTheLastDay;
-        this.windowDays = windowDays;
+        this.windows = windows;
     }
 
     static SlotOpenings read(GenerationStore generations, SlotStore slots, Instant now) {
-        return new SlotOpenings(generations.openBySlot(), generations.startedSinceBySlot(now.minus(DAY)), slots.windowDaysBySlot());
+        return new SlotOpenings(generations.openBySlot(), generations.startedSinceBySlot(now.minus(DAY)), slots.windowsBySlot());
     }
 
     /** The slot's requests without an outcome yet, oldest first. */
@@ -41,7 +41,7 @@ final class SlotOpenings {
         return startedInTheLastDay.getOrDefault(slot, 0);
     }
 
-    Optional<Integer> windowDays(SlotId slot) {
-        return Optional.ofNullable(windowDays.get(slot));
+    Optional<SlotStore.LearntWindow> window(SlotId slot) {
+        return Optional.ofNullable(windows.get(slot));
     }
 }

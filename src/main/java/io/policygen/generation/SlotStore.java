@@ -22,19 +22,26 @@ public class SlotStore {
         this.tx = tx;
     }
 
+    /** A window smaller than the configured one, learnt (or last proved to fit) at {@code setAt}. */
+    public record LearntWindow(int days, Instant setAt) {
+    }
+
     /** Per slot, the days of CloudTrail to ask for, where an earlier generation taught a window smaller than the configured one. */
-    public Map<SlotId, Integer> windowDaysBySlot() {
-        Map<SlotId, Integer> bySlot = new HashMap<>();
-        tx.get(() -> jdbc.sql("select account_id, region, window_days from account_region where window_days is not null")
-                .query((rs, i) -> bySlot.put(new SlotId(rs.getString(1), rs.getString(2)), rs.getInt(3))).list());
+    public Map<SlotId, LearntWindow> windowsBySlot() {
+        Map<SlotId, LearntWindow> bySlot = new HashMap<>();
+        tx.get(() -> jdbc.sql("select account_id, region, window_days, window_set_at from account_region where window_days is not null")
+                .query((rs, i) -> bySlot.put(new SlotId(rs.getString(1), rs.getString(2)), new LearntWindow(rs.getInt(3),
+                        rs.getTimestamp(4) == null ? Instant.EPOCH : rs.getTimestamp(4).toInstant()))).list());
         return bySlot;
     }
 
-    public void recordWindowDays(SlotId slot, int days) {
+    /** The window learnt or proved at {@code at}; null days: the configured one fits again. */
+    public void recordWindowDays(SlotId slot, Integer days, Instant at) {
         tx.run(() -> jdbc.sql("""
-                        insert into account_region (account_id, region, window_days) values (?, ?, ?)
-                        on conflict (account_id, region) do update set window_days = excluded.window_days""")
-                .params(slot.accountId(), slot.region(), days)
+                        insert into account_region (account_id, region, window_days, window_set_at) values (?, ?, ?, ?)
+                        on conflict (account_id, region) do update set window_days = excluded.window_days,
+                            window_set_at = excluded.window_set_at""")
+                .params(slot.accountId(), slot.region(), days, days == null ? null : Timestamp.from(at))
                 .update());
     }
 

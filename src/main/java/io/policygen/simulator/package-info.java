@@ -77,10 +77,13 @@
  *       in when the trail names neither) over its window. It takes {@code generationTime x min(files, 100000) /
  *       (30 x logFilesPerRegionDay)} plus the jitter: {@code --generation-time} is the time of a 30-day,
  *       one-Region window at the base rate. Above 100,000 files it is accepted and ends FAILED with
- *       SERVICE_QUOTA_EXCEEDED_ERROR, "CloudTrail log files processed per policy generation limit exceeded".</li>
+ *       SERVICE_QUOTA_EXCEEDED_ERROR, "CloudTrail log files processed per policy generation limit exceeded"; so it
+ *       does above 25 GB of them ({@code --log-file-kb}, a file's mean size, default 20), "CloudTrail data size
+ *       processed per policy generation limit exceeded" (a guess), stopping at whichever limit comes first.</li>
  *   <li><b>Failures after acceptance</b> (outcome fixed when the generation starts; first that applies): a broken
  *       trail bucket, then a MISSING or UNTRUSTED access role (AUTHORIZATION_ERROR), then a job error set for the
- *       principal, then for the account, then the log-file limit, then {@code --failure-rate} (SERVICE_ERROR).
+ *       principal, then for the account, then the log-file and data-size limits, then {@code --failure-rate}
+ *       (SERVICE_ERROR).
  *       Without iam:PassRole on the access role ({@code --no-pass-role}) the start itself is AccessDeniedException.</li>
  *   <li><b>Results.</b> A generated policy names actions the principal's policies allow (its CloudTrail shows
  *       what it did, and it did what it may): a few services and actions for most, the most used first. About one
@@ -129,7 +132,7 @@
  * <h2>Guesses</h2>
  * AWS documents the quotas, the job error codes and the log-file limit's message; the simulator guesses the
  * rest and says so where it does: which exception refuses a second generation in progress, the other job
- * errors' messages, the duration rule, the Regions read when a trail names none, what resourceId holds, a
+ * errors' messages (the data-size limit's among them), the duration rule, the Regions read when a trail names none, what resourceId holds, a
  * console user's default window, which roles member accounts may GetTrail by name; the credential report's
  * descriptions and how long it takes; that GetAccountAuthorizationDetails lists every AWS managed policy the
  * simulator knows (AWS lists those in use) with its default version only (AWS lists all versions), in the order

@@ -134,7 +134,7 @@ public final class ConfigurationValidator {
         }
         positive("policygen.generation.lookback", generation.lookback());
         if (generation.lookback().compareTo(MAX_LOOKBACK) > 0) {
-            problem("policygen.generation.lookback", "Access Analyzer reads at most 90 days of CloudTrail (P90D), was " + generation.lookback());
+            problem("policygen.generation.lookback", "Access Analyzer reads at most 90 days of CloudTrail (P90D), was " + shown(generation.lookback()));
         }
         positive("policygen.generation.refresh-after", generation.refreshAfter());
         if (generation.dailyQuota() < 1 || generation.dailyQuota() > MAX_DAILY_QUOTA) {
@@ -160,7 +160,7 @@ public final class ConfigurationValidator {
         positive("policygen.generation.poll-max", generation.pollMax());
         positive("policygen.generation.max-wait", generation.maxWait());
         if (generation.minAge() == null || generation.minAge().isNegative()) {
-            problem("policygen.generation.min-age", "must be a duration of zero or more (P7D, or P0D: no minimum), was " + generation.minAge());
+            problem("policygen.generation.min-age", "must be a duration of zero or more (P7D, or P0D: no minimum), was " + shown(generation.minAge()));
         }
         if (generation.pollMin().compareTo(generation.pollMax()) > 0) {
             problem("policygen.generation.poll-min", "must not be longer than policygen.generation.poll-max (" + generation.pollMax() + "), was " + generation.pollMin());
@@ -195,7 +195,7 @@ public final class ConfigurationValidator {
 
     private void positive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            problem(name, "must be a positive duration (ISO-8601 such as PT30S or P1D, or 30s), was " + value);
+            problem(name, "must be a positive duration (ISO-8601 such as PT30S or P1D, or 30s), was " + shown(value));
         }
     }
 
@@ -203,6 +203,12 @@ public final class ConfigurationValidator {
         if (!(value > 0) || Double.isInfinite(value)) {
             problem(name, "must be a positive number of calls per second, was " + value);
         }
+    }
+
+    /** A duration as a user would write it: whole days as days (P120D, not Duration's PT2880H). */
+    static String shown(Duration value) {
+        return value != null && !value.isZero() && value.toSeconds() % 86_400 == 0 && value.toNanosPart() == 0
+                ? "P" + value.toDays() + "D" : String.valueOf(value);
     }
 
     private void problem(String name, String message) {

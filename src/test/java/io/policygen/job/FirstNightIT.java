@@ -15,6 +15,7 @@ import io.policygen.testsupport.JobHarness;
 import io.policygen.testsupport.TestDatabase;
 import io.policygen.testsupport.TestPostgres;
 import io.policygen.testsupport.TestSimulator;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +212,59 @@ class FirstNightIT {
                 .query((rs, i) -> rs.getLong(2)).list()).as("one failure per account learnt it").hasSize(ACCOUNTS).containsOnly(1L);
         assertThat(job.jdbc().sql("select distinct window_days from report_policies").query(Integer.class).list()).containsExactly(45);
         assertThat(count("select count(*) from account_region where window_days = 45")).isEqualTo(ACCOUNTS);
+    }
+
+    @Test
+    void shouldWidenALearntWindowOnceItIsARefreshPeriodOldKeepingOnlyWhatFitsAndNeverPassTheLookback() {
+        organization(o -> o.activeRegions(4));
+        job.unset("policygen.generation.trails[0].regions[0]").set("policygen.generation.trails[0].all-regions", "true")
+                .set("policygen.generation.lookback", "P90D");
+        assertThat(job.run()).isZero();
+        assertThat(windows().values()).as("every account learnt 45 days").hasSize(ACCOUNTS).containsOnly(45);
+
+        // a month on: ACCOUNT's 45 days are a refresh period old; another account's 22 were (a burst since passed);
+        // the others' were learnt just now. Principals in use moved their last use, so they are due again.
+        simulator.clock().advance(Duration.ofDays(31));
+        String burstPassed = SimulatedOrganization.accountId(SEED, 3);
+        Timestamp justNow = Timestamp.from(simulator.clock().instant());
+        job.jdbc().sql("update account_region set window_set_at = ? where account_id not in (?, ?)")
+                .params(justNow, ACCOUNT, burstPassed).update();
+        job.jdbc().sql("update account_region set window_days = 22 where account_id = ?").param(burstPassed).update();
+
+        assertThat(job.run()).isZero();
+
+        assertThat(windows()).as("ACCOUNT: 90 days over the limit, back to 45; 44 days fit (50,688 files); the others untried")
+                .containsEntry(ACCOUNT, 45).containsEntry(burstPassed, 44).hasSize(ACCOUNTS).containsOnlyKeys(windows().keySet());
+        assertThat(windows().values()).containsOnly(45, 44);
+        assertThat(lastRun("select account_id from generation where error_code = 'SERVICE_QUOTA_EXCEEDED_ERROR'"))
+                .as("one generation tried the wider window and failed").containsExactly(ACCOUNT);
+        assertThat(lastRun("select distinct account_id from generation where state = 'SUCCEEDED' and " + DAYS + " = 44"))
+                .containsExactly(burstPassed);
+        assertThat(count("select count(*) from account_region where window_set_at = ?", justNow)).as("the others' untouched")
+                .isEqualTo(ACCOUNTS - 2);
+        assertThat(count("select count(*) from account_region where window_set_at > ?", justNow))
+                .as("ACCOUNT's and burstPassed's learnt again").isEqualTo(2);
+
+        // the lookback lowered below every learnt window: it is what a generation asks for
+        simulator.clock().advance(Duration.ofDays(31));
+        job.set("policygen.generation.lookback", "P30D");
+        assertThat(job.run()).isZero();
+        assertThat(lastRun("select distinct " + DAYS + "::text from generation")).containsExactly("30");
+    }
+
+    /** A generation's window in days, from the request it sent. */
+    private static final String DAYS = "extract(day from (request ->> 'endTime')::timestamptz - (request ->> 'startTime')::timestamptz)::int";
+
+    private Map<String, Integer> windows() {
+        return job.jdbc().sql("select account_id, window_days from account_region where window_days is not null")
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The first column of the query's rows among the generations of the last run. */
+    private List<String> lastRun(String query) {
+        return job.jdbc().sql(query + (query.contains(" where ") ? " and " : " where ") + "run_id = (select max(run_id) from run)")
+                .query(String.class).list();
     }
 
     @Test

@@ -48,7 +48,17 @@ class ConfigurationValidatorTest {
         generation = generation(TRAIL, generation.accessRoleArnTemplate(), Duration.ofDays(91), 50, List.of());
 
         assertThat(problems()).singleElement().asString()
-                .startsWith("policygen.generation.lookback:").contains("90 days").contains("PT2184H");
+                .startsWith("policygen.generation.lookback:").contains("90 days").endsWith("was P91D");
+    }
+
+    @Test
+    void shouldShowWholeDaysAsDaysAndAnyOtherDurationAsIs() {
+        assertThat(ConfigurationValidator.shown(Duration.ofDays(120))).isEqualTo("P120D");
+        assertThat(ConfigurationValidator.shown(Duration.ofDays(2).plusHours(1))).isEqualTo("PT49H");
+        assertThat(ConfigurationValidator.shown(Duration.ofSeconds(30))).isEqualTo("PT30S");
+        assertThat(ConfigurationValidator.shown(Duration.ofDays(-1))).isEqualTo("P-1D");
+        assertThat(ConfigurationValidator.shown(Duration.ZERO)).isEqualTo("PT0S");
+        assertThat(ConfigurationValidator.shown(null)).isEqualTo("null");
     }
 
     @Test
@@ -107,7 +117,7 @@ class ConfigurationValidatorTest {
         principals = new PrincipalProperties(List.of(PrincipalType.ROLE, PrincipalType.USER), List.of("/aws-service-role/"),
                 List.of(), List.of(), 8, 1000, Duration.ZERO);
 
-        assertThat(problems()).anySatisfy(p -> assertThat(p).startsWith("policygen.generation.min-age:").contains("PT-24H"))
+        assertThat(problems()).anySatisfy(p -> assertThat(p).startsWith("policygen.generation.min-age:").contains("was P-1D"))
                 .anySatisfy(p -> assertThat(p).startsWith("policygen.principals.credential-report-wait:"));
     }
 
