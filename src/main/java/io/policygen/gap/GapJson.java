@@ -25,7 +25,7 @@ final class GapJson {
     private GapJson() {
     }
 
-    /** {@code permissionSet}: the IAM Identity Center permission set whose role the principal is ({@link GapPrincipal#permissionSet}). */
+    /** {@code permissionSet}: the IAM Identity Center permission set whose role the principal is ({@link GapPrincipal}). */
     static ObjectNode of(GapPrincipal principal, Optional<String> permissionSet, PrivilegeGap gap) {
         ObjectNode json = CanonicalJson.JSON.createObjectNode();
         json.put("account", principal.accountId());

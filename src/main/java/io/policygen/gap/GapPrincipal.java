@@ -1,7 +1,6 @@
 package io.policygen.gap;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The principal a gap belongs to, as the database knows it.
@@ -19,9 +18,5 @@ public record GapPrincipal(long principalId, String accountId, PrincipalKind typ
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(path, "path");
-    }
-
-    public Optional<String> identityCenterPermissionSet() {
-        return Optional.ofNullable(permissionSet);
     }
 }

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An export's policies for IAM Identity Center's permission sets ({@link GapPrincipal#permissionSet}): per permission set, the
+ * An export's policies for IAM Identity Center's permission sets ({@link GapPrincipal}): per permission set, the
  * statements of its roles' generated policies over all their accounts, each once, in one document,
  * {@code permission-sets/NAME.json} (statements that differ only in their actions as one). It allows what any of the
  * roles did, so it is what the permission set needs by the evidence of the generations. Identity Center provisions a

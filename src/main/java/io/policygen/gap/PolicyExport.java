@@ -138,7 +138,7 @@ public final class PolicyExport {
         entry.put("type", principal.type().directory());
         entry.put("name", principal.name());
         entry.put("path", principal.path());
-        Optional<String> permissionSet = principal.identityCenterPermissionSet();
+        Optional<String> permissionSet = Optional.ofNullable(principal.permissionSet());
         permissionSet.ifPresent(set -> entry.put("permissionSet", set));
         var policyFiles = entry.putArray("policy");
         List<JsonNode> documents;

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What a generation's end means for its principal and its slot. A success clears the slot's run of failures and
- * proves the organization's setup. A failure for the CloudTrail limits (log files, data size) is the window's fault: the principal is asked for
- * again on a smaller one. A failure that says the account's setup is wrong (the access role, the trail) is charged to
+ * proves the organization's setup. A failure for the CloudTrail limits (log files, data size) is the window's fault:
+ * the principal is asked for again on a smaller one. A failure that says the account's setup is wrong (the access role, the trail) is charged to
  * the account, not the principal, and stops the slot; so do {@code max-consecutive-failures} failures in a row. A start
  * AWS refused is judged the same way ({@link #refused}).
  */
