@@ -4,6 +4,7 @@ import io.policygen.log.LogEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,8 +98,20 @@ final class CloudTrailWindow {
         return Math.max(1, Duration.between(request.startTime(), request.endTime()).toDays());
     }
 
-    GenerationRequest request(AccountSlot slot, DuePrincipal principal, Instant end) {
+    /**
+     * The principal's request: the window ends now, or, where a learnt window would not reach back to the principal's
+     * last use (eligible within the configured lookback, used before the learnt window's start), at the end of the day
+     * it was last used. CloudTrail holds nothing of it after that day, and a window ending now would read none of its
+     * activity: a generation spent for a policy with nothing in it.
+     */
+    GenerationRequest request(AccountSlot slot, DuePrincipal principal, Instant now) {
+        Duration window = lookback(slot);
+        Instant end = now;
+        Instant lastUse = principal.lastUsedAt();
+        if (lastUse != null && lastUse.isBefore(now.minus(window))) {
+            end = lastUse.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+        }
         return new GenerationRequest(principal.principalArn(), properties.trails(),
-                properties.accessRoleArn(slot.id().accountId()), end.minus(lookback(slot)), end);
+                properties.accessRoleArn(slot.id().accountId()), end.minus(window), end);
     }
 }

@@ -27,7 +27,7 @@ final class DueQuery {
                     + "         case when last.state is null then " + BREADTH_RANK + " end nulls last,\n";
         };
         return """
-                select p.principal_id, p.principal_arn, last.generation_id
+                select p.principal_id, p.principal_arn, last.generation_id, p.last_used_at
                 from principal p
                 left join lateral (
                     select g.generation_id, g.state, coalesce(g.completed_at, g.requested_at) as at, g.principal_fingerprint

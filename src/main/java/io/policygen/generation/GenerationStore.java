@@ -72,7 +72,8 @@ public class GenerationStore {
                 .param("failed", FAILED_STATES)
                 .param("maxFailures", maxFailures)
                 .param("limit", limit)
-                .query((rs, i) -> new DuePrincipal(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
+                .query((rs, i) -> new DuePrincipal(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
                 .list());
     }
 

@@ -46,9 +46,9 @@ final class GenerationViews {
         ObjectNode result = body.putObject("generatedPolicyResult");
         ObjectNode properties = result.putObject("properties");
         // the principal as it started: CloudTrail keeps what it did after it is deleted
-        GeneratedPolicies.Generated generated = succeeded ? GeneratedPolicies.generate(seed, g.principalArn(),
+        GeneratedPolicies.Generated generated = succeeded && calledWithin(g) ? GeneratedPolicies.generate(seed, g.principalArn(),
                 iam.granted(g.principal), placeholders, serviceLevel) : null;
-        properties.put("isComplete", succeeded && generated.usage().complete());
+        properties.put("isComplete", succeeded && (generated == null || generated.usage().complete()));
         properties.put("principalArn", g.principalArn());
         ObjectNode trailProperties = properties.putObject("cloudTrailProperties");
         ObjectNode trail = trailProperties.putArray("trailProperties").addObject();
@@ -58,10 +58,20 @@ final class GenerationViews {
         trailProperties.put("startTime", iso(g.request.trailStart()));
         trailProperties.put("endTime", iso(g.request.trailEnd()));
         ArrayNode policies = result.putArray("generatedPolicies");
-        if (succeeded) {
+        if (generated != null) {
             generated.documents().forEach(document -> policies.addObject().put("policy", document));
         }
         return body;
+    }
+
+    /**
+     * Whether the principal called anything in the generation's window: its calls end at its last use, so a window that
+     * starts after that day (or a principal never used) reads none of them, and the generation succeeds without a
+     * document. AWS documents no answer for a window without activity; this one is the simulator's guess.
+     */
+    private boolean calledWithin(Generation g) {
+        Instant lastUsed = iam.details(g.principal).lastUsed();
+        return lastUsed != null && !lastUsed.isBefore(Instant.ofEpochMilli(g.request.trailStart()));
     }
 
     /** One page: {@code page} holds up to max + 1 generations, the last only telling that there is more. */

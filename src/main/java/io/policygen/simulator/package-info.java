@@ -90,7 +90,9 @@
  *       principal in six also used a service Access Analyzer sees only at service level: {@code isComplete} false
  *       and a {@code service:*} statement. About one in twelve of those granted many services is broad: its policy
  *       is longer than 6,144 characters and comes back as several documents, each at most 6,144. A principal that
- *       may do nothing gets no document, nor does one in 25 that called nothing it needs a permission for. {@link Simulator#usage(String)} says which.</li>
+ *       may do nothing gets no document, nor does one in 25 that called nothing it needs a permission for. {@link Simulator#usage(String)} says which.
+ *       Nor does a principal whose window starts after its last use (or one never used): its calls end there, so
+ *       the window reads none (AWS documents no answer for a window without activity; this one is a guess).</li>
  * </ul>
  *
  * <h2>The organization</h2>

@@ -17,6 +17,8 @@ import io.policygen.testsupport.TestPostgres;
 import io.policygen.testsupport.TestSimulator;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -250,6 +252,34 @@ class FirstNightIT {
         job.set("policygen.generation.lookback", "P30D");
         assertThat(job.run()).isZero();
         assertThat(lastRun("select distinct " + DAYS + "::text from generation")).containsExactly("30");
+    }
+
+    @Test
+    void shouldEndTheWindowOnTheDayOfTheLastUseOfAPrincipalALearntWindowWouldNotReach() {
+        organization(o -> o.activeRegions(4));
+        job.unset("policygen.generation.trails[0].regions[0]").set("policygen.generation.trails[0].all-regions", "true")
+                .set("policygen.generation.lookback", "P90D");
+        Instant now = simulator.clock().instant();
+        Principal monthly = simulator.organization().principals(ACCOUNT).stream()
+                .filter(p -> !p.serviceLinked() && p.createDate().isBefore(now.minus(Duration.ofDays(100)))).findFirst().orElseThrow();
+        Instant lastUse = now.minus(Duration.ofDays(60));
+        simulator.setDetails(monthly.arn(), simulator.details(monthly.arn()).usedAt(lastUse));
+
+        assertThat(job.run()).isZero();
+
+        // 45 days learnt in the account; a window ending now would start 15 days after its last use
+        var request = job.jdbc().sql("""
+                        select (request ->> 'startTime')::timestamptz as start_time, (request ->> 'endTime')::timestamptz as end_time,
+                               jsonb_array_length(g.policies) as documents
+                        from generation g join principal p using (principal_id)
+                        where p.principal_arn = ? and g.state = 'SUCCEEDED'""").param(monthly.arn()).query().singleRow();
+        Instant end = ((Timestamp) request.get("end_time")).toInstant();
+        Instant start = ((Timestamp) request.get("start_time")).toInstant();
+        assertThat((int) request.get("documents")).as("its calls read: a policy, not an empty one").isPositive();
+        assertThat(end).isEqualTo(lastUse.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)));
+        assertThat(Duration.between(start, end)).isEqualTo(Duration.ofDays(45));
+        assertThat(lastRun("select distinct " + DAYS + "::text from generation where state = 'SUCCEEDED'"))
+                .as("every other principal's window ends now, as long").containsExactly("45");
     }
 
     /** A generation's window in days, from the request it sent. */

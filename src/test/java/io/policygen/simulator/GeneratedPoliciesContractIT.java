@@ -19,6 +19,8 @@ import tools.jackson.databind.JsonNode;
 class GeneratedPoliciesContractIT {
 
     static final String ACCOUNT = SimulatedOrganization.accountId(7, 1);
+    /** Each generation's window, ending now: the principals tried were used within it. */
+    static final Duration WINDOW = Duration.ofDays(30);
 
     static Simulator simulator;
     static SimulatorClients clients;
@@ -42,7 +44,7 @@ class GeneratedPoliciesContractIT {
     static List<String> principals(boolean serviceLevelOnly, boolean broad) {
         return GenerationRequests.principals(simulator, ACCOUNT).stream().map(Principal::arn)
                 .filter(arn -> simulator.usage(arn).serviceLevelOnly() == serviceLevelOnly
-                        && simulator.usage(arn).broad() == broad).toList();
+                        && simulator.usage(arn).broad() == broad && GenerationRequests.usedWithin(simulator, arn, WINDOW)).toList();
     }
 
     static GetGeneratedPolicyResponse generate(String principalArn, boolean placeholders) {
@@ -53,7 +55,7 @@ class GeneratedPoliciesContractIT {
 
     static String start(String principalArn) {
         return analyzer.startPolicyGeneration(GenerationRequests.inRegions(simulator.organization(),
-                principalArn, simulator.clock().instant(), Duration.ofDays(30), List.of("us-east-1"))).jobId();
+                principalArn, simulator.clock().instant(), WINDOW, List.of("us-east-1"))).jobId();
     }
 
     static List<String> actions(String policy) {

@@ -44,9 +44,11 @@ abstract class GenerationContractBase {
         account = simulator.organization().accounts().stream().filter(a -> !a.management() && a.assumable())
                 .findFirst().orElseThrow().id();
         analyzer = clients.accessAnalyzer(clients.member(account));
-        // principals whose policy fits one document (GeneratedPoliciesContractIT covers the split ones)
+        // principals whose policy fits one document (GeneratedPoliciesContractIT covers the split ones), used within
+        // the requests' 30 days
         principals = simulator.organization().principals(account).stream()
-                .filter(p -> !p.serviceLinked() && !simulator.usage(p.arn()).broad()).toList();
+                .filter(p -> !p.serviceLinked() && !simulator.usage(p.arn()).broad()
+                        && GenerationRequests.usedWithin(simulator, p.arn(), Duration.ofDays(30))).toList();
     }
 
     @AfterEach

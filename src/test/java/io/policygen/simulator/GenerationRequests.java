@@ -35,6 +35,12 @@ final class GenerationRequests {
                 .build();
     }
 
+    /** Whether the principal was last used within the window ending now: a generation over it reads its calls. */
+    static boolean usedWithin(Simulator simulator, String principalArn, Duration window) {
+        Instant lastUsed = simulator.details(principalArn).lastUsed();
+        return lastUsed != null && !lastUsed.isBefore(simulator.clock().instant().minus(window));
+    }
+
     /** The account's roles and users, service-linked roles left out. */
     static List<Principal> principals(Simulator simulator, String accountId) {
         return simulator.organization().principals(accountId).stream().filter(p -> !p.serviceLinked()).toList();
