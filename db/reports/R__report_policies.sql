@@ -6,7 +6,8 @@
 -- policy_complete false means AWS could not fit every action. services / actions: the distinct prefixes
 -- ('s3') and actions ('s3:GetObject') of the Action lists of its Allow statements, sorted. window_start, window_end,
 -- window_days: the CloudTrail activity it was generated from (fewer days than configured where the account's logs
--- exceed Access Analyzer's 100,000 log files per generation).
+-- exceed what one generation may read, 100,000 log files or 25 GB; ending before the generation, on the day of the
+-- principal's last use, where such a window ending then would not have reached it).
 drop view if exists report_policies;
 create view report_policies as
 select p.account_id,

@@ -278,6 +278,8 @@ class FirstNightIT {
         assertThat((int) request.get("documents")).as("its calls read: a policy, not an empty one").isPositive();
         assertThat(end).isEqualTo(lastUse.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1)));
         assertThat(Duration.between(start, end)).isEqualTo(Duration.ofDays(45));
+        assertThat(job.jdbc().sql("select window_end from report_policies where principal_arn = ?").param(monthly.arn())
+                .query(Timestamp.class).single().toInstant()).as("the report says where its policy's window ends").isEqualTo(end);
         assertThat(lastRun("select distinct " + DAYS + "::text from generation where state = 'SUCCEEDED'"))
                 .as("every other principal's window ends now, as long").containsExactly("45");
     }
