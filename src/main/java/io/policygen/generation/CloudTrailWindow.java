@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
 final class CloudTrailWindow {
 
     private static final Logger log = LoggerFactory.getLogger(CloudTrailWindow.class);
-    /** Why a window shrinks: the generation's own message is in its log line and its row. */
-    private static final String REASON = "more CloudTrail than one generation may read (100,000 log files or 25 GB)";
 
     private final SlotStore slots;
     private final GenerationProperties properties;
@@ -80,7 +78,7 @@ final class CloudTrailWindow {
     private boolean shrink(AccountSlot slot, GenerationRequest failed) {
         long days = days(failed);
         if (days <= 1) {
-            slot.stopForSetup(SlotOutcome.SETUP_FAILED, SetupFixes.forCloudTrailLimitInOneDay(REASON));
+            slot.stopForSetup(SlotOutcome.SETUP_FAILED, SetupFixes.forCloudTrailLimitInOneDay());
             return false;
         }
         int smaller = (int) (days / 2);
@@ -90,7 +88,7 @@ final class CloudTrailWindow {
             slots.recordWindowDays(slot.id(), smaller, clock.instant());
         }
         LogEvent.info(log, "window-shrunk").with(slot.id()).with("days", slot.windowDays()).with("previousDays", days)
-                .quoted("reason", REASON).log();
+                .quoted("reason", SetupFixes.CLOUDTRAIL_LIMIT).log();
         return true;
     }
 

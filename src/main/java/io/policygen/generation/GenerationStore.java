@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import io.policygen.store.OwnTransaction;
+import io.policygen.store.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +74,7 @@ public class GenerationStore {
                 .param("maxFailures", maxFailures)
                 .param("limit", limit)
                 .query((rs, i) -> new DuePrincipal(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                        Timestamps.instant(rs, 4)))
                 .list());
     }
 

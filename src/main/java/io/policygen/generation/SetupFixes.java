@@ -76,8 +76,11 @@ public final class SetupFixes {
                 + " ARN or a missing permission); a rerun tries again");
     }
 
-    public static SetupProblem forCloudTrailLimitInOneDay(String message) {
-        return new SetupProblem(SERVICE_QUOTA_EXCEEDED_ERROR, message,
+    /** What a generation failed for when it met the CloudTrail limits: its own message is in its log line and its row. */
+    public static final String CLOUDTRAIL_LIMIT = "more CloudTrail than one generation may read (100,000 log files or 25 GB)";
+
+    public static SetupProblem forCloudTrailLimitInOneDay() {
+        return new SetupProblem(SERVICE_QUOTA_EXCEEDED_ERROR, CLOUDTRAIL_LIMIT,
                 "even one day of CloudTrail in the Regions asked for exceeds what one generation may read (100,000 log"
                         + " files, 25 GB): list fewer Regions in policygen.generation.trails[].regions");
     }

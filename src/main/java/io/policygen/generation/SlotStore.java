@@ -1,10 +1,12 @@
 package io.policygen.generation;
 
 import io.policygen.store.OwnTransaction;
+import io.policygen.store.Timestamps;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -31,7 +33,7 @@ public class SlotStore {
         Map<SlotId, LearntWindow> bySlot = new HashMap<>();
         tx.get(() -> jdbc.sql("select account_id, region, window_days, window_set_at from account_region where window_days is not null")
                 .query((rs, i) -> bySlot.put(new SlotId(rs.getString(1), rs.getString(2)), new LearntWindow(rs.getInt(3),
-                        rs.getTimestamp(4) == null ? Instant.EPOCH : rs.getTimestamp(4).toInstant()))).list());
+                        Objects.requireNonNullElse(Timestamps.instant(rs, 4), Instant.EPOCH)))).list());
         return bySlot;
     }
 

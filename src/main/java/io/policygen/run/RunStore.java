@@ -1,6 +1,7 @@
 package io.policygen.run;
 
 import io.policygen.store.OwnTransaction;
+import io.policygen.store.Timestamps;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public final class RunStore {
                                   and run_id > coalesce((select max(run_id) from run
                                                          where ended_at is not null and exit_code <> 1), 0)) as failures""")
                 .query((rs, row) -> new RunHistory((Integer) rs.getObject("last_exit_code"),
-                        rs.getTimestamp("last_success_at") == null ? null : rs.getTimestamp("last_success_at").toInstant(),
+                        Timestamps.instant(rs, "last_success_at"),
                         rs.getInt("failures")))
                 .single();
     }

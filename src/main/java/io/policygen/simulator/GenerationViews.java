@@ -46,8 +46,9 @@ final class GenerationViews {
         ObjectNode result = body.putObject("generatedPolicyResult");
         ObjectNode properties = result.putObject("properties");
         // the principal as it started: CloudTrail keeps what it did after it is deleted
-        GeneratedPolicies.Generated generated = succeeded && calledWithin(g) ? GeneratedPolicies.generate(seed, g.principalArn(),
-                iam.granted(g.principal), placeholders, serviceLevel) : null;
+        PrincipalDetails details = succeeded ? iam.details(g.principal) : null;
+        GeneratedPolicies.Generated generated = succeeded && calledWithin(g, details) ? GeneratedPolicies.generate(seed,
+                g.principalArn(), iam.granted(g.principal, details), placeholders, serviceLevel) : null;
         properties.put("isComplete", succeeded && (generated == null || generated.usage().complete()));
         properties.put("principalArn", g.principalArn());
         ObjectNode trailProperties = properties.putObject("cloudTrailProperties");
@@ -69,8 +70,8 @@ final class GenerationViews {
      * starts after that day (or a principal never used) reads none of them, and the generation succeeds without a
      * document. AWS documents no answer for a window without activity; this one is the simulator's guess.
      */
-    private boolean calledWithin(Generation g) {
-        Instant lastUsed = iam.details(g.principal).lastUsed();
+    private static boolean calledWithin(Generation g, PrincipalDetails details) {
+        Instant lastUsed = details.lastUsed();
         return lastUsed != null && !lastUsed.isBefore(Instant.ofEpochMilli(g.request.trailStart()));
     }
 

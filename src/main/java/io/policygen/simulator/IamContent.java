@@ -47,8 +47,12 @@ final class IamContent {
 
     /** The actions the principal may perform by its policies ({@link PrincipalGrants}). */
     BitSet granted(Principal p) {
+        return granted(p, details(p));
+    }
+
+    /** The same, from the principal's details read already. */
+    BitSet granted(Principal p, PrincipalDetails details) {
         Account account = organization.account(p.accountId()).orElseThrow();
-        PrincipalDetails details = details(p);
         return PrincipalGrants.of(details, details.groups().isEmpty() ? List.of() : groups(account),
                 () -> managedPolicies(account));
     }

@@ -207,7 +207,7 @@ public final class ConfigurationValidator {
 
     /** A duration as a user would write it: whole days as days (P120D, not Duration's PT2880H). */
     static String shown(Duration value) {
-        return value != null && !value.isZero() && value.toSeconds() % 86_400 == 0 && value.toNanosPart() == 0
+        return value != null && !value.isZero() && value.equals(Duration.ofDays(value.toDays()))
                 ? "P" + value.toDays() + "D" : String.valueOf(value);
     }
 
