@@ -7,6 +7,7 @@ import io.policygen.generation.PolicyGenerations.GenerationUnavailableException;
 import io.policygen.time.Ticker;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 final class GenerationTracker {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationTracker.class);
+    private static final String NOT_FOUND = "ResourceNotFoundException";
 
     private final PolicyGenerations generations;
     private final OtherGenerations others;
@@ -76,8 +78,7 @@ final class GenerationTracker {
                     LogEvent.warn(log, "poll-failed").with(slot.id()).with("jobId", generation.jobId()).quoted("detail", e.getMessage()).log();
                     continue;
                 } catch (GenerationRejectedException e) {
-                    return finish(slot, generation, new GenerationResult("FAILED", null, time.clock().instant(), e.code(),
-                            e.getMessage(), List.of(), null), polls + 1);
+                    return finish(slot, generation, refusedLook(generation, e), polls + 1);
                 }
                 if (result.finished()) {
                     if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
@@ -98,6 +99,24 @@ final class GenerationTracker {
                 estimator.ended(flight, took);
             }
         }
+    }
+
+    /**
+     * GetGeneratedPolicy refused. Not found: Access Analyzer no longer has the job. It lists a generation for 7 days
+     * (ListPolicyGenerations' documentation; how long GetGeneratedPolicy answers is not documented), so a job an
+     * earlier run started and no run looked at for a week is gone, its result with it: the principal's generation
+     * is lost, not failed, and it is asked again ({@link OutcomePolicy#RESULT_LOST}).
+     */
+    private GenerationResult refusedLook(OpenGeneration generation, GenerationRejectedException e) {
+        Instant now = time.clock().instant();
+        if (!NOT_FOUND.equals(e.code())) {
+            return new GenerationResult("FAILED", null, now, e.code(), e.getMessage(), List.of(), null);
+        }
+        String message = "Access Analyzer no longer has this generation (" + e.code() + ": " + e.getMessage() + "), requested "
+                + generation.requestedAt() + ", " + Duration.between(generation.requestedAt(), now).toDays()
+                + " days before this look: it keeps a generation for about 7 days and no run fetched this one's result in"
+                + " time; the principal is asked again";
+        return new GenerationResult("FAILED", null, now, OutcomePolicy.RESULT_LOST, message, List.of(), null);
     }
 
     private OutcomePolicy.Next cancelStuck(AccountSlot slot, OpenGeneration generation, GenerationResult result, int polls) {

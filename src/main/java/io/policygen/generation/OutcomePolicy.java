@@ -11,6 +11,12 @@ import java.util.List;
  */
 final class OutcomePolicy {
 
+    /**
+     * policygen's code for a generation whose result Access Analyzer no longer has (a week unlooked at): nobody's
+     * failure, so the principal stays due as it was; counted in a row all the same, so that an account whose every
+     * job were lost would stop rather than spend its quota night after night.
+     */
+    static final String RESULT_LOST = "RESULT_LOST";
     private static final String ACCESS_DENIED = "AccessDeniedException";
     /** Access Analyzer's answer to credentials it does not accept: in an opt-in Region the account has not enabled. */
     private static final String UNRECOGNIZED_CLIENT = "UnrecognizedClientException";
@@ -58,7 +64,7 @@ final class OutcomePolicy {
             if (inARow >= properties.maxConsecutiveFailures()) {
                 slot.stopForSetup(SlotOutcome.FAILING, SetupFixes.forFailuresInARow(inARow, result.errorCode(), result.errorMessage()));
             }
-            judgement = new Judgement(ChargedTo.PRINCIPAL, Next.DONE);
+            judgement = new Judgement(RESULT_LOST.equals(result.errorCode()) ? ChargedTo.ACCOUNT : ChargedTo.PRINCIPAL, Next.DONE);
         }
         if (slot.firstOutcome()) {
             gate.firstOutcome(slot.id(), setupProblem);

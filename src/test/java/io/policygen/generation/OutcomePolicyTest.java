@@ -63,6 +63,18 @@ class OutcomePolicyTest {
         assertThat(slot.stopped()).isFalse();
     }
 
+    @Test
+    void shouldLeaveAPrincipalWhoseResultWasLostDueButCountTheLossInARow() {
+        OutcomePolicy.Judgement lost = policy.judge(slot, result("FAILED", OutcomePolicy.RESULT_LOST));
+
+        assertThat(lost.chargedTo()).as("not a try of the principal's").isEqualTo(ChargedTo.ACCOUNT);
+        assertThat(lost.next()).isEqualTo(OutcomePolicy.Next.DONE);
+        policy.judge(slot, result("FAILED", OutcomePolicy.RESULT_LOST));
+        assertThat(slot.stopped()).isFalse();
+        policy.judge(slot, result("FAILED", OutcomePolicy.RESULT_LOST));
+        assertThat(slot.outcome()).as("every job lost: stop rather than spend the quota").isEqualTo(SlotOutcome.FAILING);
+    }
+
     private static GenerationResult result(String status, String errorCode) {
         return new GenerationResult(status, Instant.EPOCH, Instant.EPOCH, errorCode, errorCode == null ? null : "failed", List.of(), true);
     }

@@ -141,7 +141,7 @@ class PolicyGenerationJobIT {
     @Test
     void shouldStartExactlyOneGenerationPerPrincipalAfterACrashBetweenTheCallAndTheCommit() {
         organization(o -> o);
-                int firstExit = job.run(InjectedFaults::loseFirstJobIdCommit);
+        int firstExit = job.run(InjectedFaults::loseFirstJobIdCommit);
 
         assertThat(firstExit).isEqualTo(1);
         assertThat(count("select count(*) from generation where state = 'PENDING' and job_id is null")).isOne();
@@ -287,23 +287,51 @@ class PolicyGenerationJobIT {
         assertThat(simulator.requestCounts().snapshot()).isEmpty();
     }
 
+    /** A run asked to stop, as by SIGTERM, once the condition holds; its exit code. */
+    private int runStoppedBySigtermOnce(String condition, java.util.function.BooleanSupplier holds) {
+        var context = new java.util.concurrent.atomic.AtomicReference<org.springframework.context.ConfigurableApplicationContext>();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> job.run(context::set));
+        JobHarness.await(condition, Duration.ofSeconds(60), holds);
+        context.get().getBean(RunControl.class).requestStop("SIGTERM");
+        return run.join();
+    }
+
     @Test
     void shouldStopOnSigtermAndResumeCleanly() {
         organization(o -> o.generationTime(Duration.ofMillis(300)));
-        var context = new java.util.concurrent.atomic.AtomicReference<org.springframework.context.ConfigurableApplicationContext>();
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> job.run(context::set));
-        JobHarness.await("a few generations to finish", Duration.ofSeconds(60),
+        int exitCode = runStoppedBySigtermOnce("a few generations to finish",
                 () -> simulator.generations().stream().filter(g -> g.status().equals("SUCCEEDED")).count() >= ACCOUNTS);
 
-        context.get().getBean(RunControl.class).requestStop("SIGTERM");
-
-        assertThat(run.join()).isEqualTo(1);
+        assertThat(exitCode).isEqualTo(1);
         assertThat(count("select count(*) from run where status = 'STOPPED'")).isOne();
         long startedBeforeStop = simulator.generations().size();
         assertThat(startedBeforeStop).isLessThan(eligiblePrincipals());
 
         assertThat(job.run()).isZero();
         assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    @Test
+    void shouldAskAgainForAPrincipalWhoseGenerationAccessAnalyzerNoLongerHas() {
+        // a run stopped with generations in progress, and no run for eight days: Access Analyzer lists a job for seven
+        organization(o -> o.generationTime(Duration.ofSeconds(2)));
+        assertThat(runStoppedBySigtermOnce("a generation in progress in every account",
+                () -> count("select count(distinct account_id) from generation where state = 'IN_PROGRESS'") == ACCOUNTS)).isEqualTo(1);
+        List<String> lost = job.jdbc().sql("select p.principal_arn from generation g join principal p using (principal_id)"
+                + " where g.state = 'IN_PROGRESS'").query(String.class).list();
+        assertThat(lost).isNotEmpty();
+
+        simulator.clock().advance(Duration.ofDays(8));
+
+        assertThat(job.run()).as("nobody's failure: the run ends as any other").isZero();
+        assertThat(count("select count(*) from generation where error_code = 'RESULT_LOST' and charged_to = 'ACCOUNT'"
+                + " and error_message like 'Access Analyzer no longer has this generation (ResourceNotFoundException: %), requested %,"
+                + " 8 days before this look%'")).isEqualTo(lost.size());
+        assertThat(generationsPerPrincipal()).as("the lost ones asked again, once").hasSize((int) eligiblePrincipals())
+                .allSatisfy((arn, n) -> assertThat(n).isEqualTo(lost.contains(arn) ? 2 : 1));
+        assertThat(count("select count(distinct principal_id) from generation where state = 'SUCCEEDED'")).isEqualTo(eligiblePrincipals());
+        assertThat(count("select count(*) from report_failures")).isZero();
         assertDatabaseAndSimulatorAgreeJobForJob();
     }
 
