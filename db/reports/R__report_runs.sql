@@ -1,6 +1,7 @@
 -- How did each run go: when, how long, its outcome, how much it started and finished, where it stopped, how much it was throttled?
 --
--- One row per run, newest first. duration runs on to now while the run is RUNNING.
+-- One row per run, newest first. duration runs on to now while the run is RUNNING; a run killed (FAILED, 'ended
+-- without recording an outcome') ends at the last thing it recorded, not when the next run found it.
 -- generations_started: requested in this run and given a jobId by AWS; succeeded / failed (FAILED or CANCELED) /
 -- open (still PENDING or IN_PROGRESS): what became of those, whichever run settled them. rejected: requests of
 -- this run that AWS refused outright (no jobId). accounts_worked: accounts with a request or a stop in this run.

@@ -32,12 +32,24 @@ public final class RunStore {
                 .update());
     }
 
-    /** Runs still marked RUNNING when the lock is free ended without saying so (killed): they failed. */
+    /**
+     * Runs still marked RUNNING when the lock is free ended without saying so (killed): they failed. Such a run ended
+     * when it last recorded something (an account seen or listed, a request, an outcome, a stop), not when the next
+     * run found it, days later perhaps: its report_runs duration would be the gap between the two. Read before this
+     * run writes anything, so whatever came after the abandoned run's start is its own.
+     */
     public int failAbandoned(Instant now) {
         return tx.get(() -> jdbc.sql("""
-                        update run set status = 'FAILED', exit_code = 1, ended_at = ?,
-                            message = 'ended without recording an outcome (killed, or lost its database connection)'
-                        where status = 'RUNNING'""")
+                        update run r set status = 'FAILED', exit_code = 1,
+                            ended_at = greatest(r.started_at,
+                                (select max(a.last_seen_at) from account a where a.last_seen_run_id = r.run_id),
+                                (select max(a.principals_listed_at) from account a where a.principals_listed_at >= r.started_at),
+                                (select max(greatest(g.requested_at, g.completed_at)) from generation g where g.run_id = r.run_id),
+                                (select max(d.deferred_at) from account_region_deferral d where d.run_id = r.run_id)),
+                            message = 'ended without recording an outcome (killed, or lost its database connection): it ends at'
+                                || ' the last thing it recorded; the next run found it at ' || to_char(?::timestamptz at time zone 'UTC',
+                                'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                        where r.status = 'RUNNING'""")
                 .param(Timestamp.from(now)).update());
     }
 
