@@ -25,6 +25,7 @@ public final class AccountSlot {
     private boolean nothingFollows;
     private long busyNanos;
     private volatile int startedBeforeByAnyone = -1;
+    private volatile boolean settlesOnly;
 
     public AccountSlot(SlotId id, long runId, Instant openedAt, long openedNanos) {
         this.id = id;
@@ -53,6 +54,18 @@ public final class AccountSlot {
     /** The step this slot works in: a stop on request ends it as Spring Batch means, STOPPED and restartable. */
     void attach(StepExecution stepExecution) {
         this.step = stepExecution;
+    }
+
+    /**
+     * A slot in a Region no longer among {@code generation.regions}: it settles what earlier runs left open there
+     * (their jobs spent the quota; their principals may have no other request) and starts nothing.
+     */
+    void settleOnly() {
+        settlesOnly = true;
+    }
+
+    boolean settlesOnly() {
+        return settlesOnly;
     }
 
     public boolean stopped() {
@@ -166,10 +179,18 @@ public final class AccountSlot {
         return Math.max(0, startedBeforeByAnyone);
     }
 
-    /** The slot was busy while AWS ran one of its generations, by AWS's own times; what the tracker adds is idle time. */
+    /**
+     * The slot was busy while AWS ran one of its generations, by AWS's own times; what the tracker adds is idle time.
+     * Only while the slot was open: one an earlier run started counts from the opening (else a slot that settled an
+     * earlier run's generations could be busy longer than it was open).
+     */
     void countBusy(Instant startedOn, Instant completedOn) {
-        if (startedOn != null && completedOn != null && completedOn.isAfter(startedOn)) {
-            busyNanos += Duration.between(startedOn, completedOn).toNanos();
+        if (startedOn == null || completedOn == null) {
+            return;
+        }
+        Instant from = startedOn.isBefore(openedAt) ? openedAt : startedOn;
+        if (completedOn.isAfter(from)) {
+            busyNanos += Duration.between(from, completedOn).toNanos();
         }
     }
 

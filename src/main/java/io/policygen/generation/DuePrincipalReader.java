@@ -55,7 +55,7 @@ public class DuePrincipalReader implements ItemStreamReader<DuePrincipal> {
 
     @Override
     public void open(ExecutionContext executionContext) {
-        if (slot.stopped()) {
+        if (slot.stopped() || slot.settlesOnly()) {
             return;
         }
         ours = openings.get().startedInTheLastDay(slot.id());

@@ -51,9 +51,18 @@ public final class GenerationSlots {
         return openings;
     }
 
+    /** The slot of a Region among {@code generation.regions}. */
     public GenerationSlot open(SlotId id, long runId) {
+        return open(id, runId, false);
+    }
+
+    /** {@code settleOnly}: a Region left out of {@code generation.regions} since requests were made there. */
+    public GenerationSlot open(SlotId id, long runId, boolean settleOnly) {
         Clock clock = time.clock();
         AccountSlot slot = new AccountSlot(id, runId, clock.instant(), time.ticker().nanos());
+        if (settleOnly) {
+            slot.settleOnly();
+        }
         PolicyGenerationsFactory.Opened aws = accessAnalyzer.open(id);
         OtherGenerations others = new OtherGenerations(aws.generations(), store, properties, estimator, control, time);
         OutcomePolicy outcomes = new OutcomePolicy(properties, gate);

@@ -35,6 +35,16 @@ public class GenerationStore {
         this.json = json;
     }
 
+    /**
+     * The slots where a request is still open (PENDING, IN_PROGRESS), whatever Regions are configured now: one in a
+     * Region since left out of {@code generation.regions} holds its principal's only open request, which no principal
+     * may have two of, in any Region.
+     */
+    public List<SlotId> slotsWithOpenRequests() {
+        return tx.get(() -> jdbc.sql("select distinct account_id, region from generation where state in ('PENDING', 'IN_PROGRESS')")
+                .query((rs, i) -> new SlotId(rs.getString(1), rs.getString(2))).list());
+    }
+
     /** Every slot's requests without an outcome yet (PENDING, IN_PROGRESS), oldest first. */
     public Map<SlotId, List<OpenGeneration>> openBySlot() {
         Map<SlotId, List<OpenGeneration>> bySlot = new HashMap<>();

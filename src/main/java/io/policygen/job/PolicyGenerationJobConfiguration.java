@@ -8,6 +8,7 @@ import io.policygen.generation.DuePrincipalReader;
 import io.policygen.generation.GenerationProperties;
 import io.policygen.generation.GenerationSlot;
 import io.policygen.generation.GenerationSlots;
+import io.policygen.generation.GenerationStore;
 import io.policygen.generation.GenerationWriter;
 import io.policygen.generation.SlotId;
 import io.policygen.organization.AccountListingListener;
@@ -157,13 +158,14 @@ public class PolicyGenerationJobConfiguration {
     // generate: every account's slot in every generation Region, all at once
 
     @Bean
-    Step generate(JobRepository jobRepository, Step generateWorker, AccountStore accounts, GenerationProperties generation,
-                  AwsProperties aws) {
+    Step generate(JobRepository jobRepository, Step generateWorker, AccountStore accounts, GenerationStore generations,
+                  GenerationProperties generation, AwsProperties aws) {
         // Every slot waits on its own generation at once: virtual threads make 10,000 waiting slots cheap.
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("generate-");
         executor.setVirtualThreads(true);
         return new StepBuilder("generate", jobRepository)
-                .partitioner("generateWorker", AccountPartitioner.perAccountAndRegion(accounts, generation.regionsOr(aws.region())))
+                .partitioner("generateWorker", AccountPartitioner.perAccountAndRegion(accounts, generation.regionsOr(aws.region()),
+                        generations::slotsWithOpenRequests))
                 .step(generateWorker)
                 .taskExecutor(executor)
                 .build();
@@ -190,8 +192,8 @@ public class PolicyGenerationJobConfiguration {
     @Bean
     @StepScope
     GenerationSlot generationSlot(@Value(ACCOUNT_ID) String accountId, @Value(REGION) String region, GenerationSlots slots,
-                                  CurrentRun run) {
-        return slots.open(new SlotId(accountId, region), run.id());
+                                  CurrentRun run, GenerationProperties generation, AwsProperties aws) {
+        return slots.open(new SlotId(accountId, region), run.id(), !generation.regionsOr(aws.region()).contains(region));
     }
 
     @Bean
