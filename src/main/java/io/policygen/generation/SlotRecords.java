@@ -24,6 +24,9 @@ final class SlotRecords {
     }
 
     void record(AccountSlot slot) {
+        if (slot.settlesOnly()) {
+            return; // a Region no longer worked: nothing of it for the reports (RunStore.recordReportSettings)
+        }
         SlotOutcome outcome = slot.outcome();
         int dailyQuota = properties.dailyQuota(slot.id().region());
         if (outcome == SlotOutcome.DONE) {

@@ -23,13 +23,26 @@ public final class RunStore {
                 .params(Timestamp.from(now), host, pid).query(Long.class).single());
     }
 
-    /** The settings the reports need to say how far along accounts are (report_setting, read by the views). */
+    /**
+     * The settings the reports need to say how far along accounts are (report_setting, read by the views). A Region
+     * taken off the generation Regions forgets its deferral, setup problem and quota, which the reports would
+     * otherwise show for ever (an opt-in Region left out as its setup problem's fix said, still "blocked"); it keeps
+     * its learnt CloudTrail window for a return.
+     */
     public void recordReportSettings(ReportSettings settings) {
-        tx.run(() -> jdbc.sql("""
-                        insert into report_setting (name, value) values ('daily_quota', ?), ('refresh_after', ?), ('max_failures', ?)
-                        on conflict (name) do update set value = excluded.value, updated_at = now()""")
-                .params(String.valueOf(settings.dailyQuota()), settings.refreshAfter().toString(), String.valueOf(settings.maxFailures()))
-                .update());
+        tx.run(() -> {
+            jdbc.sql("""
+                            insert into report_setting (name, value) values ('daily_quota', ?), ('refresh_after', ?), ('max_failures', ?)
+                            on conflict (name) do update set value = excluded.value, updated_at = now()""")
+                    .params(String.valueOf(settings.dailyQuota()), settings.refreshAfter().toString(), String.valueOf(settings.maxFailures()))
+                    .update();
+            jdbc.sql("""
+                            update account_region set deferred_reason = null, deferred_at = null, deferred_run_id = null, outcome = null,
+                                setup_error_code = null, setup_error_message = null, setup_fix = null, daily_quota = null
+                            where region <> all(?::varchar[]) and (outcome is not null or daily_quota is not null)""")
+                    .param(settings.regions().toArray(String[]::new))
+                    .update();
+        });
     }
 
     /**

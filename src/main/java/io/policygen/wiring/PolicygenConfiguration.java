@@ -159,8 +159,9 @@ public class PolicygenConfiguration {
     @Bean
     PolicygenRun policygenRun(DatabaseAccess database, RunStore runs, JobExecutions jobExecutions, CurrentRun currentRun,
                               RunControl control, RunProperties properties, AwsCallMetrics metrics, TimeSource time,
-                              GenerationProperties generation, RunTelemetry telemetry) {
+                              GenerationProperties generation, AwsProperties aws, RunTelemetry telemetry) {
         return new PolicygenRun(database, runs, jobExecutions, currentRun, control, properties, metrics, time,
-                new ReportSettings(generation.dailyQuota(), generation.refreshAfter(), generation.maxFailures()), telemetry);
+                new ReportSettings(generation.dailyQuota(), generation.refreshAfter(), generation.maxFailures(),
+                        generation.regionsOr(aws.region())), telemetry);
     }
 }

@@ -352,6 +352,8 @@ class PolicyGenerationJobIT {
         assertThat(count("select count(*) from generation where state in ('PENDING', 'IN_PROGRESS')")).isZero();
         assertThat(simulator.generations().stream().filter(g -> g.region().equals("eu-west-1")).count()).as("nothing started there")
                 .isEqualTo(startedInEuWest);
+        assertThat(count("select count(*) from account_region where region = 'eu-west-1' and (outcome is not null"
+                + " or deferred_reason is not null or daily_quota is not null)")).as("nothing of it for the reports").isZero();
         assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
         assertThat(count("select count(distinct principal_id) from generation where state = 'SUCCEEDED'")).isEqualTo(eligiblePrincipals());
         assertDatabaseAndSimulatorAgreeJobForJob();

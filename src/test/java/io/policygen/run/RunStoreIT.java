@@ -8,6 +8,7 @@ import io.policygen.testsupport.TestPostgres;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class RunStoreIT {
     void setUp(TestDatabase database) {
         jdbc = JdbcClient.create(database.dataSource());
         runs = new RunStore(jdbc, new OwnTransaction(new JdbcTransactionManager(database.dataSource())));
-        jdbc.sql("truncate run, account, principal, generation, account_region_deferral cascade").update();
+        jdbc.sql("truncate run, account, account_region, principal, generation, account_region_deferral cascade").update();
     }
 
     @Test
@@ -76,6 +77,32 @@ class RunStoreIT {
                 .startsWith("COMPLETED ");
         assertThat(jdbc.sql("select ended_at from run where run_id = ?").param(finished).query(Timestamp.class).single().toInstant())
                 .isEqualTo(START.minus(Duration.ofHours(20)));
+    }
+
+    @Test
+    void shouldForgetWhatTheReportsSayOfARegionTakenOffTheListAndKeepItsWindow() {
+        // an opt-in Region the accounts never enabled: its fix says to leave it out of policygen.generation.regions
+        jdbc.sql("insert into account (account_id, state, first_seen_at, last_seen_at) values ('111122223333', 'ACTIVE', ?, ?)")
+                .params(at(0), at(0)).update();
+        jdbc.sql("""
+                        insert into account_region (account_id, region, outcome, daily_quota, deferred_reason, deferred_at,
+                            setup_error_code, setup_error_message, setup_fix, window_days)
+                        values ('111122223333', 'us-east-1', 'DONE', 50, null, null, null, null, null, null),
+                               ('111122223333', 'af-south-1', 'SETUP_FAILED', 5, 'setup', ?, 'UnrecognizedClientException',
+                                'StartPolicyGeneration was refused', 'enable the Region or leave it out', 45)""")
+                .param(at(1)).update();
+        assertThat(jdbc.sql("select count(*) from report_failures").query(Long.class).single()).isOne();
+
+        runs.recordReportSettings(new ReportSettings(50, Duration.ofDays(30), 3, List.of("us-east-1")));
+
+        assertThat(jdbc.sql("select count(*) from report_failures").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select daily_quota || ' ' || coalesce(deferred_reason, '-') from report_account_progress")
+                .query(String.class).single()).isEqualTo("50 -");
+        assertThat(jdbc.sql("""
+                        select concat_ws(' ', outcome, daily_quota, deferred_reason, setup_fix, window_days) from account_region
+                        where region = 'af-south-1'""").query(String.class).single()).as("only its learnt window kept").isEqualTo("45");
+        assertThat(jdbc.sql("select outcome || ' ' || daily_quota from account_region where region = 'us-east-1'")
+                .query(String.class).single()).isEqualTo("DONE 50");
     }
 
     private static Timestamp at(int minutes) {
