@@ -20,6 +20,12 @@ final class GenerationSettler {
     OutcomePolicy.Next settle(AccountSlot slot, OpenGeneration generation) throws InterruptedException {
         OpenGeneration current = generation;
         boolean resumed = current.jobId() != null;
+        if (!resumed && current.requestedAt().isBefore(slot.openedAt().minus(PolicyGenerations.LISTED_FOR))) {
+            // no listing shows it any more, and re-sent it would ask for a window that ended a week ago or more
+            return tracker.lost(slot, current, "the answer to this request was lost (the run that sent it ended before"
+                    + " hearing it) and Access Analyzer lists a generation for 7 days, so it cannot be found; re-sent, it"
+                    + " would ask for a window that ended then");
+        }
         if (!resumed && current.requestedAt().isBefore(slot.openedAt())) {
             current = sender.recover(slot, current);
             resumed = current.jobId() != null;

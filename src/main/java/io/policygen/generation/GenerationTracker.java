@@ -104,18 +104,26 @@ final class GenerationTracker {
     /**
      * GetGeneratedPolicy refused. Not found: Access Analyzer no longer has the job. It lists a generation for 7 days
      * (ListPolicyGenerations' documentation; how long GetGeneratedPolicy answers is not documented), so a job an
-     * earlier run started and no run looked at for a week is gone, its result with it: the principal's generation
-     * is lost, not failed, and it is asked again ({@link OutcomePolicy#RESULT_LOST}).
+     * earlier run started and no run looked at for a week is gone, its result with it.
      */
     private GenerationResult refusedLook(OpenGeneration generation, GenerationRejectedException e) {
         Instant now = time.clock().instant();
         if (!NOT_FOUND.equals(e.code())) {
             return new GenerationResult("FAILED", null, now, e.code(), e.getMessage(), List.of(), null);
         }
-        String message = "Access Analyzer no longer has this generation (" + e.code() + ": " + e.getMessage() + "), requested "
-                + generation.requestedAt() + ", " + Duration.between(generation.requestedAt(), now).toDays()
-                + " days before this look: it keeps a generation for about 7 days and no run fetched this one's result in"
-                + " time; the principal is asked again";
+        return lostResult(generation, "Access Analyzer no longer has this generation (" + e.code() + ": " + e.getMessage()
+                + "): it keeps a generation for about 7 days and no run fetched this one's result in time");
+    }
+
+    /** A request whose result cannot be had any more: lost, not failed, and its principal asked again ({@link OutcomePolicy#RESULT_LOST}). */
+    OutcomePolicy.Next lost(AccountSlot slot, OpenGeneration generation, String why) {
+        return finish(slot, generation, lostResult(generation, why), 0);
+    }
+
+    private GenerationResult lostResult(OpenGeneration generation, String why) {
+        Instant now = time.clock().instant();
+        String message = why + "; requested " + generation.requestedAt() + ", "
+                + Duration.between(generation.requestedAt(), now).toDays() + " days before; the principal is asked again";
         return new GenerationResult("FAILED", null, now, OutcomePolicy.RESULT_LOST, message, List.of(), null);
     }
 

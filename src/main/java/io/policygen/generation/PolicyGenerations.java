@@ -1,11 +1,15 @@
 package io.policygen.generation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** The port to Access Analyzer's policy generation, in one account and Region. */
 public interface PolicyGenerations {
+
+    /** How long Access Analyzer lists a generation (ListPolicyGenerations: "requested in the last seven days"). */
+    Duration LISTED_FOR = Duration.ofDays(7);
 
     /**
      * Starts a generation, or, for a clientToken already used with the same request, returns its job again.

@@ -177,6 +177,23 @@ class GenerationSlotStepIT {
     }
 
     @Test
+    void shouldAskAgainForAPrincipalWhoseRequestsAnswerWasLostLongerAgoThanAccessAnalyzerListsInsteadOfResendingIt() {
+        principals(1);
+        OpenGeneration crashed = startedWithoutAnswer();
+        clock.advance(Duration.ofDays(8));
+
+        assertThat(runSlot()).isEqualTo(SlotOutcome.DONE);
+
+        assertThat(aws.tokensSent.stream().filter(crashed.clientToken()::equals)).as("not re-sent: its window ended 8 days ago")
+                .hasSize(1);
+        assertThat(aws.lists).as("not looked for: no listing shows it").isZero();
+        assertThat(states()).containsExactly("FAILED", "SUCCEEDED");
+        assertThat(jdbc.sql("select error_code || ' ' || charged_to || ' ' || error_message from generation where generation_id = ?")
+                .param(crashed.generationId()).query(String.class).single())
+                .startsWith("RESULT_LOST ACCOUNT the answer to this request was lost").endsWith("8 days before; the principal is asked again");
+    }
+
+    @Test
     void shouldCancelAGenerationStuckPastMaxWaitAndGoOn() {
         principals(2);
         aws = new ScriptedPolicyGenerations(clock, Duration.ofDays(365));

@@ -326,8 +326,8 @@ class PolicyGenerationJobIT {
 
         assertThat(job.run()).as("nobody's failure: the run ends as any other").isZero();
         assertThat(count("select count(*) from generation where error_code = 'RESULT_LOST' and charged_to = 'ACCOUNT'"
-                + " and error_message like 'Access Analyzer no longer has this generation (ResourceNotFoundException: %), requested %,"
-                + " 8 days before this look%'")).isEqualTo(lost.size());
+                + " and error_message like 'Access Analyzer no longer has this generation (ResourceNotFoundException: %): %; requested %,"
+                + " 8 days before; the principal is asked again'")).isEqualTo(lost.size());
         assertThat(generationsPerPrincipal()).as("the lost ones asked again, once").hasSize((int) eligiblePrincipals())
                 .allSatisfy((arn, n) -> assertThat(n).isEqualTo(lost.contains(arn) ? 2 : 1));
         assertThat(count("select count(distinct principal_id) from generation where state = 'SUCCEEDED'")).isEqualTo(eligiblePrincipals());
