@@ -22,6 +22,13 @@ final class GenerationTracker {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationTracker.class);
     private static final String NOT_FOUND = "ResourceNotFoundException";
+    /**
+     * How long a generation may be not found before it counts as gone. Reads of a job just started may be served by
+     * a store the start has not reached yet (AWS's APIs are eventually consistent; Access Analyzer documents nothing
+     * for GetGeneratedPolicy): taken for lost, the principal would be asked again while its job runs on, a second
+     * generation of the day's quota spent and the first's result never read.
+     */
+    static final Duration NOT_FOUND_GRACE = Duration.ofMinutes(5);
 
     private final PolicyGenerations generations;
     private final OtherGenerations others;
@@ -59,6 +66,7 @@ final class GenerationTracker {
         // one an earlier run started has run for an unknown time: it is learnt from when it ends, not while it runs
         DurationEstimator.Flight flight = resumed ? null : estimator.started(accountId, window);
         Duration took = null;
+        Instant foundBy = (resumed ? generation.requestedAt() : time.clock().instant()).plus(NOT_FOUND_GRACE);
         try {
             long sentNanos = time.ticker().nanos();
             int polls = 0;
@@ -78,7 +86,13 @@ final class GenerationTracker {
                     LogEvent.warn(log, "poll-failed").with(slot.id()).with("jobId", generation.jobId()).quoted("detail", e.getMessage()).log();
                     continue;
                 } catch (GenerationRejectedException e) {
-                    return finish(slot, generation, refusedLook(generation, e), polls + 1);
+                    polls++;
+                    if (NOT_FOUND.equals(e.code()) && time.clock().instant().isBefore(foundBy)) {
+                        LogEvent.info(log, "generation-not-found-yet").with(slot.id()).with("jobId", generation.jobId())
+                                .quoted("detail", e.getMessage()).log();
+                        continue;
+                    }
+                    return finish(slot, generation, refusedLook(generation, e), polls);
                 }
                 if (result.finished()) {
                     if (GenerationResult.SUCCEEDED.equals(result.status()) && result.startedOn() != null && result.completedOn() != null) {
@@ -102,17 +116,23 @@ final class GenerationTracker {
     }
 
     /**
-     * GetGeneratedPolicy refused. Not found: Access Analyzer no longer has the job. It lists a generation for 7 days
-     * (ListPolicyGenerations' documentation; how long GetGeneratedPolicy answers is not documented), so a job an
-     * earlier run started and no run looked at for a week is gone, its result with it.
+     * GetGeneratedPolicy refused. Not found past {@link #NOT_FOUND_GRACE}: Access Analyzer no longer has the job. It
+     * lists a generation for 7 days (ListPolicyGenerations' documentation; how long GetGeneratedPolicy answers is not
+     * documented), so a job an earlier run started and no run looked at for a week is gone, its result with it; one
+     * gone sooner is not explained, and is lost all the same.
      */
     private GenerationResult refusedLook(OpenGeneration generation, GenerationRejectedException e) {
         Instant now = time.clock().instant();
         if (!NOT_FOUND.equals(e.code())) {
             return new GenerationResult("FAILED", null, now, e.code(), e.getMessage(), List.of(), null);
         }
-        return lostResult(generation, "Access Analyzer no longer has this generation (" + e.code() + ": " + e.getMessage()
-                + "): it keeps a generation for about 7 days and no run fetched this one's result in time");
+        String refusal = " (" + e.code() + ": " + e.getMessage() + ")";
+        if (generation.requestedAt().isAfter(now.minus(PolicyGenerations.LISTED_FOR))) {
+            return lostResult(generation, "Access Analyzer does not find this generation" + refusal + ", though it keeps"
+                    + " one for about 7 days; still not found " + NOT_FOUND_GRACE.toMinutes() + " minutes after its start");
+        }
+        return lostResult(generation, "Access Analyzer no longer has this generation" + refusal
+                + ": it keeps a generation for about 7 days and no run fetched this one's result in time");
     }
 
     /** A request whose result cannot be had any more: lost, not failed, and its principal asked again ({@link OutcomePolicy#RESULT_LOST}). */
@@ -122,8 +142,9 @@ final class GenerationTracker {
 
     private GenerationResult lostResult(OpenGeneration generation, String why) {
         Instant now = time.clock().instant();
+        Duration since = Duration.between(generation.requestedAt(), now);
         String message = why + "; requested " + generation.requestedAt() + ", "
-                + Duration.between(generation.requestedAt(), now).toDays() + " days before; the principal is asked again";
+                + (since.toDays() > 0 ? since.toDays() + " days" : since.toMinutes() + " minutes") + " before; the principal is asked again";
         return new GenerationResult("FAILED", null, now, OutcomePolicy.RESULT_LOST, message, List.of(), null);
     }
 

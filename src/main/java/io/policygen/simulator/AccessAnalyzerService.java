@@ -20,14 +20,16 @@ final class AccessAnalyzerService implements JsonService {
     private final PolicyGenerations generations;
     private final SetupState setup;
     private final SimulatedClock clock;
+    private final Faults faults;
     private final GenerationViews views;
 
     AccessAnalyzerService(SimulatedOrganization organization, PolicyGenerations generations, SetupState setup,
-                          SimulatedClock clock, GenerationViews views) {
+                          SimulatedClock clock, Faults faults, GenerationViews views) {
         this.organization = organization;
         this.generations = generations;
         this.setup = setup;
         this.clock = clock;
+        this.faults = faults;
         this.views = views;
     }
 
@@ -61,6 +63,9 @@ final class AccessAnalyzerService implements JsonService {
             case "GetGeneratedPolicy" -> {
                 Generation generation = generations.find(caller.accountId(), region, jobId(request));
                 long now = clock.nowMillis();
+                if (now < generation.startedOn + faults.settings(operation).unreadableFor().toMillis()) {
+                    throw PolicyGenerations.notFound(generation.jobId);
+                }
                 generation.lookedAt(now);
                 yield views.generatedPolicy(generation, now, request.queryParameters());
             }

@@ -13,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       active Regions and log files per Region and day), generations, clock, requests</li>
  *   <li>{@code POST /_simulator/clock?advance=PT24H} - moves the simulated clock</li>
  *   <li>{@code POST /_simulator/faults?operation=Op|*&errorRate=&throttleRate=&latency=&lostStartResponses=
- *       &failNext=&throttleNext=} - changes faults (parameters not given keep their value)</li>
+ *       &unreadableFor=&failNext=&throttleNext=} - changes faults (parameters not given keep their value)</li>
  *   <li>{@code DELETE /_simulator/faults} - removes every fault</li>
  *   <li>{@code POST /_simulator/quotas?concurrent=&daily=&concurrencyError=quota|conflict} ({@code daily=0}: AWS's
  *       quota per Region) and {@code POST /_simulator/rates?operation=&rate=}</li>
@@ -88,6 +88,9 @@ final class ControlEndpoint {
         }
         if (query.containsKey("lostStartResponses")) {
             f = f.withLostStartResponses(Double.parseDouble(query.get("lostStartResponses")));
+        }
+        if (query.containsKey("unreadableFor")) {
+            f = f.withUnreadableFor(Duration.parse(query.get("unreadableFor")));
         }
         faults.set(operation, f);
         if (query.containsKey("failNext")) {

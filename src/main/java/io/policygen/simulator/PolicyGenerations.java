@@ -120,10 +120,14 @@ final class PolicyGenerations {
         Generation g = jobId == null ? null : byJobId.get(jobId);
         if (g == null || !g.accountId.equals(accountId) || !g.region.equals(region)
                 || g.startedOn < clock.nowMillis() - LIST_WINDOW.toMillis()) {
-            throw new AwsError(404, "ResourceNotFoundException", "Policy generation " + jobId + " not found.",
-                    Map.of("resourceId", String.valueOf(jobId), "resourceType", "PolicyGeneration"));
+            throw notFound(jobId);
         }
         return g;
+    }
+
+    static AwsError notFound(String jobId) {
+        return new AwsError(404, "ResourceNotFoundException", "Policy generation " + jobId + " not found.",
+                Map.of("resourceId", String.valueOf(jobId), "resourceType", "PolicyGeneration"));
     }
 
     /**

@@ -50,7 +50,7 @@ public final class Simulator implements AutoCloseable {
                         new RoleUserListing(organization, options.seed()),
                         new AuthorizationDetails(organization, iam, options.seed()),
                         new CredentialReports(organization, iam, clock, options)),
-                new AccessAnalyzerService(organization, generations, setup, clock,
+                new AccessAnalyzerService(organization, generations, setup, clock, faults,
                         new GenerationViews(organization, iam, options.seed())),
                 new CloudTrailService(organization));
         this.server = new SimulatorServer(options.port(), services, credentials, faults, rates, counts,

@@ -106,6 +106,7 @@ final class SimulatorArguments {
                     case "--throttle-rate" -> faults = faults.withThrottleRate(Double.parseDouble(value));
                     case "--latency" -> faults = faults.withLatency(duration(value));
                     case "--lost-start-responses" -> faults = faults.withLostStartResponses(Double.parseDouble(value));
+                    case "--unreadable-for" -> faults = faults.withUnreadableFor(duration(value));
                     case "--clock-start" -> b.manualClock(instant(value));
                     case "--unused-share" -> mix = mix.withUnused(Double.parseDouble(value));
                     case "--new-share" -> mix = mix.withTooNew(Double.parseDouble(value));

@@ -92,6 +92,8 @@ public final class SimulatorCommand {
               --throttle-rate F           share of throttling answers, every operation
               --latency D                 added to every answer, e.g. PT0.05S
               --lost-start-responses F    share of StartPolicyGeneration that start but answer 500
+              --unreadable-for D          GetGeneratedPolicy answers 404 for a generation this long after its
+                                          start (eventual consistency), e.g. PT5S
 
             Clock
               --manual-clock              the simulated clock moves only through POST /_simulator/clock

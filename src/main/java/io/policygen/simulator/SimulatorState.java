@@ -108,6 +108,7 @@ final class SimulatorState {
         m.put("throttleRate", f.throttleRate());
         m.put("latency", f.latency().toString());
         m.put("lostStartResponses", f.lostStartResponses());
+        m.put("unreadableFor", f.unreadableFor().toString());
         return m;
     }
 }

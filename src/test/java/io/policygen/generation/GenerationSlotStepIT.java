@@ -194,6 +194,40 @@ class GenerationSlotStepIT {
     }
 
     @Test
+    void shouldKeepLookingAtAGenerationNotFoundRightAfterItsStart() {
+        // a read served by a store the start has not reached yet: taken for lost, the principal would be asked again
+        principals(2);
+        aws.unreadableFor = GENERATION_TIME.plusSeconds(30);
+
+        assertThat(runSlot()).isEqualTo(SlotOutcome.DONE);
+
+        assertThat(aws.notFound).as("looked at while not found").isPositive();
+        assertThat(states()).containsExactly("SUCCEEDED", "SUCCEEDED");
+        assertThat(aws.generationsStarted()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldTakeAGenerationStillNotFoundMinutesAfterItsStartForLostAndAskAgainNextRun() {
+        principals(1);
+        aws.unreadableFor = Duration.ofDays(365);
+
+        assertThat(runSlot()).isEqualTo(SlotOutcome.DONE);
+
+        assertThat(states()).containsExactly("FAILED");
+        assertThat(jdbc.sql("select error_code || ' ' || charged_to || ' ' || error_message from generation where account_id = ?")
+                .param(accountId).query(String.class).single())
+                .startsWith("RESULT_LOST ACCOUNT Access Analyzer does not find this generation (ResourceNotFoundException: ")
+                .contains("still not found 5 minutes after its start; requested ")
+                .endsWith("5 minutes before; the principal is asked again");
+        assertThat(jdbc.sql("select extract(epoch from completed_at - requested_at) from generation where account_id = ?")
+                .param(accountId).query(Double.class).single()).isGreaterThanOrEqualTo(GenerationTracker.NOT_FOUND_GRACE.toSeconds());
+
+        aws.unreadableFor = Duration.ZERO;
+        assertThat(runSlot()).isEqualTo(SlotOutcome.DONE);
+        assertThat(states()).as("not the principal's failure: asked again").containsExactly("FAILED", "SUCCEEDED");
+    }
+
+    @Test
     void shouldCancelAGenerationStuckPastMaxWaitAndGoOn() {
         principals(2);
         aws = new ScriptedPolicyGenerations(clock, Duration.ofDays(365));

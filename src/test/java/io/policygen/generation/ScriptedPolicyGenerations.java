@@ -31,6 +31,9 @@ class ScriptedPolicyGenerations implements PolicyGenerations {
     final List<Integer> startsWhenAccountListed = new ArrayList<>();
     final List<UUID> tokensSent = new ArrayList<>();
     int gets;
+    /** How long after its start a job is not found (eventual consistency). */
+    Duration unreadableFor = Duration.ZERO;
+    int notFound;
 
     ScriptedPolicyGenerations(Clock clock, Duration duration) {
         this.clock = clock;
@@ -101,6 +104,10 @@ class ScriptedPolicyGenerations implements PolicyGenerations {
     public GenerationResult get(String jobId) {
         gets++;
         Instant started = startedOn.get(jobId);
+        if (clock.instant().isBefore(started.plus(unreadableFor))) {
+            notFound++;
+            throw new GenerationRejectedException("ResourceNotFoundException", "Policy generation " + jobId + " not found.", List.of(), null);
+        }
         Instant end = started.plus(duration);
         if (clock.instant().isBefore(end)) {
             return new GenerationResult("IN_PROGRESS", started, null, null, null, List.of(), null);

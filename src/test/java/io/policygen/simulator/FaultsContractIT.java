@@ -168,6 +168,21 @@ class FaultsContractIT {
                 "InternalServerException")).isPositive();
     }
 
+    @Test
+    void shouldNotFindAGenerationUntilItIsReadable() {
+        // given
+        simulator.faults().set("GetGeneratedPolicy", FaultSettings.NONE.withUnreadableFor(Duration.ofSeconds(30)));
+        AccessAnalyzerClient analyzer = noRetries.accessAnalyzer(noRetries.member(member));
+        String jobId = analyzer.startPolicyGeneration(startRequest(UUID.randomUUID().toString())).jobId();
+
+        // when / then: as a generation Access Analyzer no longer has, until 30 s after its start
+        simulator.clock().advance(Duration.ofSeconds(29));
+        assertThat(code(() -> analyzer.getGeneratedPolicy(r -> r.jobId(jobId)))).isEqualTo("404 ResourceNotFoundException");
+        assertThat(analyzer.listPolicyGenerations(r -> { }).policyGenerations()).as("the listing is not delayed").hasSize(1);
+        simulator.clock().advance(Duration.ofSeconds(1));
+        assertThat(analyzer.getGeneratedPolicy(r -> r.jobId(jobId)).jobDetails().jobId()).isEqualTo(jobId);
+    }
+
     StartPolicyGenerationRequest startRequest(String clientToken) {
         Principal principal = simulator.organization().principals(member).stream().filter(p -> !p.serviceLinked())
                 .findFirst().orElseThrow();

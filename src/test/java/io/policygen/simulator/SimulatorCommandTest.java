@@ -15,7 +15,7 @@ class SimulatorCommandTest {
                 "--principals-per-account", "40", "--seed", "7", "--generation-time", "PT2S", "--daily-quota", "8",
                 "--concurrent-quota", "2", "--failure-rate", "0.1", "--rate", "5", "--operation-rate",
                 "StartPolicyGeneration=1", "--error-rate", "0.05", "--throttle-rate", "0.02", "--latency", "PT0.1S",
-                "--lost-start-responses", "0.01", "--distribution", "uniform", "--suspended-accounts", "0",
+                "--lost-start-responses", "0.01", "--unreadable-for", "PT3S", "--distribution", "uniform", "--suspended-accounts", "0",
                 "--unassumable-accounts", "3", "--external-id", "ext-1", "--generation-jitter=PT1S",
                 "--manual-clock"});
 
@@ -29,7 +29,7 @@ class SimulatorCommandTest {
         assertThat(options.concurrentQuota()).isEqualTo(2);
         assertThat(options.rateFor("ListRoles")).isEqualTo(5);
         assertThat(options.rateFor("StartPolicyGeneration")).isEqualTo(1);
-        assertThat(options.faults()).isEqualTo(new FaultSettings(0.05, 0.02, Duration.ofMillis(100), 0.01));
+        assertThat(options.faults()).isEqualTo(new FaultSettings(0.05, 0.02, Duration.ofMillis(100), 0.01, Duration.ofSeconds(3)));
         assertThat(options.distribution()).isEqualTo(SimulatorOptions.Distribution.UNIFORM);
         assertThat(options.suspendedAccounts()).isZero();
         assertThat(options.unassumableAccounts()).isEqualTo(3);
