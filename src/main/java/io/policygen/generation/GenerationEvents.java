@@ -18,9 +18,13 @@ public interface GenerationEvents {
     default void started(SlotId slot) {
     }
 
+    /** The status {@link #finished} is told for a generation whose result is lost: not the principal's failure. */
+    String LOST = "LOST";
+
     /**
-     * A generation ended with this status. {@code startedThisRun} is false for one an earlier run started and this
-     * run only settled: the run's own figures count it apart.
+     * A generation ended with this status, or {@link #LOST} for one whose result Access Analyzer no longer has.
+     * {@code startedThisRun} is false for one an earlier run started and this run only settled: the run's own figures
+     * count it apart.
      */
     default void finished(SlotId slot, String status, boolean startedThisRun) {
     }

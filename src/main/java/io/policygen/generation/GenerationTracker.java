@@ -167,7 +167,8 @@ final class GenerationTracker {
         OutcomePolicy.Judgement judgement = policy.judge(slot, result);
         store.recordOutcome(generation.generationId(), result, polls, judgement.chargedTo());
         slot.countBusy(result.startedOn(), result.completedOn());
-        events.finished(slot.id(), result.status(), generation.runId() == slot.runId());
+        events.finished(slot.id(), OutcomePolicy.RESULT_LOST.equals(result.errorCode()) ? GenerationEvents.LOST : result.status(),
+                generation.runId() == slot.runId());
         if ("FAILED".equals(result.status())) {
             LogEvent.info(log, "generation-failed").with(slot.id()).with("principal", generation.principalArn())
                     .with("jobId", generation.jobId()).with("code", result.errorCode()).with("chargedTo", judgement.chargedTo())

@@ -25,6 +25,7 @@ public final class CurrentRun implements GenerationEvents {
     private final LongAdder started = new LongAdder();
     private final LongAdder succeeded = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder lost = new LongAdder();
     private final LongAdder settledFromEarlierRuns = new LongAdder();
     private final LongAdder slotNanos = new LongAdder();
     private final LongAdder busyNanos = new LongAdder();
@@ -67,7 +68,7 @@ public final class CurrentRun implements GenerationEvents {
             settledFromEarlierRuns.increment();
             return;
         }
-        ("SUCCEEDED".equals(status) ? succeeded : failed).increment();
+        ("SUCCEEDED".equals(status) ? succeeded : LOST.equals(status) ? lost : failed).increment();
         backlog.finished(slot);
     }
 
@@ -109,9 +110,14 @@ public final class CurrentRun implements GenerationEvents {
         return succeeded.sum();
     }
 
-    /** Of the generations this run started, those that ended FAILED or CANCELED. */
+    /** Of the generations this run started, those that ended FAILED or CANCELED, lost ones apart. */
     public long generationsFailed() {
         return failed.sum();
+    }
+
+    /** Of the generations this run started, those whose result Access Analyzer no longer had. */
+    public long generationsLost() {
+        return lost.sum();
     }
 
     /** Generations earlier runs started and this run saw to their end (not counted as this run's). */

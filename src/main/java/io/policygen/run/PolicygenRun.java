@@ -110,6 +110,9 @@ public final class PolicygenRun {
         StringBuilder line = new StringBuilder(String.format("policygen: run %d ended %s (exit %d): %s; generations started %d,"
                         + " succeeded %d, failed %d", runId, status, exitCode.code(), message, currentRun.generationsStarted(),
                 currentRun.generationsSucceeded(), currentRun.generationsFailed()));
+        if (currentRun.generationsLost() > 0) {
+            line.append(String.format(", lost %d", currentRun.generationsLost()));
+        }
         if (currentRun.generationsSettledFromEarlierRuns() > 0) {
             line.append(String.format(" (and %d started by earlier runs settled)", currentRun.generationsSettledFromEarlierRuns()));
         }

@@ -76,8 +76,8 @@ class ReportCommandIT {
 
         assertThat(exit).isZero();
         assertThat(out()).startsWith("run_id,started_at,ended_at,duration,status,exit_code,accounts_worked,generations_started,"
-                        + "succeeded,failed,open,rejected,quota_stops,aws_calls,throttled_calls,message\r\n" + runId + ",")
-                .endsWith(",01:00:00,COMPLETED,0,0,0,0,0,0,0,0,1200,7,\"done, all of it\"\r\n");
+                        + "succeeded,failed,lost,open,rejected,quota_stops,aws_calls,throttled_calls,message\r\n" + runId + ",")
+                .endsWith(",01:00:00,COMPLETED,0,0,0,0,0,0,0,0,0,1200,7,\"done, all of it\"\r\n");
     }
 
     @Test

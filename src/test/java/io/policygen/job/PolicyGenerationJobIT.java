@@ -332,6 +332,8 @@ class PolicyGenerationJobIT {
                 .allSatisfy((arn, n) -> assertThat(n).isEqualTo(lost.contains(arn) ? 2 : 1));
         assertThat(count("select count(distinct principal_id) from generation where state = 'SUCCEEDED'")).isEqualTo(eligiblePrincipals());
         assertThat(count("select count(*) from report_failures")).isZero();
+        assertThat(count("select sum(lost) from report_runs")).as("counted where they were started").isEqualTo(lost.size());
+        assertThat(count("select sum(failed) from report_runs")).isZero();
         assertDatabaseAndSimulatorAgreeJobForJob();
     }
 

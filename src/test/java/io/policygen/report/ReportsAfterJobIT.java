@@ -74,11 +74,11 @@ class ReportsAfterJobIT {
         assertThat(statuses(jdbc)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SUCCEEDED", (long) ACCOUNTS * AWS_DAILY_QUOTA, "DEFERRED", total - (long) ACCOUNTS * AWS_DAILY_QUOTA));
         assertThat(jdbc.sql("""
-                        select status, exit_code, accounts_worked, generations_started, succeeded, failed, open, rejected, quota_stops
+                        select status, exit_code, accounts_worked, generations_started, succeeded, failed, lost, open, rejected, quota_stops
                         from report_runs""").query().listOfRows())
                 .containsExactly(Map.of("status", "QUOTA_STOPPED", "exit_code", 3, "accounts_worked", (long) ACCOUNTS,
                         "generations_started", (long) ACCOUNTS * AWS_DAILY_QUOTA, "succeeded", (long) ACCOUNTS * AWS_DAILY_QUOTA,
-                        "failed", 0L, "open", 0L, "rejected", 0L, "quota_stops", (long) ACCOUNTS));
+                        "failed", 0L, "lost", 0L, "open", 0L, "rejected", 0L, "quota_stops", (long) ACCOUNTS));
         assertThat(count(jdbc, "select count(*) from report_failures")).isZero();
         assertThat(count(jdbc, "select count(*) from report_policies")).isEqualTo((long) ACCOUNTS * AWS_DAILY_QUOTA);
         // a principal that used nothing it needs a permission for has no document, so no service

@@ -334,13 +334,13 @@ class ReportsIT {
     void runsShouldCountWhatEachRunStartedAndWhatBecameOfIt() {
         assertThat(rows(jdbc, """
                 select run_id, started_at, ended_at, extract(epoch from duration)::bigint / 60 as minutes, status, exit_code,
-                       accounts_worked, generations_started, succeeded, failed, open, rejected, quota_stops,
+                       accounts_worked, generations_started, succeeded, failed, lost, open, rejected, quota_stops,
                        aws_calls, throttled_calls, message
                 from report_runs""")).containsExactly(
-                row(run3, ago("30m"), null, 30L, "RUNNING", null, 1L, 1L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, null),
-                row(run2, ago("1d"), ago("1d").plus(hours(2)), 120L, "QUOTA_STOPPED", 3L, 2L, 7L, 1L, 6L, 0L, 1L, 2L, 50L, 10L,
+                row(run3, ago("30m"), null, 30L, "RUNNING", null, 1L, 1L, 0L, 0L, 0L, 1L, 0L, 0L, 0L, 0L, null),
+                row(run2, ago("1d"), ago("1d").plus(hours(2)), 120L, "QUOTA_STOPPED", 3L, 2L, 7L, 1L, 6L, 0L, 0L, 1L, 2L, 50L, 10L,
                         "stopped at a quota in 1 account"),
-                row(run1, ago("2d"), ago("2d").plus(hours(1)), 60L, "COMPLETED", 0L, 1L, 4L, 2L, 2L, 0L, 0L, 0L, 100L, 3L, null));
+                row(run1, ago("2d"), ago("2d").plus(hours(1)), 60L, "COMPLETED", 0L, 1L, 4L, 2L, 2L, 0L, 0L, 0L, 0L, 100L, 3L, null));
     }
 
     @Test
