@@ -120,6 +120,11 @@ public final class CurrentRun implements GenerationEvents {
         return lost.sum();
     }
 
+    /** Of the generations this run started, those that ended: succeeded, failed or lost. */
+    public long generationsFinished() {
+        return generationsSucceeded() + generationsFailed() + generationsLost();
+    }
+
     /** Generations earlier runs started and this run saw to their end (not counted as this run's). */
     public long generationsSettledFromEarlierRuns() {
         return settledFromEarlierRuns.sum();

@@ -100,6 +100,7 @@ public final class PolicygenRun {
                     .with("generationsStarted", currentRun.generationsStarted())
                     .with("generationsSucceeded", currentRun.generationsSucceeded())
                     .with("generationsFailed", currentRun.generationsFailed())
+                    .with("generationsLost", currentRun.generationsLost())
                     .with("awsCalls", metrics.attempts()).with("throttledCalls", metrics.throttledAttempts()).log();
             System.out.println(summary(runId, status, exitCode, message));
             return exitCode;

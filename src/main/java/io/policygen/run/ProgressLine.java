@@ -39,13 +39,14 @@ public final class ProgressLine implements AutoCloseable {
 
     String line() {
         double seconds = (ticker.nanos() - startNanos) / 1e9;
-        long finished = run.generationsSucceeded() + run.generationsFailed();
+        long finished = run.generationsFinished();
         double rate = seconds > 0 ? finished / seconds : 0;
         long left = Math.max(0, run.generationsPlanned() - finished);
         Duration slotBound = run.longestSlotRemaining();
         String eta = rate > 0 && slotBound != null ? format(max(Duration.ofSeconds((long) (left / rate)), slotBound)) : "?";
-        return String.format("progress: slots %d/%d done, generations started %d, finished %d (%d failed), %.1f/s, ETA %s",
-                run.slotsEnded(), run.slotsStarted(), run.generationsStarted(), finished, run.generationsFailed(), rate, eta);
+        String lost = run.generationsLost() > 0 ? ", " + run.generationsLost() + " lost" : "";
+        return String.format("progress: slots %d/%d done, generations started %d, finished %d (%d failed%s), %.1f/s, ETA %s",
+                run.slotsEnded(), run.slotsStarted(), run.generationsStarted(), finished, run.generationsFailed(), lost, rate, eta);
     }
 
     private void print() {

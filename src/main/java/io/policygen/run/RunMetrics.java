@@ -29,6 +29,7 @@ public final class RunMetrics implements MeterBinder {
         FunctionCounter.builder("policygen.generations.started", run, CurrentRun::generationsStarted).register(registry);
         FunctionCounter.builder("policygen.generations.succeeded", run, CurrentRun::generationsSucceeded).register(registry);
         FunctionCounter.builder("policygen.generations.failed", run, CurrentRun::generationsFailed).register(registry);
+        FunctionCounter.builder("policygen.generations.lost", run, CurrentRun::generationsLost).register(registry);
         FunctionCounter.builder("policygen.quota.stops", run, r -> r.count(SlotOutcome.QUOTA_STOPPED)).register(registry);
         FunctionCounter.builder("policygen.aws.calls", aws, AwsCallMetrics::attempts).register(registry);
         FunctionCounter.builder("policygen.aws.throttled", aws, AwsCallMetrics::throttledAttempts).register(registry);

@@ -72,6 +72,7 @@ class PushgatewayIT {
         assertThat(value("policygen_generations_started_total", "nightly")).isEqualTo(Double.parseDouble(summary.group(2)));
         assertThat(value("policygen_generations_succeeded_total", "nightly")).isEqualTo(Double.parseDouble(summary.group(3)));
         assertThat(value("policygen_generations_failed_total", "nightly")).isEqualTo(Double.parseDouble(summary.group(4)));
+        assertThat(value("policygen_generations_lost_total", "nightly")).as("no ', lost N' in the summary").isZero();
         assertThat(value("policygen_aws_calls_total", "nightly")).isEqualTo(Double.parseDouble(summary.group(5)));
         assertThat(value("policygen_aws_throttled_total", "nightly")).isEqualTo(Double.parseDouble(summary.group(6)));
         assertThat(value("policygen_quota_stops_total", "nightly")).as(summary.group())
