@@ -75,9 +75,9 @@ final class GenerationSender {
                                 + "); the remaining principals are deferred to a later run");
                         return deferred(generation, e);
                     }
-                    case OtherGenerations.Verdict.Unexplained unused -> {
+                    case OtherGenerations.Verdict.Unexplained unexplainedBy -> {
                         if (++unexplained >= UNEXPLAINED_REFUSALS) {
-                            return unexplainedRefusal(slot, generation, e);
+                            return unexplainedRefusal(slot, generation, e, unexplainedBy.seen());
                         }
                         if (!pause(slot, unexplained)) {
                             return deferred(generation, e);
@@ -104,24 +104,30 @@ final class GenerationSender {
         }
     }
 
-    /** A quota refusal nothing explains stops the slot at the quota; a conflict nothing explains is this request's refusal. */
-    private Optional<String> unexplainedRefusal(AccountSlot slot, OpenGeneration generation, RuntimeException e) {
-        if (e instanceof GenerationConflictException) {
-            store.recordRefusal(generation.generationId(), "REJECTED", "ConflictException", e.getMessage(), ChargedTo.PRINCIPAL,
-                    clock.instant());
-            LogEvent.warn(log, "generation-rejected").with(slot.id()).with("principal", generation.principalArn()).with("code", "ConflictException")
-                    .quoted("detail", e.getMessage()).log();
-            return Optional.empty();
-        }
-        slot.stop(SlotOutcome.QUOTA_STOPPED, "ServiceQuotaExceededException: " + e.getMessage());
+    /**
+     * A refusal that goes on though the Region's listing shows a free slot and budget left stops the slot for the night,
+     * its request deferred, whichever exception it came as: AWS counts something this Region's listing does not show,
+     * and no principal is to blame. (A ConflictException on a reused token cannot follow a request the next night: the
+     * next night's request is a new one, with its own token.)
+     */
+    private Optional<String> unexplainedRefusal(AccountSlot slot, OpenGeneration generation, RuntimeException e, String seen) {
+        slot.stop(SlotOutcome.QUOTA_STOPPED, refusalCode(e) + ": " + e.getMessage() + "; refused " + UNEXPLAINED_REFUSALS
+                + " times though " + seen + ": AWS counts what this Region's listing does not show (a generation in another"
+                + " of the account's Regions, AWS not documenting its quotas as per Region"
+                + (e instanceof GenerationConflictException ? "" : ", or a daily quota lower than policygen.generation.daily-quota"
+                        + " or region-daily-quotas say") + "); the remaining principals are deferred to a later run");
         return deferred(generation, e);
     }
 
     /** Nothing was started: the request is recorded DEFERRED (not a try of the principal's) and stays due. */
     private Optional<String> deferred(OpenGeneration generation, RuntimeException refusal) {
-        String code = refusal instanceof GenerationConflictException ? "ConflictException" : "ServiceQuotaExceededException";
-        store.recordRefusal(generation.generationId(), "DEFERRED", code, refusal.getMessage(), ChargedTo.PRINCIPAL, clock.instant());
+        store.recordRefusal(generation.generationId(), "DEFERRED", refusalCode(refusal), refusal.getMessage(), ChargedTo.PRINCIPAL,
+                clock.instant());
         return Optional.empty();
+    }
+
+    private static String refusalCode(RuntimeException refusal) {
+        return refusal instanceof GenerationConflictException ? "ConflictException" : "ServiceQuotaExceededException";
     }
 
     /** Backs off before trying again; false when the slot must stop instead. */

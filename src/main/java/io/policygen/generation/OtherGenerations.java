@@ -32,8 +32,11 @@ final class OtherGenerations {
         record DailyQuota(int started, int quota) implements Verdict {
         }
 
-        /** Neither: the listing shows a free slot and budget left (the other generation just ended, or it failed). */
-        record Unexplained() implements Verdict {
+        /**
+         * Neither: the listing shows a free slot and budget left (the other generation just ended, or it failed); {@code
+         * seen} says what the listing showed, for the stop's reason should the refusals go on.
+         */
+        record Unexplained(String seen) implements Verdict {
         }
     }
 
@@ -62,7 +65,7 @@ final class OtherGenerations {
             jobs = generations.jobsInAccount();
         } catch (GenerationUnavailableException | GenerationRejectedException e) {
             LogEvent.warn(log, "listing-failed").with(slot.id()).quoted("detail", e.getMessage()).log();
-            return new Verdict.Unexplained();
+            return new Verdict.Unexplained("the account's listing could not be read (" + e.getMessage() + ")");
         }
         Optional<ListedJob> other = jobs.stream().filter(ListedJob::inProgress).filter(job -> !store.knowsJob(job.jobId())).findFirst();
         if (other.isPresent()) {
@@ -70,7 +73,9 @@ final class OtherGenerations {
         }
         int started = startedSince(jobs, time.clock().instant().minus(DAY));
         int quota = properties.dailyQuota(slot.id().region());
-        return started >= quota ? new Verdict.DailyQuota(started, quota) : new Verdict.Unexplained();
+        return started >= quota ? new Verdict.DailyQuota(started, quota) : new Verdict.Unexplained("Access Analyzer lists "
+                + started + " generation" + (started == 1 ? "" : "s") + " started here in the last 24 hours, of a daily quota of "
+                + quota + ", and none of another's in progress");
     }
 
     /**

@@ -25,11 +25,17 @@ final class GenerationQuotas {
     private volatile int concurrent;
     private volatile int dailyOverride;
     private volatile ConcurrencyError concurrencyError;
+    private final QuotaScope scope;
 
     GenerationQuotas(SimulatorOptions options) {
         this.concurrent = options.concurrentQuota();
         this.dailyOverride = options.dailyQuota();
         this.concurrencyError = options.concurrencyError();
+        this.scope = options.quotaScope();
+    }
+
+    QuotaScope scope() {
+        return scope;
     }
 
     /** Generations that may start per 24 hours in an account and this Region. */
@@ -73,14 +79,18 @@ final class GenerationQuotas {
                     Map.of("resourceId", jobInProgress, "resourceType", "PolicyGeneration"));
         }
         return quotaExceeded(accountId, "Concurrent policy generations quota exceeded: at most " + concurrent
-                + " policy generation(s) in progress per account and Region (account " + accountId + ", " + region
+                + " policy generation(s) in progress per " + scopeName() + " (account " + accountId + ", " + region
                 + "). Wait for " + jobInProgress + " to finish.");
     }
 
     AwsError dailyRefusal(String accountId, String region) {
         return quotaExceeded(accountId, "Daily policy generations quota exceeded: at most " + daily(region)
-                + " policy generations started per account and Region in 24 hours (account " + accountId + ", "
+                + " policy generations started per " + scopeName() + " in 24 hours (account " + accountId + ", "
                 + region + ").");
+    }
+
+    private String scopeName() {
+        return scope == QuotaScope.ACCOUNT ? "account" : "account and Region";
     }
 
     private static AwsError quotaExceeded(String accountId, String message) {

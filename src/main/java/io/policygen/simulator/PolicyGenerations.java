@@ -28,9 +28,10 @@ final class PolicyGenerations {
         final List<Generation> inFlight = new ArrayList<>();
     }
 
-    /** Per account: its Regions' slots and its clientTokens. */
+    /** Per account: its Regions' slots (and the slot that counts the quotas across them), its clientTokens. */
     private static final class AccountState {
         final Map<String, Slot> regions = new HashMap<>();
+        final Slot acrossRegions = new Slot();
         final Map<String, Generation> byClientToken = new HashMap<>();
     }
 
@@ -77,14 +78,15 @@ final class PolicyGenerations {
                 }
             }
             Slot slot = state.regions.computeIfAbsent(region, k -> new Slot());
-            slot.inFlight.removeIf(g -> !g.status(now).equals("IN_PROGRESS"));
-            if (slot.inFlight.size() >= quotas.concurrent()) {
-                throw quotas.concurrentRefusal(accountId, region, slot.inFlight.getFirst().jobId);
+            Slot counted = quotas.scope() == QuotaScope.ACCOUNT ? state.acrossRegions : slot;
+            counted.inFlight.removeIf(g -> !g.status(now).equals("IN_PROGRESS"));
+            if (counted.inFlight.size() >= quotas.concurrent()) {
+                throw quotas.concurrentRefusal(accountId, region, counted.inFlight.getFirst().jobId);
             }
-            while (!slot.lastDay.isEmpty() && slot.lastDay.peekFirst().startedOn <= now - DAY) {
-                slot.lastDay.pollFirst();
+            while (!counted.lastDay.isEmpty() && counted.lastDay.peekFirst().startedOn <= now - DAY) {
+                counted.lastDay.pollFirst();
             }
-            if (slot.lastDay.size() >= quotas.daily(region)) {
+            if (counted.lastDay.size() >= quotas.daily(region)) {
                 throw quotas.dailyRefusal(accountId, region);
             }
             long seq = sequence.incrementAndGet();
@@ -92,8 +94,8 @@ final class PolicyGenerations {
             Generation g = new Generation(seq, jobId, accountId, region, clientToken, principal, console, request, now,
                     planner.plan(accountId, region, request, jobId));
             slot.all.add(g);
-            slot.lastDay.addLast(g);
-            slot.inFlight.add(g);
+            counted.lastDay.addLast(g);
+            counted.inFlight.add(g);
             if (clientToken != null) {
                 state.byClientToken.put(clientToken, g);
             }

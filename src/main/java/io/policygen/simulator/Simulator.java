@@ -174,6 +174,10 @@ public final class Simulator implements AutoCloseable {
         return generations.quotas().concurrencyError();
     }
 
+    public QuotaScope quotaScope() {
+        return generations.quotas().scope();
+    }
+
     /**
      * Starts a generation in an account as a console user would: no clientToken of the job's, the principal's
      * CloudTrail of {@code window} up to now in {@code region}; it holds the slot and counts against the daily

@@ -99,6 +99,7 @@ final class SimulatorArguments {
                     case "--no-pass-role" -> b.noPassRole(value);
                     case "--concurrent-quota" -> b.concurrentQuota(Integer.parseInt(value));
                     case "--concurrency-error" -> b.concurrencyError(ConcurrencyError.parse(value));
+                    case "--quota-scope" -> b.quotaScope(QuotaScope.parse(value));
                     case "--daily-quota" -> b.dailyQuota(positive(Integer.parseInt(value)));
                     case "--rate" -> b.defaultRate(Double.parseDouble(value));
                     case "--operation-rate" -> pair(value, "OPERATION=RATE", (k, v) -> b.rate(k, Double.parseDouble(v)));

@@ -81,6 +81,9 @@ public final class SimulatorCommand {
               --concurrent-quota N        generations in progress per account and Region (default 1)
               --concurrency-error E       quota (ServiceQuotaExceededException, default) or conflict
                                           (ConflictException): the answer to a start while one is in progress
+              --quota-scope S             region (default) or account: whether the concurrent and daily quotas
+                                          count per account and Region or across the account's Regions (AWS does
+                                          not say; each Region's listing shows only its own generations)
               --daily-quota N             generations started per account and Region per 24 h, in every Region
                                           (default: AWS's 50, and 5 in af-south-1, ap-east-1, ap-southeast-3,
                                           eu-south-1, me-south-1)

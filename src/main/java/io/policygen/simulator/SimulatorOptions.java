@@ -40,6 +40,7 @@ import java.util.function.LongSupplier;
  * @param setup                broken roles, bucket, PassRole, and job errors per account or principal
  * @param concurrentQuota      in-progress generations per (account, Region)
  * @param concurrencyError     how a start beyond the concurrent quota is refused
+ * @param quotaScope           whether the quotas count per (account, Region) or across the account's Regions
  * @param dailyQuota           generations started per (account, Region) in 24 h; 0 = AWS's quota per Region
  * @param defaultRate          requests per second per (account, operation); 0 = unlimited
  * @param operationRates       per-operation rates overriding {@code defaultRate}
@@ -59,7 +60,7 @@ public record SimulatorOptions(
         boolean trailKmsKey, String region, String accessKeyId, String secretAccessKey, String externalId,
         Duration generationTime, Duration generationJitter, DurationDistribution durations, double failureRate, int activeRegions,
         int logFilesPerRegionDay, int logFileKilobytes, SetupFaults setup, int concurrentQuota, ConcurrencyError concurrencyError,
-        int dailyQuota, double defaultRate, Map<String, Double> operationRates, FaultSettings faults,
+        QuotaScope quotaScope, int dailyQuota, double defaultRate, Map<String, Double> operationRates, FaultSettings faults,
         boolean manualClock, Instant clockStart, LongSupplier nanoTicker, PrincipalMix mix,
         Duration credentialReportTime, int permissionSets) {
 
@@ -77,7 +78,7 @@ public record SimulatorOptions(
     public SimulatorOptions {
         for (Object required : new Object[] {distribution, accountStates, memberRoleName, memberRoleMaxSession,
                 accessRoleName, trailName, region, accessKeyId, secretAccessKey, generationTime, generationJitter,
-                durations, setup, concurrencyError, faults, nanoTicker, mix, credentialReportTime}) {
+                durations, setup, concurrencyError, quotaScope, faults, nanoTicker, mix, credentialReportTime}) {
             Objects.requireNonNull(required, "every option but externalId, delegatedAdministrator and clockStart is required");
         }
         operationRates = Map.copyOf(operationRates == null ? Map.of() : operationRates);
@@ -100,7 +101,7 @@ public record SimulatorOptions(
                 .secretAccessKey(secretAccessKey).externalId(externalId).generationTime(generationTime)
                 .generationJitter(generationJitter).durations(durations).failureRate(failureRate).activeRegions(activeRegions)
                 .logFilesPerRegionDay(logFilesPerRegionDay).logFileKilobytes(logFileKilobytes).setup(setup).concurrentQuota(concurrentQuota)
-                .concurrencyError(concurrencyError).dailyQuota(dailyQuota).defaultRate(defaultRate).faults(faults)
+                .concurrencyError(concurrencyError).quotaScope(quotaScope).dailyQuota(dailyQuota).defaultRate(defaultRate).faults(faults)
                 .nanoTicker(nanoTicker).mix(mix).credentialReportTime(credentialReportTime).permissionSets(permissionSets);
         operationRates.forEach(b::rate);
         b.manualClock = manualClock;
@@ -144,6 +145,7 @@ public record SimulatorOptions(
         private SetupFaults setup = SetupFaults.NONE;
         private int concurrentQuota = 1;
         private ConcurrencyError concurrencyError = ConcurrencyError.QUOTA;
+        private QuotaScope quotaScope = QuotaScope.REGION;
         private int dailyQuota = 0;
         private double defaultRate = 0;
         private final Map<String, Double> operationRates = new TreeMap<>();
@@ -195,6 +197,7 @@ public record SimulatorOptions(
         public Builder noPassRole(String accountId) { setup = setup.withNoPassRole(accountId); return this; }
         public Builder concurrentQuota(int n) { this.concurrentQuota = n; return this; }
         public Builder concurrencyError(ConcurrencyError e) { this.concurrencyError = e; return this; }
+        public Builder quotaScope(QuotaScope scope) { this.quotaScope = scope; return this; }
         /** Overrides AWS's daily quota (5 or 50 by Region) in every Region; 0 goes back to AWS's. */
         public Builder dailyQuota(int n) { this.dailyQuota = n; return this; }
         public Builder defaultRate(double perSecond) { this.defaultRate = perSecond; return this; }
@@ -219,7 +222,7 @@ public record SimulatorOptions(
                     accountStates, delegatedAdministrator, memberRoleName, memberRoleMaxSession, accessRoleName,
                     trailName, trailKmsKey, region, accessKeyId, secretAccessKey, externalId, generationTime, jitter,
                     durations, failureRate, activeRegions, logFilesPerRegionDay, logFileKilobytes, setup, concurrentQuota, concurrencyError,
-                    dailyQuota, defaultRate, operationRates, faults, manualClock, clockStart, nanoTicker, mix,
+                    quotaScope, dailyQuota, defaultRate, operationRates, faults, manualClock, clockStart, nanoTicker, mix,
                     credentialReportTime, permissionSets));
         }
     }

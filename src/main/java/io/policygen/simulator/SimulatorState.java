@@ -54,6 +54,7 @@ final class SimulatorState {
         byRegion.put("default", simulator.dailyQuota("us-east-1"));
         GenerationQuotas.SMALL_REGIONS.stream().sorted().forEach(r -> byRegion.put(r, simulator.dailyQuota(r)));
         quotas.put("concurrencyError", simulator.concurrencyError().name().toLowerCase(Locale.ROOT));
+        quotas.put("scope", simulator.quotaScope().name().toLowerCase(Locale.ROOT));
         quotas.put("logFilesPerGeneration", CloudTrailActivity.LOG_FILE_LIMIT);
         state.set("setup", Protocols.JSON.valueToTree(simulator.setup().snapshot()));
         accounts(state.putArray("accounts"));

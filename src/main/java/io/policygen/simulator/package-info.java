@@ -69,7 +69,8 @@
  *       ServiceQuotaExceededException (402) naming the concurrent quota, or ConflictException (409) naming the
  *       job in progress ({@code --concurrency-error conflict}); the daily refusal is always
  *       ServiceQuotaExceededException naming the daily quota. Both carry {@code resourceId} and
- *       {@code resourceType}, as the model requires.</li>
+ *       {@code resourceType}, as the model requires. {@code --quota-scope account} counts both quotas across the
+ *       account's Regions instead (AWS does not say which), each Region still listing only its own generations.</li>
  *   <li><b>CloudTrail log files.</b> Each account is active in {@code --active-regions} Regions (seeded, the
  *       home Region among them) and writes {@code --log-files-per-region-day} files per active Region and day
  *       (four times as many in the few big accounts of the skewed distribution). A generation reads the files

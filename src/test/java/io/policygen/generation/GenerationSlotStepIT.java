@@ -288,7 +288,10 @@ class GenerationSlotStepIT {
         assertThat(runSlot()).isEqualTo(SlotOutcome.QUOTA_STOPPED);
         assertThat(states()).containsExactly("SUCCEEDED", "DEFERRED");
         assertThat(jdbc.sql("select deferred_reason from account_region where account_id = ?").param(accountId)
-                .query(String.class).single()).contains("ServiceQuotaExceededException").contains("daily");
+                .query(String.class).single()).startsWith("ServiceQuotaExceededException: daily generation quota of 50 reached;")
+                .contains("refused 3 times though Access Analyzer lists 1 generation started here in the last 24 hours, of a"
+                        + " daily quota of 50, and none of another's in progress")
+                .contains("a generation in another of the account's Regions").contains("a daily quota lower than");
 
         clock.advance(Duration.ofDays(1));
         aws = firstNight;

@@ -3,8 +3,10 @@ package io.policygen.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.policygen.run.RunControl;
+import io.policygen.simulator.ConcurrencyError;
 import io.policygen.simulator.FaultSettings;
 import io.policygen.simulator.GenerationRecord;
+import io.policygen.simulator.QuotaScope;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
 import io.policygen.testsupport.InjectedFaults;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The job end to end, one test per invariant of design.md: real SDK clients over HTTP against the simulator,
@@ -75,6 +79,18 @@ class PolicyGenerationJobIT {
         assertThat(databaseJobs).isEqualTo(simulatorJobs);
     }
 
+    /** A run a day while runs stop at the quota (exit 3): within three, one ends 0 with every principal generated once. */
+    private void assertEveryPrincipalGeneratedOnceWithinThreeMoreDays() {
+        int exitCode = 3;
+        for (int day = 0; day < 3 && exitCode == 3; day++) {
+            simulator.clock().advance(Duration.ofDays(1));
+            exitCode = job.run();
+        }
+        assertThat(exitCode).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
     private long count(String sql, Object... params) {
         return job.jdbc().sql(sql).params(params).query(Long.class).single();
     }
@@ -110,15 +126,7 @@ class PolicyGenerationJobIT {
         assertThat(job.run()).as("the same day: still at quota").isEqualTo(3);
         assertThat(simulator.generations()).hasSize((int) afterFirst);
 
-        int exitCode = 3;
-        for (int day = 0; day < 3 && exitCode == 3; day++) {
-            simulator.clock().advance(Duration.ofHours(24));
-            exitCode = job.run();
-        }
-
-        assertThat(exitCode).isZero();
-        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
-        assertDatabaseAndSimulatorAgreeJobForJob();
+        assertEveryPrincipalGeneratedOnceWithinThreeMoreDays();
         assertThat(count("select count(*) from account_region where deferred_reason is not null")).isZero();
     }
 
@@ -136,6 +144,23 @@ class PolicyGenerationJobIT {
 
         assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
         assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConcurrencyError.class)
+    void shouldLoseNothingWhereAwsCountsTheQuotasAcrossTheAccountsRegions(ConcurrencyError refusal) {
+        organization(o -> o.dailyQuota(2).quotaScope(QuotaScope.ACCOUNT).concurrencyError(refusal).generationTime(Duration.ofSeconds(1)));
+        job.set("policygen.generation.daily-quota", 2)
+                .set("policygen.generation.regions[0]", "us-east-1").set("policygen.generation.regions[1]", "eu-west-1");
+
+        assertThat(job.run()).as("each Region's listing shows budget left, AWS counts both").isEqualTo(3);
+        assertThat(simulator.generations().stream().collect(Collectors.groupingBy(GenerationRecord::accountId,
+                Collectors.counting()))).hasSize(ACCOUNTS).allSatisfy((account, n) -> assertThat(n).isEqualTo(2));
+        assertThat(job.jdbc().sql("select deferred_reason from account_region where deferred_reason is not null")
+                .query(String.class).list()).filteredOn(reason -> !reason.startsWith("daily quota of 2 generations reached")).isNotEmpty()
+                .allSatisfy(reason -> assertThat(reason).contains("a generation in another of the account's Regions"));
+        assertEveryPrincipalGeneratedOnceWithinThreeMoreDays();
+        assertThat(count("select count(*) from report_failures")).isZero();
     }
 
     @Test

@@ -50,9 +50,14 @@ class QuotasContractIT {
     }
 
     String startFor(int principal, Region region) {
+        return startFor(principal, region, region);
+    }
+
+    /** A generation in {@code region} of the trail's logs of {@code trailRegion} (the account's activity is there). */
+    String startFor(int principal, Region region, Region trailRegion) {
         String arn = GenerationRequests.principals(simulator, A).get(principal).arn();
         return analyzer(region).startPolicyGeneration(GenerationRequests.inRegions(simulator.organization(), arn,
-                simulator.clock().instant(), Duration.ofDays(30), List.of(region.id()))).jobId();
+                simulator.clock().instant(), Duration.ofDays(30), List.of(trailRegion.id()))).jobId();
     }
 
     /** The refusal as it came over the wire: status, x-amzn-ErrorType and the JSON body. */
@@ -120,6 +125,30 @@ class QuotasContractIT {
         assertThat(List.of("af-south-1", "ap-east-1", "ap-southeast-3", "eu-south-1", "me-south-1"))
                 .allSatisfy(region -> assertThat(simulator.dailyQuota(region)).isEqualTo(5));
         assertThat(simulator.dailyQuota("eu-west-1")).isEqualTo(50);
+    }
+
+    @Test
+    void shouldCountTheQuotasAcrossTheAccountsRegionsWhenScopedToTheAccountWhileEachRegionListsItsOwn() {
+        // given
+        start(o -> o.quotaScope(QuotaScope.ACCOUNT).dailyQuota(3));
+        String inEurope = startFor(0, Region.EU_WEST_1, Region.US_EAST_1);
+
+        // then
+        assertThatThrownBy(() -> startFor(1, Region.US_EAST_1)).as("the generation in eu-west-1 holds the account")
+                .isInstanceOfSatisfying(ServiceQuotaExceededException.class, e -> assertThat(e.getMessage())
+                        .contains("Concurrent", "per account (account", inEurope));
+        assertThat(analyzer(Region.US_EAST_1).listPolicyGenerations(r -> { }).policyGenerations()).isEmpty();
+        simulator.clock().advance(GENERATION_TIME);
+        startFor(1, Region.US_EAST_1);
+        simulator.clock().advance(GENERATION_TIME);
+        startFor(2, Region.AP_SOUTHEAST_2);
+        simulator.clock().advance(GENERATION_TIME);
+        assertThatThrownBy(() -> startFor(3, Region.US_EAST_1)).as("three started in three Regions")
+                .isInstanceOfSatisfying(ServiceQuotaExceededException.class, e -> assertThat(e.getMessage())
+                        .contains("Daily", "at most 3 policy generations started per account in 24 hours"));
+        assertThat(analyzer(Region.US_EAST_1).listPolicyGenerations(r -> { }).policyGenerations()).hasSize(1);
+        simulator.clock().advance(Duration.ofDays(1));
+        assertThat(startFor(3, Region.US_EAST_1)).isNotBlank();
     }
 
     @Test

@@ -153,6 +153,7 @@ class SetupControlIT {
         JsonNode state = ok("GET", "/_simulator/state?generations=false").get("quotas");
         assertThat(state.get("concurrencyError").asString()).isEqualTo("conflict");
         assertThat(state.get("dailyOverride").isNull()).isTrue();
+        assertThat(state.get("scope").asString()).as("AWS's quotas per account and Region by default").isEqualTo("region");
         assertThat(state.get("dailyByRegion").get("me-south-1").asInt()).isEqualTo(5);
         assertThat(state.get("dailyByRegion").get("default").asInt()).isEqualTo(50);
         assertThat(call("POST", "/_simulator/quotas?concurrencyError=maybe").statusCode()).isEqualTo(400);

@@ -54,7 +54,7 @@ class SimulatorCommandTest {
                 "--failing-principal", "arn:aws:iam::107000000003:role/app=x=SERVICE_ERROR",
                 "--broken-access-role", "107000000004=MISSING", "--broken-access-role=107000000005=untrusted",
                 "--broken-trail-bucket", "--no-pass-role", "107000000006", "--concurrency-error", "conflict",
-                "--pending-activation-accounts", "1", "--pending-closure-accounts", "2", "--closed-accounts", "3",
+                "--quota-scope", "Account", "--pending-activation-accounts", "1", "--pending-closure-accounts", "2", "--closed-accounts", "3",
                 "--delegated-admin", "107000000007", "--max-session-duration", "PT2H", "--trail-kms-key"});
 
         // then
@@ -69,6 +69,8 @@ class SimulatorCommandTest {
         assertThat(options.setup().brokenTrailBucket()).isTrue();
         assertThat(options.setup().noPassRole()).containsExactly("107000000006");
         assertThat(options.concurrencyError()).isEqualTo(ConcurrencyError.CONFLICT);
+        assertThat(options.quotaScope()).isEqualTo(QuotaScope.ACCOUNT);
+        assertThat(SimulatorCommand.parse(new String[] {}).quotaScope()).isEqualTo(QuotaScope.REGION);
         assertThat(options.accountStates()).isEqualTo(new AccountStates(1, 2, 3));
         assertThat(options.delegatedAdministrator()).isEqualTo("107000000007");
         assertThat(options.memberRoleMaxSession()).isEqualTo(Duration.ofHours(2));
@@ -86,6 +88,8 @@ class SimulatorCommandTest {
                 .hasMessageContaining("--broken-access-role");
         assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--concurrency-error", "sometimes"}))
                 .hasMessageContaining("--concurrency-error");
+        assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--quota-scope", "organization"}))
+                .hasMessageContaining("--quota-scope").hasMessageContaining("region or account");
         assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--active-regions", "0"}))
                 .hasMessageContaining("--active-regions");
         assertThatThrownBy(() -> SimulatorCommand.parse(new String[] {"--daily-quota", "0"}))
