@@ -172,10 +172,19 @@ public final class SimulatorCommand {
         out.println("  CloudTrail          " + simulator.options().activeRegions() + " active Regions per account, "
                 + simulator.options().logFilesPerRegionDay() + " log files per Region and day, "
                 + simulator.options().logFileKilobytes() + " KB each");
+        out.println("  quotas              " + quotas(simulator.options()));
         out.println("  clock               " + simulator.clock().instant()
                 + (simulator.clock().isManual() ? " (manual)" : ""));
         out.println("  state               " + simulator.endpoint() + "/_simulator/state?generations=false");
         out.flush();
+    }
+
+    static String quotas(SimulatorOptions options) {
+        String daily = options.dailyQuota() > 0 ? options.dailyQuota() + " a day"
+                : GenerationQuotas.AWS_DAILY + " a day (" + GenerationQuotas.AWS_DAILY_SMALL_REGIONS + " in "
+                        + String.join(", ", GenerationQuotas.SMALL_REGIONS.stream().sorted().toList()) + ")";
+        return options.concurrentQuota() + " in progress and " + daily + " per "
+                + (options.quotaScope() == QuotaScope.ACCOUNT ? "account, across its Regions" : "account and Region");
     }
 
     static SimulatorOptions parse(String[] args) {

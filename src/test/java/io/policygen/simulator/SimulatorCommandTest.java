@@ -71,6 +71,10 @@ class SimulatorCommandTest {
         assertThat(options.concurrencyError()).isEqualTo(ConcurrencyError.CONFLICT);
         assertThat(options.quotaScope()).isEqualTo(QuotaScope.ACCOUNT);
         assertThat(SimulatorCommand.parse(new String[] {}).quotaScope()).isEqualTo(QuotaScope.REGION);
+        assertThat(SimulatorCommand.quotas(options)).isEqualTo("1 in progress and 50 a day (5 in af-south-1, ap-east-1,"
+                + " ap-southeast-3, eu-south-1, me-south-1) per account, across its Regions");
+        assertThat(SimulatorCommand.quotas(SimulatorCommand.parse(new String[] {"--daily-quota", "4"})))
+                .isEqualTo("1 in progress and 4 a day per account and Region");
         assertThat(options.accountStates()).isEqualTo(new AccountStates(1, 2, 3));
         assertThat(options.delegatedAdministrator()).isEqualTo("107000000007");
         assertThat(options.memberRoleMaxSession()).isEqualTo(Duration.ofHours(2));
