@@ -107,8 +107,8 @@ final class GenerationSender {
     /**
      * A refusal that goes on though the Region's listing shows a free slot and budget left stops the slot for the night,
      * its request deferred, whichever exception it came as: AWS counts something this Region's listing does not show,
-     * and no principal is to blame. (A ConflictException on a reused token cannot follow a request the next night: the
-     * next night's request is a new one, with its own token.)
+     * and no principal is to blame. (Were a conflict over this request's own token, the next night's request for the
+     * principal is a new one, with a token of its own.)
      */
     private Optional<String> unexplainedRefusal(AccountSlot slot, OpenGeneration generation, RuntimeException e, String seen) {
         slot.stop(SlotOutcome.QUOTA_STOPPED, refusalCode(e) + ": " + e.getMessage() + "; refused " + UNEXPLAINED_REFUSALS
