@@ -1,8 +1,7 @@
 package io.policygen.gap;
 
+import io.policygen.text.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -97,11 +96,6 @@ final class ExportPaths {
         if (segment.length() <= MAX_SEGMENT) {
             return segment;
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(segment.getBytes(StandardCharsets.UTF_8));
-            return segment.substring(0, MAX_SEGMENT - 17) + "~" + HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return segment.substring(0, MAX_SEGMENT - 17) + "~" + Sha256.hexPrefix(segment, 8);
     }
 }

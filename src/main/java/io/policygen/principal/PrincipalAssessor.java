@@ -5,12 +5,9 @@ import io.policygen.principal.IamEntity.ListedPrincipal;
 import io.policygen.principal.IamItem.Assessment;
 import io.policygen.principal.IamItem.DiscoveredPrincipal;
 import io.policygen.principal.IamItem.PolicyVersion;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.policygen.text.Sha256;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -64,7 +61,7 @@ final class PrincipalAssessor {
             }
             breadth = capped;
         }
-        String policyHash = sha256(identity.toString());
+        String policyHash = Sha256.hex(identity.toString());
         String fingerprint = policyHash + "|" + (!lastUse.known() ? "unknown" : lastUse.at() == null ? "never"
                 : String.valueOf(lastUse.at().getEpochSecond()));
         EligibilityRules.Verdict verdict = rules.assess(p.createdAt(), lastUse, p.tags(), now);
@@ -72,11 +69,4 @@ final class PrincipalAssessor {
                 new Assessment(breadth, grants, policyHash, fingerprint, verdict.eligibility(), verdict.reason()));
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,10 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Starts the job for a run: the last execution again when it failed or stopped within {@code restartWithin} (Spring
- * Batch restarts it where it stopped), a new one otherwise. Called only while holding the run lock, so whatever the
+ * Batch restarts it where it stopped), a new one otherwise. Not when the settings its discovery applied have changed
+ * since: a restart skips the steps it completed and would go on with the accounts and principals the old settings
+ * chose (an account excluded at 3 a.m. after a failed run would be worked again). A new execution is safe at any time:
+ * what a run did is in policygen's tables, not Spring Batch's. Called only while holding the run lock, so whatever the
  * last execution left running was abandoned by a run that is gone.
  */
 public final class JobExecutions {
@@ -31,14 +35,17 @@ public final class JobExecutions {
     private final JobRepository jobRepository;
     private final Job job;
     private final Duration restartWithin;
+    private final DiscoverySettings settings;
     /** Spring Batch records its times by the machine's clock (not the AWS clock, which the simulator may move on). */
     private final Clock machineClock;
 
-    public JobExecutions(JobOperator jobOperator, JobRepository jobRepository, Job job, Duration restartWithin, Clock machineClock) {
+    public JobExecutions(JobOperator jobOperator, JobRepository jobRepository, Job job, Duration restartWithin,
+                         DiscoverySettings settings, Clock machineClock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = job;
         this.restartWithin = restartWithin;
+        this.settings = settings;
         this.machineClock = machineClock;
     }
 
@@ -52,15 +59,23 @@ public final class JobExecutions {
                 previous = jobOperator.recover(previous);
             }
             if (RESTARTABLE.contains(previous.getStatus())) {
-                if (recent(previous)) {
+                List<String> changed = settings.changedSince(previous.getJobParameters().getString(DiscoverySettings.PARAMETER));
+                if (recent(previous) && changed.isEmpty()) {
                     LogEvent.info(log, "run-restarting").with("run", runId).with("jobExecution", previous.getId())
                             .with("status", previous.getStatus()).log();
                     return jobOperator.restart(previous);
                 }
+                if (recent(previous)) {
+                    LogEvent.warn(log, "run-not-restarted").with("run", runId).with("jobExecution", previous.getId())
+                            .with("status", previous.getStatus()).quoted("changed", String.join(", ", changed))
+                            .quoted("detail", "settings discovery applies changed since that execution: a new one lists the"
+                                    + " accounts and principals again with them; what the last one did stays done").log();
+                }
                 jobOperator.abandon(previous);
             }
         }
-        return jobOperator.start(job, new JobParametersBuilder().addLong("run.id", runId).toJobParameters());
+        return jobOperator.start(job, new JobParametersBuilder().addLong("run.id", runId)
+                .addString(DiscoverySettings.PARAMETER, settings.encoded(), false).toJobParameters());
     }
 
     private void failAbandonedSteps(JobExecution execution) {

@@ -20,6 +20,7 @@ import io.policygen.principal.CatalogStore;
 import io.policygen.principal.PrincipalProperties;
 import io.policygen.principal.PrincipalStore;
 import io.policygen.run.CurrentRun;
+import io.policygen.run.DiscoverySettings;
 import io.policygen.run.JobExecutions;
 import io.policygen.run.PolicygenRun;
 import io.policygen.run.ReportSettings;
@@ -152,8 +153,10 @@ public class PolicygenConfiguration {
     }
 
     @Bean
-    JobExecutions jobExecutions(JobOperator jobOperator, JobRepository jobRepository, Job policyGenerationJob, RunProperties properties) {
-        return new JobExecutions(jobOperator, jobRepository, policyGenerationJob, properties.restartWithin(), Clock.systemDefaultZone());
+    JobExecutions jobExecutions(JobOperator jobOperator, JobRepository jobRepository, Job policyGenerationJob, RunProperties properties,
+                                OrganizationProperties organization, PrincipalProperties principals, GenerationProperties generation) {
+        return new JobExecutions(jobOperator, jobRepository, policyGenerationJob, properties.restartWithin(),
+                DiscoverySettings.of(organization, principals, generation), Clock.systemDefaultZone());
     }
 
     @Bean
