@@ -1,9 +1,9 @@
 package io.policygen.gap;
 
+import io.policygen.text.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HexFormat;
@@ -27,7 +27,7 @@ public final class GrantSet {
 
     public static GrantSet of(PrivilegeGap gap) {
         Grant grant = gap.grant();
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         digest.update(gap.catalogSource().getBytes(StandardCharsets.UTF_8));
         for (BitSet bits : List.of(grant.actions(), grant.scoped(), grant.conditional())) {
             long[] words = bits.toLongArray();
@@ -70,13 +70,5 @@ public final class GrantSet {
                     action.conditional(), true));
         }
         return actions;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

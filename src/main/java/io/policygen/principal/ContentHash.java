@@ -3,10 +3,10 @@ package io.policygen.principal;
 import io.policygen.principal.IamEntity.ListedPrincipal;
 import io.policygen.principal.IamItem.Assessment;
 import io.policygen.principal.IamItem.PolicyVersion;
+import io.policygen.text.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,11 +28,7 @@ final class ContentHash {
     private final ByteBuffer length = ByteBuffer.allocate(Integer.BYTES);
 
     private ContentHash() {
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-256", e);
-        }
+        digest = Sha256.newDigest();
     }
 
     static String of(String accountId, ListedPrincipal p, List<PolicyVersion> attached, PolicyVersion boundary,

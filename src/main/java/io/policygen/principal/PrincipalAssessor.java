@@ -68,5 +68,4 @@ final class PrincipalAssessor {
         return new DiscoveredPrincipal(accountId, p, catalog.versions(p.attachedPolicyArns()), boundary, lastUse,
                 new Assessment(breadth, grants, policyHash, fingerprint, verdict.eligibility(), verdict.reason()));
     }
-
 }

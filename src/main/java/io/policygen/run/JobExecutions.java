@@ -59,13 +59,13 @@ public final class JobExecutions {
                 previous = jobOperator.recover(previous);
             }
             if (RESTARTABLE.contains(previous.getStatus())) {
-                List<String> changed = settings.changedSince(previous.getJobParameters().getString(DiscoverySettings.PARAMETER));
-                if (recent(previous) && changed.isEmpty()) {
-                    LogEvent.info(log, "run-restarting").with("run", runId).with("jobExecution", previous.getId())
-                            .with("status", previous.getStatus()).log();
-                    return jobOperator.restart(previous);
-                }
                 if (recent(previous)) {
+                    List<String> changed = settings.changedSince(previous.getJobParameters().getString(DiscoverySettings.PARAMETER));
+                    if (changed.isEmpty()) {
+                        LogEvent.info(log, "run-restarting").with("run", runId).with("jobExecution", previous.getId())
+                                .with("status", previous.getStatus()).log();
+                        return jobOperator.restart(previous);
+                    }
                     LogEvent.warn(log, "run-not-restarted").with("run", runId).with("jobExecution", previous.getId())
                             .with("status", previous.getStatus()).quoted("changed", String.join(", ", changed))
                             .quoted("detail", "settings discovery applies changed since that execution: a new one lists the"

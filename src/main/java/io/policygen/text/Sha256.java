@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of a text (its UTF-8 bytes), in hex. */
+/** SHA-256: of a text (its UTF-8 bytes), in hex; or a digest to feed. */
 public final class Sha256 {
 
     private Sha256() {
@@ -20,11 +20,16 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest(text), 0, bytes);
     }
 
-    private static byte[] digest(String text) {
+    /** A new SHA-256 digest, for a hash of several parts. */
+    public static MessageDigest newDigest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    private static byte[] digest(String text) {
+        return newDigest().digest(text.getBytes(StandardCharsets.UTF_8));
     }
 }
