@@ -1,5 +1,6 @@
 package io.policygen.generation;
 
+import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.aws.MemberAccessAnalyzer;
 import java.util.Comparator;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.accessanalyzer.model.CloudTrailDetails;
 import software.amazon.awssdk.services.accessanalyzer.model.ConflictException;
@@ -29,9 +30,12 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
     private final AwsRequestOverrideConfiguration asMember;
     private final boolean includeResourcePlaceholders;
     private final boolean includeServiceLevelTemplate;
+    /** Told why, once the credentials have expired: the whole run must stop, not this account's slot alone. */
+    private final Consumer<String> credentialsExpired;
 
     public AccessAnalyzerPolicyGenerations(MemberAccessAnalyzer accessAnalyzer, boolean includeResourcePlaceholders,
-                                           boolean includeServiceLevelTemplate) {
+                                           boolean includeServiceLevelTemplate, Consumer<String> credentialsExpired) {
+        this.credentialsExpired = credentialsExpired;
         this.client = accessAnalyzer.client();
         this.asMember = accessAnalyzer.asMember();
         this.includeResourcePlaceholders = includeResourcePlaceholders;
@@ -98,18 +102,25 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
                 .toList()).stream();
     }
 
-    /** Turns the SDK's exceptions into the port's: a quota stop, a refusal, or no usable answer. */
-    private static <T> T call(String operation, Supplier<T> request) {
+    /**
+     * Turns the SDK's exceptions into the port's: a quota stop, a refusal, or no usable answer. Expired credentials are
+     * no answer (whatever the call was, it did nothing at AWS), and the run is told to stop: no slot can go on.
+     */
+    private <T> T call(String operation, Supplier<T> request) {
         try {
             return request.get();
-        } catch (ServiceQuotaExceededException e) {
-            throw new QuotaExceededException(message(e), e);
-        } catch (ConflictException e) {
-            throw new GenerationConflictException(message(e), e);
-        } catch (AwsServiceException e) {
-            throw refusalOrUnknown(e);
-        } catch (SdkClientException e) {
-            throw new GenerationUnavailableException(operation + " got no answer: " + e.getMessage(), e);
+        } catch (SdkException e) {
+            var expired = CredentialsExpiredException.in(e);
+            if (expired.isPresent()) {
+                credentialsExpired.accept(expired.get().getMessage());
+                throw new GenerationUnavailableException(operation + " was refused: " + expired.get().getMessage(), expired.get());
+            }
+            throw switch (e) {
+                case ServiceQuotaExceededException quota -> new QuotaExceededException(message(quota), quota);
+                case ConflictException conflict -> new GenerationConflictException(message(conflict), conflict);
+                case AwsServiceException service -> refusalOrUnknown(service);
+                default -> new GenerationUnavailableException(operation + " got no answer: " + e.getMessage(), e);
+            };
         }
     }
 

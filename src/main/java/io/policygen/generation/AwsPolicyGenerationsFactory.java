@@ -8,17 +8,19 @@ public final class AwsPolicyGenerationsFactory implements PolicyGenerationsFacto
 
     private final AwsClients clients;
     private final GenerationProperties properties;
+    private final SlotControl control;
 
-    public AwsPolicyGenerationsFactory(AwsClients clients, GenerationProperties properties) {
+    public AwsPolicyGenerationsFactory(AwsClients clients, GenerationProperties properties, SlotControl control) {
         this.clients = clients;
         this.properties = properties;
+        this.control = control;
     }
 
     @Override
     public Opened open(SlotId slot) {
         MemberAccount account = clients.memberAccount(slot.accountId());
         PolicyGenerations generations = new AccessAnalyzerPolicyGenerations(account.accessAnalyzer(slot.region()),
-                properties.includeResourcePlaceholders(), properties.includeServiceLevelTemplate());
+                properties.includeResourcePlaceholders(), properties.includeServiceLevelTemplate(), control::requestStop);
         return new Opened(generations, () -> {
             account.close();
             clients.release(slot.accountId());

@@ -2,6 +2,7 @@ package io.policygen.preflight;
 
 import io.policygen.aws.AwsClients;
 import io.policygen.aws.AwsProperties;
+import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.generation.GenerationProperties;
 import io.policygen.organization.AwsOrganizationAccounts;
 import io.policygen.organization.OrganizationAccounts;
@@ -74,10 +75,14 @@ public final class Preflight {
             findings.record(CheckKind.CREDENTIALS, List.of());
             return new PreflightReport.Caller(identity.account(), identity.arn());
         } catch (SdkException e) {
+            String fix = CredentialsExpiredException.in(e).isPresent()
+                    ? "they have expired: renew them (aws sso login, a new session for AWS_SESSION_TOKEN) and check again; a"
+                    + " run lasts hours, so give it credentials that last as long or renew themselves (a profile, the instance"
+                    + " or container role)"
+                    : "give policygen the management account role's credentials (environment, profile, or the instance or"
+                    + " container role), see " + MANAGEMENT_README;
             findings.record(CheckKind.CREDENTIALS, List.of(new Problem(CheckKind.CREDENTIALS, null, "AWS credentials",
-                    "do not work (" + AwsErrors.saidWithMessage("STS GetCallerIdentity", e) + ")", "give policygen the "
-                    + "management account role's credentials (environment, profile, or the instance or container "
-                    + "role), see " + MANAGEMENT_README)));
+                    "do not work (" + AwsErrors.saidWithMessage("STS GetCallerIdentity", e) + ")", fix)));
             return null;
         }
     }

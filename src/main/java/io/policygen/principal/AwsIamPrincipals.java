@@ -1,6 +1,7 @@
 package io.policygen.principal;
 
 import io.policygen.aws.AwsClients;
+import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.aws.MemberAccount;
 import io.policygen.principal.IamEntity.ListedGroup;
 import io.policygen.principal.IamEntity.ListedPolicy;
@@ -75,7 +76,14 @@ public final class AwsIamPrincipals implements IamPrincipals {
         };
     }
 
+    /**
+     * The account's refusal, recorded as its setup problem; but expired credentials are nobody's setup and no account
+     * can be entered with them: thrown as they are, they end the run.
+     */
     static AccountAccessException accessError(String accountId, String what, AwsServiceException e) {
+        CredentialsExpiredException.in(e).ifPresent(expired -> {
+            throw expired;
+        });
         String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : String.valueOf(e.statusCode());
         String message = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
         return new AccountAccessException(code, "account " + accountId + ": " + what + ": " + message, e);

@@ -1,6 +1,7 @@
 package io.policygen.run;
 
 import io.policygen.aws.AwsCallMetrics;
+import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.generation.SlotOutcome;
 import io.policygen.log.Causes;
 import io.policygen.log.LogEvent;
@@ -9,6 +10,8 @@ import io.policygen.store.DatabaseOutage.DatabaseGoneException;
 import io.policygen.time.TimeSource;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -154,10 +157,14 @@ public final class PolicygenRun {
                     .append(unenterable).append(" cannot be entered, ").append(stopped)
                     .append(" stopped generating; see report_failures)");
         }
-        execution.getStepExecutions().stream()
+        // a partitioned step's own failure only says a partition failed: expired credentials, in whichever, say why
+        List<Map.Entry<String, Throwable>> stepFailures = execution.getStepExecutions().stream()
                 .flatMap(step -> step.getFailureExceptions().stream().filter(PolicygenRun::isFailure)
-                        .map(failure -> " in step " + step.getStepName() + ": " + describe(failure)))
-                .findFirst()
+                        .map(failure -> Map.entry(step.getStepName(), failure)))
+                .toList();
+        stepFailures.stream().filter(failure -> CredentialsExpiredException.in(failure.getValue()).isPresent()).findFirst()
+                .or(() -> stepFailures.stream().findFirst())
+                .map(failure -> " in step " + failure.getKey() + ": " + describe(failure.getValue()))
                 .or(() -> execution.getFailureExceptions().stream().filter(PolicygenRun::isFailure)
                         .map(failure -> ": " + describe(failure)).findFirst())
                 .ifPresent(failure -> text.append(", failure").append(failure));
@@ -174,6 +181,10 @@ public final class PolicygenRun {
      * naming the endpoint.
      */
     public static String describe(Throwable e) {
+        var expired = CredentialsExpiredException.in(e);
+        if (expired.isPresent()) {
+            return expired.get().getMessage();
+        }
         Throwable top = e;
         while (top.getCause() != null && top.getCause() != top && top.getClass().getName().startsWith("org.springframework.batch.")) {
             top = top.getCause();

@@ -21,5 +21,8 @@ interface AwsService {
 
     AwsError badSignature();
 
+    /** Credentials past their expiration: the words every service uses, in its own protocol's code. */
+    AwsError expiredToken();
+
     AwsError missingAuthentication();
 }

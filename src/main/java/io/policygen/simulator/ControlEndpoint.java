@@ -15,6 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST /_simulator/faults?operation=Op|*&errorRate=&throttleRate=&latency=&lostStartResponses=
  *       &unreadableFor=&failNext=&throttleNext=} - changes faults (parameters not given keep their value)</li>
  *   <li>{@code DELETE /_simulator/faults} - removes every fault</li>
+ *   <li>{@code POST /_simulator/expired-credentials?who=management|sessions} - the management account's credentials
+ *       expire (every call they sign, AssumeRole too, answers ExpiredToken / ExpiredTokenException) or the member
+ *       sessions handed out so far end; {@code DELETE /_simulator/expired-credentials} renews the management's</li>
  *   <li>{@code POST /_simulator/quotas?concurrent=&daily=&concurrencyError=quota|conflict} ({@code daily=0}: AWS's
  *       quota per Region) and {@code POST /_simulator/rates?operation=&rate=}</li>
  *   <li>the organization and others' generations: see {@link OrganizationControl}</li>
@@ -48,6 +51,11 @@ final class ControlEndpoint {
                 case "DELETE /_simulator/faults" -> {
                     simulator.faults().clear();
                     yield ok(message("faults cleared"));
+                }
+                case "POST /_simulator/expired-credentials" -> expireCredentials(query.get("who"));
+                case "DELETE /_simulator/expired-credentials" -> {
+                    simulator.expireManagementCredentials(false);
+                    yield ok(message("the management account's credentials were renewed"));
                 }
                 case "POST /_simulator/quotas" -> quotas(query);
                 case "POST /_simulator/rates" -> rates(query);
@@ -103,6 +111,17 @@ final class ControlEndpoint {
         body.put("operation", operation);
         body.set("faults", Protocols.JSON.valueToTree(SimulatorState.faultJson(f)));
         return ok(body);
+    }
+
+    private SimResponse expireCredentials(String who) {
+        return switch (who == null ? "" : who) {
+            case "management" -> {
+                simulator.expireManagementCredentials(true);
+                yield ok(message("the management account's credentials expired"));
+            }
+            case "sessions" -> ok(message(simulator.expireMemberSessions() + " member session(s) expired"));
+            default -> throw new IllegalArgumentException("who=management or who=sessions is required, not " + who);
+        };
     }
 
     private SimResponse quotas(Map<String, String> query) {

@@ -32,6 +32,42 @@ final class CredentialStore {
         return byAccessKey.get(accessKeyId);
     }
 
+    /** Past its expiration by the wall clock (the one the SDK refreshes by), or the management keys made to expire. */
+    boolean expired(Identity identity) {
+        Identity now = byAccessKey.get(identity.accessKeyId());
+        return now != null && now.expiration() != null && !Instant.now().isBefore(now.expiration());
+    }
+
+    /**
+     * Makes the management account's credentials expired (as temporary ones an operator started the job with run
+     * out: every call they sign, AssumeRole included, is refused) or usable again (renewed); the member sessions
+     * they assumed run on to their own expiration.
+     */
+    void expireManagement(boolean expired) {
+        byAccessKey.computeIfPresent(management.accessKeyId(), (key, id) -> id.expiredAt(expired ? Instant.now() : null));
+    }
+
+    boolean managementExpired() {
+        return expired(management);
+    }
+
+    /**
+     * Ends every member session handed out so far, as their hour running out would, though the SDK that holds them
+     * still reckons them valid (a clock behind AWS's): a new AssumeRole gives new ones. Answers how many it ended.
+     */
+    int expireSessions() {
+        Instant now = Instant.now();
+        int[] ended = {0};
+        byAccessKey.replaceAll((key, id) -> {
+            if (id.management() || (id.expiration() != null && !now.isBefore(id.expiration()))) {
+                return id;
+            }
+            ended[0]++;
+            return id.expiredAt(now);
+        });
+        return ended[0];
+    }
+
     /**
      * New temporary credentials acting as {@code roleArn} in {@code accountId}. The expiration is real
      * wall-clock time, not simulated time, so that the SDK's credential cache refreshes sensibly

@@ -10,4 +10,8 @@ import java.time.Instant;
  */
 record Identity(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,
                        String arn, String userId, boolean management, Instant expiration) {
+
+    Identity expiredAt(Instant when) {
+        return new Identity(accessKeyId, secretAccessKey, sessionToken, accountId, arn, userId, management, when);
+    }
 }

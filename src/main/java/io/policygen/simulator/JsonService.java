@@ -15,6 +15,11 @@ interface JsonService extends AwsService {
     }
 
     @Override
+    default AwsError expiredToken() {
+        return new AwsError(403, "ExpiredTokenException", "The security token included in the request is expired");
+    }
+
+    @Override
     default AwsError missingAuthentication() {
         return new AwsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
     }

@@ -58,6 +58,11 @@ abstract class QueryService implements AwsService {
     }
 
     @Override
+    public AwsError expiredToken() {
+        return new AwsError(403, "ExpiredToken", "The security token included in the request is expired");
+    }
+
+    @Override
     public AwsError missingAuthentication() {
         return new AwsError(403, "MissingAuthenticationToken", "Request is missing Authentication Token");
     }

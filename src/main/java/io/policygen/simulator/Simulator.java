@@ -87,6 +87,23 @@ public final class Simulator implements AutoCloseable {
         return organization.credentials();
     }
 
+    /**
+     * Expires the management account's credentials (true) or renews them (false): each call they sign answers
+     * ExpiredToken(Exception), as when the temporary credentials a job was started with run out mid-run.
+     */
+    public void expireManagementCredentials(boolean expired) {
+        credentials.expireManagement(expired);
+    }
+
+    public boolean managementCredentialsExpired() {
+        return credentials.managementExpired();
+    }
+
+    /** Ends every member session handed out so far (their SDK still reckons them valid); answers how many. */
+    public int expireMemberSessions() {
+        return credentials.expireSessions();
+    }
+
     public SimulatedClock clock() {
         return clock;
     }

@@ -133,6 +133,9 @@ final class SimulatorServer implements AutoCloseable {
         if (!SigV4.verify(request, auth, caller.secretAccessKey())) {
             throw service.badSignature();
         }
+        if (credentials.expired(caller)) {
+            throw service.expiredToken();
+        }
         return caller;
     }
 

@@ -40,6 +40,7 @@ final class SimulatorState {
         ObjectNode creds = org.putObject("credentials");
         creds.put("accessKeyId", simulator.credentials().accessKeyId());
         creds.put("secretAccessKey", simulator.credentials().secretAccessKey());
+        creds.put("expired", simulator.managementCredentialsExpired());
         org.put("principals", organization.principalCount());
         ObjectNode quotas = state.putObject("quotas");
         quotas.put("concurrent", simulator.concurrentQuota());

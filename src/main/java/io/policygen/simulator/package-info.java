@@ -40,7 +40,10 @@
  *       (PENDING_ACTIVATION is ACTIVE, CLOSED is SUSPENDED); JoinedTimestamp in epoch seconds.</li>
  *   <li>STS, Query: AssumeRole (management keys only; the member role of an ACTIVE or PENDING_CLOSURE,
  *       assumable account; ExternalId if configured; DurationSeconds up to the role's MaxSessionDuration, else
- *       ValidationError), GetCallerIdentity.</li>
+ *       ValidationError), GetCallerIdentity. Credentials past their expiration (a member session past its
+ *       DurationSeconds by the wall clock the SDK renews by; the management keys once made to expire) are refused
+ *       by every service: 403 ExpiredToken (Query) or ExpiredTokenException (JSON), "The security token included in
+ *       the request is expired" (the words the AWS CLI shows; the status is a guess, AWS documents neither).</li>
  *   <li>IAM, Query, in the calling account: GetAccountAuthorizationDetails (Filter User, Group, Role,
  *       LocalManagedPolicy, AWSManagedPolicy; MaxItems 1-1000, default 100, Marker, sometimes fewer items than asked
  *       while IsTruncated; documents URL-encoded; roles with RoleLastUsed; the default version of each managed policy),
@@ -130,7 +133,8 @@
  * {@code POST /_simulator/job-errors?account=|principal=&code=}, {@code DELETE /_simulator/job-errors[?account=][&principal=]},
  * {@code POST /_simulator/broken-access-roles?account=&how=MISSING|UNTRUSTED},
  * {@code DELETE /_simulator/broken-access-roles[?account=]}, {@code POST|DELETE /_simulator/broken-trail-bucket},
- * {@code POST|DELETE /_simulator/no-pass-role?account=}.
+ * {@code POST|DELETE /_simulator/no-pass-role?account=},
+ * {@code POST /_simulator/expired-credentials?who=management|sessions}, {@code DELETE /_simulator/expired-credentials}.
  *
  * <h2>Guesses</h2>
  * AWS documents the quotas, the job error codes and the log-file limit's message; the simulator guesses the

@@ -118,7 +118,7 @@ public class PolicygenConfiguration {
     @Bean
     GenerationSlots generationSlots(AwsClients clients, GenerationStore store, SlotStore slotStore, GenerationProperties properties,
                                     DurationEstimator estimator, RunControl control, TimeSource time, CurrentRun run) {
-        return new GenerationSlots(new AwsPolicyGenerationsFactory(clients, properties), store, slotStore, properties, estimator,
+        return new GenerationSlots(new AwsPolicyGenerationsFactory(clients, properties, control), store, slotStore, properties, estimator,
                 control, time, run);
     }
 

@@ -74,7 +74,7 @@ class SharedAccessAnalyzerIT {
     }
 
     private static PolicyGenerations generations(MemberAccessAnalyzer analyzer) {
-        return new AccessAnalyzerPolicyGenerations(analyzer, false, false);
+        return new AccessAnalyzerPolicyGenerations(analyzer, false, false, reason -> { });
     }
 
     private static AwsClients clients(Simulator simulator) {

@@ -363,6 +363,63 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldStopChargingNobodyWhenItsCredentialsExpireMidRunAndResumeOnceRenewed() {
+        // temporary credentials shorter than the run: each open generation was recorded FAILED, each refused start
+        // REJECTED and charged to its principal, and the accounts stopped FAILING (exit 5, "fix the setup")
+        organization(o -> o.generationTime(Duration.ofSeconds(2)));
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> job.run());
+        JobHarness.await("a generation in progress in every account", Duration.ofSeconds(60),
+                () -> count("select count(distinct account_id) from generation where state = 'IN_PROGRESS'") == ACCOUNTS);
+        simulator.expireManagementCredentials(true);
+        simulator.expireMemberSessions();
+
+        assertThat(run.join()).isEqualTo(1);
+        assertThat(simulator.requestCounts().count("access-analyzer", "GetGeneratedPolicy", "ExpiredTokenException")
+                + simulator.requestCounts().count("access-analyzer", "StartPolicyGeneration", "ExpiredTokenException"))
+                .as("refused as expired").isPositive();
+        assertThat(count("select count(*) from run where status = 'STOPPED' and message like ?",
+                "%role session was refused as expired%ExpiredTokenException%renew them and run again%")).isOne();
+        assertThat(count("select count(*) from generation where state not in ('PENDING', 'IN_PROGRESS', 'SUCCEEDED')"))
+                .as("nothing failed, refused or charged").isZero();
+        assertThat(count("select count(*) from report_failures")).isZero();
+        assertThat(count("select count(*) from generation where state = 'IN_PROGRESS'")).as("held open").isGreaterThanOrEqualTo(ACCOUNTS);
+
+        simulator.expireManagementCredentials(false);
+
+        assertThat(job.run()).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertThat(count("select count(*) from generation where state <> 'SUCCEEDED'")).isZero();
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    @Test
+    void shouldEndTheRunNotBlameTheAccountsWhenTheManagementCredentialsExpireInDiscovery() {
+        // each account not yet entered was recorded as one the member role cannot enter: exit 5, "fix the setup"
+        organization(o -> o);
+        job.set("policygen.principals.discovery-concurrency", "1");
+        simulator.faults().set("GetAccountAuthorizationDetails", FaultSettings.NONE.withLatency(Duration.ofMillis(300)));
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> job.run());
+        JobHarness.await("the first account entered", Duration.ofSeconds(60),
+                () -> simulator.requestCounts().count("sts", "AssumeRole", "ok") > 0);
+        simulator.expireManagementCredentials(true);
+
+        assertThat(run.join()).isEqualTo(1);
+        assertThat(simulator.requestCounts().count("sts", "AssumeRole", "ExpiredToken")).as("accounts not entered").isPositive();
+        assertThat(count("select count(*) from run where status = 'FAILED' and message like ?",
+                "%the management account's credentials policygen was started with have expired (Sts ExpiredToken: %)%")).isOne();
+        assertThat(count("select count(*) from account where access_error_code is not null")).isZero();
+        assertThat(count("select count(*) from report_failures")).isZero();
+        assertThat(simulator.generations()).isEmpty();
+
+        simulator.faults().clear();
+        simulator.expireManagementCredentials(false);
+
+        assertThat(job.run()).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    @Test
     void shouldWaitForAGenerationAccessAnalyzerDoesNotFindRightAfterItsStart() {
         // a read served by a store the start has not reached yet: taken for lost, each principal would be asked again
         organization(o -> o.generationTime(Duration.ofMillis(500)));

@@ -165,6 +165,24 @@ class PreflightIT {
     }
 
     @Test
+    void shouldSayExpiredCredentialsAreToBeRenewed() {
+        // given
+        Simulator aws = simulator.get();
+        aws.expireManagementCredentials(true);
+
+        // when
+        PreflightReport report = new PreflightRunner(aws).check(PreflightOptions.everyAccount());
+
+        // then
+        assertThat(report.exitCode()).isEqualTo(5);
+        assertThat(report.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.what()).isEqualTo("do not work (STS GetCallerIdentity: ExpiredToken: The security token included"
+                    + " in the request is expired)");
+            assertThat(problem.fix()).startsWith("they have expired: renew them");
+        });
+    }
+
+    @Test
     void shouldNameATrailThatDoesNotExist() {
         // given
         Simulator aws = simulator.get();

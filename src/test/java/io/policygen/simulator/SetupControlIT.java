@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.accessanalyzer.model.AccessDeniedException;
 import software.amazon.awssdk.services.accessanalyzer.model.ConflictException;
 import software.amazon.awssdk.services.accessanalyzer.model.JobErrorCode;
@@ -60,6 +61,47 @@ class SetupControlIT {
         return clients.accessAnalyzer(clients.member(A)).startPolicyGeneration(GenerationRequests.inRegions(
                 simulator.organization(), GenerationRequests.principals(simulator, A).get(principal).arn(),
                 simulator.clock().instant(), Duration.ofDays(30), List.of("us-east-1"))).jobId();
+    }
+
+    @Test
+    void shouldRefuseExpiredCredentialsInEachProtocolsWordsUntilRenewed() throws Exception {
+        // given a member session assumed while the management's credentials were good
+        var member = clients.member(A);
+        var accessAnalyzer = clients.accessAnalyzer(member);
+        accessAnalyzer.listPolicyGenerations(r -> { });
+
+        // when
+        ok("POST", "/_simulator/expired-credentials?who=management");
+
+        // then every call the management's credentials sign is refused, the member's session runs on
+        assertThatThrownBy(() -> clients.organizations().listAccounts(r -> { }))
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> assertExpired(e, 403, "ExpiredTokenException"));
+        assertThatThrownBy(() -> clients.sts(clients.management()).assumeRole(r -> r
+                        .roleArn(simulator.organization().memberRoleArn(A)).roleSessionName("policygen-test")))
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> assertExpired(e, 403, "ExpiredToken"));
+        assertThat(accessAnalyzer.listPolicyGenerations(r -> { }).policyGenerations()).isEmpty();
+        assertThat(ok("GET", "/_simulator/state?generations=false").get("organization").get("credentials").get("expired")
+                .asBoolean()).isTrue();
+
+        // when the member sessions end too
+        assertThat(ok("POST", "/_simulator/expired-credentials?who=sessions").get("message").asString())
+                .isEqualTo("1 member session(s) expired");
+
+        // then the SDK, which still reckons it valid, is refused; after the renewal a new session is had
+        assertThatThrownBy(() -> accessAnalyzer.listPolicyGenerations(r -> { }))
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> assertExpired(e, 403, "ExpiredTokenException"));
+        assertThatThrownBy(() -> clients.iam(member).listRoles())
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> assertExpired(e, 403, "ExpiredToken"));
+        ok("DELETE", "/_simulator/expired-credentials");
+        assertThat(clients.organizations().listAccounts(r -> { }).accounts()).hasSize(3);
+        assertThat(clients.accessAnalyzer(clients.member(A)).listPolicyGenerations(r -> { }).policyGenerations()).isEmpty();
+        assertThat(call("POST", "/_simulator/expired-credentials?who=everyone").statusCode()).isEqualTo(400);
+    }
+
+    private static void assertExpired(AwsServiceException e, int status, String code) {
+        assertThat(e.statusCode()).isEqualTo(status);
+        assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The security token included in the request is expired");
     }
 
     @Test

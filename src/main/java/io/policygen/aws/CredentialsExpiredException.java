@@ -1,0 +1,46 @@
+package io.policygen.aws;
+
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+
+/**
+ * AWS's word that a call's credentials have expired: ExpiredToken from the query services (STS's AssumeRole, IAM),
+ * ExpiredTokenException from the JSON ones. Neither the account's doing nor the principal's: the temporary credentials
+ * policygen was started with ran out (an SSO or assumed-role session shorter than the run), or a member session outlived
+ * the SDK's renewal (this host's clock behind AWS's). Nothing more can be asked of AWS with them, so the run stops,
+ * charging nobody, and once they are renewed the next run resumes where it stopped.
+ */
+public final class CredentialsExpiredException extends RuntimeException {
+
+    private static final Set<String> CODES = Set.of("ExpiredToken", "ExpiredTokenException");
+    /** The services policygen calls with the management account's own credentials (STS: the member role's renewal). */
+    private static final Set<String> MANAGEMENT_SERVICES = Set.of("Sts", "Organizations", "CloudTrail");
+
+    private CredentialsExpiredException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The failure as this exception, when it or one of its causes is AWS saying the credentials have expired. */
+    public static Optional<CredentialsExpiredException> in(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CredentialsExpiredException expired) {
+                return Optional.of(expired);
+            }
+            if (t instanceof AwsServiceException e && e.awsErrorDetails() != null && CODES.contains(e.awsErrorDetails().errorCode())) {
+                return Optional.of(new CredentialsExpiredException(describe(e), e));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(AwsServiceException e) {
+        String service = e.awsErrorDetails().serviceName();
+        String whose = service != null && MANAGEMENT_SERVICES.contains(service)
+                ? "the management account's credentials policygen was started with have expired"
+                : "a member account's role session was refused as expired before the SDK renewed it (is this host's clock behind?)";
+        return whose + " (" + service + " " + e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage()
+                + "); renew them and run again: the next run resumes where this one stopped, and nothing was charged to a"
+                + " principal or an account";
+    }
+}
