@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,8 @@ final class GenerationTracker {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationTracker.class);
     private static final String NOT_FOUND = "ResourceNotFoundException";
+    /** Access Analyzer's refusal of the caller, and STS's when the member role's session is renewed. */
+    private static final Set<String> READ_DENIED = Set.of("AccessDeniedException", "AccessDenied");
     /**
      * How long a generation may be not found before it counts as gone. Reads of a job just started may be served by
      * a store the start has not reached yet (AWS's APIs are eventually consistent; Access Analyzer documents nothing
@@ -91,6 +94,12 @@ final class GenerationTracker {
                         LogEvent.info(log, "generation-not-found-yet").with(slot.id()).with("jobId", generation.jobId())
                                 .quoted("detail", e.getMessage()).log();
                         continue;
+                    }
+                    if (READ_DENIED.contains(e.code())) {
+                        policy.readRefused(slot, e.code(), e.getMessage());
+                        LogEvent.warn(log, "generation-unreadable").with(slot.id()).with("principal", generation.principalArn())
+                                .with("jobId", generation.jobId()).with("code", e.code()).quoted("detail", e.getMessage()).log();
+                        return OutcomePolicy.Next.DONE;
                     }
                     return finish(slot, generation, refusedLook(generation, e), polls);
                 }

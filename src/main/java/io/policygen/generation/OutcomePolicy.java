@@ -73,6 +73,21 @@ final class OutcomePolicy {
     }
 
     /**
+     * A GetGeneratedPolicy refused for the caller (AccessDenied: the member role may not read, an SCP denies it). The
+     * generation ran, and its result is AWS's to give once that is fixed: it stays open, charged to nobody, and the
+     * slot stops for its setup at once, since every job of the account would be refused alike (taken for the
+     * principal's failure, each of the account's generations of the night was spent and its result never read, and
+     * the run ended 0).
+     */
+    void readRefused(AccountSlot slot, String code, String message) {
+        SetupProblem problem = SetupFixes.forReadDenied(code, message);
+        slot.stopForSetup(SlotOutcome.SETUP_FAILED, problem);
+        if (slot.firstOutcome()) {
+            gate.firstOutcome(slot.id(), problem);
+        }
+    }
+
+    /**
      * A StartPolicyGeneration AWS refused, with who pays for it. AccessDeniedException is the member role's: the
      * action takes no resource but the access role it passes, so every principal of the account is refused alike, and
      * the slot stops for its setup at once; so does UnrecognizedClientException, the account's credentials refused in

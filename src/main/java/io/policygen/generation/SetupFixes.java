@@ -56,6 +56,14 @@ public final class SetupFixes {
                         + " either (config/iam/README.md, \"PassRole\"; `policygen check` tells which)");
     }
 
+    /** GetGeneratedPolicy refused for the caller: the generation ran, its result waits for a caller allowed to read it. */
+    public static SetupProblem forReadDenied(String code, String message) {
+        return new SetupProblem(code, "GetGeneratedPolicy was refused: " + message, "let the member role call"
+                + " access-analyzer:GetGeneratedPolicy and ListPolicyGenerations, and check that no SCP denies them"
+                + " (config/iam/README.md#member-role); the generations started here stay open, and the next run reads"
+                + " them (Access Analyzer keeps them for 7 days)");
+    }
+
     public static SetupProblem forRegionNotEnabled(String code, String message, String region) {
         return new SetupProblem(code, "StartPolicyGeneration was refused: " + message, "the account's credentials are not"
                 + " accepted in " + region + ": enable the Region in the account (an opt-in Region is off until enabled) or"

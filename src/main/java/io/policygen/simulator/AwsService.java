@@ -24,5 +24,8 @@ interface AwsService {
     /** Credentials past their expiration: the words every service uses, in its own protocol's code. */
     AwsError expiredToken();
 
+    /** The caller may not perform the action (IAM's words; {@code action} as in a policy, e.g. iam:ListRoles). */
+    AwsError accessDenied(Identity caller, String action);
+
     AwsError missingAuthentication();
 }

@@ -20,6 +20,11 @@ interface JsonService extends AwsService {
     }
 
     @Override
+    default AwsError accessDenied(Identity caller, String action) {
+        return new AwsError(403, "AccessDeniedException", Protocols.deniedByScp(caller, action));
+    }
+
+    @Override
     default AwsError missingAuthentication() {
         return new AwsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
     }

@@ -22,6 +22,12 @@ final class Protocols {
 
     // --- AWS Query (STS, IAM) ---
 
+    /** IAM's words for an action a service control policy denies (AccessDenied's message, as AWS words it). */
+    static String deniedByScp(Identity caller, String action) {
+        return "User: " + caller.arn() + " is not authorized to perform: " + action
+                + " with an explicit deny in a service control policy";
+    }
+
     static SimResponse querySuccess(String action, String namespace, String requestId, Xml result) {
         String body = new Xml().open(action + "Response", namespace).toString()
                 + "<" + action + "Result>" + result + "</" + action + "Result>"

@@ -63,6 +63,11 @@ abstract class QueryService implements AwsService {
     }
 
     @Override
+    public AwsError accessDenied(Identity caller, String action) {
+        return new AwsError(403, "AccessDenied", Protocols.deniedByScp(caller, action));
+    }
+
+    @Override
     public AwsError missingAuthentication() {
         return new AwsError(403, "MissingAuthenticationToken", "Request is missing Authentication Token");
     }

@@ -2,6 +2,7 @@ package io.policygen.simulator;
 
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Control calls that break (and repair) the organization's setup while the simulator runs; each answers the
@@ -15,12 +16,15 @@ import java.util.Set;
  *       {@code DELETE /_simulator/broken-access-roles[?account=]}</li>
  *   <li>{@code POST /_simulator/broken-trail-bucket}, {@code DELETE /_simulator/broken-trail-bucket}</li>
  *   <li>{@code POST /_simulator/no-pass-role?account=}, {@code DELETE /_simulator/no-pass-role?account=}</li>
+ *   <li>{@code POST /_simulator/denied-actions?account=&action=access-analyzer:GetGeneratedPolicy} - every caller in
+ *       the account is refused the action (AccessDenied / AccessDeniedException, "... with an explicit deny in a
+ *       service control policy"); {@code DELETE} with the same parameters allows it again</li>
  * </ul>
  */
 final class SetupControl {
 
     private static final Set<String> PATHS = Set.of("/_simulator/job-errors", "/_simulator/broken-access-roles",
-            "/_simulator/broken-trail-bucket", "/_simulator/no-pass-role");
+            "/_simulator/broken-trail-bucket", "/_simulator/no-pass-role", "/_simulator/denied-actions");
 
     private final Simulator simulator;
 
@@ -57,9 +61,20 @@ final class SetupControl {
             case "DELETE /_simulator/broken-trail-bucket" -> setup.breakTrailBucket(false);
             case "POST /_simulator/no-pass-role" -> setup.denyPassRole(required(query, "account", "an account id"), true);
             case "DELETE /_simulator/no-pass-role" -> setup.denyPassRole(required(query, "account", "an account id"), false);
+            case "POST /_simulator/denied-actions" -> setup.denyAction(required(query, "account", "an account id"),
+                    query.get("action"), true);
+            case "DELETE /_simulator/denied-actions" -> setup.denyAction(required(query, "account", "an account id"),
+                    query.get("action"), false);
             default -> throw new IllegalStateException(route);
         }
-        return SimResponse.ok(Protocols.REST_JSON, Protocols.JSON.writeValueAsString(setup.snapshot()));
+        return SimResponse.ok(Protocols.REST_JSON, Protocols.JSON.writeValueAsString(json(setup)));
+    }
+
+    /** The setup as the state JSON shows it: what is broken, and the actions denied by account. */
+    static ObjectNode json(SetupState setup) {
+        ObjectNode json = Protocols.JSON.valueToTree(setup.snapshot());
+        json.set("deniedActions", Protocols.JSON.valueToTree(setup.deniedActions()));
+        return json;
     }
 
     private static String required(Map<String, String> query, String name, String what) {

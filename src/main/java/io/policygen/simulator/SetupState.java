@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,11 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SetupState {
 
+    private static final Pattern ACTION = Pattern.compile("[a-z-]+:[A-Z][A-Za-z]+");
+
     private final SimulatedOrganization organization;
     private final Map<String, JobErrorCode> failingAccounts = new ConcurrentHashMap<>();
     private final Map<String, JobErrorCode> failingPrincipals = new ConcurrentHashMap<>();
     private final Map<String, AccessRoleBreak> brokenAccessRoles = new ConcurrentHashMap<>();
     private final Set<String> noPassRole = ConcurrentHashMap.newKeySet();
+    /** account id -> actions ("access-analyzer:GetGeneratedPolicy") denied to every caller there, as by an SCP. */
+    private final Map<String, Set<String>> deniedActions = new ConcurrentHashMap<>();
     private volatile boolean brokenTrailBucket;
 
     SetupState(SetupFaults initial, SimulatedOrganization organization) {
@@ -83,6 +89,37 @@ public final class SetupState {
         } else {
             noPassRole.remove(accountId);
         }
+    }
+
+    /**
+     * Denies an action ({@code service:Operation}, e.g. {@code access-analyzer:GetGeneratedPolicy}) to every caller in
+     * the account, as a service control policy's explicit deny would (or a member role without it); or allows it again.
+     */
+    public void denyAction(String accountId, String action, boolean denied) {
+        if (action == null || !ACTION.matcher(action).matches()) {
+            throw new IllegalArgumentException("action=<service>:<Operation> is required, e.g."
+                    + " access-analyzer:GetGeneratedPolicy, not " + action);
+        }
+        if (denied) {
+            deniedActions.computeIfAbsent(requireAccount(accountId), id -> ConcurrentHashMap.newKeySet()).add(action);
+        } else {
+            deniedActions.getOrDefault(accountId, Set.of()).remove(action);
+        }
+    }
+
+    public boolean actionDenied(String accountId, String action) {
+        return deniedActions.getOrDefault(accountId, Set.of()).contains(action);
+    }
+
+    /** The denied actions by account, sorted, as in the state JSON. */
+    public Map<String, Set<String>> deniedActions() {
+        Map<String, Set<String>> sorted = new TreeMap<>();
+        deniedActions.forEach((account, actions) -> {
+            if (!actions.isEmpty()) {
+                sorted.put(account, new TreeSet<>(actions));
+            }
+        });
+        return sorted;
     }
 
     public Optional<JobErrorCode> accountJobError(String accountId) {

@@ -53,7 +53,7 @@ public final class Simulator implements AutoCloseable {
                 new AccessAnalyzerService(organization, generations, setup, clock, faults,
                         new GenerationViews(organization, iam, options.seed())),
                 new CloudTrailService(organization));
-        this.server = new SimulatorServer(options.port(), services, credentials, faults, rates, counts,
+        this.server = new SimulatorServer(options.port(), services, credentials, setup, faults, rates, counts,
                 new ControlEndpoint(this), options.seed());
     }
 

@@ -30,6 +30,7 @@ final class SimulatorServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Map<String, AwsService> services = new HashMap<>();
     private final CredentialStore credentials;
+    private final SetupState setup;
     private final Faults faults;
     private final RateLimits rates;
     private final RequestCounts counts;
@@ -37,9 +38,10 @@ final class SimulatorServer implements AutoCloseable {
     private final long seed;
     private final AtomicLong requests = new AtomicLong();
 
-    SimulatorServer(int port, List<AwsService> services, CredentialStore credentials, Faults faults,
+    SimulatorServer(int port, List<AwsService> services, CredentialStore credentials, SetupState setup, Faults faults,
                     RateLimits rates, RequestCounts counts, ControlEndpoint control, long seed) throws IOException {
         services.forEach(s -> this.services.put(s.signingName(), s));
+        this.setup = setup;
         this.credentials = credentials;
         this.faults = faults;
         this.rates = rates;
@@ -92,6 +94,10 @@ final class SimulatorServer implements AutoCloseable {
                 throw service.missingAuthentication();
             }
             Identity caller = authenticate(service, request, auth);
+            String action = service.signingName() + ":" + operation;
+            if (setup.actionDenied(caller.accountId(), action)) {
+                throw service.accessDenied(caller, action);
+            }
             Faults.Decision decision = faults.decide(operation);
             var latency = faults.settings(operation).latency();
             if (!latency.isZero()) {

@@ -57,7 +57,7 @@ final class SimulatorState {
         quotas.put("concurrencyError", simulator.concurrencyError().name().toLowerCase(Locale.ROOT));
         quotas.put("scope", simulator.quotaScope().name().toLowerCase(Locale.ROOT));
         quotas.put("logFilesPerGeneration", CloudTrailActivity.LOG_FILE_LIMIT);
-        state.set("setup", Protocols.JSON.valueToTree(simulator.setup().snapshot()));
+        state.set("setup", SetupControl.json(simulator.setup()));
         accounts(state.putArray("accounts"));
         if (includeGenerations) {
             ArrayNode list = state.putArray("generations");

@@ -420,6 +420,32 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldHoldOpenNotFailAGenerationWhoseResultTheAccountMayNotRead() {
+        // GetGeneratedPolicy denied (an SCP, a member role without it): each of the account's generations was recorded
+        // FAILED against its principal, its quota spent and its result never read, and the run ended 0
+        organization(o -> o.generationTime(Duration.ofMillis(300)));
+        String denied = simulator.organization().accounts().stream()
+                .filter(account -> account.active() && account.assumable() && simulator.organization().principalCount(account.id()) > 1)
+                .map(account -> account.id()).findFirst().orElseThrow();
+        simulator.setup().denyAction(denied, "access-analyzer:GetGeneratedPolicy", true);
+
+        assertThat(job.run()).isEqualTo(5);
+        assertThat(simulator.generations()).filteredOn(g -> g.accountId().equals(denied)).as("one spent there, then stopped").hasSize(1);
+        assertThat(count("select count(*) from generation where account_id = ? and state = 'IN_PROGRESS'", denied)).isOne();
+        assertThat(count("select count(*) from generation where state not in ('IN_PROGRESS', 'SUCCEEDED')")).isZero();
+        assertThat(count("select count(*) from report_failures where account_id = ? and error_code = 'AccessDeniedException'", denied))
+                .isOne();
+
+        simulator.setup().denyAction(denied, "access-analyzer:GetGeneratedPolicy", false);
+
+        assertThat(job.run()).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertThat(count("select count(*) from generation where state <> 'SUCCEEDED'")).isZero();
+        assertThat(count("select count(*) from report_failures")).isZero();
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    @Test
     void shouldWaitForAGenerationAccessAnalyzerDoesNotFindRightAfterItsStart() {
         // a read served by a store the start has not reached yet: taken for lost, each principal would be asked again
         organization(o -> o.generationTime(Duration.ofMillis(500)));

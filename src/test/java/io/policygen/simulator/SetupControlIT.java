@@ -98,6 +98,36 @@ class SetupControlIT {
         assertThat(call("POST", "/_simulator/expired-credentials?who=everyone").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void shouldDenyAnActionInOneAccountAsAServiceControlPolicyWould() throws Exception {
+        // given
+        String jobId = startFor(0);
+        String other = SimulatedOrganization.accountId(7, 2);
+
+        // when
+        JsonNode setup = ok("POST", "/_simulator/denied-actions?account=" + A + "&action=access-analyzer:GetGeneratedPolicy");
+        ok("POST", "/_simulator/denied-actions?account=" + A + "&action=iam:ListRoles");
+
+        // then
+        assertThat(setup.get("deniedActions").get(A).get(0).asString()).isEqualTo("access-analyzer:GetGeneratedPolicy");
+        assertThatThrownBy(() -> clients.accessAnalyzer(clients.member(A)).getGeneratedPolicy(r -> r.jobId(jobId)))
+                .isInstanceOfSatisfying(AccessDeniedException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .endsWith(":assumed-role/OrganizationAccountAccessRole/policygen-test is not authorized to perform:"
+                                + " access-analyzer:GetGeneratedPolicy with an explicit deny in a service control policy"));
+        assertThatThrownBy(() -> clients.iam(clients.member(A)).listRoles())
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+        assertThat(clients.accessAnalyzer(clients.member(A)).listPolicyGenerations(r -> { }).policyGenerations()).hasSize(1);
+        assertThat(clients.iam(clients.member(other)).listRoles().roles()).isNotEmpty();
+        assertThat(call("POST", "/_simulator/denied-actions?account=" + A + "&action=GetGeneratedPolicy").statusCode()).isEqualTo(400);
+
+        // when
+        ok("DELETE", "/_simulator/denied-actions?account=" + A + "&action=access-analyzer:GetGeneratedPolicy");
+
+        // then
+        assertThat(clients.accessAnalyzer(clients.member(A)).getGeneratedPolicy(r -> r.jobId(jobId)).jobDetails().jobId()).isEqualTo(jobId);
+        assertThat(ok("GET", "/_simulator/state?generations=false").get("setup").get("deniedActions").get(A).size()).isOne();
+    }
+
     private static void assertExpired(AwsServiceException e, int status, String code) {
         assertThat(e.statusCode()).isEqualTo(status);
         assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
