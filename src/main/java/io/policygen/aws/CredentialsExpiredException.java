@@ -36,11 +36,12 @@ public final class CredentialsExpiredException extends RuntimeException {
 
     private static String describe(AwsServiceException e) {
         String service = e.awsErrorDetails().serviceName();
-        String whose = service != null && MANAGEMENT_SERVICES.contains(service)
-                ? "the management account's credentials policygen was started with have expired"
-                : "a member account's role session was refused as expired before the SDK renewed it (is this host's clock behind?)";
-        return whose + " (" + service + " " + e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage()
-                + "); renew them and run again: the next run resumes where this one stopped, and nothing was charged to a"
-                + " principal or an account";
+        String said = " (" + service + " " + e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage() + ")";
+        String after = ": the next run resumes where this one stopped; nothing was charged to a principal or an account";
+        return service != null && MANAGEMENT_SERVICES.contains(service)
+                ? "the management account's credentials policygen was started with have expired" + said
+                        + "; renew them (a new SSO or assumed-role session) and run again" + after
+                : "a member account's role session was refused as expired before the SDK renewed it, which it does 5"
+                        + " minutes ahead by this host's clock (is it behind AWS's?)" + said + "; run again" + after;
     }
 }

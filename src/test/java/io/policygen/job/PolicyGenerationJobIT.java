@@ -378,7 +378,7 @@ class PolicyGenerationJobIT {
                 + simulator.requestCounts().count("access-analyzer", "StartPolicyGeneration", "ExpiredTokenException"))
                 .as("refused as expired").isPositive();
         assertThat(count("select count(*) from run where status = 'STOPPED' and message like ?",
-                "%role session was refused as expired%ExpiredTokenException%renew them and run again%")).isOne();
+                "%role session was refused as expired%ExpiredTokenException%; run again: the next run resumes%")).isOne();
         assertThat(count("select count(*) from generation where state not in ('PENDING', 'IN_PROGRESS', 'SUCCEEDED')"))
                 .as("nothing failed, refused or charged").isZero();
         assertThat(count("select count(*) from report_failures")).isZero();
@@ -406,7 +406,7 @@ class PolicyGenerationJobIT {
         assertThat(run.join()).isEqualTo(1);
         assertThat(simulator.requestCounts().count("sts", "AssumeRole", "ExpiredToken")).as("accounts not entered").isPositive();
         assertThat(count("select count(*) from run where status = 'FAILED' and message like ?",
-                "%the management account's credentials policygen was started with have expired (Sts ExpiredToken: %)%")).isOne();
+                "%the management account's credentials policygen was started with have expired (Sts ExpiredToken: %); renew them%")).isOne();
         assertThat(count("select count(*) from account where access_error_code is not null")).isZero();
         assertThat(count("select count(*) from report_failures")).isZero();
         assertThat(simulator.generations()).isEmpty();
