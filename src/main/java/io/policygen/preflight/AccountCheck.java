@@ -5,6 +5,7 @@ import io.policygen.aws.MemberAccount;
 import io.policygen.aws.MemberRole;
 import io.policygen.generation.GenerationProperties;
 import java.util.List;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ContextEntry;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.iam.model.EvaluationResult;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
 import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.SimulatePrincipalPolicyRequest;
 
 /**
  * What StartPolicyGeneration needs in one account, read without calling it: the member role can be assumed, the
@@ -26,6 +28,12 @@ final class AccountCheck {
     private static final String MEMBER_ROLE_README = "config/iam/README.md#member-role";
     private static final String ACCESS_ROLE_README = "config/iam/README.md#access-role";
     private static final String PASS_ROLE_README = "config/iam/README.md#passrole";
+    private static final String SIMULATE = "IAM SimulatePrincipalPolicy";
+    /** What a run calls as the member role, as config/iam/member-role-policy.json allows it. */
+    private static final List<String> RUN_ACTIONS = List.of("iam:GetAccountAuthorizationDetails",
+            "iam:GenerateCredentialReport", "iam:GetCredentialReport", "access-analyzer:StartPolicyGeneration",
+            "access-analyzer:GetGeneratedPolicy", "access-analyzer:ListPolicyGenerations",
+            "access-analyzer:CancelPolicyGeneration");
 
     private final AwsClients clients;
     private final MemberRole memberRole;
@@ -53,10 +61,12 @@ final class AccountCheck {
                         + MEMBER_ROLE_README)));
                 findings.notChecked(CheckKind.ACCESS_ROLE);
                 findings.notChecked(CheckKind.PASS_ROLE);
+                findings.notChecked(CheckKind.ACTIONS);
                 return;
             }
             findings.record(CheckKind.ACCESS_ROLE, accessRole(account.iam(), accountId, accessRoleArn));
             findings.record(CheckKind.PASS_ROLE, passRole(account.iam(), accountId, memberRoleArn, accessRoleArn));
+            findings.record(CheckKind.ACTIONS, actions(account.iam(), accountId, memberRoleArn));
         } finally {
             clients.release(accountId);
         }
@@ -94,32 +104,67 @@ final class AccountCheck {
         return List.of(new Problem(CheckKind.ACCESS_ROLE, accountId, arn, what, fix));
     }
 
-    private static List<Problem> passRole(IamClient iam, String accountId, String memberRoleArn, String accessRoleArn) {
-        String call = "IAM SimulatePrincipalPolicy";
-        List<EvaluationResult> results;
-        try {
-            results = iam.simulatePrincipalPolicy(r -> r.policySourceArn(memberRoleArn)
-                    .actionNames("iam:PassRole")
-                    .resourceArns(accessRoleArn)
-                    .contextEntries(ContextEntry.builder().contextKeyName("iam:PassedToService")
-                            .contextKeyType(ContextKeyTypeEnum.STRING).contextKeyValues(ACCESS_ANALYZER).build()))
-                    .evaluationResults();
-        } catch (SdkException e) {
-            return List.of(new Problem(CheckKind.PASS_ROLE, accountId, memberRoleArn, "cannot simulate its own "
-                    + "policies, so PassRole was not checked (" + AwsErrors.said(call, e) + ")", AwsErrors.accessDenied(e)
-                    ? "allow iam:SimulatePrincipalPolicy on the member role itself in config/iam/member-role-policy.json, see "
-                    + MEMBER_ROLE_README
-                    : "run the check again; if it persists, the account's IAM said: " + AwsErrors.saidWithMessage(call, e)));
+    /**
+     * The actions a run calls as the member role (config/iam/member-role-policy.json), simulated: a role policy without
+     * one, or an SCP or permissions boundary that denies it, would spend the account's generations before the run
+     * learnt it (a result GetGeneratedPolicy may not read waits open until it may).
+     */
+    private static List<Problem> actions(IamClient iam, String accountId, String memberRoleArn) {
+        Simulation simulation = simulate(iam, CheckKind.ACTIONS, accountId, memberRoleArn, "its actions were",
+                r -> r.actionNames(RUN_ACTIONS));
+        if (simulation.problem() != null) {
+            return List.of(simulation.problem());
         }
+        List<EvaluationResult> results = simulation.results();
+        List<String> denied = results.stream().filter(r -> r.evalDecision() != PolicyEvaluationDecisionType.ALLOWED)
+                .map(r -> r.evalActionName() + " (" + r.evalDecisionAsString() + ")").toList();
+        if (results.isEmpty() || !denied.isEmpty()) {
+            return List.of(new Problem(CheckKind.ACTIONS, accountId, memberRoleArn, "may not call "
+                    + (denied.isEmpty() ? "what a run calls (" + SIMULATE + ": no result)" : String.join(", ", denied) + " ("
+                    + SIMULATE + ")"), "allow them in the member role's policy (config/iam/member-role-policy.json, statements"
+                    + " DiscoverPrincipals and GeneratePolicies); an explicitDeny is a service control policy's or a permissions"
+                    + " boundary's, to be lifted for the member role, see " + MEMBER_ROLE_README));
+        }
+        return List.of();
+    }
+
+    private static List<Problem> passRole(IamClient iam, String accountId, String memberRoleArn, String accessRoleArn) {
+        Simulation simulation = simulate(iam, CheckKind.PASS_ROLE, accountId, memberRoleArn, "PassRole was", r -> r
+                .actionNames("iam:PassRole")
+                .resourceArns(accessRoleArn)
+                .contextEntries(ContextEntry.builder().contextKeyName("iam:PassedToService")
+                        .contextKeyType(ContextKeyTypeEnum.STRING).contextKeyValues(ACCESS_ANALYZER).build()));
+        if (simulation.problem() != null) {
+            return List.of(simulation.problem());
+        }
+        List<EvaluationResult> results = simulation.results();
         List<String> denials = results.stream().filter(r -> r.evalDecision() != PolicyEvaluationDecisionType.ALLOWED)
                 .map(EvaluationResult::evalDecisionAsString).toList();
         if (results.isEmpty() || !denials.isEmpty()) {
             return List.of(new Problem(CheckKind.PASS_ROLE, accountId, memberRoleArn, "may not pass the access role "
-                    + accessRoleArn + " to Access Analyzer (" + call + " iam:PassRole: "
+                    + accessRoleArn + " to Access Analyzer (" + SIMULATE + " iam:PassRole: "
                     + (denials.isEmpty() ? "no result" : String.join(", ", denials)) + ")", "allow iam:PassRole on the "
                     + "access role with iam:PassedToService " + ACCESS_ANALYZER + " (config/iam/member-role-policy.json, "
                     + "statement PassAccessRoleToAccessAnalyzer), see " + PASS_ROLE_README));
         }
         return List.of();
+    }
+
+    /** The member role's policies simulated (SCPs and its boundary included), or why they could not be. */
+    private record Simulation(List<EvaluationResult> results, Problem problem) {
+    }
+
+    private static Simulation simulate(IamClient iam, CheckKind kind, String accountId, String memberRoleArn, String checked,
+                                       Consumer<SimulatePrincipalPolicyRequest.Builder> request) {
+        try {
+            return new Simulation(iam.simulatePrincipalPolicy(r -> request.accept(r.policySourceArn(memberRoleArn)))
+                    .evaluationResults(), null);
+        } catch (SdkException e) {
+            return new Simulation(List.of(), new Problem(kind, accountId, memberRoleArn, "cannot simulate its own policies, so "
+                    + checked + " not checked (" + AwsErrors.said(SIMULATE, e) + ")", AwsErrors.accessDenied(e)
+                    ? "allow iam:SimulatePrincipalPolicy on the member role itself in config/iam/member-role-policy.json, see "
+                    + MEMBER_ROLE_README
+                    : "run the check again; if it persists, the account's IAM said: " + AwsErrors.saidWithMessage(SIMULATE, e)));
+        }
     }
 }

@@ -8,7 +8,8 @@ public enum CheckKind {
     LOG_FILES("log files"),
     MEMBER_ROLE("member role"),
     ACCESS_ROLE("access role"),
-    PASS_ROLE("PassRole");
+    PASS_ROLE("PassRole"),
+    ACTIONS("actions");
 
     private final String label;
 

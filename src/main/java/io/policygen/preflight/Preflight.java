@@ -48,7 +48,7 @@ public final class Preflight {
         PreflightReport.Caller caller = caller(findings);
         if (caller == null) {
             for (CheckKind kind : List.of(CheckKind.ORGANIZATION, CheckKind.TRAIL, CheckKind.MEMBER_ROLE,
-                    CheckKind.ACCESS_ROLE, CheckKind.PASS_ROLE)) {
+                    CheckKind.ACCESS_ROLE, CheckKind.PASS_ROLE, CheckKind.ACTIONS)) {
                 findings.notChecked(kind);
             }
             return report(findings, null, null, options, List.of(), List.of(), estimate(List.of(), findings));
@@ -62,7 +62,7 @@ public final class Preflight {
         LogFileEstimate estimate = estimate(trails, findings);
         List<String> accounts = scope == null ? List.of() : scope.select(options, caller.accountId());
         if (scope == null) {
-            List.of(CheckKind.MEMBER_ROLE, CheckKind.ACCESS_ROLE, CheckKind.PASS_ROLE).forEach(findings::notChecked);
+            List.of(CheckKind.MEMBER_ROLE, CheckKind.ACCESS_ROLE, CheckKind.PASS_ROLE, CheckKind.ACTIONS).forEach(findings::notChecked);
         }
         new AccountChecks(new AccountCheck(clients, organization.memberRole(), generation), options.concurrency())
                 .run(accounts, findings);

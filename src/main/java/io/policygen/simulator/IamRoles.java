@@ -17,7 +17,9 @@ import java.util.Optional;
  * iam:PassRole the access role: the simulator answers for the member role, whose permissions are the
  * AdministratorAccess of an Organizations-created account, so every action is {@code allowed} except PassRole
  * on the access role in the {@code --no-pass-role} accounts ({@code implicitDeny}); for any other principal it
- * answers {@code implicitDeny}, as it does not model their permissions (a guess, not AWS's behaviour).
+ * answers {@code implicitDeny}, as it does not model their permissions (a guess, not AWS's behaviour). An action
+ * denied in the account ({@code /_simulator/denied-actions}, an SCP's deny) is {@code explicitDeny}, with
+ * OrganizationsDecisionDetail's AllowedByOrganizations false.
  */
 final class IamRoles {
 
@@ -73,11 +75,17 @@ final class IamRoles {
         Xml xml = new Xml().open("EvaluationResults");
         for (String action : actions) {
             for (String resource : resources.isEmpty() ? List.of("*") : resources) {
-                boolean denied = !source.equals(member) || action.equalsIgnoreCase("iam:PassRole")
+                boolean byScp = setup.actionDenied(account.id(), action);
+                boolean denied = byScp || !source.equals(member) || action.equalsIgnoreCase("iam:PassRole")
                         && resource.equals(organization.accessRoleArn(account.id()))
                         && setup.passRoleDenied(account.id());
                 xml.open("member").element("EvalActionName", action).element("EvalResourceName", resource)
-                        .element("EvalDecision", denied ? "implicitDeny" : "allowed").open("MatchedStatements");
+                        .element("EvalDecision", byScp ? "explicitDeny" : denied ? "implicitDeny" : "allowed");
+                if (byScp) {
+                    xml.open("OrganizationsDecisionDetail").element("AllowedByOrganizations", false)
+                            .close("OrganizationsDecisionDetail");
+                }
+                xml.open("MatchedStatements");
                 if (!denied) {
                     xml.open("member").element("SourcePolicyId", "AdministratorAccess")
                             .element("SourcePolicyType", "IAM Policy").close("member");

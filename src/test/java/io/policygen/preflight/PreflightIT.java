@@ -61,7 +61,8 @@ class PreflightIT {
                 new CheckCount(CheckKind.LOG_FILES, 1, 0, 0),
                 new CheckCount(CheckKind.MEMBER_ROLE, 7, 0, 0),
                 new CheckCount(CheckKind.ACCESS_ROLE, 7, 0, 0),
-                new CheckCount(CheckKind.PASS_ROLE, 7, 0, 0));
+                new CheckCount(CheckKind.PASS_ROLE, 7, 0, 0),
+                new CheckCount(CheckKind.ACTIONS, 7, 0, 0));
         assertThat(aws.generations()).isEmpty();
     }
 
@@ -113,6 +114,7 @@ class PreflightIT {
         });
         assertThat(report.count(CheckKind.ACCESS_ROLE)).isEqualTo(new CheckCount(CheckKind.ACCESS_ROLE, 7, 0, 1));
         assertThat(report.count(CheckKind.PASS_ROLE)).isEqualTo(new CheckCount(CheckKind.PASS_ROLE, 7, 0, 1));
+        assertThat(report.count(CheckKind.ACTIONS)).isEqualTo(new CheckCount(CheckKind.ACTIONS, 7, 0, 1));
         assertThat(aws.generations()).isEmpty();
     }
 
@@ -160,7 +162,8 @@ class PreflightIT {
                 new CheckCount(CheckKind.LOG_FILES, 1, 0, 0),
                 new CheckCount(CheckKind.MEMBER_ROLE, 0, 0, 1),
                 new CheckCount(CheckKind.ACCESS_ROLE, 0, 0, 1),
-                new CheckCount(CheckKind.PASS_ROLE, 0, 0, 1));
+                new CheckCount(CheckKind.PASS_ROLE, 0, 0, 1),
+                new CheckCount(CheckKind.ACTIONS, 0, 0, 1));
         assertThat(aws.requestCounts().snapshot()).containsOnlyKeys("sts");
     }
 
@@ -180,6 +183,29 @@ class PreflightIT {
                     + " in the request is expired)");
             assertThat(problem.fix()).startsWith("they have expired: renew them");
         });
+    }
+
+    @Test
+    void shouldNameTheActionsAnScpDeniesTheMemberRole() {
+        // given an SCP that lets generations start but not be read: each would be spent, its result waiting
+        Simulator aws = simulator.get();
+        aws.setup().denyAction(account(4), "access-analyzer:GetGeneratedPolicy", true);
+        aws.setup().denyAction(account(4), "iam:GenerateCredentialReport", true);
+
+        // when
+        PreflightReport report = new PreflightRunner(aws).check(PreflightOptions.everyAccount());
+
+        // then
+        assertThat(report.exitCode()).isEqualTo(5);
+        assertThat(report.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(CheckKind.ACTIONS);
+            assertThat(problem.accountId()).isEqualTo(account(4));
+            assertThat(problem.what()).isEqualTo("may not call iam:GenerateCredentialReport (explicitDeny),"
+                    + " access-analyzer:GetGeneratedPolicy (explicitDeny) (IAM SimulatePrincipalPolicy)");
+            assertThat(problem.fix()).contains("service control policy", "config/iam/README.md#member-role");
+        });
+        assertThat(report.count(CheckKind.ACTIONS)).isEqualTo(new CheckCount(CheckKind.ACTIONS, 7, 1, 0));
+        assertThat(aws.generations()).isEmpty();
     }
 
     @Test
@@ -243,7 +269,7 @@ class PreflightIT {
         assertThat(report.exitCode()).isEqualTo(0);
         assertThat(aws.requestCounts().total("sts", "AssumeRole")).isEqualTo(4);
         assertThat(aws.requestCounts().total("iam", "GetRole")).isEqualTo(4);
-        assertThat(aws.requestCounts().total("iam", "SimulatePrincipalPolicy")).isEqualTo(4);
+        assertThat(aws.requestCounts().total("iam", "SimulatePrincipalPolicy")).as("PassRole, then the actions").isEqualTo(8);
         assertThat(report.count(CheckKind.MEMBER_ROLE)).isEqualTo(new CheckCount(CheckKind.MEMBER_ROLE, 4, 0, 0));
     }
 }
