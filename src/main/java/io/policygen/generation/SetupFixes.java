@@ -99,6 +99,13 @@ public final class SetupFixes {
                 + " spent quota this run", first.fix());
     }
 
+    public static String forUnreadableIam(String memberRoleArn) {
+        return "policygen assumed " + memberRoleArn + " but may not read the account's IAM with it: allow"
+                + " iam:GetAccountAuthorizationDetails in its policy (config/iam/member-role-policy.json, statement"
+                + " DiscoverPrincipals) and lift any service control policy or boundary that denies it (`policygen check`"
+                + " names the action)";
+    }
+
     public static String forUnenterableAccount(String memberRoleArn) {
         return "policygen could not assume " + memberRoleArn + ": deploy the member role in this account (the StackSet in"
                 + " config/cloudformation) and let the role policygen runs as assume it (config/iam/README.md, \"The member role\")";

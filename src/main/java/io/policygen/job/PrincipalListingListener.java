@@ -52,7 +52,8 @@ public class PrincipalListingListener implements StepExecutionListener {
         String code = context.getString(IamPrincipalReader.ACCESS_ERROR_CODE, null);
         if (code != null) {
             String message = context.getString(IamPrincipalReader.ACCESS_ERROR_MESSAGE, "");
-            String fix = SetupFixes.forUnenterableAccount(memberRoleArn);
+            String fix = Boolean.TRUE.equals(context.get(IamPrincipalReader.ACCESS_ERROR_ENTERED))
+                    ? SetupFixes.forUnreadableIam(memberRoleArn) : SetupFixes.forUnenterableAccount(memberRoleArn);
             accounts.recordAccessError(accountId, code, message, fix);
             LogEvent.warn(log, "account-unenterable").with("account", accountId).with("code", code).quoted("detail", message)
                     .quoted("fix", fix).log();

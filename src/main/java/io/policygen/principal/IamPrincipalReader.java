@@ -27,8 +27,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * and groups (kept in an {@link AccountCatalog}, and read as items to store), then its roles and users, each
  * assessed as it comes ({@link PrincipalAssessor}) and read if the filter admits it. Users' last use comes from the
  * credential report, asked for when the account is opened and collected before the principals. When the account
- * cannot be entered or read, it records why in the step's context (keys {@value #ACCESS_ERROR_CODE} and
- * {@value #ACCESS_ERROR_MESSAGE}) and reads nothing more, so the other accounts go on; without a credential report
+ * cannot be entered or read, it records why in the step's context (keys {@value #ACCESS_ERROR_CODE},
+ * {@value #ACCESS_ERROR_MESSAGE}, and {@value #ACCESS_ERROR_ENTERED}: whether the role was assumed) and reads nothing more, so the other accounts go on; without a credential report
  * it goes on, users' last use unknown (key {@value #CREDENTIAL_REPORT_ERROR}).
  * It keeps no position: a restarted partition lists its account again, and the upserts are idempotent.
  */
@@ -36,6 +36,8 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
 
     public static final String ACCESS_ERROR_CODE = "iamPrincipalReader.accessErrorCode";
     public static final String ACCESS_ERROR_MESSAGE = "iamPrincipalReader.accessErrorMessage";
+    /** True when the member role was assumed and the account's IAM then refused to be read. */
+    public static final String ACCESS_ERROR_ENTERED = "iamPrincipalReader.accessErrorEntered";
     public static final String CREDENTIAL_REPORT_ERROR = "iamPrincipalReader.credentialReportError";
 
     private static final Logger log = LoggerFactory.getLogger(IamPrincipalReader.class);
@@ -73,11 +75,12 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
         context = executionContext;
         context.remove(ACCESS_ERROR_CODE);
         context.remove(ACCESS_ERROR_MESSAGE);
+        context.remove(ACCESS_ERROR_ENTERED);
         context.remove(CREDENTIAL_REPORT_ERROR);
         try {
             account = iam.open(accountId);
         } catch (AccountAccessException e) {
-            stopAt(e.code(), e.getMessage());
+            stopAt(e.code(), e.getMessage(), false);
             return;
         }
         catalog = new AccountCatalog(accountId);
@@ -111,13 +114,13 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
             }
             return pending.poll();
         } catch (AccountAccessException e) {
-            return stopAt(e.code(), e.getMessage());
+            return stopAt(e.code(), e.getMessage(), true);
         } catch (AwsServiceException e) {
             if (e.statusCode() != 403) {
                 throw e;
             }
             AccountAccessException error = AwsIamPrincipals.accessError(accountId, "cannot read IAM", e);
-            return stopAt(error.code(), error.getMessage());
+            return stopAt(error.code(), error.getMessage(), true);
         }
     }
 
@@ -160,9 +163,10 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
         entities = stream.iterator();
     }
 
-    private IamItem stopAt(String code, String message) {
+    private IamItem stopAt(String code, String message, boolean entered) {
         context.putString(ACCESS_ERROR_CODE, code);
         context.putString(ACCESS_ERROR_MESSAGE, message);
+        context.put(ACCESS_ERROR_ENTERED, entered);
         entities = Collections.emptyIterator();
         pending.clear();
         catalog = null;

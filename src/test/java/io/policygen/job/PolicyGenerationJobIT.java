@@ -265,15 +265,24 @@ class PolicyGenerationJobIT {
     @Test
     void shouldRecordAnAccountThatCannotBeEnteredAndGoOnWithTheOthers() {
         organization(o -> o.unassumableAccounts(1));
+        // and one whose member role is assumed but may not read IAM (an SCP): its fix once said "could not assume"
+        String unreadable = simulator.organization().accounts().stream()
+                .filter(account -> account.active() && account.assumable()).map(account -> account.id()).findFirst().orElseThrow();
+        simulator.setup().denyAction(unreadable, "iam:GetAccountAuthorizationDetails", true);
 
         int exitCode = job.run();
 
         assertThat(exitCode).as("finished, but an account needs its setup fixed").isEqualTo(5);
-        assertThat(job.jdbc().sql("select fix from report_failures where kind = 'ACCOUNT' and error_code = 'AccessDenied'")
-                .query(String.class).single()).contains("member role").contains("config/iam/README.md");
-        assertThat(count("select count(*) from account where access_error_code = 'AccessDenied' and access_error_message like '%assume%'"))
+        assertThat(job.jdbc().sql("select fix from report_failures where kind = 'ACCOUNT' and error_code = 'AccessDenied'"
+                        + " and account_id <> ?").params(unreadable).query(String.class).single())
+                .startsWith("policygen could not assume").contains("member role").contains("config/iam/README.md");
+        assertThat(job.jdbc().sql("select fix from report_failures where account_id = ?").params(unreadable).query(String.class)
+                .single()).startsWith("policygen assumed ").contains("but may not read the account's IAM")
+                .contains("iam:GetAccountAuthorizationDetails");
+        assertThat(count("select count(*) from account where access_error_code = 'AccessDenied' and access_error_message like '%cannot assume the member role%'"))
                 .isEqualTo(1);
-        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals());
+        long unreadablePrincipals = simulator.organization().principalCount(unreadable);
+        assertThat(generationsPerPrincipal()).hasSize((int) (eligiblePrincipals() - unreadablePrincipals));
     }
 
     @Test

@@ -121,6 +121,7 @@ class IamPrincipalReaderTest {
         assertThat(context.getString(IamPrincipalReader.ACCESS_ERROR_CODE)).isEqualTo("AccessDenied");
         assertThat(context.getString(IamPrincipalReader.ACCESS_ERROR_MESSAGE))
                 .isEqualTo("account 222222222222: cannot assume the member role: not authorized");
+        assertThat(context.get(IamPrincipalReader.ACCESS_ERROR_ENTERED)).as("the role was not assumed").isEqualTo(false);
     }
 
     @Test
