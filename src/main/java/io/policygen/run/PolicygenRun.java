@@ -5,6 +5,7 @@ import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.generation.SlotOutcome;
 import io.policygen.log.Causes;
 import io.policygen.log.LogEvent;
+import io.policygen.organization.OrganizationRefusal;
 import io.policygen.store.DatabaseAccess;
 import io.policygen.store.DatabaseOutage.DatabaseGoneException;
 import io.policygen.time.TimeSource;
@@ -125,6 +126,11 @@ public final class PolicygenRun {
     }
 
     private ExitCode exitCode(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.COMPLETED && !control.stopRequested()
+                && stepFailures(execution).stream().anyMatch(f -> OrganizationRefusal.in(f.getValue()).isPresent())) {
+            // the whole organization's setup: a rerun cannot mend it, so the examples do not retry it
+            return ExitCode.SETUP_PROBLEMS;
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED || control.stopRequested()
                 || currentRun.count(SlotOutcome.UNSETTLED) > 0) {
             return ExitCode.FAILED;
@@ -158,10 +164,7 @@ public final class PolicygenRun {
                     .append(" stopped generating; see report_failures)");
         }
         // a partitioned step's own failure only says a partition failed: expired credentials, in whichever, say why
-        List<Map.Entry<String, Throwable>> stepFailures = execution.getStepExecutions().stream()
-                .flatMap(step -> step.getFailureExceptions().stream().filter(PolicygenRun::isFailure)
-                        .map(failure -> Map.entry(step.getStepName(), failure)))
-                .toList();
+        List<Map.Entry<String, Throwable>> stepFailures = stepFailures(execution);
         stepFailures.stream().filter(failure -> CredentialsExpiredException.in(failure.getValue()).isPresent()).findFirst()
                 .or(() -> stepFailures.stream().findFirst())
                 .map(failure -> " in step " + failure.getKey() + ": " + describe(failure.getValue()))
@@ -169,6 +172,14 @@ public final class PolicygenRun {
                         .map(failure -> ": " + describe(failure)).findFirst())
                 .ifPresent(failure -> text.append(", failure").append(failure));
         return text.toString();
+    }
+
+    /** Each step's failures, with the step's name. */
+    private static List<Map.Entry<String, Throwable>> stepFailures(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .flatMap(step -> step.getFailureExceptions().stream().filter(PolicygenRun::isFailure)
+                        .map(failure -> Map.entry(step.getStepName(), failure)))
+                .toList();
     }
 
     private static boolean isFailure(Throwable failure) {
@@ -181,9 +192,9 @@ public final class PolicygenRun {
      * naming the endpoint.
      */
     public static String describe(Throwable e) {
-        var expired = CredentialsExpiredException.in(e);
-        if (expired.isPresent()) {
-            return expired.get().getMessage();
+        var explained = CredentialsExpiredException.in(e).map(Throwable::getMessage).or(() -> OrganizationRefusal.in(e));
+        if (explained.isPresent()) {
+            return explained.get();
         }
         Throwable top = e;
         while (top.getCause() != null && top.getCause() != top && top.getClass().getName().startsWith("org.springframework.batch.")) {

@@ -286,6 +286,32 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldEndWithExitFiveAndTheFixWhenOrganizationsRefusesTheListing() {
+        // the whole organization's setup, which a rerun cannot mend: it ended 1 ("run again") with the SDK's words
+        organization(o -> o);
+        job.set("policygen.organization.ou-ids[0]", "ou-abcd-12345678");
+
+        assertThat(job.run()).isEqualTo(5);
+        assertThat(count("select count(*) from run where status = 'SETUP_PROBLEMS' and message like ?", "%failure in step"
+                + " discoverAccounts: the organization's accounts cannot be listed (Organizations ParentNotFoundException: %)."
+                + " Fix: correct policygen.organization.ou-ids: %")).isOne();
+
+        job.unset("policygen.organization.ou-ids[0]");
+        String management = simulator.organization().managementAccountId();
+        simulator.setup().denyAction(management, "organizations:ListAccounts", true);
+
+        assertThat(job.run()).isEqualTo(5);
+        assertThat(count("select count(*) from run where status = 'SETUP_PROBLEMS' and message like ?",
+                "%(Organizations AccessDeniedException: %). Fix: run policygen in the organization's management account%")).isOne();
+        assertThat(simulator.generations()).isEmpty();
+
+        simulator.setup().denyAction(management, "organizations:ListAccounts", false);
+
+        assertThat(job.run()).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+    }
+
+    @Test
     void shouldRefuseASecondConcurrentRunWithExitCodeFour() {
         organization(o -> o.generationTime(Duration.ofSeconds(30)));
         var first = new java.util.concurrent.atomic.AtomicReference<org.springframework.context.ConfigurableApplicationContext>();
