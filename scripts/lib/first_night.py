@@ -5,7 +5,11 @@
 - failing setups: an account whose access role cannot read the trail (AUTHORIZATION_ERROR), one whose access role is
   missing, one whose generations keep failing (SERVICE_ERROR): the quota spent in each before the job stops there;
 - the organization's trail bucket broken for every account: the canaries' generations and no more;
-- 90 days of 4 active Regions, over the 100,000 log files of one generation: one failure per account to learn the window.
+- 90 days of 4 active Regions, over the 100,000 log files of one generation: one failure per account to learn the window;
+- an SCP that lets the member role start generations in one account but not read them: what is spent there before the
+  account stops, and that the run after the fix reads it;
+- the credentials expiring mid-run: how fast the run stops, that nothing is charged, and that the run after the
+  renewal finishes the work once.
 """
 
 import collections
@@ -165,16 +169,77 @@ def data_size_limit(args, db, work, failures):
     return _cloudtrail_limit(args, db, work, failures, "data size limit", "datasize", 3, "--log-file-kb", "500")
 
 
+def scp_denies_reading(args, db, work, failures):
+    accounts, principals = (6, 4) if args.quick else (20, 10)
+    database = db.create("chaos_scp")
+    sim = h.Simulator(work, "scp", *_options(accounts, principals, "PT1S"))
+    denied = _accounts(sim)[2]
+    action = "access-analyzer:GetGeneratedPolicy"
+    sim._call(f"/_simulator/denied-actions?account={denied}&action={action}", "POST")
+    rc = h.Job(work, "scp", db, database, sim).wait(900)
+    spent = _per_account(sim.state()["generations"])[denied]
+    held = int(db.value(database, f"select count(*) from generation where account_id = '{denied}' and state = 'IN_PROGRESS'"))
+    charged = int(db.value(database, "select count(*) from generation where state in ('FAILED', 'REJECTED')"))
+    sim._call(f"/_simulator/denied-actions?account={denied}&action={action}", "DELETE")
+    rc_after = h.Job(work, "scp-fixed", db, database, sim).wait(900)
+    state = sim.state()
+    sim.stop()
+    done = int(db.value(database, f"""
+        select count(distinct principal_id) from generation where account_id = '{denied}' and state = 'SUCCEEDED'"""))
+    duplicates = sum(1 for n in collections.Counter(g["principalArn"] for g in state["generations"]).values() if n > 1)
+    result = {"accounts": accounts, "principals": principals, "rc": rc, "spent": spent, "held_open": held,
+              "charged": charged, "rc_after_fix": rc_after, "done_after_fix": done, "duplicates": duplicates}
+    h.log(f"SCP denies reading: {result}")
+    if rc != 5 or spent != 1 or held != 1 or charged or rc_after != 0 or done != principals or duplicates:
+        failures.append(f"SCP denies reading: {result}")
+    return result
+
+
+def credentials_expire(args, db, work, failures):
+    accounts, principals = (6, 4) if args.quick else (20, 10)
+    database = db.create("chaos_expired")
+    sim = h.Simulator(work, "expired", *_options(accounts, principals, "PT2S"))
+    job = h.Job(work, "expired", db, database, sim)
+    deadline = time.time() + 300
+    # half the accounts with a generation in progress, by the simulator's record
+    while job.process.poll() is None and time.time() < deadline and sum(
+            1 for g in sim.state()["generations"] if g["status"] == "IN_PROGRESS") < accounts // 2:
+        time.sleep(0.2)
+    sim._call("/_simulator/expired-credentials?who=management", "POST")
+    sim._call("/_simulator/expired-credentials?who=sessions", "POST")
+    expired_at = time.time()
+    rc = job.wait(900)
+    stopped_after = time.time() - expired_at
+    charged = int(db.value(database, "select count(*) from generation where state not in ('PENDING', 'IN_PROGRESS', 'SUCCEEDED')"))
+    held = int(db.value(database, "select count(*) from generation where state = 'IN_PROGRESS'"))
+    sim._call("/_simulator/expired-credentials", "DELETE")
+    rc_after = h.Job(work, "renewed", db, database, sim).wait(900)
+    state = sim.state()
+    sim.stop()
+    per_principal = collections.Counter(g["principalArn"] for g in state["generations"])
+    duplicates = sum(1 for n in per_principal.values() if n > 1)
+    result = {"accounts": accounts, "principals": principals, "rc": rc, "stopped_after_s": round(stopped_after, 1),
+              "held_open": held, "charged": charged, "rc_after_renewal": rc_after, "generated": len(per_principal),
+              "all": accounts * principals, "duplicates": duplicates}
+    h.log(f"credentials expire: {result}")
+    if rc != 1 or charged or rc_after != 0 or len(per_principal) != accounts * principals or duplicates:
+        failures.append(f"credentials expire: {result}")
+    return result
+
+
 def first_night(args, db, work, failures, rng):
     return {"console_user": console_user(args, db, work, failures),
             "failing_setups": failing_setups(args, db, work, failures),
             "broken_trail_bucket": broken_trail_bucket(args, db, work, failures),
             "log_file_limit": log_file_limit(args, db, work, failures),
-            "data_size_limit": data_size_limit(args, db, work, failures)}
+            "data_size_limit": data_size_limit(args, db, work, failures),
+            "scp_denies_reading": scp_denies_reading(args, db, work, failures),
+            "credentials_expire": credentials_expire(args, db, work, failures)}
 
 
 def doc(r):
     c, s, b = r["console_user"], r["failing_setups"], r["broken_trail_bucket"]
+    p, e = r["scp_denies_reading"], r["credentials_expire"]
 
     def limit(row, what):
         return [what, f"{row['accounts']} x {row['principals']}", row["rc"],
@@ -197,5 +262,13 @@ def doc(r):
                      ["the trail bucket broken for every account", f"{b['accounts']} accounts", b["rc"],
                       f"generations {b['generations']} (the canaries'), accounts untouched {b['accounts_untouched']} of {b['accounts']}"],
                      limit(r["log_file_limit"], "90 days of 4 active Regions (103,680 log files > 100,000)"),
-                     limit(r["data_size_limit"], "90 days of 3 active Regions, log files of 500 KB (77,760 files, 37 GB > 25 GB)")]),
+                     limit(r["data_size_limit"], "90 days of 3 active Regions, log files of 500 KB (77,760 files, 37 GB > 25 GB)"),
+                     ["an SCP denies access-analyzer:GetGeneratedPolicy in one account", f"{p['accounts']} x {p['principals']}",
+                      p["rc"], f"quota spent there {p['spent']}, held open {p['held_open']}, charged to principals {p['charged']};"
+                      f" after the fix exit {p['rc_after_fix']}, done there {p['done_after_fix']}/{p['principals']},"
+                      f" duplicates {p['duplicates']}"],
+                     ["the management credentials and member sessions expire mid-run", f"{e['accounts']} x {e['principals']}",
+                      e["rc"], f"stopped {e['stopped_after_s']} s after the expiry; held open {e['held_open']}, charged"
+                      f" {e['charged']}; after the renewal exit {e['rc_after_renewal']}, generated {e['generated']}/{e['all']},"
+                      f" duplicates {e['duplicates']}"]]),
             ""]
