@@ -56,8 +56,17 @@ public final class SetupFixes {
                         + " either (config/iam/README.md, \"PassRole\"; `policygen check` tells which)");
     }
 
-    /** GetGeneratedPolicy refused for the caller: the generation ran, its result waits for a caller allowed to read it. */
+    /**
+     * GetGeneratedPolicy refused for the caller: the generation ran, its result waits for a caller allowed to read it.
+     * STS's AccessDenied is the member role's session refused on its renewal (its trust policy changed mid-run).
+     */
     public static SetupProblem forReadDenied(String code, String message) {
+        if ("AccessDenied".equals(code)) {
+            return new SetupProblem(code, "the member role's session could not be renewed to read a generation: " + message,
+                    "let the role policygen runs as assume the member role again (config/iam/README.md#member-role); the"
+                            + " generations started here stay open, and the next run reads them (Access Analyzer keeps them"
+                            + " for 7 days)");
+        }
         return new SetupProblem(code, "GetGeneratedPolicy was refused: " + message, "let the member role call"
                 + " access-analyzer:GetGeneratedPolicy and ListPolicyGenerations, and check that no SCP denies them"
                 + " (config/iam/README.md#member-role); the generations started here stay open, and the next run reads"

@@ -22,10 +22,14 @@ final class Protocols {
 
     // --- AWS Query (STS, IAM) ---
 
-    /** IAM's words for an action a service control policy denies (AccessDenied's message, as AWS words it). */
+    /**
+     * IAM's words for a denied action (AccessDenied's message, as AWS words it): a service control policy's deny in a
+     * member account; in the management account, which no SCP reaches, a role policy without the action.
+     */
     static String deniedByScp(Identity caller, String action) {
-        return "User: " + caller.arn() + " is not authorized to perform: " + action
-                + " with an explicit deny in a service control policy";
+        return "User: " + caller.arn() + " is not authorized to perform: " + action + (caller.management()
+                ? " because no identity-based policy allows the " + action + " action"
+                : " with an explicit deny in a service control policy");
     }
 
     static SimResponse querySuccess(String action, String namespace, String requestId, Xml result) {

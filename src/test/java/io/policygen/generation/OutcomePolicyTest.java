@@ -40,6 +40,21 @@ class OutcomePolicyTest {
     }
 
     @Test
+    void shouldStopTheSlotAtTheFirstReadRefusedSayingWhoseRefusalItWas() {
+        policy.readRefused(slot, "AccessDeniedException", "not authorized to perform: access-analyzer:GetGeneratedPolicy");
+
+        assertThat(slot.outcome()).isEqualTo(SlotOutcome.SETUP_FAILED);
+        assertThat(slot.setupProblem().message()).startsWith("GetGeneratedPolicy was refused: ");
+        assertThat(slot.setupProblem().fix()).contains("access-analyzer:GetGeneratedPolicy").contains("stay open");
+
+        AccountSlot renewed = new AccountSlot(new SlotId(ACCOUNT, "us-east-1"), 1, Instant.EPOCH, 0);
+        policy.readRefused(renewed, "AccessDenied", "not authorized to perform: sts:AssumeRole");
+
+        assertThat(renewed.setupProblem().message()).startsWith("the member role's session could not be renewed");
+        assertThat(renewed.setupProblem().fix()).contains("assume the member role again").contains("stay open");
+    }
+
+    @Test
     void shouldChargeOtherRefusalsToThePrincipalUntilTheyComeThreeInARowCountingFailures() {
         assertThat(policy.refused(slot, "ValidationException", "no such trail", List.of())).isEqualTo(ChargedTo.PRINCIPAL);
         policy.judge(slot, result("FAILED", "SERVICE_ERROR"));

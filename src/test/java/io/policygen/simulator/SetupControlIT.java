@@ -119,6 +119,13 @@ class SetupControlIT {
         assertThat(clients.accessAnalyzer(clients.member(A)).listPolicyGenerations(r -> { }).policyGenerations()).hasSize(1);
         assertThat(clients.iam(clients.member(other)).listRoles().roles()).isNotEmpty();
         assertThat(call("POST", "/_simulator/denied-actions?account=" + A + "&action=GetGeneratedPolicy").statusCode()).isEqualTo(400);
+        // no SCP reaches the management account: there a denied action is one its role's policies do not allow
+        ok("POST", "/_simulator/denied-actions?account=" + simulator.organization().managementAccountId()
+                + "&action=organizations:ListAccounts");
+        assertThatThrownBy(() -> clients.organizations().listAccounts(r -> { }))
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .endsWith(" is not authorized to perform: organizations:ListAccounts because no identity-based policy"
+                                + " allows the organizations:ListAccounts action"));
 
         // when
         ok("DELETE", "/_simulator/denied-actions?account=" + A + "&action=access-analyzer:GetGeneratedPolicy");
