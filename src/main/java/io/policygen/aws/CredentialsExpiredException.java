@@ -1,5 +1,6 @@
 package io.policygen.aws;
 
+import io.policygen.log.Causes;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -23,15 +24,10 @@ public final class CredentialsExpiredException extends RuntimeException {
 
     /** The failure as this exception, when it or one of its causes is AWS saying the credentials have expired. */
     public static Optional<CredentialsExpiredException> in(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CredentialsExpiredException expired) {
-                return Optional.of(expired);
-            }
-            if (t instanceof AwsServiceException e && e.awsErrorDetails() != null && CODES.contains(e.awsErrorDetails().errorCode())) {
-                return Optional.of(new CredentialsExpiredException(describe(e), e));
-            }
-        }
-        return Optional.empty();
+        return Causes.find(failure, CredentialsExpiredException.class, expired -> true)
+                .or(() -> Causes.find(failure, AwsServiceException.class,
+                                e -> e.awsErrorDetails() != null && CODES.contains(e.awsErrorDetails().errorCode()))
+                        .map(e -> new CredentialsExpiredException(describe(e), e)));
     }
 
     private static String describe(AwsServiceException e) {

@@ -1,5 +1,6 @@
 package io.policygen.organization;
 
+import io.policygen.log.Causes;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.organizations.model.OrganizationsException;
@@ -22,21 +23,16 @@ public final class OrganizationRefusal {
 
     /** The refusal among the failure's causes, as one line with its fix. */
     public static Optional<String> in(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OrganizationsException e && e.awsErrorDetails() != null) {
-                String code = e.awsErrorDetails().errorCode();
-                String said = "the organization's accounts cannot be listed (Organizations " + code + ": "
-                        + e.awsErrorDetails().errorMessage() + "). Fix: ";
-                if (WRONG_CALLER.contains(code)) {
-                    return Optional.of(said + "run policygen in the organization's management account (or its delegated"
-                            + " administrator) as a role with config/iam/management-account-policy.json, see " + MANAGEMENT_README);
-                }
-                if (WRONG_OU.contains(code)) {
-                    return Optional.of(said + "correct policygen.organization.ou-ids: each must be the root or an OU of this"
-                            + " organization (r-xxxx, ou-xxxx-xxxxxxxx)");
-                }
-            }
-        }
-        return Optional.empty();
+        return Causes.find(failure, OrganizationsException.class, e -> e.awsErrorDetails() != null
+                        && (WRONG_CALLER.contains(e.awsErrorDetails().errorCode()) || WRONG_OU.contains(e.awsErrorDetails().errorCode())))
+                .map(e -> {
+                    String code = e.awsErrorDetails().errorCode();
+                    return "the organization's accounts cannot be listed (Organizations " + code + ": "
+                            + e.awsErrorDetails().errorMessage() + "). Fix: " + (WRONG_CALLER.contains(code)
+                            ? "run policygen in the organization's management account (or its delegated administrator) as a"
+                            + " role with config/iam/management-account-policy.json, see " + MANAGEMENT_README
+                            : "correct policygen.organization.ou-ids: each must be the root or an OU of this organization"
+                            + " (r-xxxx, ou-xxxx-xxxxxxxx)");
+                });
     }
 }

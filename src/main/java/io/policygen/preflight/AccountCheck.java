@@ -29,6 +29,9 @@ final class AccountCheck {
     private static final String ACCESS_ROLE_README = "config/iam/README.md#access-role";
     private static final String PASS_ROLE_README = "config/iam/README.md#passrole";
     private static final String SIMULATE = "IAM SimulatePrincipalPolicy";
+    /** What is checked in each account, in order: each after the member role could be assumed. */
+    static final List<CheckKind> KINDS = List.of(CheckKind.MEMBER_ROLE, CheckKind.ACCESS_ROLE, CheckKind.PASS_ROLE,
+            CheckKind.ACTIONS);
     /** What a run calls as the member role, as config/iam/member-role-policy.json allows it. */
     private static final List<String> RUN_ACTIONS = List.of("iam:GetAccountAuthorizationDetails",
             "iam:GenerateCredentialReport", "iam:GetCredentialReport", "access-analyzer:StartPolicyGeneration",
@@ -59,9 +62,7 @@ final class AccountCheck {
                         + "config/iam/member-role-trust-policy.json (and the ExternalId, if one is configured), and "
                         + "allow sts:AssumeRole on it in config/iam/management-account-policy.json, see "
                         + MEMBER_ROLE_README)));
-                findings.notChecked(CheckKind.ACCESS_ROLE);
-                findings.notChecked(CheckKind.PASS_ROLE);
-                findings.notChecked(CheckKind.ACTIONS);
+                KINDS.subList(1, KINDS.size()).forEach(findings::notChecked);
                 return;
             }
             findings.record(CheckKind.ACCESS_ROLE, accessRole(account.iam(), accountId, accessRoleArn));

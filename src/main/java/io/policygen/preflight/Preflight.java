@@ -47,10 +47,9 @@ public final class Preflight {
         Findings findings = new Findings();
         PreflightReport.Caller caller = caller(findings);
         if (caller == null) {
-            for (CheckKind kind : List.of(CheckKind.ORGANIZATION, CheckKind.TRAIL, CheckKind.MEMBER_ROLE,
-                    CheckKind.ACCESS_ROLE, CheckKind.PASS_ROLE, CheckKind.ACTIONS)) {
-                findings.notChecked(kind);
-            }
+            findings.notChecked(CheckKind.ORGANIZATION);
+            findings.notChecked(CheckKind.TRAIL);
+            AccountCheck.KINDS.forEach(findings::notChecked);
             return report(findings, null, null, options, List.of(), List.of(), estimate(List.of(), findings));
         }
         AccountScope scope = scope(findings);
@@ -62,7 +61,7 @@ public final class Preflight {
         LogFileEstimate estimate = estimate(trails, findings);
         List<String> accounts = scope == null ? List.of() : scope.select(options, caller.accountId());
         if (scope == null) {
-            List.of(CheckKind.MEMBER_ROLE, CheckKind.ACCESS_ROLE, CheckKind.PASS_ROLE, CheckKind.ACTIONS).forEach(findings::notChecked);
+            AccountCheck.KINDS.forEach(findings::notChecked);
         }
         new AccountChecks(new AccountCheck(clients, organization.memberRole(), generation), options.concurrency())
                 .run(accounts, findings);

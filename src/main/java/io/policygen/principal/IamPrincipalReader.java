@@ -28,7 +28,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * assessed as it comes ({@link PrincipalAssessor}) and read if the filter admits it. Users' last use comes from the
  * credential report, asked for when the account is opened and collected before the principals. When the account
  * cannot be entered or read, it records why in the step's context (keys {@value #ACCESS_ERROR_CODE},
- * {@value #ACCESS_ERROR_MESSAGE}, and {@value #ACCESS_ERROR_ENTERED}: whether the role was assumed) and reads nothing more, so the other accounts go on; without a credential report
+ * {@value #ACCESS_ERROR_MESSAGE}, and {@value #ACCESS_ERROR_ENTERED}: whether the role was assumed) and reads nothing
+ * more, so the other accounts go on; without a credential report
  * it goes on, users' last use unknown (key {@value #CREDENTIAL_REPORT_ERROR}).
  * It keeps no position: a restarted partition lists its account again, and the upserts are idempotent.
  */

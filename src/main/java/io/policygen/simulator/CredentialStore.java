@@ -34,8 +34,7 @@ final class CredentialStore {
 
     /** Past its expiration by the wall clock (the one the SDK refreshes by), or the management keys made to expire. */
     boolean expired(Identity identity) {
-        Identity now = byAccessKey.get(identity.accessKeyId());
-        return now != null && now.expiration() != null && !Instant.now().isBefore(now.expiration());
+        return identity.expiration() != null && !Instant.now().isBefore(identity.expiration());
     }
 
     /**
@@ -48,7 +47,7 @@ final class CredentialStore {
     }
 
     boolean managementExpired() {
-        return expired(management);
+        return expired(find(management.accessKeyId()));
     }
 
     /**
