@@ -9,7 +9,9 @@
 - an SCP that lets the member role start generations in one account but not read them: what is spent there before the
   account stops, and that the run after the fix reads it;
 - the credentials expiring mid-run: how fast the run stops, that nothing is charged, and that the run after the
-  renewal finishes the work once.
+  renewal finishes the work once;
+- member sessions refused as expired though the SDK holds them valid (a host clock behind AWS's), twice in the run:
+  the sessions renewed, the run going on to finish the work once.
 """
 
 import collections
@@ -227,6 +229,35 @@ def credentials_expire(args, db, work, failures):
     return result
 
 
+def sessions_refused_early(args, db, work, failures):
+    accounts, principals = (6, 4) if args.quick else (20, 10)
+    database = db.create("chaos_sessions")
+    sim = h.Simulator(work, "sessions", *_options(accounts, principals, "PT2S"))
+    job = h.Job(work, "sessions", db, database, sim)
+    ended, deadline = 0, time.time() + 300
+    for share in (2, 1):
+        # every session ended once half, then all, of the accounts have a generation in progress
+        while job.process.poll() is None and time.time() < deadline and sum(
+                1 for g in sim.state()["generations"] if g["status"] == "IN_PROGRESS") < accounts // share:
+            time.sleep(0.2)
+        ended += int(sim._call("/_simulator/expired-credentials?who=sessions", "POST")["message"].split()[0])
+    rc = job.wait(900)
+    state = sim.state()
+    sim.stop()
+    renewed = job.output().count("event=member-session-renewed")
+    refused = sum(n for ops in state["requests"].values() for outcomes in ops.values()
+                  for outcome, n in outcomes.items() if outcome.startswith("ExpiredToken"))
+    per_principal = collections.Counter(g["principalArn"] for g in state["generations"])
+    duplicates = sum(1 for n in per_principal.values() if n > 1)
+    result = {"accounts": accounts, "principals": principals, "sessions_ended": ended, "refused": refused,
+              "renewed": renewed, "rc": rc, "generated": len(per_principal), "all": accounts * principals,
+              "duplicates": duplicates}
+    h.log(f"sessions refused early: {result}")
+    if rc != 0 or not ended or not renewed or len(per_principal) != accounts * principals or duplicates:
+        failures.append(f"sessions refused early: {result}")
+    return result
+
+
 def first_night(args, db, work, failures, rng):
     return {"console_user": console_user(args, db, work, failures),
             "failing_setups": failing_setups(args, db, work, failures),
@@ -234,12 +265,13 @@ def first_night(args, db, work, failures, rng):
             "log_file_limit": log_file_limit(args, db, work, failures),
             "data_size_limit": data_size_limit(args, db, work, failures),
             "scp_denies_reading": scp_denies_reading(args, db, work, failures),
-            "credentials_expire": credentials_expire(args, db, work, failures)}
+            "credentials_expire": credentials_expire(args, db, work, failures),
+            "sessions_refused_early": sessions_refused_early(args, db, work, failures)}
 
 
 def doc(r):
     c, s, b = r["console_user"], r["failing_setups"], r["broken_trail_bucket"]
-    p, e = r["scp_denies_reading"], r["credentials_expire"]
+    p, e, n = r["scp_denies_reading"], r["credentials_expire"], r["sessions_refused_early"]
 
     def limit(row, what):
         return [what, f"{row['accounts']} x {row['principals']}", row["rc"],
@@ -270,5 +302,9 @@ def doc(r):
                      ["the management credentials and member sessions expire mid-run", f"{e['accounts']} x {e['principals']}",
                       e["rc"], f"stopped {e['stopped_after_s']} s after the expiry; held open {e['held_open']}, charged"
                       f" {e['charged']}; after the renewal exit {e['rc_after_renewal']}, generated {e['generated']}/{e['all']},"
-                      f" duplicates {e['duplicates']}"]]),
+                      f" duplicates {e['duplicates']}"],
+                     ["every member session refused as expired, twice mid-run, though the SDK holds them valid",
+                      f"{n['accounts']} x {n['principals']}", n["rc"],
+                      f"sessions ended {n['sessions_ended']}, calls refused {n['refused']}, sessions renewed {n['renewed']};"
+                      f" generated {n['generated']}/{n['all']}, duplicates {n['duplicates']}"]]),
             ""]

@@ -52,7 +52,7 @@ public final class AwsClients implements AutoCloseable {
     private final StsClient sts;
     private final Map<String, CloudTrailClient> cloudTrails = new ConcurrentHashMap<>();
     private final Map<String, AccessAnalyzerClient> accessAnalyzers = new ConcurrentHashMap<>();
-    private final Map<String, StsAssumeRoleCredentialsProvider> memberCredentials = new ConcurrentHashMap<>();
+    private final Map<String, MemberSession> memberSessions = new ConcurrentHashMap<>();
 
     public AwsClients(AwsProperties properties, MemberRole memberRole,
                       AwsCredentialsProvider managementCredentials, CallRateLimits limits, AwsCallMetrics metrics) {
@@ -89,15 +89,16 @@ public final class AwsClients implements AutoCloseable {
 
     /**
      * The member account's clients, acting through its member role; close it when the account's work is done. The role's
-     * credentials are kept for the run and shared by all of the account's work (discovery, every generation Region):
+     * session is kept for the run (renewed when AWS refuses it as expired: {@link MemberSession}) and shared by all of the account's work (discovery, every generation Region):
      * one AssumeRole per account and run, as AWS recommends, instead of one per step and Region. (10,000 slots starting
      * at once would otherwise wait for 10,000 AssumeRole calls.)
      */
     public MemberAccount memberAccount(String accountId) {
-        StsAssumeRoleCredentialsProvider credentials = memberCredentials.computeIfAbsent(accountId, this::assumeRole);
+        MemberSession session = memberSessions.computeIfAbsent(accountId,
+                id -> new MemberSession(id, () -> assumeRole(id)));
         Function<MemberAccount, IamClient> iam = member ->
-                configure(IamClient.builder(), member.credentials(), RateScope.account(accountId), IAM_REGION).build();
-        return new MemberAccount(accountId, credentials, iam, this::accessAnalyzer);
+                configure(IamClient.builder(), member.session(), RateScope.account(accountId), IAM_REGION).build();
+        return new MemberAccount(accountId, session, iam, this::accessAnalyzer);
     }
 
     /**
@@ -152,7 +153,7 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
-        memberCredentials.values().forEach(StsAssumeRoleCredentialsProvider::close);
+        memberSessions.values().forEach(MemberSession::close);
         cloudTrails.values().forEach(CloudTrailClient::close);
         accessAnalyzers.values().forEach(AccessAnalyzerClient::close);
         organizations.close();

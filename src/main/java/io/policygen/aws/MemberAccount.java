@@ -2,32 +2,30 @@ package io.policygen.aws;
 
 import io.policygen.throttle.RateScope;
 import java.util.function.Function;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.utils.IoUtils;
 
 /**
  * The clients of one member account, acting as its member role. Its IAM client is built on first use, kept for the
  * account's work, and closed with it, so thousands of accounts never hold thousands of idle clients; Access Analyzer
  * is the Region's shared client, each request made as this account ({@link MemberAccessAnalyzer}). The role's
- * credentials are {@link AwsClients}'s, kept for the run: closing the account leaves them.
+ * session is {@link AwsClients}'s, kept for the run: closing the account leaves it.
  */
 public final class MemberAccount implements AutoCloseable {
 
     private final String accountId;
-    private final StsAssumeRoleCredentialsProvider credentials;
+    private final MemberSession session;
     private final Function<MemberAccount, IamClient> iamFactory;
     private final Function<String, AccessAnalyzerClient> sharedAccessAnalyzers;
     private volatile IamClient iam;
 
-    MemberAccount(String accountId, StsAssumeRoleCredentialsProvider credentials,
+    MemberAccount(String accountId, MemberSession session,
                   Function<MemberAccount, IamClient> iamFactory,
                   Function<String, AccessAnalyzerClient> sharedAccessAnalyzers) {
         this.accountId = accountId;
-        this.credentials = credentials;
+        this.session = session;
         this.iamFactory = iamFactory;
         this.sharedAccessAnalyzers = sharedAccessAnalyzers;
     }
@@ -38,11 +36,12 @@ public final class MemberAccount implements AutoCloseable {
 
     /** Assumes the member role now, so that an account we cannot enter fails here, with STS's error. */
     public void assumeRole() {
-        credentials.resolveCredentials();
+        session.resolveCredentials();
     }
 
-    AwsCredentialsProvider credentials() {
-        return credentials;
+    /** The role's session: its credentials, and {@link MemberSession#call} to make a call it renews when refused as expired. */
+    public MemberSession session() {
+        return session;
     }
 
     public IamClient iam() {
@@ -58,9 +57,9 @@ public final class MemberAccount implements AutoCloseable {
 
     public MemberAccessAnalyzer accessAnalyzer(String region) {
         return new MemberAccessAnalyzer(sharedAccessAnalyzers.apply(region), AwsRequestOverrideConfiguration.builder()
-                .credentialsProvider(credentials)
+                .credentialsProvider(session)
                 .putExecutionAttribute(RateLimitingInterceptor.SCOPE, RateScope.accountInRegion(accountId, region))
-                .build());
+                .build(), session);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.policygen.generation;
 
 import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.aws.MemberAccessAnalyzer;
+import io.policygen.aws.MemberSession;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +29,7 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
     private final AccessAnalyzerClient client;
     /** Every request is made as the account: {@code .overrideConfiguration(asMember)}. */
     private final AwsRequestOverrideConfiguration asMember;
+    private final MemberSession session;
     private final boolean includeResourcePlaceholders;
     private final boolean includeServiceLevelTemplate;
     /** Told why, once the credentials have expired: the whole run must stop, not this account's slot alone. */
@@ -38,6 +40,7 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
         this.credentialsExpired = credentialsExpired;
         this.client = accessAnalyzer.client();
         this.asMember = accessAnalyzer.asMember();
+        this.session = accessAnalyzer.session();
         this.includeResourcePlaceholders = includeResourcePlaceholders;
         this.includeServiceLevelTemplate = includeServiceLevelTemplate;
     }
@@ -104,11 +107,12 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
 
     /**
      * Turns the SDK's exceptions into the port's: a quota stop, a refusal, or no usable answer. Expired credentials are
-     * no answer (whatever the call was, it did nothing at AWS), and the run is told to stop: no slot can go on.
+     * no answer (whatever the call was, it did nothing at AWS): the member session is renewed once, and refused still
+     * (or the management account's expired), the run is told to stop: no slot can go on.
      */
     private <T> T call(String operation, Supplier<T> request) {
         try {
-            return request.get();
+            return session.call(operation, request);
         } catch (SdkException e) {
             var expired = CredentialsExpiredException.in(e);
             if (expired.isPresent()) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -25,8 +26,8 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
- * IAM through the SDK, as the account's member role: GetAccountAuthorizationDetails through its paginator (MaxItems
- * per page, Marker and IsTruncated followed by the SDK), documents URL-decoded (IAM sends them URL-encoded, RFC 3986,
+ * IAM through the SDK, as the account's member role: GetAccountAuthorizationDetails page by page (MaxItems per page,
+ * Marker and IsTruncated followed here, so that a session renewed between pages resumes at the marker), documents URL-decoded (IAM sends them URL-encoded, RFC 3986,
  * and the Java SDK leaves them so), and the credential report.
  */
 public final class AwsIamPrincipals implements IamPrincipals {
@@ -51,19 +52,28 @@ public final class AwsIamPrincipals implements IamPrincipals {
         return new AccountIam() {
             @Override
             public Stream<IamEntity> authorizationDetails(Set<Listing> kinds) {
-                return account.iam().getAccountAuthorizationDetailsPaginator(r -> r.filter(filter(kinds)).maxItems(pageSize))
-                        .stream().flatMap(AwsIamPrincipals::entities);
+                return Stream.iterate(page(kinds, null), Objects::nonNull,
+                                page -> Boolean.TRUE.equals(page.isTruncated()) ? page(kinds, page.marker()) : null)
+                        .flatMap(AwsIamPrincipals::entities);
+            }
+
+            /** One page, each its own call: a session renewed between pages goes on from the marker. */
+            private GetAccountAuthorizationDetailsResponse page(Set<Listing> kinds, String marker) {
+                return account.session().call("GetAccountAuthorizationDetails", () -> account.iam()
+                        .getAccountAuthorizationDetails(r -> r.filter(filter(kinds)).maxItems(pageSize).marker(marker)));
             }
 
             @Override
             public ReportState generateCredentialReport() {
-                return ReportState.valueOf(account.iam().generateCredentialReport().stateAsString());
+                return ReportState.valueOf(account.session().call("GenerateCredentialReport",
+                        () -> account.iam().generateCredentialReport()).stateAsString());
             }
 
             @Override
             public Optional<String> credentialReport() {
                 try {
-                    return Optional.of(account.iam().getCredentialReport().content().asUtf8String());
+                    return Optional.of(account.session().call("GetCredentialReport",
+                            () -> account.iam().getCredentialReport()).content().asUtf8String());
                 } catch (CredentialReportNotReadyException e) {
                     return Optional.empty();
                 }

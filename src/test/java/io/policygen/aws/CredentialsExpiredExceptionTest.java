@@ -23,14 +23,20 @@ class CredentialsExpiredExceptionTest {
                         + " (Sts ExpiredToken: The security token included in the request is expired); renew them"));
         assertThat(CredentialsExpiredException.in(answer("Organizations", "ExpiredTokenException")))
                 .hasValueSatisfying(e -> assertThat(e).hasMessageStartingWith("the management account's credentials"));
+        assertThat(CredentialsExpiredException.in(answer("Sts", "ExpiredToken"))).hasValueSatisfying(e ->
+                assertThat(e.memberSession()).as("renewing a member session would ask STS with the same credentials").isFalse());
     }
 
     @Test
     void shouldNameAMemberSessionWhenAccessAnalyzerOrIamSaysSo() {
         assertThat(CredentialsExpiredException.in(answer("AccessAnalyzer", "ExpiredTokenException")))
                 .hasValueSatisfying(e -> assertThat(e).hasMessageStartingWith("a member account's role session was refused as"
-                        + " expired").hasMessageContaining("(AccessAnalyzer ExpiredTokenException: ").hasMessageNotContaining("renew them"));
-        assertThat(CredentialsExpiredException.in(answer("Iam", "ExpiredToken"))).isPresent();
+                        + " expired, and again once renewed").hasMessageContaining("(AccessAnalyzer ExpiredTokenException: ")
+                        .hasMessageNotContaining("renew them"));
+        assertThat(CredentialsExpiredException.in(answer("Iam", "ExpiredToken"))).hasValueSatisfying(e -> {
+            assertThat(e.memberSession()).isTrue();
+            assertThat(e.awsSaid()).isEqualTo("Iam ExpiredToken: The security token included in the request is expired");
+        });
     }
 
     @Test

@@ -412,8 +412,11 @@ class PolicyGenerationJobIT {
         assertThat(simulator.requestCounts().count("access-analyzer", "GetGeneratedPolicy", "ExpiredTokenException")
                 + simulator.requestCounts().count("access-analyzer", "StartPolicyGeneration", "ExpiredTokenException"))
                 .as("refused as expired").isPositive();
+        assertThat(simulator.requestCounts().count("sts", "AssumeRole", "ExpiredToken"))
+                .as("each refused session renewed, and the renewal refused").isPositive();
         assertThat(count("select count(*) from run where status = 'STOPPED' and message like ?",
-                "%role session was refused as expired%ExpiredTokenException%; run again: the next run resumes%")).isOne();
+                "%the management account's credentials policygen was started with have expired (Sts ExpiredToken: %); renew them"
+                        + "%: the next run resumes%")).isOne();
         assertThat(count("select count(*) from generation where state not in ('PENDING', 'IN_PROGRESS', 'SUCCEEDED')"))
                 .as("nothing failed, refused or charged").isZero();
         assertThat(count("select count(*) from report_failures")).isZero();
@@ -422,6 +425,37 @@ class PolicyGenerationJobIT {
         simulator.expireManagementCredentials(false);
 
         assertThat(job.run()).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertThat(count("select count(*) from generation where state <> 'SUCCEEDED'")).isZero();
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    @Test
+    void shouldRenewMemberSessionsAwsRefusesAsExpiredAndGoOn() {
+        // a host clock behind AWS's: AWS refuses a session the SDK still holds valid. Every call of the account was
+        // refused until the SDK's own reckoning renewed it; the run stopped at the first (exit 1) and the next the same
+        organization(o -> o.generationTime(Duration.ofSeconds(2)));
+        job.set("policygen.principals.discovery-concurrency", "1");
+        simulator.faults().set("GetAccountAuthorizationDetails", FaultSettings.NONE.withLatency(Duration.ofMillis(300)));
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> job.run());
+        JobHarness.await("the first account entered", Duration.ofSeconds(60),
+                () -> simulator.requestCounts().count("sts", "AssumeRole", "ok") > 0);
+        assertThat(simulator.expireMemberSessions()).as("in discovery").isPositive();
+        JobHarness.await("a generation in progress in every account", Duration.ofSeconds(120),
+                () -> count("select count(distinct account_id) from generation where state = 'IN_PROGRESS'") == ACCOUNTS);
+        assertThat(simulator.expireMemberSessions()).as("mid-run").isEqualTo(ACCOUNTS);
+
+        assertThat(run.join()).isZero();
+        assertThat(simulator.requestCounts().count("iam", "GetAccountAuthorizationDetails", "ExpiredToken")
+                + simulator.requestCounts().count("iam", "GenerateCredentialReport", "ExpiredToken")
+                + simulator.requestCounts().count("iam", "GetCredentialReport", "ExpiredToken")).as("refused in discovery").isPositive();
+        assertThat(simulator.requestCounts().count("access-analyzer", "GetGeneratedPolicy", "ExpiredTokenException")
+                + simulator.requestCounts().count("access-analyzer", "StartPolicyGeneration", "ExpiredTokenException")
+                + simulator.requestCounts().count("access-analyzer", "ListPolicyGenerations", "ExpiredTokenException"))
+                .as("refused mid-run").isPositive();
+        assertThat(simulator.requestCounts().count("sts", "AssumeRole", "ok")).as("renewed").isGreaterThan(ACCOUNTS);
+        assertThat(count("select count(*) from account where access_error_code is not null")).isZero();
+        assertThat(count("select count(*) from report_failures")).isZero();
         assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
         assertThat(count("select count(*) from generation where state <> 'SUCCEEDED'")).isZero();
         assertDatabaseAndSimulatorAgreeJobForJob();
