@@ -3,6 +3,7 @@
 # Needs only a JDK 25 and python3; starts its own PostgreSQL (embedded) and AWS simulator.
 #   scripts/chaos.sh            the full runs (about 22 minutes on 2 cores), rewrites docs/reliability.md
 #   scripts/chaos.sh --quick    CI-sized (a few minutes), writes target/chaos-quick/reliability.md
+#   scripts/chaos.sh --only first_night    one scenario (repeatable), writes target/chaos/reliability.md
 # Exits non-zero when an invariant breaks (a duplicate or lost generation, a principal left undone, a bad exit code).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

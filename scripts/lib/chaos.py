@@ -494,7 +494,9 @@ def main():
     db.stop()
     command = ("scripts/chaos.sh" + (" --quick" if args.quick else "") + "".join(f" --only {o}" for o in args.only or [])
                + f" --seed {seed}")
-    output = args.output or (os.path.join(work, "reliability.md") if args.quick else os.path.join(h.ROOT, "docs", "reliability.md"))
+    # a partial run's page would replace the whole of docs/reliability.md with its few sections
+    partial = args.quick or args.only
+    output = args.output or (os.path.join(work, "reliability.md") if partial else os.path.join(h.ROOT, "docs", "reliability.md"))
     with open(os.path.join(work, "results.json"), "w") as f:
         json.dump({"machine": machine, "command": command, "seed": seed, "seconds": time.time() - began,
                    "results": results, "failures": failures}, f, indent=1)

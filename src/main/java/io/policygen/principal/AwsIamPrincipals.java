@@ -8,13 +8,17 @@ import io.policygen.principal.IamEntity.ListedPolicy;
 import io.policygen.principal.IamEntity.ListedPrincipal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.CredentialReportNotReadyException;
@@ -52,15 +56,10 @@ public final class AwsIamPrincipals implements IamPrincipals {
         return new AccountIam() {
             @Override
             public Stream<IamEntity> authorizationDetails(Set<Listing> kinds) {
-                return Stream.iterate(page(kinds, null), Objects::nonNull,
-                                page -> Boolean.TRUE.equals(page.isTruncated()) ? page(kinds, page.marker()) : null)
+                Iterator<GetAccountAuthorizationDetailsResponse> pages = new Pages(account, filter(kinds), pageSize);
+                // lazy, as the SDK's paginator was: the first page is asked for on the first read, where refusals are caught
+                return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false)
                         .flatMap(AwsIamPrincipals::entities);
-            }
-
-            /** One page, each its own call: a session renewed between pages goes on from the marker. */
-            private GetAccountAuthorizationDetailsResponse page(Set<Listing> kinds, String marker) {
-                return account.session().call("GetAccountAuthorizationDetails", () -> account.iam()
-                        .getAccountAuthorizationDetails(r -> r.filter(filter(kinds)).maxItems(pageSize).marker(marker)));
             }
 
             @Override
@@ -97,6 +96,39 @@ public final class AwsIamPrincipals implements IamPrincipals {
         String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : String.valueOf(e.statusCode());
         String message = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
         return new AccountAccessException(code, "account " + accountId + ": " + what + ": " + message, e);
+    }
+
+    /** GetAccountAuthorizationDetails page by page, each its own call: a session renewed between pages goes on from the marker. */
+    private static final class Pages implements Iterator<GetAccountAuthorizationDetailsResponse> {
+
+        private final MemberAccount account;
+        private final List<EntityType> filter;
+        private final int pageSize;
+        private String marker;
+        private boolean more = true;
+
+        Pages(MemberAccount account, List<EntityType> filter, int pageSize) {
+            this.account = account;
+            this.filter = filter;
+            this.pageSize = pageSize;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return more;
+        }
+
+        @Override
+        public GetAccountAuthorizationDetailsResponse next() {
+            if (!more) {
+                throw new NoSuchElementException();
+            }
+            GetAccountAuthorizationDetailsResponse page = account.session().call("GetAccountAuthorizationDetails",
+                    () -> account.iam().getAccountAuthorizationDetails(r -> r.filter(filter).maxItems(pageSize).marker(marker)));
+            more = Boolean.TRUE.equals(page.isTruncated());
+            marker = page.marker();
+            return page;
+        }
     }
 
     private static List<EntityType> filter(Set<Listing> kinds) {
