@@ -117,7 +117,8 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
             var expired = CredentialsExpiredException.in(e);
             if (expired.isPresent()) {
                 credentialsExpired.accept(expired.get().getMessage());
-                throw new GenerationUnavailableException(operation + " was refused: " + expired.get().getMessage(), expired.get());
+                throw new GenerationUnavailableException(operation + " was refused: " + expired.get().getMessage(), expired.get(),
+                        false);
             }
             throw switch (e) {
                 case ServiceQuotaExceededException quota -> new QuotaExceededException(message(quota), quota);

@@ -91,6 +91,12 @@ final class GenerationSender {
                         .quoted("detail", e.getMessage()).log();
                 return Optional.empty();
             } catch (GenerationUnavailableException e) {
+                if (!e.reachedAws()) {
+                    // refused for its credentials, and the run told to stop: nothing sent, nobody's failure, so the
+                    // request stays as it was (a send failure would show in report_failures as its principal's)
+                    slot.interrupted(control);
+                    return Optional.empty();
+                }
                 store.recordSendFailure(generation.generationId(), e.getMessage());
                 if (++unanswered >= SEND_TRIES) {
                     slot.stop(SlotOutcome.UNSETTLED, "StartPolicyGeneration got no answer " + unanswered

@@ -84,10 +84,22 @@ public interface PolicyGenerations {
         }
     }
 
-    /** No usable answer: what happened at AWS is unknown. */
+    /** No usable answer: what happened at AWS is unknown; or, not {@link #reachedAws()}, nothing happened there. */
     final class GenerationUnavailableException extends RuntimeException {
+        private final boolean reachedAws;
+
         public GenerationUnavailableException(String message, Throwable cause) {
+            this(message, cause, true);
+        }
+
+        public GenerationUnavailableException(String message, Throwable cause, boolean reachedAws) {
             super(message, cause);
+            this.reachedAws = reachedAws;
+        }
+
+        /** False when AWS refused the call's credentials as expired: the call did nothing, and the run is stopping. */
+        public boolean reachedAws() {
+            return reachedAws;
         }
     }
 }

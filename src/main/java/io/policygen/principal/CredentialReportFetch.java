@@ -1,8 +1,8 @@
 package io.policygen.principal;
 
+import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.principal.IamPrincipals.AccountIam;
 import io.policygen.principal.IamPrincipals.ReportState;
-import io.policygen.time.Sleeper;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +20,14 @@ final class CredentialReportFetch {
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
 
     private final AccountIam iam;
-    private final Sleeper sleeper;
+    private final DiscoveryControl control;
     private final Duration maxWait;
     private ReportState state;
     private String failure;
 
-    CredentialReportFetch(AccountIam iam, Sleeper sleeper, Duration maxWait) {
+    CredentialReportFetch(AccountIam iam, DiscoveryControl control, Duration maxWait) {
         this.iam = iam;
-        this.sleeper = sleeper;
+        this.control = control;
         this.maxWait = maxWait;
     }
 
@@ -35,6 +35,7 @@ final class CredentialReportFetch {
         try {
             state = iam.generateCredentialReport();
         } catch (SdkException e) {
+            throwIfExpired(e);
             failure = "GenerateCredentialReport: " + e.getMessage();
         }
     }
@@ -54,22 +55,33 @@ final class CredentialReportFetch {
                         return Optional.of(CredentialReport.lastUses(csv.get()));
                     }
                 }
+                if (control.stopRequested()) {
+                    return Optional.empty();
+                }
                 if (waited.compareTo(maxWait) >= 0) {
                     failure = "no credential report after " + waited.toSeconds() + " s";
                     return Optional.empty();
                 }
-                sleeper.sleep(wait);
+                control.sleep(wait);
                 waited = waited.plus(wait);
                 wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
                 state = iam.generateCredentialReport();
             }
         } catch (SdkException e) {
+            throwIfExpired(e);
             failure = "credential report: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = "interrupted waiting for the credential report";
         }
         return Optional.empty();
+    }
+
+    /** Expired credentials are not the report's failure: no account can be read with them, and the run stops. */
+    private static void throwIfExpired(SdkException e) {
+        CredentialsExpiredException.in(e).ifPresent(expired -> {
+            throw expired;
+        });
     }
 
     String failure() {

@@ -1,12 +1,12 @@
 package io.policygen.principal;
 
+import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.log.LogEvent;
 import io.policygen.principal.IamEntity.ListedGroup;
 import io.policygen.principal.IamEntity.ListedPolicy;
 import io.policygen.principal.IamEntity.ListedPrincipal;
 import io.policygen.principal.IamPrincipals.AccountIam;
 import io.policygen.principal.IamPrincipals.Listing;
-import io.policygen.time.Sleeper;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -48,7 +50,7 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
     private final PrincipalProperties filter;
     private final EligibilityRules rules;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final DiscoveryControl control;
     private final Deque<IamItem> pending = new ArrayDeque<>();
     private ExecutionContext context;
     private AccountIam account;
@@ -62,13 +64,13 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
     private boolean principalsListed;
 
     public IamPrincipalReader(IamPrincipals iam, String accountId, PrincipalProperties filter, EligibilityRules rules,
-                              Clock clock, Sleeper sleeper) {
+                              Clock clock, DiscoveryControl control) {
         this.iam = iam;
         this.accountId = accountId;
         this.filter = filter;
         this.rules = rules;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.control = control;
     }
 
     @Override
@@ -78,16 +80,24 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
         context.remove(ACCESS_ERROR_MESSAGE);
         context.remove(ACCESS_ERROR_ENTERED);
         context.remove(CREDENTIAL_REPORT_ERROR);
+        if (control.stopRequested()) {
+            interrupt();
+            return;
+        }
         try {
             account = iam.open(accountId);
+            catalog = new AccountCatalog(accountId);
+            if (filter.types().contains(PrincipalType.USER)) {
+                report = new CredentialReportFetch(account, control, filter.credentialReportWait());
+                report.start();
+            }
         } catch (AccountAccessException e) {
             stopAt(e.code(), e.getMessage(), false);
             return;
-        }
-        catalog = new AccountCatalog(accountId);
-        if (filter.types().contains(PrincipalType.USER)) {
-            report = new CredentialReportFetch(account, sleeper, filter.credentialReportWait());
-            report.start();
+        } catch (CredentialsExpiredException e) {
+            control.requestStop(e.getMessage());
+            interrupt();
+            return;
         }
         list(EnumSet.of(Listing.MANAGED_POLICIES, Listing.GROUPS));
     }
@@ -96,6 +106,9 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
     public IamItem read() {
         try {
             while (pending.isEmpty()) {
+                if (control.stopRequested()) {
+                    return interrupt();
+                }
                 if (entities.hasNext()) {
                     IamItem item = item(entities.next());
                     if (item != null) {
@@ -116,13 +129,34 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
             return pending.poll();
         } catch (AccountAccessException e) {
             return stopAt(e.code(), e.getMessage(), true);
-        } catch (AwsServiceException e) {
-            if (e.statusCode() != 403) {
+        } catch (RuntimeException e) {
+            var expired = CredentialsExpiredException.in(e);
+            if (expired.isPresent()) {
+                control.requestStop(expired.get().getMessage());
+                return interrupt();
+            }
+            if (!(e instanceof AwsServiceException refused) || refused.statusCode() != 403) {
                 throw e;
             }
-            AccountAccessException error = AwsIamPrincipals.accessError(accountId, "cannot read IAM", e);
+            AccountAccessException error = AwsIamPrincipals.accessError(accountId, "cannot read IAM", refused);
             return stopAt(error.code(), error.getMessage(), true);
         }
+    }
+
+    /**
+     * Stops the listing as a stop request asks (SIGTERM; the credentials expired): the step ends STOPPED, not
+     * COMPLETED, so that nothing unlisted is taken for deleted and a restart lists the account again; the accounts not
+     * yet entered stop at once, without a call to AWS or a failure's stack trace each.
+     */
+    private IamItem interrupt() {
+        StepContext step = StepSynchronizationManager.getContext();
+        if (step != null) {
+            step.getStepExecution().setTerminateOnly();
+        }
+        entities = Collections.emptyIterator();
+        pending.clear();
+        catalog = null;
+        return null;
     }
 
     private IamItem item(IamEntity entity) {

@@ -1,7 +1,7 @@
 package io.policygen.run;
 
 import io.policygen.generation.SlotControl;
-import io.policygen.time.Sleeper;
+import io.policygen.principal.DiscoveryControl;
 import io.policygen.time.Ticker;
 import java.time.Duration;
 import java.util.Set;
@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * a quarter of the job's CPU at their start in the latch's queue, each wait that timed out walking every other
  * waiter to unlink itself.
  */
-public final class RunControl implements SlotControl, Sleeper {
+public final class RunControl implements SlotControl, DiscoveryControl {
 
     private final Ticker ticker;
     private final Set<Thread> waiting = ConcurrentHashMap.newKeySet();

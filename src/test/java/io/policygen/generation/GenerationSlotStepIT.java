@@ -259,6 +259,23 @@ class GenerationSlotStepIT {
     }
 
     @Test
+    void shouldLeaveARequestAsItWasWhenItsCredentialsAreRefusedAsExpired() {
+        // recorded as a send failure, the request showed in report_failures as its principal's (NO_ANSWER) though AWS
+        // never looked at it and nothing was anybody's doing
+        principals(2);
+        aws.thenStartFails(() -> {
+            control.requestStop("the management account's credentials have expired");
+            return new GenerationUnavailableException("StartPolicyGeneration was refused: expired", null, false);
+        });
+
+        assertThat(runSlot()).isEqualTo(SlotOutcome.STOPPED);
+        assertThat(jdbc.sql("select state || ' ' || coalesce(error_code, '-') from generation where account_id = ?")
+                .param(accountId).query(String.class).list()).containsExactly("PENDING -");
+        assertThat(jdbc.sql("select count(*) from report_failures where account_id = ?").param(accountId).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
     void shouldRecordARejectedPrincipalAndGoOnWithTheOthers() {
         principals(3);
         aws.thenStartFails(() -> new GenerationRejectedException("ValidationException", "principal not found",

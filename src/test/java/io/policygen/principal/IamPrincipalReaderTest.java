@@ -31,6 +31,23 @@ class IamPrincipalReaderTest {
             """;
 
     private final List<Duration> waits = new ArrayList<>();
+    private String stopReason;
+    private final DiscoveryControl control = new DiscoveryControl() {
+        @Override
+        public boolean stopRequested() {
+            return stopReason != null;
+        }
+
+        @Override
+        public void requestStop(String reason) {
+            stopReason = reason;
+        }
+
+        @Override
+        public void sleep(Duration duration) {
+            waits.add(duration);
+        }
+    };
     private final InMemoryIamPrincipals iam = new InMemoryIamPrincipals()
             .add(ACCOUNT, new ListedPolicy(ADMIN, "AdministratorAccess", "/", "v1", "all",
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}", true))
@@ -134,9 +151,44 @@ class IamPrincipalReaderTest {
         assertThat(context.containsKey(IamPrincipalReader.ACCESS_ERROR_CODE)).isFalse();
     }
 
+    @Test
+    void shouldEnterNoAccountOnceTheRunIsAskedToStop() {
+        control.requestStop("SIGTERM");
+
+        assertThat(readAll(ACCOUNT, filter(List.of(PrincipalType.ROLE, PrincipalType.USER), List.of()))).isEmpty();
+        assertThat(iam.entered).as("no AssumeRole").isZero();
+        assertThat(context.containsKey(IamPrincipalReader.ACCESS_ERROR_CODE)).as("not the account's problem").isFalse();
+    }
+
+    @Test
+    void shouldReadNoMoreOnceTheRunIsAskedToStopMidListing() {
+        IamPrincipalReader reader = reader(ACCOUNT, filter(List.of(PrincipalType.ROLE, PrincipalType.USER), List.of()));
+        reader.open(context);
+        assertThat(reader.read()).isNotNull();
+        control.requestStop("SIGTERM");
+
+        assertThat(reader.read()).isNull();
+        reader.close();
+        assertThat(iam.open).isZero();
+        assertThat(context.containsKey(IamPrincipalReader.ACCESS_ERROR_CODE)).isFalse();
+    }
+
+    @Test
+    void shouldStopTheRunNotBlameTheAccountWhenTheCredentialsHaveExpired() {
+        iam.expireCredentials();
+
+        assertThat(readAll(ACCOUNT, filter(List.of(PrincipalType.ROLE, PrincipalType.USER), List.of()))).isEmpty();
+        assertThat(stopReason).startsWith("the management account's credentials policygen was started with have expired");
+        assertThat(context.containsKey(IamPrincipalReader.ACCESS_ERROR_CODE)).isFalse();
+    }
+
+    private IamPrincipalReader reader(String accountId, PrincipalProperties filter) {
+        return new IamPrincipalReader(iam, accountId, filter,
+                new EligibilityRules(Duration.ofDays(90), Duration.ofDays(7)), Clock.fixed(NOW, ZoneOffset.UTC), control);
+    }
+
     private List<IamItem> readAll(String accountId, PrincipalProperties filter) {
-        IamPrincipalReader reader = new IamPrincipalReader(iam, accountId, filter,
-                new EligibilityRules(Duration.ofDays(90), Duration.ofDays(7)), Clock.fixed(NOW, ZoneOffset.UTC), waits::add);
+        IamPrincipalReader reader = reader(accountId, filter);
         reader.open(context);
         List<IamItem> items = new ArrayList<>();
         for (IamItem item = reader.read(); item != null; item = reader.read()) {

@@ -1,5 +1,6 @@
 package io.policygen.principal;
 
+import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.principal.IamEntity.ListedGroup;
 import io.policygen.principal.IamEntity.ListedPolicy;
 import io.policygen.principal.IamEntity.ListedPrincipal;
@@ -30,7 +31,9 @@ final class InMemoryIamPrincipals implements IamPrincipals {
     private final Map<String, Integer> pollsUntilReady = new HashMap<>();
     private final Set<String> unenterable = new HashSet<>();
     private final Set<String> reportRefused = new HashSet<>();
+    private boolean credentialsExpired;
     int open;
+    int entered;
     int reportPolls;
 
     InMemoryIamPrincipals principal(String accountId, PrincipalType type, String path, String name) {
@@ -66,12 +69,24 @@ final class InMemoryIamPrincipals implements IamPrincipals {
         return this;
     }
 
+    /** The management account's credentials expired: AssumeRole refused, as STS says it. */
+    InMemoryIamPrincipals expireCredentials() {
+        credentialsExpired = true;
+        return this;
+    }
+
     @Override
     public AccountIam open(String accountId) {
+        if (credentialsExpired) {
+            throw CredentialsExpiredException.in(AwsServiceException.builder().statusCode(403)
+                    .awsErrorDetails(AwsErrorDetails.builder().serviceName("Sts").errorCode("ExpiredToken")
+                            .errorMessage("The security token included in the request is expired").build()).build()).orElseThrow();
+        }
         if (unenterable.contains(accountId)) {
             throw new AccountAccessException("AccessDenied", "account " + accountId + ": cannot assume the member role: not authorized", null);
         }
         open++;
+        entered++;
         return new AccountIam() {
             @Override
             public Stream<IamEntity> authorizationDetails(Set<Listing> kinds) {
