@@ -59,10 +59,10 @@ public final class MemberSession implements AwsCredentialsProvider, AutoCloseabl
         if (renewals != seen) {
             return;
         }
-        StsAssumeRoleCredentialsProvider refused = current;
+        // the refused provider is left to the collector, not closed: a call may be resolving with it now, and it
+        // holds no thread (asyncCredentialUpdateEnabled false)
         current = assume.get();
         renewals++;
-        refused.close();
         LogEvent.warn(log, "member-session-renewed").with("account", accountId).with("operation", operation)
                 .quoted("reason", expired.awsSaid() + "; renewed before the SDK would have: is this host's clock behind AWS's?")
                 .log();

@@ -4,8 +4,12 @@ import io.policygen.aws.AwsClients;
 import io.policygen.aws.MemberAccount;
 import io.policygen.aws.MemberRole;
 import io.policygen.generation.GenerationProperties;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.ContextEntry;
@@ -32,20 +36,26 @@ final class AccountCheck {
     /** What is checked in each account, in order: each after the member role could be assumed. */
     static final List<CheckKind> KINDS = List.of(CheckKind.MEMBER_ROLE, CheckKind.ACCESS_ROLE, CheckKind.PASS_ROLE,
             CheckKind.ACTIONS);
-    /** What a run calls as the member role, as config/iam/member-role-policy.json allows it. */
-    private static final List<String> RUN_ACTIONS = List.of("iam:GetAccountAuthorizationDetails",
-            "iam:GenerateCredentialReport", "iam:GetCredentialReport", "access-analyzer:StartPolicyGeneration",
+    /** What a run calls as the member role, as config/iam/member-role-policy.json allows it: IAM's (global) ... */
+    private static final List<String> IAM_ACTIONS = List.of("iam:GetAccountAuthorizationDetails",
+            "iam:GenerateCredentialReport", "iam:GetCredentialReport");
+    /** ... and Access Analyzer's, in each generation Region. */
+    private static final List<String> ACCESS_ANALYZER_ACTIONS = List.of("access-analyzer:StartPolicyGeneration",
             "access-analyzer:GetGeneratedPolicy", "access-analyzer:ListPolicyGenerations",
             "access-analyzer:CancelPolicyGeneration");
+    /** Where IAM's requests go, and so the aws:RequestedRegion of its actions. */
+    private static final String IAM_REGION = "us-east-1";
 
     private final AwsClients clients;
     private final MemberRole memberRole;
     private final GenerationProperties generation;
+    private final List<String> regions;
 
-    AccountCheck(AwsClients clients, MemberRole memberRole, GenerationProperties generation) {
+    AccountCheck(AwsClients clients, MemberRole memberRole, GenerationProperties generation, List<String> regions) {
         this.clients = clients;
         this.memberRole = memberRole;
         this.generation = generation;
+        this.regions = regions;
     }
 
     void check(String accountId, Findings findings) {
@@ -67,7 +77,7 @@ final class AccountCheck {
             }
             findings.record(CheckKind.ACCESS_ROLE, accessRole(account.iam(), accountId, accessRoleArn));
             findings.record(CheckKind.PASS_ROLE, passRole(account.iam(), accountId, memberRoleArn, accessRoleArn));
-            findings.record(CheckKind.ACTIONS, actions(account.iam(), accountId, memberRoleArn));
+            findings.record(CheckKind.ACTIONS, actions(account.iam(), accountId, memberRoleArn, regions));
         } finally {
             clients.release(accountId);
         }
@@ -108,17 +118,32 @@ final class AccountCheck {
     /**
      * The actions a run calls as the member role (config/iam/member-role-policy.json), simulated: a role policy without
      * one, or an SCP or permissions boundary that denies it, would spend the account's generations before the run
-     * learnt it (a result GetGeneratedPolicy may not read waits open until it may).
+     * learnt it (a result GetGeneratedPolicy may not read waits open until it may). Each with the Region it is called
+     * in as aws:RequestedRegion: an SCP that denies by Region (a condition on the key) passes a simulation without it.
      */
-    private static List<Problem> actions(IamClient iam, String accountId, String memberRoleArn) {
-        Simulation simulation = simulate(iam, CheckKind.ACTIONS, accountId, memberRoleArn, "its actions were",
-                r -> r.actionNames(RUN_ACTIONS));
-        if (simulation.problem() != null) {
-            return List.of(simulation.problem());
+    private static List<Problem> actions(IamClient iam, String accountId, String memberRoleArn, List<String> regions) {
+        List<EvaluationResult> results = new ArrayList<>();
+        List<String> denied = new ArrayList<>();
+        Map<String, List<String>> actionsByRegion = new LinkedHashMap<>();
+        actionsByRegion.put(IAM_REGION, IAM_ACTIONS);
+        for (String region : regions) {
+            actionsByRegion.merge(region, ACCESS_ANALYZER_ACTIONS, (iamActions, accessAnalyzer) ->
+                    Stream.concat(iamActions.stream(), accessAnalyzer.stream()).toList());
         }
-        List<EvaluationResult> results = simulation.results();
-        List<String> denied = results.stream().filter(r -> r.evalDecision() != PolicyEvaluationDecisionType.ALLOWED)
-                .map(r -> r.evalActionName() + " (" + r.evalDecisionAsString() + ")").toList();
+        for (var entry : actionsByRegion.entrySet()) {
+            Simulation simulation = simulate(iam, CheckKind.ACTIONS, accountId, memberRoleArn, "its actions were",
+                    r -> r.actionNames(entry.getValue()).contextEntries(ContextEntry.builder()
+                            .contextKeyName("aws:RequestedRegion").contextKeyType(ContextKeyTypeEnum.STRING)
+                            .contextKeyValues(entry.getKey()).build()));
+            if (simulation.problem() != null) {
+                return List.of(simulation.problem());
+            }
+            results.addAll(simulation.results());
+            simulation.results().stream().filter(r -> r.evalDecision() != PolicyEvaluationDecisionType.ALLOWED)
+                    .map(r -> r.evalActionName() + (r.evalActionName().startsWith("iam:") ? "" : " in " + entry.getKey())
+                            + " (" + r.evalDecisionAsString() + ")")
+                    .forEach(denied::add);
+        }
         if (results.isEmpty() || !denied.isEmpty()) {
             return List.of(new Problem(CheckKind.ACTIONS, accountId, memberRoleArn, "may not call "
                     + (denied.isEmpty() ? "what a run calls (" + SIMULATE + ": no result)" : String.join(", ", denied) + " ("

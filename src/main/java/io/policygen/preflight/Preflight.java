@@ -63,7 +63,8 @@ public final class Preflight {
         if (scope == null) {
             AccountCheck.KINDS.forEach(findings::notChecked);
         }
-        new AccountChecks(new AccountCheck(clients, organization.memberRole(), generation), options.concurrency())
+        new AccountChecks(new AccountCheck(clients, organization.memberRole(), generation, generation.regionsOr(aws.region())),
+                options.concurrency())
                 .run(accounts, findings);
         return report(findings, caller, scope, options, accounts, trails, estimate);
     }

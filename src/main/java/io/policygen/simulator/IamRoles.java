@@ -19,7 +19,11 @@ import java.util.Optional;
  * on the access role in the {@code --no-pass-role} accounts ({@code implicitDeny}); for any other principal it
  * answers {@code implicitDeny}, as it does not model their permissions (a guess, not AWS's behaviour). An action
  * denied in the account ({@code /_simulator/denied-actions}, an SCP's deny) is {@code explicitDeny}, with
- * OrganizationsDecisionDetail's AllowedByOrganizations false.
+ * OrganizationsDecisionDetail's AllowedByOrganizations false; one denied in a Region only is so when the simulation's
+ * context gives that Region as {@code aws:RequestedRegion}, and without the key it is {@code allowed}, the key listed
+ * in MissingContextValues: the denial is modelled as an SCP's {@code StringEquals} on the key, and a condition on a key
+ * the request lacks is not met (but for the negated operators, StringNotEquals and the like, which are: the IAM User
+ * Guide's condition operators), so a simulation must be given the Region to see it.
  */
 final class IamRoles {
 
@@ -72,10 +76,13 @@ final class IamRoles {
             throw new AwsError(404, "NoSuchEntity", "Could not find entity " + source + " in account " + account.id()
                     + ".");
         }
+        String region = contextValue(form, "aws:RequestedRegion");
         Xml xml = new Xml().open("EvaluationResults");
         for (String action : actions) {
             for (String resource : resources.isEmpty() ? List.of("*") : resources) {
-                boolean byScp = setup.actionDenied(account.id(), action);
+                boolean byScp = setup.actionDenied(account.id(), action, region);
+                // a deny conditioned on a key the simulation was not given does not apply; the key is named as missing
+                boolean regionMissing = region == null && setup.actionDeniedByRegion(account.id(), action);
                 boolean denied = byScp || !source.equals(member) || action.equalsIgnoreCase("iam:PassRole")
                         && resource.equals(organization.accessRoleArn(account.id()))
                         && setup.passRoleDenied(account.id());
@@ -90,11 +97,24 @@ final class IamRoles {
                     xml.open("member").element("SourcePolicyId", "AdministratorAccess")
                             .element("SourcePolicyType", "IAM Policy").close("member");
                 }
-                xml.close("MatchedStatements").open("MissingContextValues").close("MissingContextValues")
-                        .close("member");
+                xml.close("MatchedStatements").open("MissingContextValues");
+                if (regionMissing) {
+                    xml.element("member", "aws:RequestedRegion");
+                }
+                xml.close("MissingContextValues").close("member");
             }
         }
         return xml.close("EvaluationResults").element("IsTruncated", false);
+    }
+
+    /** The first value given for a context key (ContextEntries.member.N: ContextKeyName, ContextKeyValues), or null. */
+    private static String contextValue(Map<String, String> form, String key) {
+        for (int i = 1; form.containsKey("ContextEntries.member." + i + ".ContextKeyName"); i++) {
+            if (form.get("ContextEntries.member." + i + ".ContextKeyName").equalsIgnoreCase(key)) {
+                return form.get("ContextEntries.member." + i + ".ContextKeyValues.member.1");
+            }
+        }
+        return null;
     }
 
     private static List<String> members(Map<String, String> form, String list) {

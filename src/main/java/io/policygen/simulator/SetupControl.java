@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code POST /_simulator/no-pass-role?account=}, {@code DELETE /_simulator/no-pass-role?account=}</li>
  *   <li>{@code POST /_simulator/denied-actions?account=&action=access-analyzer:GetGeneratedPolicy} - every caller in
  *       the account is refused the action (AccessDenied / AccessDeniedException, "... with an explicit deny in a
- *       service control policy"); {@code DELETE} with the same parameters allows it again</li>
+ *       service control policy"); {@code &region=eu-west-1} in that Region only (an SCP's condition on
+ *       {@code aws:RequestedRegion}); {@code DELETE} with the same parameters allows it again</li>
  * </ul>
  */
 final class SetupControl {
@@ -62,9 +63,9 @@ final class SetupControl {
             case "POST /_simulator/no-pass-role" -> setup.denyPassRole(required(query, "account", "an account id"), true);
             case "DELETE /_simulator/no-pass-role" -> setup.denyPassRole(required(query, "account", "an account id"), false);
             case "POST /_simulator/denied-actions" -> setup.denyAction(required(query, "account", "an account id"),
-                    query.get("action"), true);
+                    query.get("action"), query.get("region"), true);
             case "DELETE /_simulator/denied-actions" -> setup.denyAction(required(query, "account", "an account id"),
-                    query.get("action"), false);
+                    query.get("action"), query.get("region"), false);
             default -> throw new IllegalStateException(route);
         }
         return SimResponse.ok(Protocols.REST_JSON, Protocols.JSON.writeValueAsString(json(setup)));

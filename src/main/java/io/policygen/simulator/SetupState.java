@@ -16,13 +16,18 @@ import java.util.regex.Pattern;
 public final class SetupState {
 
     private static final Pattern ACTION = Pattern.compile("[a-z-]+:[A-Z][A-Za-z]+");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]");
+    private static final String IN = " in ";
 
     private final SimulatedOrganization organization;
     private final Map<String, JobErrorCode> failingAccounts = new ConcurrentHashMap<>();
     private final Map<String, JobErrorCode> failingPrincipals = new ConcurrentHashMap<>();
     private final Map<String, AccessRoleBreak> brokenAccessRoles = new ConcurrentHashMap<>();
     private final Set<String> noPassRole = ConcurrentHashMap.newKeySet();
-    /** account id -> actions ("access-analyzer:GetGeneratedPolicy") denied to every caller there, as by an SCP. */
+    /**
+     * account id -> actions denied to every caller there, as by an SCP: "access-analyzer:GetGeneratedPolicy" in every
+     * Region, "access-analyzer:StartPolicyGeneration in eu-west-1" in one (an SCP's condition on aws:RequestedRegion).
+     */
     private final Map<String, Set<String>> deniedActions = new ConcurrentHashMap<>();
     private volatile boolean brokenTrailBucket;
 
@@ -91,24 +96,41 @@ public final class SetupState {
         }
     }
 
+    /** Denies an action in every Region of the account, or allows it again: {@link #denyAction(String, String, String, boolean)}. */
+    public void denyAction(String accountId, String action, boolean denied) {
+        denyAction(accountId, action, null, denied);
+    }
+
     /**
      * Denies an action ({@code service:Operation}, e.g. {@code access-analyzer:GetGeneratedPolicy}) to every caller in
-     * the account, as a service control policy's explicit deny would (or a member role without it); or allows it again.
+     * the account, as a service control policy's explicit deny would (or a member role without it), in every Region or
+     * in one ({@code region} not null: an SCP denying by {@code aws:RequestedRegion}); or allows it again.
      */
-    public void denyAction(String accountId, String action, boolean denied) {
+    public void denyAction(String accountId, String action, String region, boolean denied) {
         if (action == null || !ACTION.matcher(action).matches()) {
             throw new IllegalArgumentException("action=<service>:<Operation> is required, e.g."
                     + " access-analyzer:GetGeneratedPolicy, not " + action);
         }
+        if (region != null && !REGION.matcher(region).matches()) {
+            throw new IllegalArgumentException("region must be a Region's name, e.g. eu-west-1, not " + region);
+        }
+        String denial = region == null ? action : action + IN + region;
         if (denied) {
-            deniedActions.computeIfAbsent(requireAccount(accountId), id -> ConcurrentHashMap.newKeySet()).add(action);
+            deniedActions.computeIfAbsent(requireAccount(accountId), id -> ConcurrentHashMap.newKeySet()).add(denial);
         } else {
-            deniedActions.getOrDefault(accountId, Set.of()).remove(action);
+            deniedActions.getOrDefault(accountId, Set.of()).remove(denial);
         }
     }
 
-    public boolean actionDenied(String accountId, String action) {
-        return deniedActions.getOrDefault(accountId, Set.of()).contains(action);
+    /** Whether the action is denied in the account, to a request for {@code region} (null: none named, as in a simulation without it). */
+    public boolean actionDenied(String accountId, String action, String region) {
+        Set<String> denied = deniedActions.getOrDefault(accountId, Set.of());
+        return denied.contains(action) || region != null && denied.contains(action + IN + region);
+    }
+
+    /** Whether the action is denied in the account in some Region only: what a simulation needs aws:RequestedRegion for. */
+    public boolean actionDeniedByRegion(String accountId, String action) {
+        return deniedActions.getOrDefault(accountId, Set.of()).stream().anyMatch(denial -> denial.startsWith(action + IN));
     }
 
     /** The denied actions by account, sorted, as in the state JSON. */

@@ -109,7 +109,7 @@ public final class SimulatorCommand {
             /_simulator/principals, POST /_simulator/generations?account=&principal=&region=&window= (a console
             user's generation), POST|DELETE /_simulator/job-errors?account=|principal=&code=,
             /_simulator/broken-access-roles?account=&how=, /_simulator/broken-trail-bucket,
-            /_simulator/no-pass-role?account=, /_simulator/denied-actions?account=&action= (an SCP's deny),
+            /_simulator/no-pass-role?account=, /_simulator/denied-actions?account=&action=[&region=] (an SCP's deny),
             /_simulator/expired-credentials?who=management|sessions  (see the package documentation of
             io.policygen.simulator)
             """;

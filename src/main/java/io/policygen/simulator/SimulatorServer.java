@@ -95,7 +95,7 @@ final class SimulatorServer implements AutoCloseable {
             }
             Identity caller = authenticate(service, request, auth);
             String action = service.signingName() + ":" + operation;
-            if (setup.actionDenied(caller.accountId(), action)) {
+            if (setup.actionDenied(caller.accountId(), action, auth.region())) {
                 throw service.accessDenied(caller, action);
             }
             Faults.Decision decision = faults.decide(operation);

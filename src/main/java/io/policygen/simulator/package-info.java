@@ -134,7 +134,8 @@
  * {@code POST /_simulator/broken-access-roles?account=&how=MISSING|UNTRUSTED},
  * {@code DELETE /_simulator/broken-access-roles[?account=]}, {@code POST|DELETE /_simulator/broken-trail-bucket},
  * {@code POST|DELETE /_simulator/no-pass-role?account=},
- * {@code POST|DELETE /_simulator/denied-actions?account=&action=service:Operation} (an SCP's explicit deny),
+ * {@code POST|DELETE /_simulator/denied-actions?account=&action=service:Operation[&region=]} (an SCP's explicit deny,
+ * in every Region or, by {@code aws:RequestedRegion}, in one),
  * {@code POST /_simulator/expired-credentials?who=management|sessions}, {@code DELETE /_simulator/expired-credentials}.
  *
  * <h2>Guesses</h2>

@@ -547,6 +547,36 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldStopOnlyTheRegionAnScpDeniesGenerationsIn() {
+        // an SCP denying by aws:RequestedRegion: the account's other Region works on, its principals done there
+        organization(o -> o.generationTime(Duration.ofMillis(300)));
+        job.set("policygen.generation.regions[0]", "us-east-1").set("policygen.generation.regions[1]", "eu-west-1");
+        String denied = simulator.organization().accounts().stream()
+                .filter(account -> account.active() && account.assumable() && simulator.organization().principalCount(account.id()) > 1)
+                .map(account -> account.id()).findFirst().orElseThrow();
+        simulator.setup().denyAction(denied, "access-analyzer:StartPolicyGeneration", "eu-west-1", true);
+
+        assertThat(job.run()).isEqualTo(5);
+        assertThat(job.jdbc().sql("select region || ' ' || outcome from account_region where account_id = ? order by region")
+                .param(denied).query(String.class).list()).containsExactly("eu-west-1 SETUP_FAILED", "us-east-1 DONE");
+        assertThat(simulator.generations()).filteredOn(g -> g.accountId().equals(denied)).extracting(GenerationRecord::region)
+                .containsOnly("us-east-1");
+        assertThat(job.jdbc().sql("select state || ' ' || charged_to || ' ' || error_code from generation where account_id = ?"
+                + " and state <> 'SUCCEEDED'").param(denied).query(String.class).list())
+                .as("the refused request charged to the account's setup, not its principal").containsExactly("REJECTED ACCOUNT AccessDeniedException");
+        assertThat(generationsPerPrincipal()).as("that principal asked again in the other Region, or by the next run")
+                .hasSizeBetween((int) eligiblePrincipals() - 1, (int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertThat(job.jdbc().sql("select error_code || ' ' || fix from report_failures where account_id = ?").param(denied)
+                .query(String.class).list()).singleElement().asString().startsWith("AccessDeniedException ");
+
+        simulator.setup().denyAction(denied, "access-analyzer:StartPolicyGeneration", "eu-west-1", false);
+
+        assertThat(job.run()).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    @Test
     void shouldWaitForAGenerationAccessAnalyzerDoesNotFindRightAfterItsStart() {
         // a read served by a store the start has not reached yet: taken for lost, each principal would be asked again
         organization(o -> o.generationTime(Duration.ofMillis(500)));

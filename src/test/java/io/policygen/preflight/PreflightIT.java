@@ -201,11 +201,34 @@ class PreflightIT {
             assertThat(problem.kind()).isEqualTo(CheckKind.ACTIONS);
             assertThat(problem.accountId()).isEqualTo(account(4));
             assertThat(problem.what()).isEqualTo("may not call iam:GenerateCredentialReport (explicitDeny),"
-                    + " access-analyzer:GetGeneratedPolicy (explicitDeny) (IAM SimulatePrincipalPolicy)");
+                    + " access-analyzer:GetGeneratedPolicy in us-east-1 (explicitDeny) (IAM SimulatePrincipalPolicy)");
             assertThat(problem.fix()).contains("service control policy", "config/iam/README.md#member-role");
         });
         assertThat(report.count(CheckKind.ACTIONS)).isEqualTo(new CheckCount(CheckKind.ACTIONS, 7, 1, 0));
         assertThat(aws.generations()).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheGenerationRegionAnScpDeniesItsActionsIn() {
+        // given an SCP denying StartPolicyGeneration in one of the two generation Regions (a condition on
+        // aws:RequestedRegion): simulated without the Region, the condition is not met and the check passed
+        Simulator aws = simulator.get();
+        aws.setup().denyAction(account(2), "access-analyzer:StartPolicyGeneration", "eu-west-1", true);
+        PreflightRunner runner = new PreflightRunner(aws).with("policygen.generation.regions=us-east-1,eu-west-1");
+
+        // when
+        PreflightReport report = runner.check(PreflightOptions.everyAccount());
+
+        // then
+        assertThat(report.exitCode()).isEqualTo(5);
+        assertThat(report.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.kind()).isEqualTo(CheckKind.ACTIONS);
+            assertThat(problem.accountId()).isEqualTo(account(2));
+            assertThat(problem.what()).isEqualTo("may not call access-analyzer:StartPolicyGeneration in eu-west-1"
+                    + " (explicitDeny) (IAM SimulatePrincipalPolicy)");
+        });
+        assertThat(aws.requestCounts().total("iam", "SimulatePrincipalPolicy")).as("PassRole, then the actions in each Region")
+                .isEqualTo(3L * report.checkedAccounts().size());
     }
 
     @Test

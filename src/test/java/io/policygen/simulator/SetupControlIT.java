@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.accessanalyzer.model.AccessDeniedException;
 import software.amazon.awssdk.services.accessanalyzer.model.ConflictException;
 import software.amazon.awssdk.services.accessanalyzer.model.JobErrorCode;
@@ -133,6 +134,39 @@ class SetupControlIT {
         // then
         assertThat(clients.accessAnalyzer(clients.member(A)).getGeneratedPolicy(r -> r.jobId(jobId)).jobDetails().jobId()).isEqualTo(jobId);
         assertThat(ok("GET", "/_simulator/state?generations=false").get("setup").get("deniedActions").get(A).size()).isOne();
+    }
+
+    @Test
+    void shouldDenyAnActionInOneRegionAsAnScpOnTheRequestedRegionWould() throws Exception {
+        // when
+        JsonNode setup = ok("POST", "/_simulator/denied-actions?account=" + A
+                + "&action=access-analyzer:ListPolicyGenerations&region=eu-west-1");
+
+        // then
+        assertThat(setup.get("deniedActions").get(A).get(0).asString())
+                .isEqualTo("access-analyzer:ListPolicyGenerations in eu-west-1");
+        assertThatThrownBy(() -> clients.accessAnalyzer(clients.member(A), Region.EU_WEST_1).listPolicyGenerations(r -> { }))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(clients.accessAnalyzer(clients.member(A), Region.US_EAST_1).listPolicyGenerations(r -> { })
+                .policyGenerations()).isEmpty();
+        String member = simulator.organization().memberRoleArn(A);
+        var simulated = clients.iam(clients.member(A)).simulatePrincipalPolicy(r -> r.policySourceArn(member)
+                .actionNames("access-analyzer:ListPolicyGenerations")).evaluationResults().getFirst();
+        assertThat(simulated.evalDecisionAsString()).as("no Region given: the condition is not met").isEqualTo("allowed");
+        assertThat(simulated.missingContextValues()).containsExactly("aws:RequestedRegion");
+        assertThat(clients.iam(clients.member(A)).simulatePrincipalPolicy(r -> r.policySourceArn(member)
+                        .actionNames("access-analyzer:ListPolicyGenerations").contextEntries(c -> c
+                                .contextKeyName("aws:RequestedRegion").contextKeyType("string").contextKeyValues("eu-west-1")))
+                .evaluationResults().getFirst().evalDecisionAsString()).isEqualTo("explicitDeny");
+        assertThat(call("POST", "/_simulator/denied-actions?account=" + A
+                + "&action=access-analyzer:ListPolicyGenerations&region=europe").statusCode()).isEqualTo(400);
+
+        // when
+        ok("DELETE", "/_simulator/denied-actions?account=" + A + "&action=access-analyzer:ListPolicyGenerations&region=eu-west-1");
+
+        // then
+        assertThat(clients.accessAnalyzer(clients.member(A), Region.EU_WEST_1).listPolicyGenerations(r -> { })
+                .policyGenerations()).isEmpty();
     }
 
     private static void assertExpired(AwsServiceException e, int status, String code) {
