@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -124,6 +126,7 @@ final class AccountCheck {
     private static List<Problem> actions(IamClient iam, String accountId, String memberRoleArn, List<String> regions) {
         List<EvaluationResult> results = new ArrayList<>();
         List<String> denied = new ArrayList<>();
+        Set<String> deniedRegions = new TreeSet<>();
         Map<String, List<String>> actionsByRegion = new LinkedHashMap<>();
         actionsByRegion.put(IAM_REGION, IAM_ACTIONS);
         for (String region : regions) {
@@ -139,17 +142,26 @@ final class AccountCheck {
                 return List.of(simulation.problem());
             }
             results.addAll(simulation.results());
-            simulation.results().stream().filter(r -> r.evalDecision() != PolicyEvaluationDecisionType.ALLOWED)
-                    .map(r -> r.evalActionName() + (r.evalActionName().startsWith("iam:") ? "" : " in " + entry.getKey())
-                            + " (" + r.evalDecisionAsString() + ")")
-                    .forEach(denied::add);
+            for (EvaluationResult result : simulation.results()) {
+                if (result.evalDecision() != PolicyEvaluationDecisionType.ALLOWED) {
+                    boolean global = result.evalActionName().startsWith("iam:");
+                    denied.add(result.evalActionName() + (global ? "" : " in " + entry.getKey()) + " ("
+                            + result.evalDecisionAsString() + ")");
+                    if (!global) {
+                        deniedRegions.add(entry.getKey());
+                    }
+                }
+            }
         }
         if (results.isEmpty() || !denied.isEmpty()) {
+            boolean someRegions = !deniedRegions.isEmpty() && deniedRegions.size() < regions.size();
             return List.of(new Problem(CheckKind.ACTIONS, accountId, memberRoleArn, "may not call "
                     + (denied.isEmpty() ? "what a run calls (" + SIMULATE + ": no result)" : String.join(", ", denied) + " ("
                     + SIMULATE + ")"), "allow them in the member role's policy (config/iam/member-role-policy.json, statements"
                     + " DiscoverPrincipals and GeneratePolicies); an explicitDeny is a service control policy's or a permissions"
-                    + " boundary's, to be lifted for the member role, see " + MEMBER_ROLE_README));
+                    + " boundary's, to be lifted for the member role" + (someRegions ? " (denied in " + String.join(", ",
+                    deniedRegions) + " only: an SCP on aws:RequestedRegion; or take the Region out of"
+                    + " policygen.generation.regions)" : "") + ", see " + MEMBER_ROLE_README));
         }
         return List.of();
     }

@@ -226,6 +226,8 @@ class PreflightIT {
             assertThat(problem.accountId()).isEqualTo(account(2));
             assertThat(problem.what()).isEqualTo("may not call access-analyzer:StartPolicyGeneration in eu-west-1"
                     + " (explicitDeny) (IAM SimulatePrincipalPolicy)");
+            assertThat(problem.fix()).contains("(denied in eu-west-1 only: an SCP on aws:RequestedRegion; or take the Region out"
+                    + " of policygen.generation.regions)");
         });
         assertThat(aws.requestCounts().total("iam", "SimulatePrincipalPolicy")).as("PassRole, then the actions in each Region")
                 .isEqualTo(3L * report.checkedAccounts().size());
