@@ -14,6 +14,7 @@ interface JsonService extends AwsService {
                 "The request signature we calculated does not match the signature you provided.");
     }
 
+    /** The "Common Errors" of AWS's API references: ExpiredTokenException, HTTP 403. */
     @Override
     default AwsError expiredToken() {
         return new AwsError(403, "ExpiredTokenException", "The security token included in the request is expired");

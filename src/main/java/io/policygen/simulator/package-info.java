@@ -43,7 +43,9 @@
  *       ValidationError), GetCallerIdentity. Credentials past their expiration (a member session past its
  *       DurationSeconds by the wall clock the SDK renews by; the management keys once made to expire) are refused
  *       by every service: 403 ExpiredToken (Query) or ExpiredTokenException (JSON), "The security token included in
- *       the request is expired" (the words the AWS CLI shows; the status is a guess, AWS documents neither).</li>
+ *       the request is expired" (AWS's "Common Errors" of every API reference: ExpiredTokenException, HTTP 403;
+ *       the Query services' code, ExpiredToken, with the same status is a guess: IAM's and STS's references leave
+ *       it out).</li>
  *   <li>IAM, Query, in the calling account: GetAccountAuthorizationDetails (Filter User, Group, Role,
  *       LocalManagedPolicy, AWSManagedPolicy; MaxItems 1-1000, default 100, Marker, sometimes fewer items than asked
  *       while IsTruncated; documents URL-encoded; roles with RoleLastUsed; the default version of each managed policy),
