@@ -86,8 +86,8 @@ public class PolicyGenerationJobConfiguration {
 
     @Bean
     @StepScope
-    AccountReader accountReader(AwsClients clients, OrganizationProperties organization) {
-        return new AccountReader(new AwsOrganizationAccounts(clients.organizations()), organization.ouIds());
+    AccountReader accountReader(AwsClients clients, OrganizationProperties organization, RunControl control) {
+        return new AccountReader(new AwsOrganizationAccounts(clients.organizations()), organization.ouIds(), control::stopRequested);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.policygen.principal;
 
 import io.policygen.aws.CredentialsExpiredException;
+import io.policygen.batch.StepStop;
 import io.policygen.log.LogEvent;
 import io.policygen.principal.IamEntity.ListedGroup;
 import io.policygen.principal.IamEntity.ListedPolicy;
@@ -18,8 +19,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.scope.context.StepContext;
-import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -149,10 +148,7 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
      * yet entered stop at once, without a call to AWS or a failure's stack trace each.
      */
     private IamItem interrupt() {
-        StepContext step = StepSynchronizationManager.getContext();
-        if (step != null) {
-            step.getStepExecution().setTerminateOnly();
-        }
+        StepStop.stopCurrentStep();
         entities = Collections.emptyIterator();
         pending.clear();
         catalog = null;

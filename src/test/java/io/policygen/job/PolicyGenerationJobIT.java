@@ -385,6 +385,25 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldStopTheAccountListingOnSigterm() {
+        organization(o -> o);
+        simulator.faults().set("ListAccounts", FaultSettings.NONE.withLatency(Duration.ofMillis(500)));
+
+        int exitCode = runStoppedBySigtermOnce("the accounts being listed",
+                () -> simulator.requestCounts().count("organizations", "ListAccounts", "ok") == 0 && count("select count(*) from run") > 0);
+
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(job.jdbc().sql("select status from batch_step_execution where step_name = 'discoverAccounts'")
+                .query(String.class).single()).isEqualTo("STOPPED");
+        assertThat(count("select count(*) from account where in_scope")).as("none taken out of scope").isEqualTo(
+                count("select count(*) from account"));
+
+        simulator.faults().clear();
+        assertThat(job.run()).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+    }
+
+    @Test
     void shouldStopOnSigtermAndResumeCleanly() {
         organization(o -> o.generationTime(Duration.ofMillis(300)));
         int exitCode = runStoppedBySigtermOnce("a few generations to finish",

@@ -44,7 +44,7 @@ class AccountReaderTest {
     @Test
     void shouldLetAFailedListingFailTheStepSoThatNoAccountIsMarkedOutOfScope() {
         organization.failingAfterFirst(new IllegalStateException("TooManyRequestsException past the retries"));
-        AccountReader reader = new AccountReader(organization, List.of());
+        AccountReader reader = new AccountReader(organization, List.of(), () -> false);
         reader.open(new ExecutionContext());
 
         assertThat(reader.read().accountId()).isEqualTo("111111111111");
@@ -52,8 +52,20 @@ class AccountReaderTest {
         reader.close();
     }
 
+    @Test
+    void shouldReadNoMoreOnceTheRunIsAskedToStop() {
+        boolean[] stop = {false};
+        AccountReader reader = new AccountReader(organization, List.of(), () -> stop[0]);
+        reader.open(new ExecutionContext());
+
+        assertThat(reader.read()).isNotNull();
+        stop[0] = true;
+        assertThat(reader.read()).isNull();
+        reader.close();
+    }
+
     private List<OrgAccount> readAll(List<String> ouIds) {
-        AccountReader reader = new AccountReader(organization, ouIds);
+        AccountReader reader = new AccountReader(organization, ouIds, () -> false);
         reader.open(new ExecutionContext());
         List<OrgAccount> accounts = new ArrayList<>();
         for (OrgAccount account = reader.read(); account != null; account = reader.read()) {
