@@ -89,9 +89,10 @@ public final class AwsClients implements AutoCloseable {
 
     /**
      * The member account's clients, acting through its member role; close it when the account's work is done. The role's
-     * session is kept for the run (renewed when AWS refuses it as expired: {@link MemberSession}) and shared by all of the account's work (discovery, every generation Region):
-     * one AssumeRole per account and run, as AWS recommends, instead of one per step and Region. (10,000 slots starting
-     * at once would otherwise wait for 10,000 AssumeRole calls.)
+     * session is kept for the run (renewed when AWS refuses it as expired: {@link MemberSession}) and shared by all of
+     * the account's work (discovery, every generation Region): one AssumeRole per account and run, as AWS recommends,
+     * instead of one per step and Region. (10,000 slots starting at once would otherwise wait for 10,000 AssumeRole
+     * calls.)
      */
     public MemberAccount memberAccount(String accountId) {
         MemberSession session = memberSessions.computeIfAbsent(accountId,

@@ -31,8 +31,9 @@ import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
  * IAM through the SDK, as the account's member role: GetAccountAuthorizationDetails page by page (MaxItems per page,
- * Marker and IsTruncated followed here, so that a session renewed between pages resumes at the marker), documents URL-decoded (IAM sends them URL-encoded, RFC 3986,
- * and the Java SDK leaves them so), and the credential report.
+ * Marker and IsTruncated followed here, so that a session renewed between pages resumes at the marker), documents
+ * URL-decoded (IAM sends them URL-encoded, RFC 3986, and the Java SDK leaves them so), and the credential report. Each
+ * call goes through the account's {@link io.policygen.aws.MemberSession}, which renews a session refused as expired.
  */
 public final class AwsIamPrincipals implements IamPrincipals {
 
@@ -98,7 +99,7 @@ public final class AwsIamPrincipals implements IamPrincipals {
         return new AccountAccessException(code, "account " + accountId + ": " + what + ": " + message, e);
     }
 
-    /** GetAccountAuthorizationDetails page by page, each its own call: a session renewed between pages goes on from the marker. */
+    /** GetAccountAuthorizationDetails page by page, each its own call: a session renewed between pages goes on at the marker. */
     private static final class Pages implements Iterator<GetAccountAuthorizationDetailsResponse> {
 
         private final MemberAccount account;
