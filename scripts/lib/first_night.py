@@ -37,6 +37,19 @@ def _accounts(sim):
     return sorted(a["id"] for a in state["accounts"])
 
 
+def _wait_for_in_progress(sim, job, accounts, deadline):
+    """Until that many accounts have a generation in progress, by the simulator's record (or the job ends)."""
+    while job.process.poll() is None and time.time() < deadline and sum(
+            1 for g in sim.state()["generations"] if g["status"] == "IN_PROGRESS") < accounts:
+        time.sleep(0.2)
+
+
+def _per_principal(state):
+    """Generations per principal by the simulator's record, and the principals with more than one."""
+    per_principal = collections.Counter(g["principalArn"] for g in state["generations"])
+    return per_principal, sum(1 for n in per_principal.values() if n > 1)
+
+
 def _per_account(generations, predicate=lambda g: True):
     return collections.Counter(g["accountId"] for g in generations if predicate(g))
 
@@ -188,7 +201,7 @@ def scp_denies_reading(args, db, work, failures):
     sim.stop()
     done = int(db.value(database, f"""
         select count(distinct principal_id) from generation where account_id = '{denied}' and state = 'SUCCEEDED'"""))
-    duplicates = sum(1 for n in collections.Counter(g["principalArn"] for g in state["generations"]).values() if n > 1)
+    duplicates = _per_principal(state)[1]
     result = {"accounts": accounts, "principals": principals, "rc": rc, "spent": spent, "held_open": held,
               "charged": charged, "rc_after_fix": rc_after, "done_after_fix": done, "duplicates": duplicates}
     h.log(f"SCP denies reading: {result}")
@@ -202,11 +215,7 @@ def credentials_expire(args, db, work, failures):
     database = db.create("chaos_expired")
     sim = h.Simulator(work, "expired", *_options(accounts, principals, "PT2S"))
     job = h.Job(work, "expired", db, database, sim)
-    deadline = time.time() + 300
-    # half the accounts with a generation in progress, by the simulator's record
-    while job.process.poll() is None and time.time() < deadline and sum(
-            1 for g in sim.state()["generations"] if g["status"] == "IN_PROGRESS") < accounts // 2:
-        time.sleep(0.2)
+    _wait_for_in_progress(sim, job, accounts // 2, time.time() + 300)
     sim._call("/_simulator/expired-credentials?who=management", "POST")
     sim._call("/_simulator/expired-credentials?who=sessions", "POST")
     expired_at = time.time()
@@ -218,8 +227,7 @@ def credentials_expire(args, db, work, failures):
     rc_after = h.Job(work, "renewed", db, database, sim).wait(900)
     state = sim.state()
     sim.stop()
-    per_principal = collections.Counter(g["principalArn"] for g in state["generations"])
-    duplicates = sum(1 for n in per_principal.values() if n > 1)
+    per_principal, duplicates = _per_principal(state)
     result = {"accounts": accounts, "principals": principals, "rc": rc, "stopped_after_s": round(stopped_after, 1),
               "held_open": held, "charged": charged, "rc_after_renewal": rc_after, "generated": len(per_principal),
               "all": accounts * principals, "duplicates": duplicates}
@@ -237,9 +245,7 @@ def sessions_refused_early(args, db, work, failures):
     ended, deadline = 0, time.time() + 300
     for share in (2, 1):
         # every session ended once half, then all, of the accounts have a generation in progress
-        while job.process.poll() is None and time.time() < deadline and sum(
-                1 for g in sim.state()["generations"] if g["status"] == "IN_PROGRESS") < accounts // share:
-            time.sleep(0.2)
+        _wait_for_in_progress(sim, job, accounts // share, deadline)
         ended += int(sim._call("/_simulator/expired-credentials?who=sessions", "POST")["message"].split()[0])
     rc = job.wait(900)
     state = sim.state()
@@ -247,8 +253,7 @@ def sessions_refused_early(args, db, work, failures):
     renewed = job.output().count("event=member-session-renewed")
     refused = sum(n for ops in state["requests"].values() for outcomes in ops.values()
                   for outcome, n in outcomes.items() if outcome.startswith("ExpiredToken"))
-    per_principal = collections.Counter(g["principalArn"] for g in state["generations"])
-    duplicates = sum(1 for n in per_principal.values() if n > 1)
+    per_principal, duplicates = _per_principal(state)
     result = {"accounts": accounts, "principals": principals, "sessions_ended": ended, "refused": refused,
               "renewed": renewed, "rc": rc, "generated": len(per_principal), "all": accounts * principals,
               "duplicates": duplicates}

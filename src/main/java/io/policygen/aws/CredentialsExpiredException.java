@@ -33,6 +33,13 @@ public final class CredentialsExpiredException extends RuntimeException {
         return memberSession;
     }
 
+    /** Throws the failure as this exception when AWS said in it that the credentials have expired: nobody's failure. */
+    public static void throwIfIn(Throwable failure) {
+        in(failure).ifPresent(expired -> {
+            throw expired;
+        });
+    }
+
     /** The service, its code and its words: "AccessAnalyzer ExpiredTokenException: The security token ... expired". */
     public String awsSaid() {
         return awsSaid;

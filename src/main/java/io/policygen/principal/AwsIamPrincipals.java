@@ -91,9 +91,7 @@ public final class AwsIamPrincipals implements IamPrincipals {
      * can be entered with them: thrown as they are, they end the run.
      */
     static AccountAccessException accessError(String accountId, String what, AwsServiceException e) {
-        CredentialsExpiredException.in(e).ifPresent(expired -> {
-            throw expired;
-        });
+        CredentialsExpiredException.throwIfIn(e);
         String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : String.valueOf(e.statusCode());
         String message = e.awsErrorDetails() != null ? e.awsErrorDetails().errorMessage() : e.getMessage();
         return new AccountAccessException(code, "account " + accountId + ": " + what + ": " + message, e);

@@ -35,7 +35,8 @@ final class CredentialReportFetch {
         try {
             state = iam.generateCredentialReport();
         } catch (SdkException e) {
-            throwIfExpired(e);
+            // expired credentials are not the report's failure: no account can be read with them, and the run stops
+            CredentialsExpiredException.throwIfIn(e);
             failure = "GenerateCredentialReport: " + e.getMessage();
         }
     }
@@ -68,20 +69,13 @@ final class CredentialReportFetch {
                 state = iam.generateCredentialReport();
             }
         } catch (SdkException e) {
-            throwIfExpired(e);
+            CredentialsExpiredException.throwIfIn(e);
             failure = "credential report: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = "interrupted waiting for the credential report";
         }
         return Optional.empty();
-    }
-
-    /** Expired credentials are not the report's failure: no account can be read with them, and the run stops. */
-    private static void throwIfExpired(SdkException e) {
-        CredentialsExpiredException.in(e).ifPresent(expired -> {
-            throw expired;
-        });
     }
 
     String failure() {

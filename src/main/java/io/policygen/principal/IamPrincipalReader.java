@@ -94,8 +94,7 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
             stopAt(e.code(), e.getMessage(), false);
             return;
         } catch (CredentialsExpiredException e) {
-            control.requestStop(e.getMessage());
-            interrupt();
+            stopRun(e);
             return;
         }
         list(EnumSet.of(Listing.MANAGED_POLICIES, Listing.GROUPS));
@@ -131,8 +130,7 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
         } catch (RuntimeException e) {
             var expired = CredentialsExpiredException.in(e);
             if (expired.isPresent()) {
-                control.requestStop(expired.get().getMessage());
-                return interrupt();
+                return stopRun(expired.get());
             }
             if (!(e instanceof AwsServiceException refused) || refused.statusCode() != 403) {
                 throw e;
@@ -140,6 +138,12 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
             AccountAccessException error = AwsIamPrincipals.accessError(accountId, "cannot read IAM", refused);
             return stopAt(error.code(), error.getMessage(), true);
         }
+    }
+
+    /** Expired credentials enter or read no account: the whole run stops, and this listing with it. */
+    private IamItem stopRun(CredentialsExpiredException expired) {
+        control.requestStop(expired.getMessage());
+        return interrupt();
     }
 
     /**

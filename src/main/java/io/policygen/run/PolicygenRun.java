@@ -163,10 +163,7 @@ public final class PolicygenRun {
                     .append(unenterable).append(" cannot be entered, ").append(stopped)
                     .append(" stopped generating; see report_failures)");
         }
-        // a partitioned step's own failure only says a partition failed: expired credentials, in whichever, say why
-        List<Map.Entry<String, Throwable>> stepFailures = stepFailures(execution);
-        stepFailures.stream().filter(failure -> CredentialsExpiredException.in(failure.getValue()).isPresent()).findFirst()
-                .or(() -> stepFailures.stream().findFirst())
+        stepFailures(execution).stream().findFirst()
                 .map(failure -> " in step " + failure.getKey() + ": " + describe(failure.getValue()))
                 .or(() -> execution.getFailureExceptions().stream().filter(PolicygenRun::isFailure)
                         .map(failure -> ": " + describe(failure)).findFirst())

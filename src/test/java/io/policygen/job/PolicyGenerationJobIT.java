@@ -55,6 +55,13 @@ class PolicyGenerationJobIT {
         job.resetDatabase();
     }
 
+    /** An account the job enters, with more than one principal in it. */
+    private String accountWithSeveralPrincipals() {
+        return simulator.organization().accounts().stream()
+                .filter(account -> account.active() && account.assumable() && simulator.organization().principalCount(account.id()) > 1)
+                .map(account -> account.id()).findFirst().orElseThrow();
+    }
+
     /** Principals the job should generate for: every non-service-linked role and user of every account it can enter. */
     private long eligiblePrincipals() {
         return simulator.organization().accounts().stream()
@@ -544,9 +551,7 @@ class PolicyGenerationJobIT {
         // GetGeneratedPolicy denied (an SCP, a member role without it): each of the account's generations was recorded
         // FAILED against its principal, its quota spent and its result never read, and the run ended 0
         organization(o -> o.generationTime(Duration.ofMillis(300)));
-        String denied = simulator.organization().accounts().stream()
-                .filter(account -> account.active() && account.assumable() && simulator.organization().principalCount(account.id()) > 1)
-                .map(account -> account.id()).findFirst().orElseThrow();
+        String denied = accountWithSeveralPrincipals();
         simulator.setup().denyAction(denied, "access-analyzer:GetGeneratedPolicy", true);
 
         assertThat(job.run()).isEqualTo(5);
@@ -570,9 +575,7 @@ class PolicyGenerationJobIT {
         // an SCP denying by aws:RequestedRegion: the account's other Region works on, its principals done there
         organization(o -> o.generationTime(Duration.ofMillis(300)));
         job.set("policygen.generation.regions[0]", "us-east-1").set("policygen.generation.regions[1]", "eu-west-1");
-        String denied = simulator.organization().accounts().stream()
-                .filter(account -> account.active() && account.assumable() && simulator.organization().principalCount(account.id()) > 1)
-                .map(account -> account.id()).findFirst().orElseThrow();
+        String denied = accountWithSeveralPrincipals();
         simulator.setup().denyAction(denied, "access-analyzer:StartPolicyGeneration", "eu-west-1", true);
 
         assertThat(job.run()).isEqualTo(5);
