@@ -3,7 +3,9 @@ package io.policygen.organization;
 import io.policygen.store.OwnTransaction;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,6 +44,14 @@ public final class AccountStore {
     /** Accounts this run's listing did not return (left the organization, or outside the OUs now) are out of scope. */
     public int markUnseenOutOfScope(long runId) {
         return tx.get(() -> jdbc.update("update account set in_scope = false where last_seen_run_id is distinct from ? and in_scope", runId));
+    }
+
+    /** Every account in scope (listed by the last complete listing and admitted), with its state. */
+    public Map<String, String> statesInScope() {
+        Map<String, String> states = new HashMap<>();
+        tx.run(() -> jdbc.query("select account_id, state from account where in_scope",
+                row -> { states.put(row.getString(1), row.getString(2)); }));
+        return states;
     }
 
     /** The accounts to work in: in scope, ACTIVE. */

@@ -5,6 +5,7 @@ import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.generation.SlotOutcome;
 import io.policygen.log.Causes;
 import io.policygen.log.LogEvent;
+import io.policygen.organization.AccountScopeProblems;
 import io.policygen.organization.OrganizationRefusal;
 import io.policygen.store.DatabaseAccess;
 import io.policygen.store.DatabaseOutage.DatabaseGoneException;
@@ -40,10 +41,11 @@ public final class PolicygenRun {
     private final TimeSource time;
     private final ReportSettings reportSettings;
     private final RunTelemetry telemetry;
+    private final AccountScopeProblems scope;
 
     public PolicygenRun(DatabaseAccess database, RunStore runs, JobExecutions executions, CurrentRun currentRun, RunControl control,
                         RunProperties properties, AwsCallMetrics metrics, TimeSource time, ReportSettings reportSettings,
-                        RunTelemetry telemetry) {
+                        RunTelemetry telemetry, AccountScopeProblems scope) {
         this.database = database;
         // Without its database the run cannot record anything: every slot stops starting generations.
         database.outage().onGone(control::requestStop);
@@ -56,6 +58,7 @@ public final class PolicygenRun {
         this.time = time;
         this.reportSettings = reportSettings;
         this.telemetry = telemetry;
+        this.scope = scope;
     }
 
     public ExitCode execute() throws Exception {
@@ -80,14 +83,16 @@ public final class PolicygenRun {
                     properties.progressSameLine())) {
                 JobExecution execution = executions.launch(runId);
                 runs.recordJobExecution(runId, execution.getId());
-                exitCode = exitCode(execution);
+                List<String> scopeProblems = execution.getStatus() == BatchStatus.COMPLETED ? scope.find() : List.of();
+                scopeProblems.forEach(problem -> LogEvent.warn(log, "account-scope-problem").quoted("detail", problem).log());
+                exitCode = exitCode(execution, scopeProblems.size());
                 status = switch (exitCode) {
                     case COMPLETED -> "COMPLETED";
                     case QUOTA_STOPPED -> "QUOTA_STOPPED";
                     case SETUP_PROBLEMS -> "SETUP_PROBLEMS";
                     default -> control.stopRequested() ? "STOPPED" : "FAILED";
                 };
-                message = describe(execution);
+                message = describe(execution, scopeProblems);
             } catch (Exception e) {
                 exitCode = ExitCode.FAILED;
                 status = "FAILED";
@@ -125,7 +130,7 @@ public final class PolicygenRun {
                 currentRun.slotUtilization(), metrics.attempts(), metrics.throttledAttempts())).toString();
     }
 
-    private ExitCode exitCode(JobExecution execution) {
+    private ExitCode exitCode(JobExecution execution, int scopeProblems) {
         if (execution.getStatus() != BatchStatus.COMPLETED && !control.stopRequested()
                 && stepFailures(execution).stream().anyMatch(f -> OrganizationRefusal.in(f.getValue()).isPresent())) {
             // the whole organization's setup: a rerun cannot mend it, so the examples do not retry it
@@ -135,7 +140,7 @@ public final class PolicygenRun {
                 || currentRun.count(SlotOutcome.UNSETTLED) > 0) {
             return ExitCode.FAILED;
         }
-        if (setupProblems() > 0) {
+        if (setupProblems() + scopeProblems > 0) {
             return ExitCode.SETUP_PROBLEMS;
         }
         if (currentRun.count(SlotOutcome.QUOTA_STOPPED) > 0 || currentRun.count(SlotOutcome.DEADLINE) > 0) {
@@ -149,7 +154,7 @@ public final class PolicygenRun {
         return currentRun.count(SlotOutcome.SETUP_FAILED) + currentRun.count(SlotOutcome.FAILING) + runs.unenterableAccounts();
     }
 
-    private String describe(JobExecution execution) {
+    private String describe(JobExecution execution, List<String> scopeProblems) {
         StringBuilder text = new StringBuilder("job execution ").append(execution.getId()).append(' ').append(execution.getStatus());
         if (control.stopRequested()) {
             text.append(", stopped on request (").append(control.stopReason()).append(')');
@@ -163,6 +168,7 @@ public final class PolicygenRun {
                     .append(unenterable).append(" cannot be entered, ").append(stopped)
                     .append(" stopped generating; see report_failures)");
         }
+        scopeProblems.forEach(problem -> text.append(", ").append(problem));
         stepFailures(execution).stream().findFirst()
                 .map(failure -> " in step " + failure.getKey() + ": " + describe(failure.getValue()))
                 .or(() -> execution.getFailureExceptions().stream().filter(PolicygenRun::isFailure)

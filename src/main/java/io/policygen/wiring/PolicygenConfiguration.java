@@ -14,6 +14,7 @@ import io.policygen.generation.GenerationSlots;
 import io.policygen.generation.SlotStore;
 import io.policygen.generation.GenerationProperties;
 import io.policygen.generation.GenerationStore;
+import io.policygen.organization.AccountScopeProblems;
 import io.policygen.organization.AccountStore;
 import io.policygen.organization.OrganizationProperties;
 import io.policygen.principal.CatalogStore;
@@ -162,9 +163,10 @@ public class PolicygenConfiguration {
     @Bean
     PolicygenRun policygenRun(DatabaseAccess database, RunStore runs, JobExecutions jobExecutions, CurrentRun currentRun,
                               RunControl control, RunProperties properties, AwsCallMetrics metrics, TimeSource time,
-                              GenerationProperties generation, AwsProperties aws, RunTelemetry telemetry) {
+                              GenerationProperties generation, AwsProperties aws, RunTelemetry telemetry,
+                              AccountStore accounts, OrganizationProperties organization) {
         return new PolicygenRun(database, runs, jobExecutions, currentRun, control, properties, metrics, time,
                 new ReportSettings(generation.dailyQuota(), generation.refreshAfter(), generation.maxFailures(),
-                        generation.regionsOr(aws.region())), telemetry);
+                        generation.regionsOr(aws.region())), telemetry, new AccountScopeProblems(accounts, organization));
     }
 }

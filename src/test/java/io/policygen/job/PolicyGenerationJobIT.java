@@ -638,6 +638,37 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldEndWithExitFiveNamingAnIncludedAccountTheOrganizationDoesNotGive() {
+        // an include list naming an account the organization does not have (a typo, an account gone) ended 0 night
+        // after night, that account never worked; a scope holding no account at all did too, having done nothing
+        organization(o -> o.suspendedAccounts(1));
+        String member = accountWithSeveralPrincipals();
+        String suspended = simulator.organization().accounts().stream().filter(a -> "SUSPENDED".equals(a.state()))
+                .map(a -> a.id()).findFirst().orElseThrow();
+        job.set("policygen.organization.include-accounts[0]", member);
+        job.set("policygen.organization.include-accounts[1]", "999999999999");
+        job.set("policygen.organization.include-accounts[2]", suspended);
+
+        assertThat(job.run()).isEqualTo(5);
+        assertThat(count("select count(*) from run where status = 'SETUP_PROBLEMS' and message like ? and message like ?",
+                "%policygen.organization.include-accounts names 999999999999, which the organization's listing did not return%",
+                "%include-accounts names " + suspended + ", which is SUSPENDED, not ACTIVE%")).isOne();
+        assertThat(generationsPerPrincipal()).as("the account that is there is worked all the same")
+                .hasSize((int) simulator.organization().principalCount(member));
+
+        job.unset("policygen.organization.include-accounts[1]");
+        job.unset("policygen.organization.include-accounts[2]");
+        job.set("policygen.organization.exclude-accounts[0]", member);
+        assertThat(job.run()).isEqualTo(5);
+        assertThat(count("select count(*) from run where status = 'SETUP_PROBLEMS' and message like ?",
+                "%no ACTIVE account of the organization is in scope: check policygen.organization.ou-ids, include-accounts and"
+                        + " exclude-accounts%")).isOne();
+
+        job.unset("policygen.organization.exclude-accounts[0]");
+        assertThat(job.run()).as("the list as it should be").isZero();
+    }
+
+    @Test
     void shouldStartAnewNotRestartWhenTheAccountsToWorkChangedSinceTheStoppedRun() {
         // a restart skips the discovery it completed: an account excluded after a failed night would be worked again
         organization(o -> o.generationTime(Duration.ofSeconds(2)));
