@@ -9,6 +9,8 @@ public final class GenerationSlots {
 
     /** A success this recent anywhere in the organization proves its setup: no canaries, no waiting. */
     private static final Duration PROVEN_WITHIN = Duration.ofDays(7);
+    /** A failing Access Analyzer is said once, then once a minute, however many slots look. */
+    private static final Duration FAILURES_SUMMED_OVER = Duration.ofMinutes(1);
 
     private final PolicyGenerationsFactory accessAnalyzer;
     private final GenerationStore store;
@@ -19,6 +21,8 @@ public final class GenerationSlots {
     private final TimeSource time;
     private final GenerationEvents events;
     private final SetupGate gate;
+    private final FailureDigest pollFailures;
+    private final FailureDigest listingFailures;
     private SlotOpenings openings;
     private long openingsRun = -1;
 
@@ -35,6 +39,8 @@ public final class GenerationSlots {
         this.events = events;
         this.gate = new SetupGate(properties.setupCanaries(),
                 () -> store.anySucceededSince(time.clock().instant().minus(PROVEN_WITHIN)), properties.pollMin());
+        this.pollFailures = new FailureDigest("poll-failed", time.ticker(), FAILURES_SUMMED_OVER);
+        this.listingFailures = new FailureDigest("listing-failed", time.ticker(), FAILURES_SUMMED_OVER);
     }
 
     /** Shared by the run's slots: whether the organization's setup has been seen to work. */
@@ -64,12 +70,13 @@ public final class GenerationSlots {
             slot.settleOnly();
         }
         PolicyGenerationsFactory.Opened aws = accessAnalyzer.open(id);
-        OtherGenerations others = new OtherGenerations(aws.generations(), store, properties, estimator, control, time);
+        OtherGenerations others = new OtherGenerations(aws.generations(), store, properties, estimator, control, time, pollFailures,
+                listingFailures);
         OutcomePolicy outcomes = new OutcomePolicy(properties, gate);
         GenerationSender sender = new GenerationSender(aws.generations(), store, others, outcomes, control, properties.pollMin(), clock,
                 events);
         GenerationTracker tracker = new GenerationTracker(aws.generations(), others, store, properties, estimator, outcomes, control,
-                time, events);
+                time, events, pollFailures);
         GenerationSettler settler = new GenerationSettler(sender, tracker);
         CloudTrailWindow window = new CloudTrailWindow(slots, properties, clock);
         return new GenerationSlot(slot,

@@ -43,10 +43,11 @@ final class GenerationTracker {
     private final SlotControl control;
     private final TimeSource time;
     private final GenerationEvents events;
+    private final FailureDigest pollFailures;
 
     GenerationTracker(PolicyGenerations generations, OtherGenerations others, GenerationStore store, GenerationProperties properties,
                       DurationEstimator estimator, OutcomePolicy policy, SlotControl control, TimeSource time,
-                      GenerationEvents events) {
+                      GenerationEvents events, FailureDigest pollFailures) {
         this.generations = generations;
         this.others = others;
         this.store = store;
@@ -57,6 +58,7 @@ final class GenerationTracker {
         this.control = control;
         this.time = time;
         this.events = events;
+        this.pollFailures = pollFailures;
     }
 
     /**
@@ -84,9 +86,10 @@ final class GenerationTracker {
                 try {
                     result = generations.get(generation.jobId());
                     polls++;
+                    pollFailures.answered();
                 } catch (GenerationUnavailableException e) {
                     polls++;
-                    LogEvent.warn(log, "poll-failed").with(slot.id()).with("jobId", generation.jobId()).quoted("detail", e.getMessage()).log();
+                    pollFailures.failed(slot.id(), generation.jobId(), e.getMessage());
                     continue;
                 } catch (GenerationRejectedException e) {
                     polls++;

@@ -47,9 +47,12 @@ final class OtherGenerations {
     private final DurationEstimator estimator;
     private final SlotControl control;
     private final TimeSource time;
+    private final FailureDigest pollFailures;
+    private final FailureDigest listingFailures;
 
     OtherGenerations(PolicyGenerations generations, GenerationStore store, GenerationProperties properties,
-                     DurationEstimator estimator, SlotControl control, TimeSource time) {
+                     DurationEstimator estimator, SlotControl control, TimeSource time, FailureDigest pollFailures,
+                     FailureDigest listingFailures) {
         this.generations = generations;
         this.store = store;
         this.properties = properties;
@@ -57,14 +60,15 @@ final class OtherGenerations {
         this.estimator = estimator;
         this.control = control;
         this.time = time;
+        this.pollFailures = pollFailures;
+        this.listingFailures = listingFailures;
     }
 
     Verdict diagnose(AccountSlot slot) {
         List<ListedJob> jobs;
         try {
-            jobs = generations.jobsInAccount();
+            jobs = listing(slot);
         } catch (GenerationUnavailableException | GenerationRejectedException e) {
-            LogEvent.warn(log, "listing-failed").with(slot.id()).quoted("detail", e.getMessage()).log();
             return new Verdict.Unexplained("the account's listing could not be read (" + e.getMessage() + ")");
         }
         Optional<ListedJob> other = jobs.stream().filter(ListedJob::inProgress).filter(job -> !store.knowsJob(job.jobId())).findFirst();
@@ -88,9 +92,20 @@ final class OtherGenerations {
             return;
         }
         try {
-            slot.listedDay(startedSince(generations.jobsInAccount(), time.clock().instant().minus(DAY)));
+            slot.listedDay(startedSince(listing(slot), time.clock().instant().minus(DAY)));
         } catch (GenerationUnavailableException | GenerationRejectedException e) {
-            LogEvent.warn(log, "listing-failed").with(slot.id()).quoted("detail", e.getMessage()).log();
+            // logged by listing; the next call asks again
+        }
+    }
+
+    private List<ListedJob> listing(AccountSlot slot) {
+        try {
+            List<ListedJob> jobs = generations.jobsInAccount();
+            listingFailures.answered();
+            return jobs;
+        } catch (GenerationUnavailableException | GenerationRejectedException e) {
+            listingFailures.failed(slot.id(), null, e.getMessage());
+            throw e;
         }
     }
 
@@ -109,12 +124,14 @@ final class OtherGenerations {
                 return false;
             }
             try {
-                if (generations.get(job.jobId()).finished()) {
+                boolean finished = generations.get(job.jobId()).finished();
+                pollFailures.answered();
+                if (finished) {
                     LogEvent.info(log, "slot-freed-by-other").with(slot.id()).with("jobId", job.jobId()).log();
                     return true;
                 }
             } catch (GenerationUnavailableException | GenerationRejectedException e) {
-                LogEvent.warn(log, "poll-failed").with(slot.id()).with("jobId", job.jobId()).quoted("detail", e.getMessage()).log();
+                pollFailures.failed(slot.id(), job.jobId(), e.getMessage());
             }
             if (Duration.ofNanos(time.ticker().nanos() - since).compareTo(properties.maxWait()) > 0) {
                 slot.stop(SlotOutcome.QUOTA_STOPPED, "another generation (" + job.jobId() + ", for " + job.principalArn()
