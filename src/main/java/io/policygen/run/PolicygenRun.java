@@ -30,6 +30,8 @@ public final class PolicygenRun {
 
     /** How often the run lock's connection is looked at: an outage is noticed within it, even while no slot writes. */
     private static final Duration LOCK_CHECK = Duration.ofSeconds(5);
+    /** How a partition's step execution is named: the partitioned step, then the partition ("account-ID[-REGION]"). */
+    private static final String PARTITION = ":account-";
 
     private final DatabaseAccess database;
     private final RunStore runs;
@@ -169,12 +171,26 @@ public final class PolicygenRun {
                     .append(" stopped generating; see report_failures)");
         }
         scopeProblems.forEach(problem -> text.append(", ").append(problem));
-        stepFailures(execution).stream().findFirst()
-                .map(failure -> " in step " + failure.getKey() + ": " + describe(failure.getValue()))
+        List<Map.Entry<String, Throwable>> failures = stepFailures(execution);
+        // a partitioned step's own failure only says that a partition failed: the partition's says where and why
+        List<Map.Entry<String, Throwable>> partitions = failures.stream().filter(f -> f.getKey().contains(PARTITION)).toList();
+        (partitions.isEmpty() ? failures : partitions).stream().findFirst()
+                .map(failure -> " in " + where(failure.getKey()) + (partitions.size() > 1 ? " (and " + (partitions.size() - 1)
+                        + " more partition" + (partitions.size() > 2 ? "s" : "") + ")" : "") + ": " + describe(failure.getValue()))
                 .or(() -> execution.getFailureExceptions().stream().filter(PolicygenRun::isFailure)
                         .map(failure -> ": " + describe(failure)).findFirst())
                 .ifPresent(failure -> text.append(", failure").append(failure));
         return text.toString();
+    }
+
+    /** "step discoverPrincipalsWorker, account 111122223333" for Spring Batch's "discoverPrincipalsWorker:account-111122223333". */
+    private static String where(String stepName) {
+        int partition = stepName.indexOf(PARTITION);
+        if (partition < 0) {
+            return "step " + stepName;
+        }
+        String[] key = stepName.substring(partition + PARTITION.length()).split("-", 2);
+        return "step " + stepName.substring(0, partition) + ", account " + key[0] + (key.length > 1 ? " in " + key[1] : "");
     }
 
     /** Each step's failures, with the step's name. */

@@ -638,6 +638,22 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldNameTheAccountAndAwsAnswerWhenDiscoveryFails() {
+        // the summary said "Partition handler returned an unsuccessful step", the partitioned step's own failure
+        organization(o -> o);
+        simulator.faults().set("GetAccountAuthorizationDetails", FaultSettings.NONE.withErrorRate(1.0));
+
+        assertThat(job.run()).isEqualTo(1);
+        assertThat(job.jdbc().sql("select message from run").query(String.class).single())
+                .containsPattern("failure in step discoverPrincipalsWorker, account \\d{12} \\(and \\d+ more partitions\\): ")
+                .contains("Service: Iam, Status Code: 500").doesNotContain("Partition handler");
+
+        simulator.faults().clear();
+        assertThat(job.run()).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+    }
+
+    @Test
     void shouldEndWithExitFiveNamingAnIncludedAccountTheOrganizationDoesNotGive() {
         // an include list naming an account the organization does not have (a typo, an account gone) ended 0 night
         // after night, that account never worked; a scope holding no account at all did too, having done nothing
