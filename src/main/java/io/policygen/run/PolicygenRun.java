@@ -171,6 +171,12 @@ public final class PolicygenRun {
                     .append(" stopped generating; see report_failures)");
         }
         scopeProblems.forEach(problem -> text.append(", ").append(problem));
+        // slots left unsettled make the run exit 1 though the job completed: say why, as the first of them said it
+        execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().contains(PARTITION)
+                        && SlotOutcome.UNSETTLED.name().equals(step.getExitStatus().getExitCode()))
+                .findFirst().ifPresent(step -> text.append(", unsettled in ").append(where(step.getStepName())).append(": ")
+                        .append(step.getExitStatus().getExitDescription()));
         List<Map.Entry<String, Throwable>> failures = stepFailures(execution);
         // a partitioned step's own failure only says that a partition failed: the partition's says where and why
         List<Map.Entry<String, Throwable>> partitions = failures.stream().filter(f -> f.getKey().contains(PARTITION)).toList();

@@ -654,6 +654,22 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldSayWhySlotsWereLeftUnsettled() {
+        // the summary said "job execution COMPLETED, slots {UNSETTLED=5}" and exit 1, and not why
+        organization(o -> o);
+        simulator.faults().set("StartPolicyGeneration", FaultSettings.NONE.withErrorRate(1.0));
+
+        assertThat(job.run()).isEqualTo(1);
+        assertThat(job.jdbc().sql("select message from run").query(String.class).single())
+                .containsPattern(", unsettled in step \\w+, account \\d{12} in us-east-1: StartPolicyGeneration got no answer 3"
+                        + " times; the request stays PENDING and the next run settles it: ");
+
+        simulator.faults().clear();
+        assertThat(job.run()).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+    }
+
+    @Test
     void shouldEndWithExitFiveNamingAnIncludedAccountTheOrganizationDoesNotGive() {
         // an include list naming an account the organization does not have (a typo, an account gone) ended 0 night
         // after night, that account never worked; a scope holding no account at all did too, having done nothing
