@@ -11,7 +11,9 @@
 - the credentials expiring mid-run: how fast the run stops, that nothing is charged, and that the run after the
   renewal finishes the work once;
 - member sessions refused as expired though the SDK holds them valid (a host clock behind AWS's), twice in the run:
-  the sessions renewed, the run going on to finish the work once.
+  the sessions renewed, the run going on to finish the work once;
+- Access Analyzer answering 500 to everything for minutes mid-run: a few log lines, not one a slot a look; the slots
+  whose starts got no answer left for the rerun, which finishes the work once.
 """
 
 import collections
@@ -263,6 +265,43 @@ def sessions_refused_early(args, db, work, failures):
     return result
 
 
+AA_OPERATIONS = ("StartPolicyGeneration", "GetGeneratedPolicy", "ListPolicyGenerations")
+
+
+def access_analyzer_down(args, db, work, failures):
+    accounts, principals, outage = (6, 4, 70) if args.quick else (20, 10, 150)
+    database = db.create("chaos_aa_down")
+    sim = h.Simulator(work, "aa-down", *_options(accounts, principals, "PT2S"))
+    job = h.Job(work, "aa-down", db, database, sim)
+    _wait_for_in_progress(sim, job, accounts // 2, time.time() + 300)
+    for operation in AA_OPERATIONS:
+        sim.faults(operation=operation, errorRate="1.0")
+    time.sleep(outage)
+    sim._call("/_simulator/faults", "DELETE")
+    rc = job.wait(900)
+    text = job.output()
+    lines = {event: sum(1 for line in text.splitlines() if f"event={event} " in line)
+             for event in ("poll-failed", "poll-failed-repeatedly", "poll-failed-answered-again", "listing-failed",
+                           "listing-failed-repeatedly", "listing-failed-answered-again")}
+    codes = [rc]
+    while codes[-1] not in (0, 3) and len(codes) < 3:
+        codes.append(h.Job(work, f"aa-down-after-{len(codes)}", db, database, sim).wait(900))
+    state = sim.state()
+    sim.stop()
+    failed_calls = sum(n for operation in AA_OPERATIONS
+                       for outcome, n in state["requests"].get("access-analyzer", {}).get(operation, {}).items()
+                       if outcome != "ok")
+    per_principal, duplicates = _per_principal(state)
+    result = {"accounts": accounts, "principals": principals, "outage_s": outage, "codes": codes,
+              "failed_calls": failed_calls, "lines": lines, "generated": len(per_principal), "all": accounts * principals,
+              "duplicates": duplicates}
+    h.log(f"access analyzer down: {result}")
+    if codes[-1] != 0 or len(per_principal) != accounts * principals or duplicates or not failed_calls \
+            or lines["poll-failed"] + lines["listing-failed"] > 4:
+        failures.append(f"access analyzer down: {result}")
+    return result
+
+
 def first_night(args, db, work, failures, rng):
     return {"console_user": console_user(args, db, work, failures),
             "failing_setups": failing_setups(args, db, work, failures),
@@ -271,12 +310,14 @@ def first_night(args, db, work, failures, rng):
             "data_size_limit": data_size_limit(args, db, work, failures),
             "scp_denies_reading": scp_denies_reading(args, db, work, failures),
             "credentials_expire": credentials_expire(args, db, work, failures),
-            "sessions_refused_early": sessions_refused_early(args, db, work, failures)}
+            "sessions_refused_early": sessions_refused_early(args, db, work, failures),
+            "access_analyzer_down": access_analyzer_down(args, db, work, failures)}
 
 
 def doc(r):
     c, s, b = r["console_user"], r["failing_setups"], r["broken_trail_bucket"]
     p, e, n = r["scp_denies_reading"], r["credentials_expire"], r["sessions_refused_early"]
+    d = r["access_analyzer_down"]
 
     def limit(row, what):
         return [what, f"{row['accounts']} x {row['principals']}", row["rc"],
@@ -311,5 +352,9 @@ def doc(r):
                      ["every member session refused as expired, twice mid-run, though the SDK holds them valid",
                       f"{n['accounts']} x {n['principals']}", n["rc"],
                       f"sessions ended {n['sessions_ended']}, calls refused {n['refused']}, sessions renewed {n['renewed']};"
-                      f" generated {n['generated']}/{n['all']}, duplicates {n['duplicates']}"]]),
+                      f" generated {n['generated']}/{n['all']}, duplicates {n['duplicates']}"],
+                     [f"Access Analyzer answers 500 to every start, look and listing for {d['outage_s']} s mid-run",
+                      f"{d['accounts']} x {d['principals']}", " then ".join(str(c) for c in d["codes"]),
+                      f"calls failed {d['failed_calls']}; log lines: " + ", ".join(f"{k} {v}" for k, v in d["lines"].items() if v)
+                      + f"; generated {d['generated']}/{d['all']}, duplicates {d['duplicates']}"]]),
             ""]

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * few lines, not one a slot a look: ten thousand slots looking every few seconds wrote thousands of lines a second.
  * The first failure of a stretch is logged whole as it comes; then at most one summary an {@code interval} (slots
  * failing, failures since the last line, the latest detail and where); and one line at the first success once no
- * failure has come for an {@code interval}. The failures are the slots' to retry; this only says so.
+ * failure has come for a {@code quiet} while (shorter than the interval: a small run's outage ends with a line saying so
+ * before the run does). The failures are the slots' to retry; this only says so.
  */
 final class FailureDigest {
 
@@ -22,6 +23,7 @@ final class FailureDigest {
     private final String event;
     private final Ticker ticker;
     private final long interval;
+    private final long quiet;
     private final Set<SlotId> slots = new HashSet<>();
     /** Read without the lock by every success: most runs never fail, and their looks should not queue for it. */
     private volatile boolean open;
@@ -31,10 +33,11 @@ final class FailureDigest {
     private long failures;
     private long failuresSinceLine;
 
-    FailureDigest(String event, Ticker ticker, Duration interval) {
+    FailureDigest(String event, Ticker ticker, Duration interval, Duration quiet) {
         this.event = event;
         this.ticker = ticker;
         this.interval = interval.toNanos();
+        this.quiet = quiet.toNanos();
     }
 
     synchronized void failed(SlotId slot, String jobId, String detail) {
@@ -68,7 +71,7 @@ final class FailureDigest {
         }
         synchronized (this) {
             long now = ticker.nanos();
-            if (open && now - lastFailureAt >= interval) {
+            if (open && now - lastFailureAt >= quiet) {
                 LogEvent.info(log, event + "-answered-again").with("slots", slots.size()).with("failures", failures)
                         .with("seconds", seconds(lastFailureAt - startedAt)).log();
                 open = false;

@@ -11,6 +11,8 @@ public final class GenerationSlots {
     private static final Duration PROVEN_WITHIN = Duration.ofDays(7);
     /** A failing Access Analyzer is said once, then once a minute, however many slots look. */
     private static final Duration FAILURES_SUMMED_OVER = Duration.ofMinutes(1);
+    /** How long without a failure ends a stretch of them: longer than a slot's first looks after one, 1 s to 8 s apart. */
+    private static final Duration FAILURES_ENDED_AFTER = Duration.ofSeconds(20);
 
     private final PolicyGenerationsFactory accessAnalyzer;
     private final GenerationStore store;
@@ -39,8 +41,8 @@ public final class GenerationSlots {
         this.events = events;
         this.gate = new SetupGate(properties.setupCanaries(),
                 () -> store.anySucceededSince(time.clock().instant().minus(PROVEN_WITHIN)), properties.pollMin());
-        this.pollFailures = new FailureDigest("poll-failed", time.ticker(), FAILURES_SUMMED_OVER);
-        this.listingFailures = new FailureDigest("listing-failed", time.ticker(), FAILURES_SUMMED_OVER);
+        this.pollFailures = new FailureDigest("poll-failed", time.ticker(), FAILURES_SUMMED_OVER, FAILURES_ENDED_AFTER);
+        this.listingFailures = new FailureDigest("listing-failed", time.ticker(), FAILURES_SUMMED_OVER, FAILURES_ENDED_AFTER);
     }
 
     /** Shared by the run's slots: whether the organization's setup has been seen to work. */

@@ -18,7 +18,7 @@ class FailureDigestTest {
     private final Logger logger = (Logger) LoggerFactory.getLogger(FailureDigest.class);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final AtomicLong nanos = new AtomicLong();
-    private final FailureDigest digest = new FailureDigest("poll-failed", nanos::get, Duration.ofMinutes(1));
+    private final FailureDigest digest = new FailureDigest("poll-failed", nanos::get, Duration.ofMinutes(1), Duration.ofSeconds(20));
 
     @BeforeEach
     void attach() {
@@ -48,10 +48,10 @@ class FailureDigestTest {
             }
             advance(Duration.ofSeconds(4));
         }
-        advance(Duration.ofSeconds(30));
+        advance(Duration.ofSeconds(10));
         digest.answered();
-        assertThat(lines()).as("not yet a minute without a failure").hasSize(3);
-        advance(Duration.ofSeconds(30));
+        assertThat(lines()).as("not yet 20 seconds without a failure").hasSize(3);
+        advance(Duration.ofSeconds(10));
         digest.answered();
         digest.answered();
 
