@@ -13,7 +13,9 @@
 - member sessions refused as expired though the SDK holds them valid (a host clock behind AWS's), twice in the run:
   the sessions renewed, the run going on to finish the work once;
 - Access Analyzer answering 500 to everything for minutes mid-run: a few log lines, not one a slot a look; the slots
-  whose starts got no answer left for the rerun, which finishes the work once.
+  whose starts got no answer left for the rerun, which finishes the work once;
+- one account's IAM answering 500 to every listing all night: the other accounts' work done, that one's left for the
+  rerun (exit 1), which finishes it once.
 """
 
 import collections
@@ -302,6 +304,33 @@ def access_analyzer_down(args, db, work, failures):
     return result
 
 
+def iam_down_in_one_account(args, db, work, failures):
+    accounts, principals = (6, 4) if args.quick else (20, 10)
+    database = db.create("chaos_iam_down")
+    sim = h.Simulator(work, "iam-down", *_options(accounts, principals, "PT1S"))
+    down = _accounts(sim)[3]
+    sim.faults(operation="GetAccountAuthorizationDetails", account=down, errorRate="1.0")
+    job = h.Job(work, "iam-down", db, database, sim)
+    rc = job.wait(900)
+    first = sim.state()["generations"]
+    elsewhere = len({g["principalArn"] for g in first if g["accountId"] != down})
+    there = sum(1 for g in first if g["accountId"] == down)
+    named = f"listing failed in step discoverPrincipalsWorker, account {down}" in job.output()
+    sim._call("/_simulator/faults", "DELETE")
+    rc_after = h.Job(work, "iam-down-after", db, database, sim).wait(900)
+    state = sim.state()
+    sim.stop()
+    per_principal, duplicates = _per_principal(state)
+    result = {"accounts": accounts, "principals": principals, "rc": rc, "named": named, "generated_elsewhere": elsewhere,
+              "elsewhere": (accounts - 1) * principals, "generated_there": there, "rc_after": rc_after,
+              "generated": len(per_principal), "all": accounts * principals, "duplicates": duplicates}
+    h.log(f"IAM down in one account: {result}")
+    if rc != 1 or not named or elsewhere != (accounts - 1) * principals or there or rc_after != 0 \
+            or len(per_principal) != accounts * principals or duplicates:
+        failures.append(f"IAM down in one account: {result}")
+    return result
+
+
 def first_night(args, db, work, failures, rng):
     return {"console_user": console_user(args, db, work, failures),
             "failing_setups": failing_setups(args, db, work, failures),
@@ -311,13 +340,14 @@ def first_night(args, db, work, failures, rng):
             "scp_denies_reading": scp_denies_reading(args, db, work, failures),
             "credentials_expire": credentials_expire(args, db, work, failures),
             "sessions_refused_early": sessions_refused_early(args, db, work, failures),
-            "access_analyzer_down": access_analyzer_down(args, db, work, failures)}
+            "access_analyzer_down": access_analyzer_down(args, db, work, failures),
+            "iam_down_in_one_account": iam_down_in_one_account(args, db, work, failures)}
 
 
 def doc(r):
     c, s, b = r["console_user"], r["failing_setups"], r["broken_trail_bucket"]
     p, e, n = r["scp_denies_reading"], r["credentials_expire"], r["sessions_refused_early"]
-    d = r["access_analyzer_down"]
+    d, i = r["access_analyzer_down"], r["iam_down_in_one_account"]
 
     def limit(row, what):
         return [what, f"{row['accounts']} x {row['principals']}", row["rc"],
@@ -356,5 +386,10 @@ def doc(r):
                      [f"Access Analyzer answers 500 to every start, look and listing for {d['outage_s']} s mid-run",
                       f"{d['accounts']} x {d['principals']}", " then ".join(str(c) for c in d["codes"]),
                       f"calls failed {d['failed_calls']}; log lines: " + ", ".join(f"{k} {v}" for k, v in d["lines"].items() if v)
-                      + f"; generated {d['generated']}/{d['all']}, duplicates {d['duplicates']}"]]),
+                      + f"; generated {d['generated']}/{d['all']}, duplicates {d['duplicates']}"],
+                     ["one account's IAM answers 500 to every listing (after the SDK's 8 attempts)",
+                      f"{i['accounts']} x {i['principals']}", f"{i['rc']} then {i['rc_after']}",
+                      f"the other accounts generated {i['generated_elsewhere']}/{i['elsewhere']}, that one"
+                      f" {i['generated_there']} (named in the summary: {'yes' if i['named'] else 'no'}); after it answers"
+                      f" again generated {i['generated']}/{i['all']}, duplicates {i['duplicates']}"]]),
             ""]

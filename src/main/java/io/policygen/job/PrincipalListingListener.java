@@ -18,7 +18,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * After an account's listing: records an account that could not be entered (and keeps its principals as they
- * were), or, after a complete listing, marks the principals it no longer has as deleted and forgets the groups it
+ * were), says that AWS cut one short (and keeps them so too: the run goes on without this listing and exits 1), or,
+ * after a complete listing, marks the principals it no longer has as deleted and forgets the groups it
  * no longer has.
  */
 public class PrincipalListingListener implements StepExecutionListener {
@@ -58,6 +59,15 @@ public class PrincipalListingListener implements StepExecutionListener {
             LogEvent.warn(log, "account-unenterable").with("account", accountId).with("code", code).quoted("detail", message)
                     .quoted("fix", fix).log();
             return new ExitStatus("ACCESS_DENIED", code + ": " + message);
+        }
+        String failure = context.getString(IamPrincipalReader.LISTING_FAILURE, null);
+        if (failure != null) {
+            String effect = accounts.principalsListedAt(accountId)
+                    .map(at -> "its generations this run work from its listing of " + at + "; run again to list it")
+                    .orElse("never listed whole: nothing is generated there until a run lists it; run again");
+            LogEvent.warn(log, "account-listing-failed").with("account", accountId).quoted("detail", failure)
+                    .quoted("effect", effect).log();
+            return new ExitStatus(IamPrincipalReader.LISTING_FAILED, failure + "; " + effect);
         }
         if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
             principals.markDeleted(accountId, written.unlistedIds(), clock.instant());

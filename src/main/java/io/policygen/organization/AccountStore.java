@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -67,6 +68,12 @@ public final class AccountStore {
                         where in_scope and state = ? and access_error_code is null and principals_listed_at is not null
                         order by account_id""")
                 .param(OrgAccount.ACTIVE).query(String.class).list());
+    }
+
+    /** When the account's principals were last listed whole, if ever. */
+    public Optional<Instant> principalsListedAt(String accountId) {
+        return tx.get(() -> JdbcClient.create(jdbc).sql("select principals_listed_at from account where account_id = ?")
+                .param(accountId).query(Timestamp.class).optional().map(Timestamp::toInstant));
     }
 
     public void recordAccessError(String accountId, String code, String message, String fix) {

@@ -52,7 +52,11 @@ public final class AwsIamPrincipals implements IamPrincipals {
             account.assumeRole();
         } catch (AwsServiceException e) {
             account.close();
-            throw accessError(accountId, "cannot assume the member role", e);
+            // STS answering 5xx or throttling after the SDK's retries is a bad moment, not the account's setup
+            throw isRefusal(e) ? accessError(accountId, "cannot assume the member role", e) : e;
+        } catch (RuntimeException e) {
+            account.close();
+            throw e;
         }
         return new AccountIam() {
             @Override
@@ -84,6 +88,11 @@ public final class AwsIamPrincipals implements IamPrincipals {
                 account.close();
             }
         };
+    }
+
+    /** A 4xx that is not throttling: AccessDenied, an unknown role, a Region not enabled. */
+    static boolean isRefusal(AwsServiceException e) {
+        return e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException();
     }
 
     /**

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Streams what one account's IAM holds, in two GetAccountAuthorizationDetails listings: first its managed policies
@@ -30,7 +31,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * credential report, asked for when the account is opened and collected before the principals. When the account
  * cannot be entered or read, it records why in the step's context (keys {@value #ACCESS_ERROR_CODE},
  * {@value #ACCESS_ERROR_MESSAGE}, and {@value #ACCESS_ERROR_ENTERED}: whether the role was assumed) and reads nothing
- * more, so the other accounts go on; without a credential report
+ * more, so the other accounts go on; so it does when AWS fails to answer (5xx, throttling or no answer after the SDK's
+ * retries: key {@value #LISTING_FAILURE}), since one account's bad moment must not cost every account its night;
+ * without a credential report
  * it goes on, users' last use unknown (key {@value #CREDENTIAL_REPORT_ERROR}).
  * It keeps no position: a restarted partition lists its account again, and the upserts are idempotent.
  */
@@ -41,6 +44,10 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
     /** True when the member role was assumed and the account's IAM then refused to be read. */
     public static final String ACCESS_ERROR_ENTERED = "iamPrincipalReader.accessErrorEntered";
     public static final String CREDENTIAL_REPORT_ERROR = "iamPrincipalReader.credentialReportError";
+    /** AWS's failure that cut the listing short: the account's principals are as an earlier listing left them. */
+    public static final String LISTING_FAILURE = "iamPrincipalReader.listingFailure";
+    /** The exit code of the step whose listing AWS cut short. */
+    public static final String LISTING_FAILED = "LISTING_FAILED";
 
     private static final Logger log = LoggerFactory.getLogger(IamPrincipalReader.class);
 
@@ -79,6 +86,7 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
         context.remove(ACCESS_ERROR_MESSAGE);
         context.remove(ACCESS_ERROR_ENTERED);
         context.remove(CREDENTIAL_REPORT_ERROR);
+        context.remove(LISTING_FAILURE);
         if (control.stopRequested()) {
             interrupt();
             return;
@@ -95,6 +103,9 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
             return;
         } catch (CredentialsExpiredException e) {
             stopRun(e);
+            return;
+        } catch (SdkException e) {
+            failed("AssumeRole", e);
             return;
         }
         list(EnumSet.of(Listing.MANAGED_POLICIES, Listing.GROUPS));
@@ -132,8 +143,11 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
             if (expired.isPresent()) {
                 return stopRun(expired.get());
             }
-            if (!(e instanceof AwsServiceException refused) || refused.statusCode() != 403) {
+            if (!(e instanceof SdkException failure)) {
                 throw e;
+            }
+            if (!(e instanceof AwsServiceException refused) || refused.statusCode() != 403) {
+                return failed("GetAccountAuthorizationDetails", failure);
             }
             AccountAccessException error = AwsIamPrincipals.accessError(accountId, "cannot read IAM", refused);
             return stopAt(error.code(), error.getMessage(), true);
@@ -153,10 +167,7 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
      */
     private IamItem interrupt() {
         StepStop.stopCurrentStep();
-        entities = Collections.emptyIterator();
-        pending.clear();
-        catalog = null;
-        return null;
+        return readNoMore();
     }
 
     private IamItem item(IamEntity entity) {
@@ -198,10 +209,20 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
         entities = stream.iterator();
     }
 
+    /** AWS failed to answer after the SDK's retries: the listing ends here, not taken for complete. */
+    private IamItem failed(String operation, SdkException failure) {
+        context.putString(LISTING_FAILURE, operation + " failed: " + failure.getMessage());
+        return readNoMore();
+    }
+
     private IamItem stopAt(String code, String message, boolean entered) {
         context.putString(ACCESS_ERROR_CODE, code);
         context.putString(ACCESS_ERROR_MESSAGE, message);
         context.put(ACCESS_ERROR_ENTERED, entered);
+        return readNoMore();
+    }
+
+    private IamItem readNoMore() {
         entities = Collections.emptyIterator();
         pending.clear();
         catalog = null;

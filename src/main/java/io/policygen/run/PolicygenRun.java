@@ -7,6 +7,7 @@ import io.policygen.log.Causes;
 import io.policygen.log.LogEvent;
 import io.policygen.organization.AccountScopeProblems;
 import io.policygen.organization.OrganizationRefusal;
+import io.policygen.principal.IamPrincipalReader;
 import io.policygen.store.DatabaseAccess;
 import io.policygen.store.DatabaseOutage.DatabaseGoneException;
 import io.policygen.time.TimeSource;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * One run of the job, as cron sees it: take the run lock, record the run, start (or restart) the job, and turn the
@@ -30,8 +31,6 @@ public final class PolicygenRun {
 
     /** How often the run lock's connection is looked at: an outage is noticed within it, even while no slot writes. */
     private static final Duration LOCK_CHECK = Duration.ofSeconds(5);
-    /** How a partition's step execution is named: the partitioned step, then the partition ("account-ID[-REGION]"). */
-    private static final String PARTITION = ":account-";
 
     private final DatabaseAccess database;
     private final RunStore runs;
@@ -134,12 +133,12 @@ public final class PolicygenRun {
 
     private ExitCode exitCode(JobExecution execution, int scopeProblems) {
         if (execution.getStatus() != BatchStatus.COMPLETED && !control.stopRequested()
-                && stepFailures(execution).stream().anyMatch(f -> OrganizationRefusal.in(f.getValue()).isPresent())) {
+                && JobSteps.failures(execution).stream().anyMatch(f -> OrganizationRefusal.in(f.getValue()).isPresent())) {
             // the whole organization's setup: a rerun cannot mend it, so the examples do not retry it
             return ExitCode.SETUP_PROBLEMS;
         }
         if (execution.getStatus() != BatchStatus.COMPLETED || control.stopRequested()
-                || currentRun.count(SlotOutcome.UNSETTLED) > 0) {
+                || currentRun.count(SlotOutcome.UNSETTLED) > 0 || !JobSteps.partitionsEnded(execution, IamPrincipalReader.LISTING_FAILED).isEmpty()) {
             return ExitCode.FAILED;
         }
         if (setupProblems() + scopeProblems > 0) {
@@ -171,44 +170,23 @@ public final class PolicygenRun {
                     .append(" stopped generating; see report_failures)");
         }
         scopeProblems.forEach(problem -> text.append(", ").append(problem));
-        // slots left unsettled make the run exit 1 though the job completed: say why, as the first of them said it
-        execution.getStepExecutions().stream()
-                .filter(step -> step.getStepName().contains(PARTITION)
-                        && SlotOutcome.UNSETTLED.name().equals(step.getExitStatus().getExitCode()))
-                .findFirst().ifPresent(step -> text.append(", unsettled in ").append(where(step.getStepName())).append(": ")
-                        .append(step.getExitStatus().getExitDescription()));
-        List<Map.Entry<String, Throwable>> failures = stepFailures(execution);
+        // listings cut short and slots left unsettled make the run exit 1 though the job completed: say why, as the
+        // first of them said it
+        for (var ended : List.of(Map.entry(IamPrincipalReader.LISTING_FAILED, "listing failed"), Map.entry(SlotOutcome.UNSETTLED.name(), "unsettled"))) {
+            List<StepExecution> steps = JobSteps.partitionsEnded(execution, ended.getKey());
+            steps.stream().findFirst().ifPresent(step -> text.append(", ").append(ended.getValue()).append(" in ")
+                    .append(JobSteps.where(step.getStepName())).append(JobSteps.more(steps.size())).append(": ")
+                    .append(step.getExitStatus().getExitDescription()));
+        }
+        List<Map.Entry<String, Throwable>> failures = JobSteps.failures(execution);
         // a partitioned step's own failure only says that a partition failed: the partition's says where and why
-        List<Map.Entry<String, Throwable>> partitions = failures.stream().filter(f -> f.getKey().contains(PARTITION)).toList();
+        List<Map.Entry<String, Throwable>> partitions = failures.stream().filter(f -> JobSteps.isPartition(f.getKey())).toList();
         (partitions.isEmpty() ? failures : partitions).stream().findFirst()
-                .map(failure -> " in " + where(failure.getKey()) + (partitions.size() > 1 ? " (and " + (partitions.size() - 1)
-                        + " more partition" + (partitions.size() > 2 ? "s" : "") + ")" : "") + ": " + describe(failure.getValue()))
-                .or(() -> execution.getFailureExceptions().stream().filter(PolicygenRun::isFailure)
+                .map(failure -> " in " + JobSteps.where(failure.getKey()) + JobSteps.more(partitions.size()) + ": " + describe(failure.getValue()))
+                .or(() -> execution.getFailureExceptions().stream().filter(JobSteps::isFailure)
                         .map(failure -> ": " + describe(failure)).findFirst())
                 .ifPresent(failure -> text.append(", failure").append(failure));
         return text.toString();
-    }
-
-    /** "step discoverPrincipalsWorker, account 111122223333" for Spring Batch's "discoverPrincipalsWorker:account-111122223333". */
-    private static String where(String stepName) {
-        int partition = stepName.indexOf(PARTITION);
-        if (partition < 0) {
-            return "step " + stepName;
-        }
-        String[] key = stepName.substring(partition + PARTITION.length()).split("-", 2);
-        return "step " + stepName.substring(0, partition) + ", account " + key[0] + (key.length > 1 ? " in " + key[1] : "");
-    }
-
-    /** Each step's failures, with the step's name. */
-    private static List<Map.Entry<String, Throwable>> stepFailures(JobExecution execution) {
-        return execution.getStepExecutions().stream()
-                .flatMap(step -> step.getFailureExceptions().stream().filter(PolicygenRun::isFailure)
-                        .map(failure -> Map.entry(step.getStepName(), failure)))
-                .toList();
-    }
-
-    private static boolean isFailure(Throwable failure) {
-        return !(failure instanceof JobInterruptedException);
     }
 
     /**

@@ -13,7 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
  *       active Regions and log files per Region and day), generations, clock, requests</li>
  *   <li>{@code POST /_simulator/clock?advance=PT24H} - moves the simulated clock</li>
  *   <li>{@code POST /_simulator/faults?operation=Op|*&errorRate=&throttleRate=&latency=&lostStartResponses=
- *       &unreadableFor=&failNext=&throttleNext=} - changes faults (parameters not given keep their value)</li>
+ *       &unreadableFor=&failNext=&throttleNext=} - changes faults (parameters not given keep their value);
+ *       {@code &account=} confines {@code errorRate}, {@code throttleRate}, {@code latency} and {@code failNext} to
+ *       the calls signed as that account (its member sessions'), as one account's IAM having a bad night</li>
  *   <li>{@code DELETE /_simulator/faults} - removes every fault</li>
  *   <li>{@code POST /_simulator/expired-credentials?who=management|sessions} - the management account's credentials
  *       expire (every call they sign, AssumeRole too, answers ExpiredToken / ExpiredTokenException) or the member
@@ -84,16 +86,11 @@ final class ControlEndpoint {
     private SimResponse faults(Map<String, String> query) {
         String operation = query.getOrDefault("operation", Faults.ALL);
         Faults faults = simulator.faults();
-        FaultSettings f = faults.settings(operation);
-        if (query.containsKey("errorRate")) {
-            f = f.withErrorRate(Double.parseDouble(query.get("errorRate")));
+        String account = query.get("account");
+        if (account != null) {
+            return accountFaults(query, operation, account);
         }
-        if (query.containsKey("throttleRate")) {
-            f = f.withThrottleRate(Double.parseDouble(query.get("throttleRate")));
-        }
-        if (query.containsKey("latency")) {
-            f = f.withLatency(Duration.parse(query.get("latency")));
-        }
+        FaultSettings f = rates(faults.settings(operation), query);
         if (query.containsKey("lostStartResponses")) {
             f = f.withLostStartResponses(Double.parseDouble(query.get("lostStartResponses")));
         }
@@ -111,6 +108,45 @@ final class ControlEndpoint {
         body.put("operation", operation);
         body.set("faults", Protocols.JSON.valueToTree(SimulatorState.faultJson(f)));
         return ok(body);
+    }
+
+    private SimResponse accountFaults(Map<String, String> query, String operation, String account) {
+        if (simulator.organization().account(account).isEmpty()) {
+            throw new IllegalArgumentException("account=" + account + ": not an account of the organization");
+        }
+        if (operation.equals(Faults.ALL)) {
+            throw new IllegalArgumentException("account= needs operation=<an operation>: one account's faults are per operation");
+        }
+        for (String other : new String[] {"lostStartResponses", "unreadableFor", "throttleNext"}) {
+            if (query.containsKey(other)) {
+                throw new IllegalArgumentException(other + "= is set for every account: leave out account=");
+            }
+        }
+        Faults faults = simulator.faults();
+        FaultSettings f = rates(faults.settings(operation, account), query);
+        faults.set(operation, account, f);
+        if (query.containsKey("failNext")) {
+            faults.failNext(operation, account, Integer.parseInt(query.get("failNext")));
+        }
+        ObjectNode body = Protocols.JSON.createObjectNode();
+        body.put("operation", operation);
+        body.put("account", account);
+        body.set("faults", Protocols.JSON.valueToTree(SimulatorState.faultJson(f)));
+        return ok(body);
+    }
+
+    /** The settings a fault in one account may have too: errorRate, throttleRate and latency. */
+    private static FaultSettings rates(FaultSettings f, Map<String, String> query) {
+        if (query.containsKey("errorRate")) {
+            f = f.withErrorRate(Double.parseDouble(query.get("errorRate")));
+        }
+        if (query.containsKey("throttleRate")) {
+            f = f.withThrottleRate(Double.parseDouble(query.get("throttleRate")));
+        }
+        if (query.containsKey("latency")) {
+            f = f.withLatency(Duration.parse(query.get("latency")));
+        }
+        return f;
     }
 
     private SimResponse expireCredentials(String who) {

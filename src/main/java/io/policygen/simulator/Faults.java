@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Faults on demand, per operation (or {@code *} for all), changeable while the simulator runs.
+ * Faults on demand, per operation (or {@code *} for all), in every account or in one (the calls its member sessions
+ * sign, as one account's IAM having a bad night), changeable while the simulator runs.
  * Decisions are deterministic from the seed and the operation's call count, so a test run with the
  * same call sequence sees the same faults. {@link #failNext} / {@link #throttleNext} fail exactly
  * the next N calls of an operation.
@@ -36,13 +37,24 @@ public final class Faults {
         settings.put(operation, faults);
     }
 
+    /** Sets the faults of one operation in one account, which take the place of the operation's own there. */
+    public void set(String operation, String accountId, FaultSettings faults) {
+        settings.put(key(operation, accountId), faults);
+    }
+
     /** The faults in force for an operation. */
     public FaultSettings settings(String operation) {
         FaultSettings own = settings.get(operation);
         return own != null ? own : settings.getOrDefault(ALL, FaultSettings.NONE);
     }
 
-    /** Every operation's own settings, {@code *} included. */
+    /** The faults in force for an operation called as an account: its own there, or the operation's. */
+    public FaultSettings settings(String operation, String accountId) {
+        FaultSettings own = accountId == null ? null : settings.get(key(operation, accountId));
+        return own != null ? own : settings(operation);
+    }
+
+    /** Every operation's own settings, {@code *} included; one account's are keyed "Operation@account". */
     public Map<String, FaultSettings> all() {
         return new TreeMap<>(settings);
     }
@@ -65,14 +77,19 @@ public final class Faults {
         throttleNext.computeIfAbsent(operation, k -> new AtomicInteger()).addAndGet(n);
     }
 
-    Decision decide(String operation) {
-        if (takeOne(failNext, operation)) {
+    /** The next {@code n} calls of the operation as the account answer the service's own 5xx error. */
+    public void failNext(String operation, String accountId, int n) {
+        failNext(key(operation, accountId), n);
+    }
+
+    Decision decide(String operation, String accountId) {
+        if (takeOne(failNext, key(operation, accountId)) || takeOne(failNext, operation)) {
             return Decision.ERROR;
         }
         if (takeOne(throttleNext, operation)) {
             return Decision.THROTTLE;
         }
-        FaultSettings f = settings(operation);
+        FaultSettings f = settings(operation, accountId);
         if (f.errorRate() == 0 && f.throttleRate() == 0) {
             return Decision.NONE;
         }
@@ -88,6 +105,10 @@ public final class Faults {
     boolean loseStartResponse() {
         double share = settings("StartPolicyGeneration").lostStartResponses();
         return share > 0 && Hashing.unit(Hashing.hash(seed, 71, startCalls.incrementAndGet())) < share;
+    }
+
+    private static String key(String operation, String accountId) {
+        return operation + "@" + accountId;
     }
 
     private static boolean takeOne(Map<String, AtomicInteger> counters, String operation) {

@@ -98,8 +98,8 @@ final class SimulatorServer implements AutoCloseable {
             if (setup.actionDenied(caller.accountId(), action, auth.region())) {
                 throw service.accessDenied(caller, action);
             }
-            Faults.Decision decision = faults.decide(operation);
-            var latency = faults.settings(operation).latency();
+            Faults.Decision decision = faults.decide(operation, caller.accountId());
+            var latency = faults.settings(operation, caller.accountId()).latency();
             if (!latency.isZero()) {
                 Thread.sleep(latency);
             }

@@ -127,7 +127,8 @@
  * logFilesPerRegionDay, generations with errorCode, logFilesRead and console),
  * {@code POST /_simulator/clock?advance=PT24H},
  * {@code POST /_simulator/faults?operation=Op|*&errorRate=&throttleRate=&latency=&lostStartResponses=
- * &unreadableFor=&failNext=&throttleNext=}, {@code DELETE /_simulator/faults},
+ * &unreadableFor=&failNext=&throttleNext=} ({@code &account=}: the calls that account's member sessions sign only),
+ * {@code DELETE /_simulator/faults},
  * {@code POST /_simulator/quotas?concurrent=&daily=&concurrencyError=quota|conflict} ({@code daily=0}: AWS's per Region),
  * {@code POST /_simulator/rates?operation=Op|*&rate=}, {@code POST /_simulator/principals?account=&type=&path=&name=},
  * {@code DELETE /_simulator/principals?arn=},

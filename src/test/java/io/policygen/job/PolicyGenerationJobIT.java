@@ -638,15 +638,53 @@ class PolicyGenerationJobIT {
     }
 
     @Test
-    void shouldNameTheAccountAndAwsAnswerWhenDiscoveryFails() {
-        // the summary said "Partition handler returned an unsuccessful step", the partitioned step's own failure
+    void shouldGoOnWithTheOtherAccountsWhenOneAccountsIamFailsToAnswer() {
+        // one account's IAM answering 500 after the SDK's retries failed the discovery step: no account generated, and
+        // the summary said "Partition handler returned an unsuccessful step"
         organization(o -> o);
-        simulator.faults().set("GetAccountAuthorizationDetails", FaultSettings.NONE.withErrorRate(1.0));
+        String failing = accountWithSeveralPrincipals();
+        simulator.faults().set("GetAccountAuthorizationDetails", failing, FaultSettings.NONE.withErrorRate(1.0));
 
         assertThat(job.run()).isEqualTo(1);
         assertThat(job.jdbc().sql("select message from run").query(String.class).single())
-                .containsPattern("failure in step discoverPrincipalsWorker, account \\d{12} \\(and \\d+ more partitions\\): ")
-                .contains("Service: Iam, Status Code: 500").doesNotContain("Partition handler");
+                .contains(", listing failed in step discoverPrincipalsWorker, account " + failing
+                        + ": GetAccountAuthorizationDetails failed: ")
+                .contains("Status Code: 500").contains("never listed whole: nothing is generated there until a run lists it")
+                .doesNotContain("Partition handler");
+        long there = simulator.organization().principalCount(failing);
+        assertThat(generationsPerPrincipal()).as("every other account's principals")
+                .hasSize((int) (eligiblePrincipals() - there)).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertThat(generationsPerPrincipal()).allSatisfy((arn, n) -> assertThat(arn).doesNotContain(":" + failing + ":"));
+        assertThat(count("select count(*) from account where access_error_code is not null")).as("not its setup").isZero();
+
+        simulator.faults().clear();
+        assertThat(job.run()).isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+
+        // listed since: a failure keeps that listing, and says so
+        simulator.faults().set("GetAccountAuthorizationDetails", failing, FaultSettings.NONE.withErrorRate(1.0));
+        assertThat(job.run()).isEqualTo(1);
+        assertThat(job.jdbc().sql("select message from run order by run_id desc limit 1").query(String.class).single())
+                .contains("account " + failing + ": GetAccountAuthorizationDetails failed: ")
+                .contains("its generations this run work from its listing of ");
+        assertThat(count("select count(*) from principal where account_id = ? and deleted_at is not null", failing)).as("nothing unlisted taken for deleted").isZero();
+    }
+
+    @Test
+    void shouldNotTakeStsFailingToAnswerForTheAccountsSetup() {
+        // AssumeRole answering 500 after the SDK's retries recorded every account as one the member role cannot enter:
+        // exit 5, "fix the setup", and each account's fix told the operator to deploy a role that was there
+        organization(o -> o);
+        job.set("policygen.aws.max-attempts", "2");
+        simulator.faults().set("AssumeRole", FaultSettings.NONE.withErrorRate(1.0));
+
+        assertThat(job.run()).isEqualTo(1);
+        assertThat(job.jdbc().sql("select message from run").query(String.class).single())
+                .containsPattern(", listing failed in step discoverPrincipalsWorker, account \\d{12} \\(and \\d+ more partitions\\):"
+                        + " AssumeRole failed: ")
+                .contains("Status Code: 500");
+        assertThat(count("select count(*) from account where access_error_code is not null")).as("not their setup").isZero();
+        assertThat(count("select count(*) from report_failures")).isZero();
 
         simulator.faults().clear();
         assertThat(job.run()).isZero();

@@ -139,6 +139,34 @@ class ControlEndpointIT {
     }
 
     @Test
+    void shouldFailOneAccountsCallsOnly() throws Exception {
+        var assumable = simulator.organization().accounts().stream().filter(a -> a.active() && a.assumable()).toList();
+        String failing = assumable.get(0).id();
+        String other = assumable.get(1).id();
+        try {
+            // when
+            JsonNode answer = json(call("POST", "/_simulator/faults?operation=ListRoles&account=" + failing + "&errorRate=1"));
+
+            // then
+            assertThat(answer.get("account").asString()).isEqualTo(failing);
+            assertThat(SigningContractIT.code(() -> clients.iam(clients.member(failing)).listRoles())).isEqualTo("500 ServiceFailure");
+            assertThat(clients.iam(clients.member(other)).listRoles().roles()).isNotEmpty();
+            assertThat(clients.iam(clients.member(failing)).listUsers().users()).as("its other operations").isNotNull();
+            assertThat(call("POST", "/_simulator/faults?operation=ListRoles&account=999999999999&errorRate=1").statusCode())
+                    .isEqualTo(400);
+            assertThat(call("POST", "/_simulator/faults?account=" + failing + "&errorRate=1").statusCode()).isEqualTo(400);
+            assertThat(call("POST", "/_simulator/faults?operation=ListRoles&account=" + failing + "&unreadableFor=PT1S")
+                    .statusCode()).isEqualTo(400);
+
+            // and when cleared
+            json(call("DELETE", "/_simulator/faults"));
+            assertThat(clients.iam(clients.member(failing)).listRoles().roles()).isNotEmpty();
+        } finally {
+            simulator.faults().clear();
+        }
+    }
+
+    @Test
     void shouldChangeQuotasAndRatesAtRuntime() throws Exception {
         JsonNode quotas = json(call("POST", "/_simulator/quotas?daily=8&concurrent=2"));
         assertThat(quotas.get("daily").asInt()).isEqualTo(8);

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class FaultsTest {
 
+    private static final String ACCOUNT = "111122223333";
+
     @Test
     void shouldFailExactlyTheNextNCallsOfAnOperation() {
         // given
@@ -20,8 +22,8 @@ class FaultsTest {
         faults.throttleNext("ListRoles", 1);
 
         // then
-        assertThat(List.of(faults.decide("ListUsers"), faults.decide("ListRoles"), faults.decide("ListRoles"),
-                faults.decide("ListRoles"), faults.decide("ListRoles")))
+        assertThat(List.of(faults.decide("ListUsers", ACCOUNT), faults.decide("ListRoles", ACCOUNT), faults.decide("ListRoles", ACCOUNT),
+                faults.decide("ListRoles", ACCOUNT), faults.decide("ListRoles", ACCOUNT)))
                 .containsExactly(Decision.NONE, Decision.ERROR, Decision.ERROR, Decision.THROTTLE, Decision.NONE);
     }
 
@@ -47,17 +49,37 @@ class FaultsTest {
         faults.set("StartPolicyGeneration", FaultSettings.NONE.withErrorRate(1));
 
         // then
-        assertThat(faults.decide("StartPolicyGeneration")).isEqualTo(Decision.ERROR);
-        assertThat(faults.decide("GetGeneratedPolicy")).isEqualTo(Decision.NONE);
+        assertThat(faults.decide("StartPolicyGeneration", ACCOUNT)).isEqualTo(Decision.ERROR);
+        assertThat(faults.decide("GetGeneratedPolicy", ACCOUNT)).isEqualTo(Decision.NONE);
         assertThat(faults.settings("ListRoles").latency()).isEqualTo(Duration.ofMillis(5));
         faults.clear();
-        assertThat(faults.decide("StartPolicyGeneration")).isEqualTo(Decision.NONE);
+        assertThat(faults.decide("StartPolicyGeneration", ACCOUNT)).isEqualTo(Decision.NONE);
+    }
+
+    @Test
+    void shouldFailOneAccountsCallsOnlyWhereItHasItsOwnFaults() {
+        // given
+        Faults faults = new Faults(7, FaultSettings.NONE);
+
+        // when
+        faults.set("ListRoles", ACCOUNT, FaultSettings.NONE.withErrorRate(1));
+        faults.failNext("ListUsers", ACCOUNT, 1);
+
+        // then
+        assertThat(faults.decide("ListRoles", ACCOUNT)).isEqualTo(Decision.ERROR);
+        assertThat(faults.decide("ListRoles", "444455556666")).isEqualTo(Decision.NONE);
+        assertThat(faults.decide("ListUsers", "444455556666")).isEqualTo(Decision.NONE);
+        assertThat(faults.decide("ListUsers", ACCOUNT)).isEqualTo(Decision.ERROR);
+        assertThat(faults.decide("ListUsers", ACCOUNT)).isEqualTo(Decision.NONE);
+        assertThat(faults.all()).containsKey("ListRoles@" + ACCOUNT);
+        faults.clear();
+        assertThat(faults.decide("ListRoles", ACCOUNT)).isEqualTo(Decision.NONE);
     }
 
     private static List<Decision> decisions(Faults faults) {
         List<Decision> out = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
-            out.add(faults.decide("GetGeneratedPolicy"));
+            out.add(faults.decide("GetGeneratedPolicy", ACCOUNT));
         }
         return out;
     }
