@@ -1,6 +1,7 @@
 package io.policygen.run;
 
 import io.policygen.log.LogEvent;
+import io.policygen.principal.IamPrincipalReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -22,7 +23,8 @@ import org.springframework.batch.core.step.StepExecution;
  * Starts the job for a run: the last execution again when it failed or stopped within {@code restartWithin} (Spring
  * Batch restarts it where it stopped), a new one otherwise. Not when the settings its discovery applied have changed
  * since: a restart skips the steps it completed and would go on with the accounts and principals the old settings
- * chose (an account excluded at 3 a.m. after a failed run would be worked again). A new execution is safe at any time:
+ * chose (an account excluded at 3 a.m. after a failed run would be worked again); nor when an account's listing failed
+ * in it (a restart would not list it again). A new execution is safe at any time:
  * what a run did is in policygen's tables, not Spring Batch's. Called only while holding the run lock, so whatever the
  * last execution left running was abandoned by a run that is gone.
  */
@@ -61,15 +63,19 @@ public final class JobExecutions {
             if (RESTARTABLE.contains(previous.getStatus())) {
                 if (recent(previous)) {
                     List<String> changed = settings.changedSince(previous.getJobParameters().getString(DiscoverySettings.PARAMETER));
-                    if (changed.isEmpty()) {
+                    List<StepExecution> unlisted = JobSteps.partitionsEnded(previous, IamPrincipalReader.LISTING_FAILED);
+                    if (changed.isEmpty() && unlisted.isEmpty()) {
                         LogEvent.info(log, "run-restarting").with("run", runId).with("jobExecution", previous.getId())
                                 .with("status", previous.getStatus()).log();
                         return jobOperator.restart(previous);
                     }
+                    String why = changed.isEmpty() ? "the listing failed in " + JobSteps.where(unlisted.getFirst().getStepName())
+                            + JobSteps.more(unlisted.size()) + " in that execution"
+                            : "settings discovery applies changed since that execution (" + String.join(", ", changed) + ")";
                     LogEvent.warn(log, "run-not-restarted").with("run", runId).with("jobExecution", previous.getId())
-                            .with("status", previous.getStatus()).quoted("changed", String.join(", ", changed))
-                            .quoted("detail", "settings discovery applies changed since that execution: a new one lists the"
-                                    + " accounts and principals again with them; what the last one did stays done").log();
+                            .with("status", previous.getStatus()).quoted("detail", why
+                                    + ": a new one lists the accounts and principals again; what the last one did stays done")
+                            .log();
                 }
                 jobOperator.abandon(previous);
             }

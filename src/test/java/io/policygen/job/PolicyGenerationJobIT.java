@@ -766,6 +766,25 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldListAgainNotRestartPastAnAccountWhoseListingFailed() {
+        // a restart skips the discovery it completed: the account whose listing had failed was never listed, and the
+        // restarted run ended 0 without its principals
+        organization(o -> o.generationTime(Duration.ofSeconds(2)));
+        String failing = accountWithSeveralPrincipals();
+        simulator.faults().set("GetAccountAuthorizationDetails", failing, FaultSettings.NONE.withErrorRate(1.0));
+        assertThat(runStoppedBySigtermOnce("a generation in progress in every other account",
+                () -> count("select count(distinct account_id) from generation where state = 'IN_PROGRESS'") == ACCOUNTS - 1))
+                .isEqualTo(1);
+        simulator.faults().clear();
+
+        assertThat(job.run()).isZero();
+
+        assertThat(count("select count(*) from batch_job_instance")).as("a new execution, the stopped one not restarted").isEqualTo(2);
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    @Test
     void shouldNotHoldADatabaseConnectionWhileWaitingOnAws() {
         // more accounts wait on AWS at once than the pool has connections, and a connection is given up quickly
         organization(o -> o.accounts(16).generationTime(Duration.ofMillis(400)));
