@@ -20,6 +20,11 @@
 -- daily_quota          the account's generations a day: the sum over its generation Regions of the quota the job used
 --                      there at its last slot (5 in af-south-1, ap-east-1, ap-southeast-3, eu-south-1, me-south-1;
 --                      principals are shared among the Regions), else the job's setting
+-- principals_listed_at when the account's principals were last listed whole (null: never; nothing is generated there
+--                      until they are), from which the columns above count
+-- listing_failure      what AWS answered when the account's last listing failed (STS or IAM gave no answer after the
+--                      SDK's retries; the run exited 1 and the account kept its last complete listing); null once a
+--                      listing completes
 -- failed_last_attempt  not a state of its own: the principals whose last attempt failed, counted above in done
 --                      (out of tries for the period), in due / deferred (to be retried), or in unused, too_new,
 --                      opted_out (no longer worth a generation)
@@ -102,7 +107,9 @@ select a.account_id,
        coalesce(p.failed, 0) as failed_last_attempt,
        greatest(d.last_activity_at, g.last_activity_at) as last_activity_at,
        d.deferred_reason,
-       a.access_error_code
+       a.access_error_code,
+       a.principals_listed_at,
+       a.listing_failure
 from account a
 cross join settings s
 left join principals p using (account_id)

@@ -65,6 +65,7 @@ public class PrincipalListingListener implements StepExecutionListener {
             String effect = accounts.principalsListedAt(accountId)
                     .map(at -> "its generations this run work from its listing of " + at + "; run again to list it")
                     .orElse("never listed whole: nothing is generated there until a run lists it; run again");
+            accounts.recordListingFailure(accountId, failure, clock.instant());
             LogEvent.warn(log, "account-listing-failed").with("account", accountId).quoted("detail", failure)
                     .quoted("effect", effect).log();
             return new ExitStatus(IamPrincipalReader.LISTING_FAILED, failure + "; " + effect);

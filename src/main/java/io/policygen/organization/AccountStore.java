@@ -82,7 +82,16 @@ public final class AccountStore {
     }
 
     public void recordPrincipalsListed(String accountId, Instant at) {
-        tx.run(() -> jdbc.update("update account set principals_listed_at = ?, access_error_code = null, access_error_message = null, access_error_fix = null where account_id = ?",
+        tx.run(() -> jdbc.update("""
+                        update account set principals_listed_at = ?, access_error_code = null, access_error_message = null,
+                            access_error_fix = null, listing_failed_at = null, listing_failure = null
+                        where account_id = ?""",
                 Timestamp.from(at), accountId));
+    }
+
+    /** AWS cut the account's listing short: its principals stay those of its last complete listing. */
+    public void recordListingFailure(String accountId, String failure, Instant at) {
+        tx.run(() -> jdbc.update("update account set listing_failed_at = ?, listing_failure = ? where account_id = ?",
+                Timestamp.from(at), failure, accountId));
     }
 }

@@ -656,10 +656,15 @@ class PolicyGenerationJobIT {
                 .hasSize((int) (eligiblePrincipals() - there)).allSatisfy((arn, n) -> assertThat(n).isOne());
         assertThat(generationsPerPrincipal()).allSatisfy((arn, n) -> assertThat(arn).doesNotContain(":" + failing + ":"));
         assertThat(count("select count(*) from account where access_error_code is not null")).as("not its setup").isZero();
+        assertThat(job.jdbc().sql("select listing_failure from report_account_progress where account_id = ?"
+                + " and principals_listed_at is null").params(failing).query(String.class).single())
+                .startsWith("GetAccountAuthorizationDetails failed: ").contains("Status Code: 500");
 
         simulator.faults().clear();
         assertThat(job.run()).isZero();
         assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertThat(count("select count(*) from report_account_progress where listing_failure is not null"
+                + " or principals_listed_at is null")).as("listed since").isZero();
 
         // listed since: a failure keeps that listing, and says so
         simulator.faults().set("GetAccountAuthorizationDetails", failing, FaultSettings.NONE.withErrorRate(1.0));
@@ -699,8 +704,8 @@ class PolicyGenerationJobIT {
 
         assertThat(job.run()).isEqualTo(1);
         assertThat(job.jdbc().sql("select message from run").query(String.class).single())
-                .containsPattern(", unsettled in step \\w+, account \\d{12} in us-east-1: StartPolicyGeneration got no answer 3"
-                        + " times; the request stays PENDING and the next run settles it: ");
+                .containsPattern(", unsettled in step \\w+, account \\d{12} in us-east-1 \\(and \\d+ more partitions\\):"
+                        + " StartPolicyGeneration got no answer 3 times; the request stays PENDING and the next run settles it: ");
 
         simulator.faults().clear();
         assertThat(job.run()).isZero();

@@ -39,6 +39,7 @@ class ReportsIT {
     private static final String C = "333333333333";
     private static final String D = "444444444444";
     private static final String REGION = "us-east-1";
+    private static final String LISTING_FAILURE = "GetAccountAuthorizationDetails failed: ... (Service: Iam, Status Code: 500)";
     private static final String BUDGET_STOP = "daily quota of 50 generations reached for the last 24 hours; "
             + "the remaining principals are deferred to a later run";
 
@@ -81,6 +82,10 @@ class ReportsIT {
         account(B, "dev", true, null);
         account(C, "old", false, null);
         account(D, "empty", true, "AccessDenied");
+        jdbc.sql("update account set principals_listed_at = ? where account_id = ?").params(ts(ago("30m")), A).update();
+        // B's listing of tonight failed: it keeps yesterday's
+        jdbc.sql("update account set principals_listed_at = ?, listing_failed_at = ?, listing_failure = ? where account_id = ?")
+                .params(ts(ago("1d")), ts(ago("30m")), LISTING_FAILURE, B).update();
 
         principal(A, "ROLE", "never", null);
         long pending = principal(A, "ROLE", "pending", null);
@@ -148,16 +153,19 @@ class ReportsIT {
                 cells("account_id", A, "account_name", "prod", "state", "ACTIVE", "principals", 17L, "done", 3L,
                         "in_progress", 2L, "due", 8L, "deferred", 0L, "unused", 2L, "too_new", 1L, "opted_out", 1L,
                         "days_needed", 1L, "daily_quota", 50L, "failed_last_attempt", 6L,
-                        "last_activity_at", ago("10m"), "deferred_reason", null, "access_error_code", null),
+                        "last_activity_at", ago("10m"), "deferred_reason", null, "access_error_code", null,
+                        "principals_listed_at", ago("30m"), "listing_failure", null),
                 cells("account_id", B, "account_name", "dev", "state", "ACTIVE", "principals", 3L, "done", 1L,
                         "in_progress", 0L, "due", 0L, "deferred", 2L, "unused", 0L, "too_new", 0L, "opted_out", 0L,
                         "days_needed", 1L, "daily_quota", 50L, "failed_last_attempt", 1L,
                         "last_activity_at", ago("1d").plus(minutes(95)),
-                        "deferred_reason", REGION + ": " + BUDGET_STOP, "access_error_code", null),
+                        "deferred_reason", REGION + ": " + BUDGET_STOP, "access_error_code", null,
+                        "principals_listed_at", ago("1d"), "listing_failure", LISTING_FAILURE),
                 cells("account_id", D, "account_name", "empty", "state", "ACTIVE", "principals", 0L, "done", 0L,
                         "in_progress", 0L, "due", 0L, "deferred", 0L, "unused", 0L, "too_new", 0L, "opted_out", 0L,
                         "days_needed", 0L, "daily_quota", 50L, "failed_last_attempt", 0L, "last_activity_at", null,
-                        "deferred_reason", null, "access_error_code", "AccessDenied"));
+                        "deferred_reason", null, "access_error_code", "AccessDenied", "principals_listed_at", null,
+                        "listing_failure", null));
         assertThat(rows(jdbc, """
                 select principals - (done + in_progress + due + deferred + unused + too_new + opted_out)
                 from report_account_progress"""))
