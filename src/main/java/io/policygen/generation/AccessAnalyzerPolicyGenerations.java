@@ -13,6 +13,7 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.accessanalyzer.AccessAnalyzerClient;
+import software.amazon.awssdk.services.accessanalyzer.model.AccessAnalyzerException;
 import software.amazon.awssdk.services.accessanalyzer.model.CloudTrailDetails;
 import software.amazon.awssdk.services.accessanalyzer.model.ConflictException;
 import software.amazon.awssdk.services.accessanalyzer.model.GeneratedPolicy;
@@ -148,8 +149,15 @@ public final class AccessAnalyzerPolicyGenerations implements PolicyGenerations 
         return new GenerationRejectedException(code, message(e), fields, e);
     }
 
+    /**
+     * AWS's words; another service's named with them: a member session renewed inside an Access Analyzer call (STS's
+     * AssumeRole) fails as that call, and "An internal error occurred" read as Access Analyzer's would send the
+     * operator to the wrong service.
+     */
     private static String message(AwsServiceException e) {
-        return e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
-                ? e.awsErrorDetails().errorMessage() : e.getMessage();
+        var details = e.awsErrorDetails();
+        String text = details != null && details.errorMessage() != null ? details.errorMessage() : e.getMessage();
+        return e instanceof AccessAnalyzerException || details == null ? text
+                : details.serviceName() + " " + details.errorCode() + " (the member role's session): " + text;
     }
 }

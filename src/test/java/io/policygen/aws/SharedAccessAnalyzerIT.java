@@ -7,6 +7,7 @@ import io.policygen.generation.AccessAnalyzerPolicyGenerations;
 import io.policygen.generation.GenerationProperties;
 import io.policygen.generation.GenerationRequest;
 import io.policygen.generation.PolicyGenerations;
+import io.policygen.simulator.FaultSettings;
 import io.policygen.simulator.Simulator;
 import io.policygen.simulator.SimulatorOptions;
 import io.policygen.throttle.CallRateLimits;
@@ -63,6 +64,23 @@ class SharedAccessAnalyzerIT {
             assertThatThrownBy(() -> analyzer.client().listPolicyGenerations(r -> { }))
                     .isInstanceOf(SdkClientException.class)
                     .hasMessageContaining("must carry its account's credentials");
+        }
+    }
+
+    @Test
+    void aSessionStsCannotRenewIsSaidToBeStssAnswerNotAccessAnalyzers() {
+        // "An internal error occurred. Try again." was all a look said while STS, not Access Analyzer, failed
+        try (Simulator simulator = Simulator.start(SimulatorOptions.builder().accounts(2).principalsPerAccount(1)
+                .suspendedAccounts(0).unassumableAccounts(0).build());
+             AwsClients clients = clients(simulator)) {
+            String member = simulator.organization().accounts().stream().filter(a -> !a.management()).findFirst().orElseThrow().id();
+            PolicyGenerations generations = generations(clients.memberAccount(member).accessAnalyzer(REGION));
+            assertThat(generations.jobsInAccount()).isEmpty();
+            simulator.faults().set("AssumeRole", FaultSettings.NONE.withErrorRate(1));
+            simulator.expireMemberSessions();
+
+            assertThatThrownBy(generations::jobsInAccount).isInstanceOf(PolicyGenerations.GenerationUnavailableException.class)
+                    .hasMessageStartingWith("Sts InternalFailure (the member role's session): ");
         }
     }
 
