@@ -50,13 +50,11 @@ public final class AwsIamPrincipals implements IamPrincipals {
         MemberAccount account = clients.memberAccount(accountId);
         try {
             account.assumeRole();
-        } catch (AwsServiceException e) {
-            account.close();
-            // STS answering 5xx or throttling after the SDK's retries is a bad moment, not the account's setup
-            throw isRefusal(e) ? accessError(accountId, "cannot assume the member role", e) : e;
         } catch (RuntimeException e) {
             account.close();
-            throw e;
+            // STS answering 5xx or throttling after the SDK's retries is a bad moment, not the account's setup
+            throw e instanceof AwsServiceException refused && isRefusal(refused)
+                    ? accessError(accountId, "cannot assume the member role", refused) : e;
         }
         return new AccountIam() {
             @Override

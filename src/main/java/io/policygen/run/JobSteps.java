@@ -37,7 +37,7 @@ final class JobSteps {
     /** The partitions whose step ended with this exit code. */
     static List<StepExecution> partitionsEnded(JobExecution execution, String exitCode) {
         return execution.getStepExecutions().stream()
-                .filter(step -> step.getStepName().contains(PARTITION) && exitCode.equals(step.getExitStatus().getExitCode()))
+                .filter(step -> isPartition(step.getStepName()) && exitCode.equals(step.getExitStatus().getExitCode()))
                 .toList();
     }
 
