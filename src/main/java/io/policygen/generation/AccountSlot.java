@@ -25,7 +25,7 @@ public final class AccountSlot {
     private boolean nothingFollows;
     private long busyNanos;
     private volatile int startedBeforeByAnyone = -1;
-    private volatile boolean settlesOnly;
+    private volatile SlotScope scope = SlotScope.WORKED;
 
     public AccountSlot(SlotId id, long runId, Instant openedAt, long openedNanos) {
         this.id = id;
@@ -56,16 +56,23 @@ public final class AccountSlot {
         this.step = stepExecution;
     }
 
-    /**
-     * A slot in a Region no longer among {@code generation.regions}: it settles what earlier runs left open there
-     * (their jobs spent the quota; their principals may have no other request) and starts nothing.
-     */
-    void settleOnly() {
-        settlesOnly = true;
+    void scope(SlotScope scope) {
+        this.scope = scope;
     }
 
+    /** A Region or account left out since requests were made there: the slot settles them and starts nothing. */
     boolean settlesOnly() {
-        return settlesOnly;
+        return scope.settlesOnly();
+    }
+
+    /** An account the settings now leave out, where earlier runs left requests open. */
+    boolean accountLeftOut() {
+        return scope == SlotScope.ACCOUNT_LEFT_OUT;
+    }
+
+    /** Whether a request an earlier run recorded but AWS does not hold may be sent now. */
+    boolean sendsUnsent() {
+        return scope.sendsUnsent();
     }
 
     public boolean stopped() {
@@ -77,7 +84,9 @@ public final class AccountSlot {
             return;
         }
         stopReason = reason;
-        stop = outcome;
+        // an account the settings leave out is no setup for anyone to fix: what it holds open waits for a run that
+        // can read it (SlotRecords says so in the log), and the run does not end 5 for it
+        stop = outcome.needsSetupFix() && scope == SlotScope.ACCOUNT_LEFT_OUT ? SlotOutcome.DONE : outcome;
         if (outcome == SlotOutcome.STOPPED && step != null) {
             step.setTerminateOnly();
         }

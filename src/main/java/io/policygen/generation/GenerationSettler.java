@@ -1,12 +1,17 @@
 package io.policygen.generation;
 
+import io.policygen.log.LogEvent;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings one request to its end: a request without a job is recovered (when an earlier run sent it) or sent, and
  * the job is then followed until it finishes. Used for this run's new requests and for those earlier runs left open.
  */
 final class GenerationSettler {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationSettler.class);
 
     private final GenerationSender sender;
     private final GenerationTracker tracker;
@@ -29,6 +34,12 @@ final class GenerationSettler {
         if (!resumed && current.requestedAt().isBefore(slot.openedAt())) {
             current = sender.recover(slot, current);
             resumed = current.jobId() != null;
+        }
+        if (!resumed && !slot.sendsUnsent()) {
+            LogEvent.info(log, "request-left-unsent").with(slot.id()).with("principal", current.principalArn())
+                    .quoted("detail", "its account is out of scope now and AWS holds no generation of it: sent only if the"
+                            + " account is taken back in").log();
+            return OutcomePolicy.Next.DONE;
         }
         if (!resumed) {
             Optional<String> jobId = sender.send(slot, current);

@@ -59,18 +59,15 @@ public final class GenerationSlots {
         return openings;
     }
 
-    /** The slot of a Region among {@code generation.regions}. */
+    /** The slot of a Region among {@code generation.regions}, in an account in scope. */
     public GenerationSlot open(SlotId id, long runId) {
-        return open(id, runId, false);
+        return open(id, runId, SlotScope.WORKED);
     }
 
-    /** {@code settleOnly}: a Region left out of {@code generation.regions} since requests were made there. */
-    public GenerationSlot open(SlotId id, long runId, boolean settleOnly) {
+    public GenerationSlot open(SlotId id, long runId, SlotScope scope) {
         Clock clock = time.clock();
         AccountSlot slot = new AccountSlot(id, runId, clock.instant(), time.ticker().nanos());
-        if (settleOnly) {
-            slot.settleOnly();
-        }
+        slot.scope(scope);
         PolicyGenerationsFactory.Opened aws = accessAnalyzer.open(id);
         OtherGenerations others = new OtherGenerations(aws.generations(), store, properties, estimator, control, time, pollFailures,
                 listingFailures);

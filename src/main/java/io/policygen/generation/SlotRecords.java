@@ -25,7 +25,12 @@ final class SlotRecords {
 
     void record(AccountSlot slot) {
         if (slot.settlesOnly()) {
-            return; // a Region no longer worked: nothing of it for the reports (RunStore.recordReportSettings)
+            if (slot.accountLeftOut() && slot.stopReason() != null) {
+                LogEvent.warn(log, "left-out-account-unread").with(slot.id()).quoted("reason", slot.stopReason())
+                        .quoted("detail", "its requests stay open for a run that can read them; the settings leave the"
+                                + " account out, so the run does not count it as a setup problem").log();
+            }
+            return; // a Region or account no longer worked: nothing of it for the reports (RunStore.recordReportSettings)
         }
         SlotOutcome outcome = slot.outcome();
         int dailyQuota = properties.dailyQuota(slot.id().region());

@@ -1,8 +1,10 @@
 package io.policygen.job;
 
 import io.policygen.generation.SlotId;
+import io.policygen.generation.SlotScope;
 import io.policygen.log.LogEvent;
 import io.policygen.organization.AccountStore;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ final class AccountPartitioner implements Partitioner {
 
     static final String ACCOUNT_ID = "accountId";
     static final String REGION = "region";
+    static final String SCOPE = "scope";
 
     private static final Logger log = LoggerFactory.getLogger(AccountPartitioner.class);
 
@@ -29,31 +32,36 @@ final class AccountPartitioner implements Partitioner {
     private final Supplier<List<String>> accounts;
     private final List<String> regions;
     private final Supplier<List<SlotId>> leftOpen;
+    private final Supplier<List<String>> accountsLeftOut;
 
-    private AccountPartitioner(String step, Supplier<List<String>> accounts, List<String> regions, Supplier<List<SlotId>> leftOpen) {
+    private AccountPartitioner(String step, Supplier<List<String>> accounts, List<String> regions, Supplier<List<SlotId>> leftOpen,
+                               Supplier<List<String>> accountsLeftOut) {
         this.step = step;
         this.accounts = accounts;
         this.regions = regions;
         this.leftOpen = leftOpen;
+        this.accountsLeftOut = accountsLeftOut;
     }
 
     /** Every workable account (in scope, ACTIVE): discovery's partitions. */
     static AccountPartitioner perAccount(AccountStore store) {
-        return new AccountPartitioner("discoverPrincipals", store::workableAccounts, List.of(), List::of);
+        return new AccountPartitioner("discoverPrincipals", store::workableAccounts, List.of(), List::of, List::of);
     }
 
     /** Every workable account: the computeGaps step's partitions, one account's principals' gaps each. */
     static AccountPartitioner perAccountForGaps(AccountStore store) {
-        return new AccountPartitioner("computeGaps", store::workableAccounts, List.of(), List::of);
+        return new AccountPartitioner("computeGaps", store::workableAccounts, List.of(), List::of, List::of);
     }
 
     /**
-     * Every account discovery could enter, in every generation Region: the generate step's partitions; and, in such an
-     * account, every Region left out of the list since requests were made there that are still open ({@code leftOpen}),
-     * whose slot settles them and starts nothing.
+     * Every account discovery could enter, in every generation Region: the generate step's partitions; and, where
+     * requests are still open ({@code leftOpen}), every Region left out of the list since they were made in such an
+     * account and every Region of an account the settings now leave out ({@code accountsLeftOut}), whose slots settle
+     * them and start nothing.
      */
-    static AccountPartitioner perAccountAndRegion(AccountStore store, List<String> regions, Supplier<List<SlotId>> leftOpen) {
-        return new AccountPartitioner("generate", store::enterableAccounts, regions, leftOpen);
+    static AccountPartitioner perAccountAndRegion(AccountStore store, List<String> regions, Supplier<List<SlotId>> leftOpen,
+                                                  Supplier<List<String>> accountsLeftOut) {
+        return new AccountPartitioner("generate", store::enterableAccounts, regions, leftOpen, accountsLeftOut);
     }
 
     @Override
@@ -68,21 +76,36 @@ final class AccountPartitioner implements Partitioner {
                 partitions.put("account-" + accountId + "-" + region, context(accountId, region));
             }
         }
-        Set<String> enterable = new HashSet<>(accountIds);
-        int settling = 0;
-        for (SlotId open : leftOpen.get()) {
-            if (!regions.isEmpty() && !regions.contains(open.region()) && enterable.contains(open.accountId())) {
-                partitions.put("account-" + open.accountId() + "-" + open.region(), context(open.accountId(), open.region()));
-                settling++;
+        List<SlotId> open = leftOpen.get();
+        if (!open.isEmpty()) {
+            Set<String> enterable = new HashSet<>(accountIds);
+            Set<String> leftOut = new HashSet<>(accountsLeftOut.get());
+            Map<SlotScope, Integer> settling = new EnumMap<>(SlotScope.class);
+            for (SlotId slot : open) {
+                SlotScope scope = leftOut.contains(slot.accountId()) ? SlotScope.ACCOUNT_LEFT_OUT
+                        : enterable.contains(slot.accountId()) && !regions.contains(slot.region()) ? SlotScope.REGION_LEFT_OUT : null;
+                if (scope != null) {
+                    ExecutionContext context = context(slot.accountId(), slot.region());
+                    context.putString(SCOPE, scope.name());
+                    partitions.put("account-" + slot.accountId() + "-" + slot.region(), context);
+                    settling.merge(scope, 1, Integer::sum);
+                }
             }
-        }
-        if (settling > 0) {
-            LogEvent.warn(log, "settling-outside-regions").with("slots", settling)
-                    .quoted("detail", "requests are still open in Regions no longer in policygen.generation.regions: their"
-                            + " slots settle them and start nothing").log();
+            logSettling(settling.getOrDefault(SlotScope.REGION_LEFT_OUT, 0), "settling-outside-regions",
+                    "requests are still open in Regions no longer in policygen.generation.regions: their slots settle them and"
+                            + " start nothing");
+            logSettling(settling.getOrDefault(SlotScope.ACCOUNT_LEFT_OUT, 0), "settling-outside-scope",
+                    "requests are still open in accounts the settings now leave out: their slots read the generations AWS"
+                            + " holds and send nothing");
         }
         LogEvent.info(log, "partitions-created").with("step", step).with("partitions", partitions.size()).log();
         return partitions;
+    }
+
+    private static void logSettling(int slots, String event, String detail) {
+        if (slots > 0) {
+            LogEvent.warn(log, event).with("slots", slots).quoted("detail", detail).log();
+        }
     }
 
     private static ExecutionContext context(String accountId, String region) {

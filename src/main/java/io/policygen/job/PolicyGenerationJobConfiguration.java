@@ -11,6 +11,7 @@ import io.policygen.generation.GenerationSlots;
 import io.policygen.generation.GenerationStore;
 import io.policygen.generation.GenerationWriter;
 import io.policygen.generation.SlotId;
+import io.policygen.generation.SlotScope;
 import io.policygen.organization.AccountListingListener;
 import io.policygen.organization.AccountReader;
 import io.policygen.organization.AccountStore;
@@ -56,6 +57,7 @@ public class PolicyGenerationJobConfiguration {
 
     private static final String ACCOUNT_ID = "#{stepExecutionContext['" + AccountPartitioner.ACCOUNT_ID + "']}";
     private static final String REGION = "#{stepExecutionContext['" + AccountPartitioner.REGION + "']}";
+    private static final String SCOPE = "#{stepExecutionContext['" + AccountPartitioner.SCOPE + "']}";
 
     private final PlatformTransactionManager noDatabaseTransaction = new ResourcelessTransactionManager();
 
@@ -159,13 +161,13 @@ public class PolicyGenerationJobConfiguration {
 
     @Bean
     Step generate(JobRepository jobRepository, Step generateWorker, AccountStore accounts, GenerationStore generations,
-                  GenerationProperties generation, AwsProperties aws) {
+                  GenerationProperties generation, AwsProperties aws, CurrentRun run) {
         // Every slot waits on its own generation at once: virtual threads make 10,000 waiting slots cheap.
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("generate-");
         executor.setVirtualThreads(true);
         return new StepBuilder("generate", jobRepository)
                 .partitioner("generateWorker", AccountPartitioner.perAccountAndRegion(accounts, generation.regionsOr(aws.region()),
-                        generations::slotsWithOpenRequests))
+                        generations::slotsWithOpenRequests, () -> accounts.leftOutButEnterable(run.id())))
                 .step(generateWorker)
                 .taskExecutor(executor)
                 .build();
@@ -191,9 +193,12 @@ public class PolicyGenerationJobConfiguration {
     /** The partition's slot, closed (its account's clients released) when the step ends. */
     @Bean
     @StepScope
-    GenerationSlot generationSlot(@Value(ACCOUNT_ID) String accountId, @Value(REGION) String region, GenerationSlots slots,
-                                  CurrentRun run, GenerationProperties generation, AwsProperties aws) {
-        return slots.open(new SlotId(accountId, region), run.id(), !generation.regionsOr(aws.region()).contains(region));
+    GenerationSlot generationSlot(@Value(ACCOUNT_ID) String accountId, @Value(REGION) String region, @Value(SCOPE) String scope,
+                                  GenerationSlots slots, CurrentRun run, GenerationProperties generation, AwsProperties aws) {
+        // a partition stored before the scope was (a restarted run's) is a Region's: worked, or left out of the list
+        SlotScope slotScope = scope != null ? SlotScope.valueOf(scope)
+                : generation.regionsOr(aws.region()).contains(region) ? SlotScope.WORKED : SlotScope.REGION_LEFT_OUT;
+        return slots.open(new SlotId(accountId, region), run.id(), slotScope);
     }
 
     @Bean

@@ -70,6 +70,18 @@ public final class AccountStore {
                 .param(OrgAccount.ACTIVE).query(String.class).list());
     }
 
+    /**
+     * The accounts this run's listing returned as ACTIVE that the settings leave out of scope, whose member role worked
+     * at their last listing: policygen may still read what it started there. Those it did not see are left alone.
+     */
+    public List<String> leftOutButEnterable(long runId) {
+        return tx.get(() -> JdbcClient.create(jdbc).sql("""
+                        select account_id from account
+                        where not in_scope and state = ? and last_seen_run_id = ? and access_error_code is null
+                        order by account_id""")
+                .param(OrgAccount.ACTIVE).param(runId).query(String.class).list());
+    }
+
     /** When the account's principals were last listed whole, if ever. */
     public Optional<Instant> principalsListedAt(String accountId) {
         return tx.get(() -> JdbcClient.create(jdbc).sql("select principals_listed_at from account where account_id = ?")

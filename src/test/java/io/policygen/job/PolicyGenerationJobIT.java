@@ -638,6 +638,54 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldReadWhatAnAccountLeftOutSinceHoldsOpenAndSendNothingThere() {
+        // an account excluded while its generation ran: the quota was spent, AWS kept the result 7 days, and no run
+        // read it (the request IN_PROGRESS for ever, its principal's policy never stored)
+        organization(o -> o.generationTime(Duration.ofSeconds(2)));
+        String leftOut = accountWithSeveralPrincipals();
+        assertThat(runStoppedBySigtermOnce("a generation in progress in " + leftOut,
+                () -> count("select count(*) from generation where account_id = ? and state = 'IN_PROGRESS'", leftOut) > 0))
+                .isEqualTo(1);
+        long startedThere = simulator.generations().stream().filter(g -> g.principalArn().contains(":" + leftOut + ":")).count();
+        long openThere = count("select count(*) from generation where account_id = ? and state = 'IN_PROGRESS'", leftOut);
+        // and a request recorded there but never sent (the run killed between the two)
+        long unsent = job.jdbc().sql("""
+                        insert into generation (principal_id, account_id, region, client_token, state, run_id, requested_at, request)
+                        select p.principal_id, g.account_id, g.region, gen_random_uuid(), 'PENDING', g.run_id, g.requested_at,
+                               jsonb_set(g.request, '{principalArn}', to_jsonb(p.principal_arn))
+                        from generation g join principal p on p.account_id = g.account_id
+                        where g.account_id = ? and g.state = 'IN_PROGRESS'
+                          and not exists (select 1 from generation o where o.principal_id = p.principal_id)
+                        limit 1
+                        returning generation_id""").params(leftOut).query(Long.class).single();
+        job.set("policygen.organization.exclude-accounts[0]", leftOut);
+
+        assertThat(job.run()).isZero();
+
+        assertThat(simulator.generations().stream().filter(g -> g.principalArn().contains(":" + leftOut + ":")).count())
+                .as("nothing started there").isEqualTo(startedThere);
+        assertThat(count("select count(*) from generation where account_id = ? and state = 'IN_PROGRESS'", leftOut)).isZero();
+        assertThat(count("select count(*) from generation where account_id = ? and state = 'SUCCEEDED' and policies is not null",
+                leftOut)).as("read, with its policy")
+                .isEqualTo(startedThere).isGreaterThanOrEqualTo(openThere);
+        assertThat(job.jdbc().sql("select state from generation where generation_id = ?").params(unsent).query(String.class).single())
+                .as("left unsent").isEqualTo("PENDING");
+        assertThat(count("select count(*) from account_region where account_id = ? and (outcome is not null"
+                + " or deferred_reason is not null or daily_quota is not null)", leftOut)).as("nothing of it for the reports").isZero();
+        long elsewhere = eligiblePrincipals() - simulator.organization().principalCount(leftOut);
+        assertThat(generationsPerPrincipal()).as("every principal once").allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertThat(count("select count(distinct principal_id) from generation where state = 'SUCCEEDED' and account_id <> ?", leftOut))
+                .isEqualTo(elsewhere);
+        assertDatabaseAndSimulatorAgreeJobForJob();
+
+        job.unset("policygen.organization.exclude-accounts[0]");
+        assertThat(job.run()).as("taken back in").isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertThat(count("select count(*) from generation where state in ('PENDING', 'IN_PROGRESS')")).isZero();
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    @Test
     void shouldGoOnWithTheOtherAccountsWhenOneAccountsIamFailsToAnswer() {
         // one account's IAM answering 500 after the SDK's retries failed the discovery step: no account generated, and
         // the summary said "Partition handler returned an unsuccessful step"
