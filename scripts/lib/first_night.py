@@ -283,8 +283,11 @@ def access_analyzer_down(args, db, work, failures):
     rc = job.wait(900)
     text = job.output()
     lines = {event: sum(1 for line in text.splitlines() if f"event={event} " in line)
-             for event in ("poll-failed", "poll-failed-repeatedly", "poll-failed-answered-again", "listing-failed",
-                           "listing-failed-repeatedly", "listing-failed-answered-again")}
+             for kind in ("poll-failed", "listing-failed")
+             for event in (kind, f"{kind}-repeatedly", f"{kind}-answered-again", f"{kind}-unanswered")}
+    # every stretch of failures the log opens, it closes: answered again, or the run's slots ended first
+    unclosed = [kind for kind in ("poll-failed", "listing-failed")
+                if lines[kind] != lines[f"{kind}-answered-again"] + lines[f"{kind}-unanswered"]]
     codes = [rc]
     while codes[-1] not in (0, 3) and len(codes) < 3:
         codes.append(h.Job(work, f"aa-down-after-{len(codes)}", db, database, sim).wait(900))
@@ -296,10 +299,10 @@ def access_analyzer_down(args, db, work, failures):
     per_principal, duplicates = _per_principal(state)
     result = {"accounts": accounts, "principals": principals, "outage_s": outage, "codes": codes,
               "failed_calls": failed_calls, "lines": lines, "generated": len(per_principal), "all": accounts * principals,
-              "duplicates": duplicates}
+              "duplicates": duplicates, "unclosed": unclosed}
     h.log(f"access analyzer down: {result}")
     if codes[-1] != 0 or len(per_principal) != accounts * principals or duplicates or not failed_calls \
-            or lines["poll-failed"] + lines["listing-failed"] > 4:
+            or lines["poll-failed"] + lines["listing-failed"] > 4 or unclosed:
         failures.append(f"access analyzer down: {result}")
     return result
 

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The first failure of a stretch is logged whole as it comes; then at most one summary an {@code interval} (slots
  * failing, failures since the last line, the latest detail and where); and one line at the first success once no
  * failure has come for a {@code quiet} while (shorter than the interval: a small run's outage ends with a line saying so
- * before the run does). The failures are the slots' to retry; this only says so.
+ * before the run does). A stretch still open when the run's slots end is closed then, saying whether the last call
+ * answered, so that no outage ends unsaid. The failures are the slots' to retry; this only says so.
  */
 final class FailureDigest {
 
@@ -30,6 +31,7 @@ final class FailureDigest {
     private long startedAt;
     private long lastFailureAt;
     private long lastLineAt;
+    private long lastAnsweredAt;
     private long failures;
     private long failuresSinceLine;
 
@@ -71,12 +73,32 @@ final class FailureDigest {
         }
         synchronized (this) {
             long now = ticker.nanos();
+            lastAnsweredAt = now;
             if (open && now - lastFailureAt >= quiet) {
-                LogEvent.info(log, event + "-answered-again").with("slots", slots.size()).with("failures", failures)
-                        .with("seconds", seconds(lastFailureAt - startedAt)).log();
-                open = false;
+                answeredAgain();
             }
         }
+    }
+
+    /** The run's slots have ended: a stretch still open is said to have ended, answered or not. */
+    synchronized void ended() {
+        if (!open) {
+            return;
+        }
+        if (lastAnsweredAt > lastFailureAt) {
+            answeredAgain();
+        } else {
+            LogEvent.warn(log, event + "-unanswered").with("slots", slots.size()).with("failures", failures)
+                    .with("seconds", seconds(lastFailureAt - startedAt))
+                    .quoted("detail", "the run's slots ended before a call of this kind answered again").log();
+            open = false;
+        }
+    }
+
+    private void answeredAgain() {
+        LogEvent.info(log, event + "-answered-again").with("slots", slots.size()).with("failures", failures)
+                .with("seconds", seconds(lastFailureAt - startedAt)).log();
+        open = false;
     }
 
     private static LogEvent at(LogEvent line, String jobId) {

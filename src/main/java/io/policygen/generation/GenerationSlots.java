@@ -45,6 +45,12 @@ public final class GenerationSlots {
         this.listingFailures = new FailureDigest("listing-failed", time.ticker(), FAILURES_SUMMED_OVER, FAILURES_ENDED_AFTER);
     }
 
+    /** Every slot of the step has ended: a stretch of failed calls still open is said to have ended. */
+    public void allEnded() {
+        pollFailures.ended();
+        listingFailures.ended();
+    }
+
     /** Shared by the run's slots: whether the organization's setup has been seen to work. */
     public SetupGate gate() {
         return gate;

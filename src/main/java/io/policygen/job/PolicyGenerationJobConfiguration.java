@@ -30,11 +30,14 @@ import io.policygen.principal.PrincipalWriter;
 import io.policygen.run.CurrentRun;
 import io.policygen.run.RunControl;
 import java.time.Clock;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.beans.factory.annotation.Value;
@@ -161,7 +164,7 @@ public class PolicyGenerationJobConfiguration {
 
     @Bean
     Step generate(JobRepository jobRepository, Step generateWorker, AccountStore accounts, GenerationStore generations,
-                  GenerationProperties generation, AwsProperties aws, CurrentRun run) {
+                  GenerationProperties generation, AwsProperties aws, CurrentRun run, GenerationSlots slots) {
         // Every slot waits on its own generation at once: virtual threads make 10,000 waiting slots cheap.
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("generate-");
         executor.setVirtualThreads(true);
@@ -170,6 +173,13 @@ public class PolicyGenerationJobConfiguration {
                         generations::slotsWithOpenRequests, () -> accounts.leftOutButEnterable(run.id())))
                 .step(generateWorker)
                 .taskExecutor(executor)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public ExitStatus afterStep(StepExecution stepExecution) {
+                        slots.allEnded();
+                        return null;
+                    }
+                })
                 .build();
     }
 

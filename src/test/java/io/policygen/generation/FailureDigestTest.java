@@ -77,4 +77,27 @@ class FailureDigestTest {
                 "event=poll-failed-answered-again slots=1 failures=1 seconds=0",
                 "event=poll-failed account=111122223333 region=eu-west-1 detail=\"second\"");
     }
+
+    @Test
+    void shouldSayAStretchStillOpenWhenTheSlotsEndHasEnded() {
+        // no slot listed again after a stretch of failed listings: the outage's end went unsaid
+        SlotId slot = new SlotId("111122223333", "eu-west-1");
+        digest.failed(slot, null, "first");
+        advance(Duration.ofSeconds(5));
+        digest.failed(slot, null, "second");
+        digest.ended();
+        digest.ended();
+
+        digest.failed(slot, null, "third");
+        advance(Duration.ofSeconds(3));
+        digest.answered();
+        digest.ended();
+
+        digest.ended();
+        assertThat(lines()).containsExactly("event=poll-failed account=111122223333 region=eu-west-1 detail=\"first\"",
+                "event=poll-failed-unanswered slots=1 failures=2 seconds=5"
+                        + " detail=\"the run's slots ended before a call of this kind answered again\"",
+                "event=poll-failed account=111122223333 region=eu-west-1 detail=\"third\"",
+                "event=poll-failed-answered-again slots=1 failures=1 seconds=0");
+    }
 }
