@@ -205,7 +205,8 @@ public class PolicyGenerationJobConfiguration {
     @StepScope
     GenerationSlot generationSlot(@Value(ACCOUNT_ID) String accountId, @Value(REGION) String region, @Value(SCOPE) String scope,
                                   GenerationSlots slots, CurrentRun run, GenerationProperties generation, AwsProperties aws) {
-        // a partition stored before the scope was (a restarted run's) is a Region's: worked, or left out of the list
+        // only settle-only partitions carry a scope: the others (and a restarted run's stored before scopes were) are
+        // a generation Region's slot, worked, or a Region left out of the list
         SlotScope slotScope = scope != null ? SlotScope.valueOf(scope)
                 : generation.regionsOr(aws.region()).contains(region) ? SlotScope.WORKED : SlotScope.REGION_LEFT_OUT;
         return slots.open(new SlotId(accountId, region), run.id(), slotScope);
