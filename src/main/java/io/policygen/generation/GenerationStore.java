@@ -47,13 +47,22 @@ public class GenerationStore {
 
     /** Every slot's requests without an outcome yet (PENDING, IN_PROGRESS), oldest first. */
     public Map<SlotId, List<OpenGeneration>> openBySlot() {
+        return open("", List.of());
+    }
+
+    /** The requests still without an outcome that were made before then, by slot, oldest first. */
+    public Map<SlotId, List<OpenGeneration>> openRequestedBefore(Instant before) {
+        return open(" and g.requested_at < ?", List.of(Timestamp.from(before)));
+    }
+
+    private Map<SlotId, List<OpenGeneration>> open(String condition, List<Object> params) {
         Map<SlotId, List<OpenGeneration>> bySlot = new HashMap<>();
         tx.get(() -> jdbc.sql("""
                         select g.account_id, g.region, g.generation_id, p.principal_arn, g.client_token, g.job_id,
                                g.request::text as request, g.requested_at, g.run_id
                         from generation g join principal p using (principal_id)
-                        where g.state in ('PENDING', 'IN_PROGRESS')
-                        order by g.generation_id""")
+                        where g.state in ('PENDING', 'IN_PROGRESS')""" + condition + " order by g.generation_id")
+                .params(params)
                 .query((rs, i) -> bySlot.computeIfAbsent(new SlotId(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                         .add(new OpenGeneration(rs.getLong(3), rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6),
                                 json.readValue(rs.getString(7), GenerationRequest.class), rs.getTimestamp(8).toInstant(), rs.getLong(9))))

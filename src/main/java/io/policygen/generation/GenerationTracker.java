@@ -153,11 +153,7 @@ final class GenerationTracker {
     }
 
     private GenerationResult lostResult(OpenGeneration generation, String why) {
-        Instant now = time.clock().instant();
-        Duration since = Duration.between(generation.requestedAt(), now);
-        String message = why + "; requested " + generation.requestedAt() + ", "
-                + (since.toDays() > 0 ? since.toDays() + " days" : since.toMinutes() + " minutes") + " before; the principal is asked again";
-        return new GenerationResult("FAILED", null, now, OutcomePolicy.RESULT_LOST, message, List.of(), null);
+        return GenerationResult.lost(generation, why, time.clock().instant());
     }
 
     private OutcomePolicy.Next cancelStuck(AccountSlot slot, OpenGeneration generation, GenerationResult result, int polls) {

@@ -164,16 +164,22 @@ public class PolicyGenerationJobConfiguration {
 
     @Bean
     Step generate(JobRepository jobRepository, Step generateWorker, AccountStore accounts, GenerationStore generations,
-                  GenerationProperties generation, AwsProperties aws, CurrentRun run, GenerationSlots slots) {
+                  GenerationProperties generation, AwsProperties aws, CurrentRun run, GenerationSlots slots, Clock clock) {
         // Every slot waits on its own generation at once: virtual threads make 10,000 waiting slots cheap.
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("generate-");
         executor.setVirtualThreads(true);
+        StrandedGenerations stranded = new StrandedGenerations(generations, accounts, clock, run);
         return new StepBuilder("generate", jobRepository)
                 .partitioner("generateWorker", AccountPartitioner.perAccountAndRegion(accounts, generation.regionsOr(aws.region()),
                         generations::slotsWithOpenRequests, () -> accounts.leftOutButEnterable(run.id())))
                 .step(generateWorker)
                 .taskExecutor(executor)
                 .listener(new StepExecutionListener() {
+                    @Override
+                    public void beforeStep(StepExecution stepExecution) {
+                        stranded.recordLost(run.id());
+                    }
+
                     @Override
                     public ExitStatus afterStep(StepExecution stepExecution) {
                         slots.allEnded();

@@ -3,6 +3,7 @@ package io.policygen.organization;
 import io.policygen.store.OwnTransaction;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,29 @@ public final class AccountStore {
                         where not in_scope and state = ? and last_seen_run_id = ? and access_error_code is null
                         order by account_id""")
                 .param(OrgAccount.ACTIVE).param(runId).query(String.class).list());
+    }
+
+    /**
+     * Why policygen cannot enter each of these accounts in this run, as the account table says: not listed by this
+     * run's listing, listed in a state other than ACTIVE, its member role refused, or its principals never listed.
+     */
+    public Map<String, String> whyNotEntered(Collection<String> accountIds, long runId) {
+        Map<String, String> why = new HashMap<>();
+        tx.run(() -> JdbcClient.create(jdbc).sql("""
+                        select account_id, state, last_seen_run_id = ? as listed, last_seen_at, access_error_code
+                        from account where account_id = any (?)""")
+                .param(runId).param(accountIds.toArray(String[]::new))
+                .query(rs -> {
+                    String state = rs.getString("state");
+                    why.put(rs.getString("account_id"), !rs.getBoolean("listed")
+                            ? "the organization's listing in this run did not return it (it left the organization, or is outside"
+                                    + " policygen.organization.ou-ids; last listed " + rs.getTimestamp("last_seen_at").toInstant() + ")"
+                            : !OrgAccount.ACTIVE.equals(state) ? "the organization lists it " + state
+                            : rs.getString("access_error_code") != null
+                                    ? "its member role could not be used (" + rs.getString("access_error_code") + ")"
+                                    : "its principals were never listed whole");
+                }));
+        return why;
     }
 
     /** When the account's principals were last listed whole, if ever. */

@@ -1,6 +1,7 @@
 package io.policygen.simulator;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One account of the simulated organization.
@@ -12,6 +13,20 @@ import java.time.Instant;
  */
 public record Account(int index, String id, String name, String email, String parentId, String state,
                       boolean assumable, Instant joined, String joinedMethod) {
+
+    /** Organizations' {@code AccountState} values. */
+    static final List<String> STATES = List.of("ACTIVE", "SUSPENDED", "PENDING_ACTIVATION", "PENDING_CLOSURE", "CLOSED");
+
+    /** The account in another State: AWS suspended it, its owner closed it, it was reinstated. */
+    Account withState(String newState) {
+        if (management()) {
+            throw new IllegalArgumentException("the management account's state cannot change");
+        }
+        if (!STATES.contains(newState)) {
+            throw new IllegalArgumentException("state must be one of " + STATES + ", was " + newState);
+        }
+        return new Account(index, id, name, email, parentId, newState, assumable, joined, joinedMethod);
+    }
 
     public boolean active() {
         return "ACTIVE".equals(state);

@@ -15,12 +15,15 @@ import tools.jackson.databind.node.ObjectNode;
  *       whose CloudTrail it reads; window: the CloudTrail period up to now, 30 days by default - what a console
  *       user picks is the simulator's guess). It holds the slot, counts against the daily quota and is listed by
  *       ListPolicyGenerations; a refusal answers Access Analyzer's own error (402 or 409)</li>
+ *   <li>{@code POST /_simulator/accounts?account=&state=SUSPENDED} - a member account's State changes (ACTIVE,
+ *       SUSPENDED, PENDING_ACTIVATION, PENDING_CLOSURE, CLOSED), as when AWS suspends it or its owner closes it:
+ *       listed so from now on, AssumeRole into it refused unless it is usable; its generations are left as they are</li>
  * </ul>
  */
 final class OrganizationControl {
 
     private static final Set<String> ROUTES = Set.of("POST /_simulator/principals", "DELETE /_simulator/principals",
-            "POST /_simulator/generations");
+            "POST /_simulator/generations", "POST /_simulator/accounts");
 
     private final Simulator simulator;
 
@@ -37,6 +40,7 @@ final class OrganizationControl {
             case "POST /_simulator/principals" -> addPrincipal(query);
             case "DELETE /_simulator/principals" -> deletePrincipal(query);
             case "POST /_simulator/generations" -> startConsoleGeneration(query);
+            case "POST /_simulator/accounts" -> changeAccountState(query);
             default -> throw new IllegalStateException(route);
         };
     }
@@ -61,6 +65,21 @@ final class OrganizationControl {
         body.put("principalArn", g.principalArn());
         body.put("completesAt", GenerationViews.iso(g.completesAt));
         body.put("logFilesRead", g.plan.logFiles());
+        return ControlEndpoint.ok(body);
+    }
+
+    private SimResponse changeAccountState(Map<String, String> query) {
+        String account = query.get("account");
+        String state = query.get("state");
+        if (account == null || state == null) {
+            throw new IllegalArgumentException("account=<id> and state=<ACTIVE|SUSPENDED|PENDING_ACTIVATION|PENDING_CLOSURE|CLOSED>"
+                    + " are required");
+        }
+        Account changed = simulator.organization().changeState(account, state);
+        ObjectNode body = Protocols.JSON.createObjectNode();
+        body.put("accountId", changed.id());
+        body.put("state", changed.state());
+        body.put("status", changed.status());
         return ControlEndpoint.ok(body);
     }
 

@@ -14,9 +14,7 @@ import java.util.stream.IntStream;
  * The synthetic AWS Organization, built from the seed: a root, OUs two levels deep, accounts spread
  * over them, principals per account. The management account is the first account (index 0, in the
  * root); it is listed by ListAccounts like in AWS, holds principals like the others, and is always
- * ACTIVE and assumable.
- *
- * <p>Account ids are 12 digits: three from the seed, then the account's number, e.g. {@code 107000000001}.
+ * ACTIVE and assumable. Account ids: {@link AccountIds}.
  */
 public final class SimulatedOrganization {
 
@@ -30,7 +28,7 @@ public final class SimulatedOrganization {
     private final List<AccountPrincipals> principals = new ArrayList<>();
     private final Map<String, List<Integer>> accountsByParent = new LinkedHashMap<>();
     private final Map<String, List<OrganizationalUnit>> unitsByParent = new LinkedHashMap<>();
-    private final String idPrefix;
+    private final AccountIds ids;
     private final Instant epoch;
 
     /** Dates of principals (created, last used) are relative to the start of the simulated clock. */
@@ -38,7 +36,7 @@ public final class SimulatedOrganization {
         this.options = options;
         this.epoch = epoch;
         long seed = options.seed();
-        this.idPrefix = String.format("%03d", 100 + Math.floorMod(seed, 900));
+        this.ids = AccountIds.of(seed);
         this.organizationId = "o-" + Hashing.lowerAlnum(Hashing.hash(seed, 1), 10);
         String rootSuffix = Hashing.lowerAlnum(Hashing.hash(seed, 2), 4);
         this.root = new OrganizationalUnit("r-" + rootSuffix, "Root", null);
@@ -99,7 +97,7 @@ public final class SimulatedOrganization {
 
     /** The id of account {@code index} (0: the management account) in the organization seeded with {@code seed}. */
     public static String accountId(long seed, int index) {
-        return String.format("%03d%09d", 100 + Math.floorMod(seed, 900), index + 1);
+        return AccountIds.of(seed).id(index);
     }
 
     /** A member account (not the management account) of the organization. */
@@ -176,15 +174,8 @@ public final class SimulatedOrganization {
     }
 
     public Optional<Account> account(String accountId) {
-        if (accountId == null || accountId.length() != 12 || !accountId.startsWith(idPrefix)) {
-            return Optional.empty();
-        }
-        try {
-            int index = Integer.parseInt(accountId.substring(3)) - 1;
-            return index >= 0 && index < accounts.size() ? Optional.of(accounts.get(index)) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        int index = ids.index(accountId);
+        return index >= 0 && index < accounts.size() ? Optional.of(accounts.get(index)) : Optional.empty();
     }
 
     /** The name of the root or an OU. */
@@ -242,6 +233,14 @@ public final class SimulatedOrganization {
     /** Deletes a principal; false if it did not exist. */
     public boolean deletePrincipal(String arn) {
         return principal(arn).map(p -> principalsOf(requireAccount(p.accountId())).delete(arn)).orElse(false);
+    }
+
+    /** The account's State changes: Organizations lists it so from now on, AssumeRole into an unusable one is refused. */
+    public Account changeState(String accountId, String state) {
+        Account changed = requireAccount(accountId).withState(state);
+        // one reference to an immutable record replaced: a reader sees the old account or the new, whole
+        accounts.set(changed.index(), changed);
+        return changed;
     }
 
     private Account requireAccount(String accountId) {

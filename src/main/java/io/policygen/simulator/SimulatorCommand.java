@@ -107,7 +107,8 @@ public final class SimulatorCommand {
             Control calls (unsigned, on the same port): GET /_simulator/state, POST /_simulator/clock?advance=,
             /_simulator/faults, /_simulator/quotas?concurrent=&daily=&concurrencyError=, /_simulator/rates,
             /_simulator/principals, POST /_simulator/generations?account=&principal=&region=&window= (a console
-            user's generation), POST|DELETE /_simulator/job-errors?account=|principal=&code=,
+            user's generation), POST /_simulator/accounts?account=&state= (suspended, closed, reinstated),
+            POST|DELETE /_simulator/job-errors?account=|principal=&code=,
             /_simulator/broken-access-roles?account=&how=, /_simulator/broken-trail-bucket,
             /_simulator/no-pass-role?account=, /_simulator/denied-actions?account=&action=[&region=] (an SCP's deny),
             /_simulator/expired-credentials?who=management|sessions  (see the package documentation of

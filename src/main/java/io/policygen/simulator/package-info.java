@@ -133,6 +133,7 @@
  * {@code POST /_simulator/rates?operation=Op|*&rate=}, {@code POST /_simulator/principals?account=&type=&path=&name=},
  * {@code DELETE /_simulator/principals?arn=},
  * {@code POST /_simulator/generations?account=&principal=&region=&window=P30D} (a console user's generation),
+ * {@code POST /_simulator/accounts?account=&state=SUSPENDED} (an account suspended, closed or reinstated),
  * {@code POST /_simulator/job-errors?account=|principal=&code=}, {@code DELETE /_simulator/job-errors[?account=][&principal=]},
  * {@code POST /_simulator/broken-access-roles?account=&how=MISSING|UNTRUSTED},
  * {@code DELETE /_simulator/broken-access-roles[?account=]}, {@code POST|DELETE /_simulator/broken-trail-bucket},

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,9 +58,19 @@ class PolicyGenerationJobIT {
 
     /** An account the job enters, with more than one principal in it. */
     private String accountWithSeveralPrincipals() {
+        return accountsWithSeveralPrincipals().findFirst().orElseThrow();
+    }
+
+    /** One AWS may suspend or close: not the management account. */
+    private String memberAccountWithSeveralPrincipals() {
+        return accountsWithSeveralPrincipals().filter(id -> !id.equals(simulator.organization().managementAccountId()))
+                .findFirst().orElseThrow();
+    }
+
+    private Stream<String> accountsWithSeveralPrincipals() {
         return simulator.organization().accounts().stream()
                 .filter(account -> account.active() && account.assumable() && simulator.organization().principalCount(account.id()) > 1)
-                .map(account -> account.id()).findFirst().orElseThrow();
+                .map(account -> account.id());
     }
 
     /** Principals the job should generate for: every non-service-linked role and user of every account it can enter. */
@@ -682,6 +693,47 @@ class PolicyGenerationJobIT {
         assertThat(job.run()).as("taken back in").isZero();
         assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
         assertThat(count("select count(*) from generation where state in ('PENDING', 'IN_PROGRESS')")).isZero();
+        assertDatabaseAndSimulatorAgreeJobForJob();
+    }
+
+    @Test
+    void shouldRecordLostOnceAWeekOldWhatASuspendedAccountHeldOpen() {
+        // an account suspended while its generations ran: no run can enter it, Access Analyzer drops them after 7
+        // days, and the database (and report_account_progress) counted them in progress for ever
+        organization(o -> o.generationTime(Duration.ofSeconds(2)));
+        String suspended = memberAccountWithSeveralPrincipals();
+        String open = "select count(*) from generation where account_id = ? and state in ('PENDING', 'IN_PROGRESS')";
+        assertThat(runStoppedBySigtermOnce("a generation in progress in " + suspended,
+                () -> count("select count(*) from generation where account_id = ? and state = 'IN_PROGRESS'", suspended) > 0))
+                .isEqualTo(1);
+        List<String> lost = job.jdbc().sql("select p.principal_arn from generation g join principal p using (principal_id)"
+                + " where g.account_id = ? and g.state = 'IN_PROGRESS'").params(suspended).query(String.class).list();
+        long openThere = count(open, suspended);
+        assertThat(openThere).as("each one started").isEqualTo(lost.size());
+        simulator.organization().changeState(suspended, "SUSPENDED");
+        job.set("policygen.run.restart-within", "PT1S"); // not restarted: a new run lists the accounts again
+
+        assertThat(job.run()).isZero();
+        assertThat(count(open, suspended)).as("within the week: left open, the account may come back").isEqualTo(openThere);
+        assertThat(count("select in_progress from report_account_progress where account_id = ?", suspended)).isEqualTo(openThere);
+
+        simulator.clock().advance(Duration.ofDays(8));
+        assertThat(job.run()).isZero();
+        assertThat(count("select count(*) from generation where state in ('PENDING', 'IN_PROGRESS')")).isZero();
+        assertThat(count("select count(*) from generation where account_id = ? and error_code = 'RESULT_LOST' and charged_to = 'ACCOUNT'"
+                + " and error_message like 'no run could read this generation: policygen cannot enter account " + suspended
+                + " (the organization lists it SUSPENDED) and Access Analyzer keeps a generation for about 7 days; requested %,"
+                + " 8 days before; the principal is asked again'", suspended)).isEqualTo(openThere);
+        assertThat(count("select in_progress from report_account_progress where account_id = ?", suspended)).isZero();
+        assertThat(count("select count(*) from report_failures")).as("nobody's failure").isZero();
+        assertThat(count("select sum(lost) from report_runs")).as("counted where they were started").isEqualTo(lost.size());
+
+        simulator.organization().changeState(suspended, "ACTIVE");
+        assertThat(job.run()).as("reinstated").isZero();
+        assertThat(count("select count(distinct principal_id) from generation where state = 'SUCCEEDED'")).isEqualTo(eligiblePrincipals());
+        assertThat(count("select count(*) from generation where state in ('PENDING', 'IN_PROGRESS')")).isZero();
+        assertThat(generationsPerPrincipal()).as("the lost ones asked again, once").hasSize((int) eligiblePrincipals())
+                .allSatisfy((arn, n) -> assertThat(n).isEqualTo(lost.contains(arn) ? 2 : 1));
         assertDatabaseAndSimulatorAgreeJobForJob();
     }
 

@@ -1,6 +1,7 @@
 package io.policygen.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.accessanalyzer.model.StartPolicyGenerationRequest;
+import software.amazon.awssdk.services.sts.model.StsException;
 import tools.jackson.databind.JsonNode;
 
 /** The simulator's own HTTP endpoints: state, clock, faults, quotas, rates. */
@@ -180,6 +182,31 @@ class ControlEndpointIT {
     @Test
     void shouldAnswerNotFoundForAnUnknownSimulatorEndpoint() throws Exception {
         assertThat(call("GET", "/_simulator/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldChangeAnAccountsStateAsAwsSuspendingOrClosingItWould() throws Exception {
+        // given
+        String account = simulator.organization().accounts().stream()
+                .filter(a -> !a.management() && a.active() && a.assumable()).reduce((first, last) -> last).orElseThrow().id();
+        try {
+            // when
+            JsonNode changed = json(call("POST", "/_simulator/accounts?account=" + account + "&state=CLOSED"));
+
+            // then
+            assertThat(changed.get("state").asString()).isEqualTo("CLOSED");
+            assertThat(changed.get("status").asString()).as("the retired Status").isEqualTo("SUSPENDED");
+            assertThat(clients.organizations().listAccountsPaginator().stream().flatMap(page -> page.accounts().stream())
+                    .filter(a -> a.id().equals(account)).findFirst().orElseThrow().stateAsString()).isEqualTo("CLOSED");
+            assertThatThrownBy(() -> clients.iam(clients.member(account)).listRoles())
+                    .as("AssumeRole into it refused").isInstanceOf(StsException.class);
+            assertThat(call("POST", "/_simulator/accounts?account=" + account + "&state=GONE").statusCode()).isEqualTo(400);
+            assertThat(call("POST", "/_simulator/accounts?account=" + simulator.organization().managementAccountId()
+                    + "&state=SUSPENDED").statusCode()).isEqualTo(400);
+        } finally {
+            json(call("POST", "/_simulator/accounts?account=" + account + "&state=ACTIVE"));
+        }
+        assertThat(clients.iam(clients.member(account)).listRoles().roles()).as("reinstated").isNotEmpty();
     }
 
     @Test
