@@ -146,6 +146,9 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
             if (!(e instanceof SdkException failure)) {
                 throw e;
             }
+            if (control.stopRequested()) {
+                return interrupt(); // a page asked again was waiting: the stop ends the listing, not a failure
+            }
             if (!(e instanceof AwsServiceException refused) || refused.statusCode() != 403) {
                 return failed("GetAccountAuthorizationDetails", failure);
             }

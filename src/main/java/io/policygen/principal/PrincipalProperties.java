@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Which IAM principals get a policy. Service-linked roles are skipped by default: AWS manages their policies.
  * {@code credentialReportWait}: how long discovery waits for an account's credential report (users' last use)
- * before it goes on without.
+ * before it goes on without. {@code listingRetryAfter}: a page of an account's listing that AWS did not answer after
+ * the SDK's retries is asked again after this long, and once more after twice as long (zero: not asked again).
  */
 @ConfigurationProperties("policygen.principals")
 public record PrincipalProperties(
@@ -19,7 +20,8 @@ public record PrincipalProperties(
         @DefaultValue List<Pattern> excludeNamePatterns,
         @DefaultValue("8") int discoveryConcurrency,
         @DefaultValue("1000") int pageSize,
-        @DefaultValue("PT2M") Duration credentialReportWait) {
+        @DefaultValue("PT2M") Duration credentialReportWait,
+        @DefaultValue("PT30S") Duration listingRetryAfter) {
 
     public boolean admits(PrincipalType type, String path, String name) {
         return types.contains(type)

@@ -103,6 +103,10 @@ public final class ConfigurationValidator {
             problem("policygen.principals.discovery-concurrency", "must be positive, was " + principals.discoveryConcurrency());
         }
         positive("policygen.principals.credential-report-wait", principals.credentialReportWait());
+        if (principals.listingRetryAfter().isNegative()) {
+            problem("policygen.principals.listing-retry-after", "must not be negative (PT0S: not asked again), was "
+                    + principals.listingRetryAfter());
+        }
         if (principals.pageSize() < 1 || principals.pageSize() > 1000) {
             problem("policygen.principals.page-size", "IAM's MaxItems is 1 to 1000, was " + principals.pageSize());
         }

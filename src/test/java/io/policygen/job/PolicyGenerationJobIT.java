@@ -738,6 +738,24 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldAskAgainForAPageIamDidNotAnswerAndListTheAccountAfterAll() {
+        // IAM answering 500 for a while in one account: its listing failed at the first page the SDK's retries did not
+        // get, the run exited 1 and the account waited for the rerun
+        organization(o -> o);
+        String failing = accountWithSeveralPrincipals();
+        int attempts = 8; // policygen.aws.max-attempts
+        simulator.faults().failNext("GetAccountAuthorizationDetails", failing, 2 * attempts);
+
+        assertThat(job.run()).isZero();
+
+        assertThat(simulator.requestCounts().count("iam", "GetAccountAuthorizationDetails", "ServiceFailure"))
+                .as("two pages unanswered, each after the SDK's attempts").isEqualTo(2L * attempts);
+        assertThat(job.jdbc().sql("select listing_failure is null and principals_listed_at is not null from account where account_id = ?")
+                .params(failing).query(Boolean.class).single()).as("listed after all").isTrue();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+    }
+
+    @Test
     void shouldGoOnWithTheOtherAccountsWhenOneAccountsIamFailsToAnswer() {
         // one account's IAM answering 500 after the SDK's retries failed the discovery step: no account generated, and
         // the summary said "Partition handler returned an unsuccessful step"

@@ -66,7 +66,7 @@ class IamPrincipalReaderTest {
     private final ExecutionContext context = new ExecutionContext();
 
     private static PrincipalProperties filter(List<PrincipalType> types, List<Pattern> exclude) {
-        return new PrincipalProperties(types, List.of("/aws-service-role/"), List.of(), exclude, 8, 1000, Duration.ofMinutes(2));
+        return new PrincipalProperties(types, List.of("/aws-service-role/"), List.of(), exclude, 8, 1000, Duration.ofMinutes(2), Duration.ZERO);
     }
 
     @Test

@@ -11,7 +11,7 @@ class PrincipalPropertiesTest {
     private static PrincipalProperties filter(List<PrincipalType> types, List<String> excludedPaths, List<String> include,
                                               List<String> exclude) {
         return new PrincipalProperties(types, excludedPaths, include.stream().map(Pattern::compile).toList(),
-                exclude.stream().map(Pattern::compile).toList(), 8, 1000, java.time.Duration.ofMinutes(2));
+                exclude.stream().map(Pattern::compile).toList(), 8, 1000, java.time.Duration.ofMinutes(2), java.time.Duration.ZERO);
     }
 
     @Test

@@ -21,7 +21,7 @@ class DiscoverySettingsTest {
 
     private static PrincipalProperties principals(List<PrincipalType> types, String excludeNamePattern) {
         return new PrincipalProperties(types, List.of("/aws-service-role/"), List.of(),
-                excludeNamePattern == null ? List.of() : List.of(Pattern.compile(excludeNamePattern)), 8, 1000, Duration.ofMinutes(2));
+                excludeNamePattern == null ? List.of() : List.of(Pattern.compile(excludeNamePattern)), 8, 1000, Duration.ofMinutes(2), Duration.ZERO);
     }
 
     private static GenerationProperties generation(Duration lookback, int dailyQuota) {

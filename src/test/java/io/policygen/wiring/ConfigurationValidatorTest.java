@@ -22,7 +22,7 @@ class ConfigurationValidatorTest {
     private OrganizationProperties organization = new OrganizationProperties(List.of(), List.of(), List.of(),
             "OrganizationAccountAccessRole", null, "policygen");
     private PrincipalProperties principals = new PrincipalProperties(List.of(PrincipalType.ROLE, PrincipalType.USER),
-            List.of("/aws-service-role/"), List.of(), List.of(), 8, 1000, Duration.ofMinutes(2));
+            List.of("/aws-service-role/"), List.of(), List.of(), 8, 1000, Duration.ofMinutes(2), Duration.ofSeconds(30));
     private GenerationProperties generation = generation(TRAIL, "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole",
             Duration.ofDays(90), 50, List.of());
     private ThrottleProperties throttle = new ThrottleProperties(5, 500);
@@ -115,10 +115,11 @@ class ConfigurationValidatorTest {
                 Duration.ofDays(30), 50, List.of(), 3, false, false, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofHours(6),
                 java.util.Map.of(), 3, 3, Duration.ofDays(-1), io.policygen.generation.GenerationOrder.RECENT_USE_FIRST);
         principals = new PrincipalProperties(List.of(PrincipalType.ROLE, PrincipalType.USER), List.of("/aws-service-role/"),
-                List.of(), List.of(), 8, 1000, Duration.ZERO);
+                List.of(), List.of(), 8, 1000, Duration.ZERO, Duration.ofSeconds(-1));
 
         assertThat(problems()).anySatisfy(p -> assertThat(p).startsWith("policygen.generation.min-age:").contains("was P-1D"))
-                .anySatisfy(p -> assertThat(p).startsWith("policygen.principals.credential-report-wait:"));
+                .anySatisfy(p -> assertThat(p).startsWith("policygen.principals.credential-report-wait:"))
+                .anySatisfy(p -> assertThat(p).startsWith("policygen.principals.listing-retry-after:").contains("was PT-1S"));
     }
 
     @Test
