@@ -139,7 +139,8 @@ public class PolicyGenerationJobConfiguration {
     @StepScope
     IamPrincipalReader iamPrincipalReader(@Value(ACCOUNT_ID) String accountId, AwsClients clients, PrincipalProperties properties,
                                           GenerationProperties generation, Clock clock, RunControl control) {
-        return new IamPrincipalReader(new AwsIamPrincipals(clients, properties.pageSize(), control, properties.listingRetryAfter()), accountId, properties,
+        AwsIamPrincipals iam = new AwsIamPrincipals(clients, properties.pageSize(), control, properties.listingRetryAfter());
+        return new IamPrincipalReader(iam, accountId, properties,
                 new EligibilityRules(generation.lookback(), generation.minAge()), clock, control);
     }
 

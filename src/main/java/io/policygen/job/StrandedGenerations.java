@@ -58,15 +58,16 @@ final class StrandedGenerations {
         if (stranded.isEmpty()) {
             return;
         }
-        Map<String, String> why = accounts.whyNotEntered(stranded.keySet(), runId);
+        Map<String, String> reasons = accounts.whyNotEntered(stranded.keySet(), runId);
         for (Map.Entry<String, List<SlotId>> account : stranded.entrySet()) {
-            String reason = why.get(account.getKey());
+            String reason = reasons.get(account.getKey());
             int lostThere = 0;
+            String why = "no run could read this generation: policygen cannot enter account " + account.getKey() + " ("
+                    + reason + ") and Access Analyzer keeps a generation for about 7 days";
             for (SlotId slot : account.getValue()) {
                 for (OpenGeneration generation : old.get(slot)) {
-                    generations.recordOutcome(generation.generationId(), GenerationResult.lost(generation, "no run could read"
-                            + " this generation: policygen cannot enter account " + account.getKey() + " (" + reason + ") and"
-                            + " Access Analyzer keeps a generation for about 7 days", now), 0, ChargedTo.ACCOUNT);
+                    generations.recordOutcome(generation.generationId(), GenerationResult.lost(generation, why, now), 0,
+                            ChargedTo.ACCOUNT);
                     events.finished(slot, GenerationEvents.LOST, generation.runId() == runId);
                     lostThere++;
                 }

@@ -95,9 +95,10 @@ public final class AccountStore {
                 .param(runId).param(accountIds.toArray(String[]::new))
                 .query(rs -> {
                     String state = rs.getString("state");
+                    Instant lastListed = rs.getTimestamp("last_seen_at").toInstant();
                     why.put(rs.getString("account_id"), !rs.getBoolean("listed")
-                            ? "the organization's listing in this run did not return it (it left the organization, or is outside"
-                                    + " policygen.organization.ou-ids; last listed " + rs.getTimestamp("last_seen_at").toInstant() + ")"
+                            ? "the organization's listing in this run did not return it (it left the organization, or is"
+                                    + " outside policygen.organization.ou-ids; last listed " + lastListed + ")"
                             : !OrgAccount.ACTIVE.equals(state) ? "the organization lists it " + state
                             : rs.getString("access_error_code") != null
                                     ? "its member role could not be used (" + rs.getString("access_error_code") + ")"

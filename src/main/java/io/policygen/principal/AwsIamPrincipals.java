@@ -3,10 +3,10 @@ package io.policygen.principal;
 import io.policygen.aws.AwsClients;
 import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.aws.MemberAccount;
+import io.policygen.log.LogEvent;
 import io.policygen.principal.IamEntity.ListedGroup;
 import io.policygen.principal.IamEntity.ListedPolicy;
 import io.policygen.principal.IamEntity.ListedPrincipal;
-import io.policygen.log.LogEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -69,7 +69,8 @@ public final class AwsIamPrincipals implements IamPrincipals {
         return new AccountIam() {
             @Override
             public Stream<IamEntity> authorizationDetails(Set<Listing> kinds) {
-                Iterator<GetAccountAuthorizationDetailsResponse> pages = new Pages(accountId, account, filter(kinds), pageSize, control, retryAfter);
+                Iterator<GetAccountAuthorizationDetailsResponse> pages =
+                        new Pages(accountId, account, filter(kinds), pageSize, control, retryAfter);
                 // lazy, as the SDK's paginator was: the first page is asked for on the first read, where refusals are caught
                 return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false)
                         .flatMap(AwsIamPrincipals::entities);
@@ -114,12 +115,12 @@ public final class AwsIamPrincipals implements IamPrincipals {
         return new AccountAccessException(code, "account " + accountId + ": " + what + ": " + message, e);
     }
 
-    /** GetAccountAuthorizationDetails page by page, each its own call: a session renewed between pages goes on at the marker. */
     /**
-     * The listing's pages. A page AWS did not answer after the SDK's retries (5xx, throttling, no answer) is asked again
+     * GetAccountAuthorizationDetails page by page, each its own call: a session renewed between pages goes on at the
+     * marker. A page AWS did not answer after the SDK's retries (5xx, throttling, no answer) is asked again
      * with the same marker after {@code retryAfter}, then after twice as long: an outage of a minute or two in one
      * account's IAM costs that account's listing a wait, where it cost the listing (the run exiting 1). A refusal (4xx)
-     * and expired credentials are not asked again; a stop cuts the wait short and ends the listing with the failure.
+     * and expired credentials are not asked again; a stop cuts the wait short (the reader ends the listing as stopped).
      */
     private static final class Pages implements Iterator<GetAccountAuthorizationDetailsResponse> {
 
