@@ -396,7 +396,8 @@ def doc(r):
                      ["one account's IAM answers 500 to every listing (after the SDK's 8 attempts; the page asked"
                       " again twice)",
                       f"{i['accounts']} x {i['principals']}", f"{i['rc']} then {i['rc_after']}",
-                      f"the other accounts generated {i['generated_elsewhere']}/{i['elsewhere']}, that one"
+                      f"its page asked again {i['asked_again']} times, then the listing failed;"
+                      f" the other accounts generated {i['generated_elsewhere']}/{i['elsewhere']}, that one"
                       f" {i['generated_there']} (named in the summary: {'yes' if i['named'] else 'no'}); after it answers"
                       f" again generated {i['generated']}/{i['all']}, duplicates {i['duplicates']}"]]),
             ""]
