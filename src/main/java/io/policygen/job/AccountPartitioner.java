@@ -4,6 +4,7 @@ import io.policygen.generation.SlotId;
 import io.policygen.generation.SlotScope;
 import io.policygen.log.LogEvent;
 import io.policygen.organization.AccountStore;
+import io.policygen.organization.EnterableAccounts;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,46 +30,47 @@ final class AccountPartitioner implements Partitioner {
     private static final Logger log = LoggerFactory.getLogger(AccountPartitioner.class);
 
     private final String step;
-    private final Supplier<List<String>> accounts;
+    private final Supplier<EnterableAccounts> accounts;
     private final List<String> regions;
     private final Supplier<List<SlotId>> leftOpen;
-    private final Supplier<List<String>> accountsLeftOut;
 
-    private AccountPartitioner(String step, Supplier<List<String>> accounts, List<String> regions, Supplier<List<SlotId>> leftOpen,
-                               Supplier<List<String>> accountsLeftOut) {
+    private AccountPartitioner(String step, Supplier<EnterableAccounts> accounts, List<String> regions, Supplier<List<SlotId>> leftOpen) {
         this.step = step;
         this.accounts = accounts;
         this.regions = regions;
         this.leftOpen = leftOpen;
-        this.accountsLeftOut = accountsLeftOut;
     }
 
     /** Every workable account (in scope, ACTIVE): discovery's partitions. */
     static AccountPartitioner perAccount(AccountStore store) {
-        return new AccountPartitioner("discoverPrincipals", store::workableAccounts, List.of(), List::of, List::of);
+        return new AccountPartitioner("discoverPrincipals", () -> workable(store), List.of(), List::of);
     }
 
     /** Every workable account: the computeGaps step's partitions, one account's principals' gaps each. */
     static AccountPartitioner perAccountForGaps(AccountStore store) {
-        return new AccountPartitioner("computeGaps", store::workableAccounts, List.of(), List::of, List::of);
+        return new AccountPartitioner("computeGaps", () -> workable(store), List.of(), List::of);
     }
 
     /**
-     * Every account discovery could enter, in every generation Region: the generate step's partitions; and, where
-     * requests are still open ({@code leftOpen}), every Region left out of the list since they were made in such an
-     * account and every Region of an account the settings now leave out ({@code accountsLeftOut}), whose slots settle
-     * them and start nothing.
+     * Every account in scope discovery could enter, in every generation Region: the generate step's partitions; and,
+     * where requests are still open ({@code leftOpen}), every Region left out of the list since they were made in such
+     * an account and every Region of an enterable account the settings now leave out, whose slots settle them and
+     * start nothing.
      */
-    static AccountPartitioner perAccountAndRegion(AccountStore store, List<String> regions, Supplier<List<SlotId>> leftOpen,
-                                                  Supplier<List<String>> accountsLeftOut) {
-        return new AccountPartitioner("generate", store::enterableAccounts, regions, leftOpen, accountsLeftOut);
+    static AccountPartitioner perAccountAndRegion(Supplier<EnterableAccounts> accounts, List<String> regions,
+                                                  Supplier<List<SlotId>> leftOpen) {
+        return new AccountPartitioner("generate", accounts, regions, leftOpen);
+    }
+
+    private static EnterableAccounts workable(AccountStore store) {
+        return new EnterableAccounts(store.workableAccounts(), List.of());
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-        List<String> accountIds = accounts.get();
-        for (String accountId : accountIds) {
+        EnterableAccounts enterable = accounts.get();
+        for (String accountId : enterable.inScope()) {
             if (regions.isEmpty()) {
                 partitions.put("account-" + accountId, context(accountId, null));
             }
@@ -78,12 +80,12 @@ final class AccountPartitioner implements Partitioner {
         }
         List<SlotId> open = leftOpen.get();
         if (!open.isEmpty()) {
-            Set<String> enterable = new HashSet<>(accountIds);
-            Set<String> leftOut = new HashSet<>(accountsLeftOut.get());
+            Set<String> inScope = new HashSet<>(enterable.inScope());
+            Set<String> leftOut = new HashSet<>(enterable.leftOut());
             Map<SlotScope, Integer> settling = new EnumMap<>(SlotScope.class);
             for (SlotId slot : open) {
                 SlotScope scope = leftOut.contains(slot.accountId()) ? SlotScope.ACCOUNT_LEFT_OUT
-                        : enterable.contains(slot.accountId()) && !regions.contains(slot.region()) ? SlotScope.REGION_LEFT_OUT : null;
+                        : inScope.contains(slot.accountId()) && !regions.contains(slot.region()) ? SlotScope.REGION_LEFT_OUT : null;
                 if (scope != null) {
                     ExecutionContext context = context(slot.accountId(), slot.region());
                     context.putString(SCOPE, scope.name());

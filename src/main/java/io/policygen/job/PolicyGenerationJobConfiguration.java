@@ -171,8 +171,8 @@ public class PolicyGenerationJobConfiguration {
         executor.setVirtualThreads(true);
         StrandedGenerations stranded = new StrandedGenerations(generations, accounts, clock, run);
         return new StepBuilder("generate", jobRepository)
-                .partitioner("generateWorker", AccountPartitioner.perAccountAndRegion(accounts, generation.regionsOr(aws.region()),
-                        generations::slotsWithOpenRequests, () -> accounts.leftOutButEnterable(run.id())))
+                .partitioner("generateWorker", AccountPartitioner.perAccountAndRegion(() -> accounts.enterableAccounts(run.id()),
+                        generation.regionsOr(aws.region()), generations::slotsWithOpenRequests))
                 .step(generateWorker)
                 .taskExecutor(executor)
                 .listener(new StepExecutionListener() {

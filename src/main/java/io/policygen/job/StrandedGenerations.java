@@ -9,13 +9,12 @@ import io.policygen.generation.PolicyGenerations;
 import io.policygen.generation.SlotId;
 import io.policygen.log.LogEvent;
 import io.policygen.organization.AccountStore;
+import io.policygen.organization.EnterableAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +49,7 @@ final class StrandedGenerations {
         if (old.isEmpty()) {
             return;
         }
-        Set<String> entered = new HashSet<>(accounts.enterableAccounts());
-        entered.addAll(accounts.leftOutButEnterable(runId));
+        EnterableAccounts entered = accounts.enterableAccounts(runId);
         Map<String, List<SlotId>> stranded = new TreeMap<>();
         old.keySet().stream().filter(slot -> !entered.contains(slot.accountId()))
                 .forEach(slot -> stranded.computeIfAbsent(slot.accountId(), k -> new ArrayList<>()).add(slot));

@@ -3,6 +3,7 @@ package io.policygen.organization;
 import io.policygen.store.OwnTransaction;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -62,25 +63,18 @@ public final class AccountStore {
                 .param(OrgAccount.ACTIVE).query(String.class).list());
     }
 
-    /** The accounts to generate in: workable, and their member role could be used at the last listing. */
-    public List<String> enterableAccounts() {
-        return tx.get(() -> JdbcClient.create(jdbc).sql("""
-                        select account_id from account
-                        where in_scope and state = ? and access_error_code is null and principals_listed_at is not null
+    /** The accounts the generate step has slots in, this run's listings done: see {@link EnterableAccounts}. */
+    public EnterableAccounts enterableAccounts(long runId) {
+        List<String> inScope = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
+        tx.run(() -> JdbcClient.create(jdbc).sql("""
+                        select account_id, in_scope from account
+                        where state = ? and access_error_code is null
+                          and (in_scope and principals_listed_at is not null or not in_scope and last_seen_run_id = ?)
                         order by account_id""")
-                .param(OrgAccount.ACTIVE).query(String.class).list());
-    }
-
-    /**
-     * The accounts this run's listing returned as ACTIVE that the settings leave out of scope, whose member role worked
-     * at their last listing: policygen may still read what it started there. Those it did not see are left alone.
-     */
-    public List<String> leftOutButEnterable(long runId) {
-        return tx.get(() -> JdbcClient.create(jdbc).sql("""
-                        select account_id from account
-                        where not in_scope and state = ? and last_seen_run_id = ? and access_error_code is null
-                        order by account_id""")
-                .param(OrgAccount.ACTIVE).param(runId).query(String.class).list());
+                .param(OrgAccount.ACTIVE).param(runId)
+                .query(rs -> { (rs.getBoolean("in_scope") ? inScope : leftOut).add(rs.getString("account_id")); }));
+        return new EnterableAccounts(inScope, leftOut);
     }
 
     /**
