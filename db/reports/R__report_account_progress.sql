@@ -1,7 +1,8 @@
 -- Where is each account: how many of its principals are done, in progress, due or deferred, how many are not worth a generation, and how many days of quota does it still need?
 --
--- One row per account in scope (as Organizations last showed it). The seven state columns split the account's live
--- principals: done + in_progress + due + deferred + unused + too_new + opted_out = principals. By the job's own rule
+-- One row per account in scope (as Organizations last showed it). The eight state columns split the account's live
+-- principals: done + in_progress + due + deferred + account_inactive + unused + too_new + opted_out = principals.
+-- By the job's own rule
 -- (GenerationStore.due, DueQuery), ignoring DEFERRED requests:
 --   done         last success within the refresh period, or older but nothing changed since (its policies and
 --                last use: the fingerprint the generation recorded), or failed max-failures times in the period
@@ -12,11 +13,14 @@
 --                failures in the refresh period
 --   deferred     the same, in an account that stopped at a quota, its daily budget or the deadline
 --                (deferred_reason says which; cleared when the account finishes): they wait for its quota
+--   account_inactive  the same, in an account the organization lists other than ACTIVE (SUSPENDED, PENDING_CLOSURE,
+--                CLOSED): no run generates there (AWS keeps a closed account listed for 90 days); due again if it is
+--                ACTIVE again
 --   unused, too_new, opted_out  not worth a generation, as the last discovery found them (report_principal_status
 --                says why for each, report_unused_principals lists the unused): not used within the lookback,
 --                younger than min-age, tagged policygen:skip. A generation in progress counts as in_progress.
 -- days_needed          ceil((due + deferred) / daily_quota): nights still needed at the account's daily quota, for
---                      the principals that will get a generation
+--                      the principals that will get a generation; null (never) where the account is not ACTIVE
 -- daily_quota          the account's generations a day: the sum over its generation Regions of the quota the job used
 --                      there at its last slot (5 in af-south-1, ap-east-1, ap-southeast-3, eu-south-1, me-south-1;
 --                      principals are shared among the Regions), else the job's setting
@@ -97,12 +101,14 @@ select a.account_id,
        coalesce(p.principals, 0) as principals,
        coalesce(p.done, 0) as done,
        coalesce(p.in_progress, 0) as in_progress,
-       case when d.deferred_reason is null then coalesce(p.due, 0) else 0 end as due,
-       case when d.deferred_reason is null then 0 else coalesce(p.due, 0) end as deferred,
+       case when a.state = 'ACTIVE' and d.deferred_reason is null then coalesce(p.due, 0) else 0 end as due,
+       case when a.state = 'ACTIVE' and d.deferred_reason is not null then coalesce(p.due, 0) else 0 end as deferred,
+       case when a.state = 'ACTIVE' then 0 else coalesce(p.due, 0) end as account_inactive,
        coalesce(p.unused, 0) as unused,
        coalesce(p.too_new, 0) as too_new,
        coalesce(p.opted_out, 0) as opted_out,
-       ceil(coalesce(p.due, 0)::numeric / nullif(q.daily_quota, 0))::int as days_needed,  -- no quota: never
+       case when a.state = 'ACTIVE'
+            then ceil(coalesce(p.due, 0)::numeric / nullif(q.daily_quota, 0))::int end as days_needed,  -- no quota: never
        q.daily_quota,
        coalesce(p.failed, 0) as failed_last_attempt,
        greatest(d.last_activity_at, g.last_activity_at) as last_activity_at,

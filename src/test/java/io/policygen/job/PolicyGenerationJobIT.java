@@ -1,5 +1,6 @@
 package io.policygen.job;
 
+import static io.policygen.testsupport.ViewRows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.policygen.run.RunControl;
@@ -725,6 +726,15 @@ class PolicyGenerationJobIT {
                 + " (the organization lists it SUSPENDED) and Access Analyzer keeps a generation for about 7 days; requested %,"
                 + " 8 days before; the principal is asked again'", suspended)).isEqualTo(openThere);
         assertThat(count("select in_progress from report_account_progress where account_id = ?", suspended)).isZero();
+        long notGenerated = count("""
+                select count(*) from principal p where p.account_id = ? and p.deleted_at is null and p.eligibility = 'ELIGIBLE'
+                and not exists (select from generation g where g.principal_id = p.principal_id and g.state = 'SUCCEEDED')""",
+                suspended);
+        assertThat(notGenerated).as("the lost ones at least").isGreaterThanOrEqualTo(openThere);
+        assertThat(job.jdbc().sql("select due, deferred, account_inactive, days_needed from report_account_progress"
+                + " where account_id = ?").params(suspended).query((rs, i) -> row(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getObject(4))).single())
+                .as("waiting on the account, not due, no night needed").isEqualTo(row(0L, 0L, notGenerated, null));
         assertThat(count("select count(*) from report_failures")).as("nobody's failure").isZero();
         assertThat(count("select sum(lost) from report_runs")).as("counted where they were started").isEqualTo(lost.size());
 

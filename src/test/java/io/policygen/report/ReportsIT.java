@@ -151,25 +151,44 @@ class ReportsIT {
     void accountProgressShouldSplitEveryLivePrincipalIntoDoneInProgressDueDeferredAndNotWorthAGeneration() {
         assertThat(named(jdbc, "select * from report_account_progress")).containsExactly(
                 cells("account_id", A, "account_name", "prod", "state", "ACTIVE", "principals", 17L, "done", 3L,
-                        "in_progress", 2L, "due", 8L, "deferred", 0L, "unused", 2L, "too_new", 1L, "opted_out", 1L,
+                        "in_progress", 2L, "due", 8L, "deferred", 0L, "account_inactive", 0L, "unused", 2L, "too_new", 1L, "opted_out", 1L,
                         "days_needed", 1L, "daily_quota", 50L, "failed_last_attempt", 6L,
                         "last_activity_at", ago("10m"), "deferred_reason", null, "access_error_code", null,
                         "principals_listed_at", ago("30m"), "listing_failure", null),
                 cells("account_id", B, "account_name", "dev", "state", "ACTIVE", "principals", 3L, "done", 1L,
-                        "in_progress", 0L, "due", 0L, "deferred", 2L, "unused", 0L, "too_new", 0L, "opted_out", 0L,
+                        "in_progress", 0L, "due", 0L, "deferred", 2L, "account_inactive", 0L, "unused", 0L, "too_new", 0L, "opted_out", 0L,
                         "days_needed", 1L, "daily_quota", 50L, "failed_last_attempt", 1L,
                         "last_activity_at", ago("1d").plus(minutes(95)),
                         "deferred_reason", REGION + ": " + BUDGET_STOP, "access_error_code", null,
                         "principals_listed_at", ago("1d"), "listing_failure", LISTING_FAILURE),
                 cells("account_id", D, "account_name", "empty", "state", "ACTIVE", "principals", 0L, "done", 0L,
-                        "in_progress", 0L, "due", 0L, "deferred", 0L, "unused", 0L, "too_new", 0L, "opted_out", 0L,
+                        "in_progress", 0L, "due", 0L, "deferred", 0L, "account_inactive", 0L, "unused", 0L, "too_new", 0L, "opted_out", 0L,
                         "days_needed", 0L, "daily_quota", 50L, "failed_last_attempt", 0L, "last_activity_at", null,
                         "deferred_reason", null, "access_error_code", "AccessDenied", "principals_listed_at", null,
                         "listing_failure", null));
         assertThat(rows(jdbc, """
-                select principals - (done + in_progress + due + deferred + unused + too_new + opted_out)
+                select principals - (done + in_progress + due + deferred + account_inactive + unused + too_new + opted_out)
                 from report_account_progress"""))
                 .as("the state columns add up to principals").containsOnly(row(0L));
+    }
+
+    @Test
+    void accountProgressShouldCountNothingDueWhereTheOrganizationListsTheAccountInactive() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("update account set state = 'CLOSED' where account_id = '" + A + "'");
+            statement.execute("update account set state = 'SUSPENDED' where account_id = '" + B + "'");
+
+            // A's 8 due and B's 2 deferred wait on their accounts; what is done, in progress or not worth one stays
+            try (ResultSet rows = statement.executeQuery("""
+                    select account_id, state, done, in_progress, due, deferred, account_inactive, unused, days_needed,
+                           principals - (done + in_progress + due + deferred + account_inactive + unused + too_new + opted_out)
+                    from report_account_progress""")) {
+                assertThat(read(rows)).containsExactly(row(A, "CLOSED", 3L, 2L, 0L, 0L, 8L, 2L, null, 0L),
+                        row(B, "SUSPENDED", 1L, 0L, 0L, 0L, 2L, 0L, null, 0L), row(D, "ACTIVE", 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L));
+            }
+            connection.rollback();
+        }
     }
 
     @Test
