@@ -320,7 +320,7 @@ def iam_down_in_one_account(args, db, work, failures):
     there = sum(1 for g in first if g["accountId"] == down)
     named = f"listing failed in step discoverPrincipalsWorker, account {down}" in job.output()
     asked_again = sum(1 for line in job.output().splitlines()
-                      if "event=listing-page-asked-again " in line and f"account={down} " in line)
+                      if "event=listing-call-asked-again " in line and f"account={down} " in line)
     sim._call("/_simulator/faults", "DELETE")
     rc_after = h.Job(work, "iam-down-after", db, database, sim).wait(900)
     state = sim.state()

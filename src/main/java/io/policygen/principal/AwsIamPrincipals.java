@@ -3,7 +3,6 @@ package io.policygen.principal;
 import io.policygen.aws.AwsClients;
 import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.aws.MemberAccount;
-import io.policygen.log.LogEvent;
 import io.policygen.principal.IamEntity.ListedGroup;
 import io.policygen.principal.IamEntity.ListedPolicy;
 import io.policygen.principal.IamEntity.ListedPrincipal;
@@ -21,10 +20,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.CredentialReportNotReadyException;
 import software.amazon.awssdk.services.iam.model.EntityType;
@@ -47,7 +43,10 @@ public final class AwsIamPrincipals implements IamPrincipals {
     private final DiscoveryControl control;
     private final Duration retryAfter;
 
-    /** {@code retryAfter}: how long before a page AWS did not answer is asked again (then twice as long; zero: never). */
+    /**
+     * {@code retryAfter}: how long before a call of the listing AWS did not answer is asked again (then twice as long;
+     * zero: never).
+     */
     public AwsIamPrincipals(AwsClients clients, int pageSize, DiscoveryControl control, Duration retryAfter) {
         this.clients = clients;
         this.pageSize = pageSize;
@@ -58,8 +57,9 @@ public final class AwsIamPrincipals implements IamPrincipals {
     @Override
     public AccountIam open(String accountId) {
         MemberAccount account = clients.memberAccount(accountId);
+        AskAgain askAgain = new AskAgain(accountId, control, retryAfter);
         try {
-            account.assumeRole();
+            askAgain.run("AssumeRole", account::assumeRole);
         } catch (RuntimeException e) {
             account.close();
             // STS answering 5xx or throttling after the SDK's retries is a bad moment, not the account's setup
@@ -70,7 +70,7 @@ public final class AwsIamPrincipals implements IamPrincipals {
             @Override
             public Stream<IamEntity> authorizationDetails(Set<Listing> kinds) {
                 Iterator<GetAccountAuthorizationDetailsResponse> pages =
-                        new Pages(accountId, account, filter(kinds), pageSize, control, retryAfter);
+                        new Pages(account, filter(kinds), pageSize, askAgain);
                 // lazy, as the SDK's paginator was: the first page is asked for on the first read, where refusals are caught
                 return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false)
                         .flatMap(AwsIamPrincipals::entities);
@@ -117,33 +117,22 @@ public final class AwsIamPrincipals implements IamPrincipals {
 
     /**
      * GetAccountAuthorizationDetails page by page, each its own call: a session renewed between pages goes on at the
-     * marker. A page AWS did not answer after the SDK's retries (5xx, throttling, no answer) is asked again
-     * with the same marker after {@code retryAfter}, then after twice as long: an outage of a minute or two in one
-     * account's IAM costs that account's listing a wait, where it cost the listing (the run exiting 1). A refusal (4xx)
-     * and expired credentials are not asked again; a stop cuts the wait short (the reader ends the listing as stopped).
+     * marker, and a page AWS did not answer is asked again with the same marker ({@link AskAgain}).
      */
     private static final class Pages implements Iterator<GetAccountAuthorizationDetailsResponse> {
 
-        private static final int RETRIES = 2;
-        private static final Logger log = LoggerFactory.getLogger(Pages.class);
-
-        private final String accountId;
         private final MemberAccount account;
         private final List<EntityType> filter;
         private final int pageSize;
-        private final DiscoveryControl control;
-        private final Duration retryAfter;
+        private final AskAgain askAgain;
         private String marker;
         private boolean more = true;
 
-        Pages(String accountId, MemberAccount account, List<EntityType> filter, int pageSize, DiscoveryControl control,
-              Duration retryAfter) {
-            this.accountId = accountId;
+        Pages(MemberAccount account, List<EntityType> filter, int pageSize, AskAgain askAgain) {
             this.account = account;
             this.filter = filter;
             this.pageSize = pageSize;
-            this.control = control;
-            this.retryAfter = retryAfter;
+            this.askAgain = askAgain;
         }
 
         @Override
@@ -156,40 +145,12 @@ public final class AwsIamPrincipals implements IamPrincipals {
             if (!more) {
                 throw new NoSuchElementException();
             }
-            GetAccountAuthorizationDetailsResponse page = pageAskedAgainIfUnanswered();
+            GetAccountAuthorizationDetailsResponse page = askAgain.call("GetAccountAuthorizationDetails",
+                    () -> account.session().call("GetAccountAuthorizationDetails", () -> account.iam()
+                            .getAccountAuthorizationDetails(r -> r.filter(filter).maxItems(pageSize).marker(marker))));
             more = Boolean.TRUE.equals(page.isTruncated());
             marker = page.marker();
             return page;
-        }
-
-        private GetAccountAuthorizationDetailsResponse pageAskedAgainIfUnanswered() {
-            for (int retry = 1; ; retry++) {
-                try {
-                    return account.session().call("GetAccountAuthorizationDetails",
-                            () -> account.iam().getAccountAuthorizationDetails(r -> r.filter(filter).maxItems(pageSize).marker(marker)));
-                } catch (SdkException e) {
-                    if (retry > RETRIES || retryAfter.isZero() || !unanswered(e) || control.stopRequested()) {
-                        throw e;
-                    }
-                    Duration wait = retryAfter.multipliedBy(retry);
-                    LogEvent.warn(log, "listing-page-asked-again").with("account", accountId).with("retry", retry)
-                            .with("after", wait).quoted("detail", e.getMessage()).log();
-                    try {
-                        control.sleep(wait);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
-                    if (control.stopRequested()) {
-                        throw e;
-                    }
-                }
-            }
-        }
-
-        /** AWS gave no answer to act on: 5xx, throttling, or none at all; not a refusal, not expired credentials. */
-        private static boolean unanswered(SdkException e) {
-            return CredentialsExpiredException.in(e).isEmpty() && !(e instanceof AwsServiceException refused && isRefusal(refused));
         }
     }
 

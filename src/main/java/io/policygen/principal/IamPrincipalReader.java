@@ -146,9 +146,6 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
             if (!(e instanceof SdkException failure)) {
                 throw e;
             }
-            if (control.stopRequested()) {
-                return interrupt(); // a page asked again was waiting: the stop ends the listing, not a failure
-            }
             if (!(e instanceof AwsServiceException refused) || refused.statusCode() != 403) {
                 return failed("GetAccountAuthorizationDetails", failure);
             }
@@ -212,8 +209,11 @@ public class IamPrincipalReader implements ItemStreamReader<IamItem> {
         entities = stream.iterator();
     }
 
-    /** AWS failed to answer after the SDK's retries: the listing ends here, not taken for complete. */
+    /** AWS failed to answer, asked again: the listing ends here, not complete; stopped if a stop cut an ask's wait short. */
     private IamItem failed(String operation, SdkException failure) {
+        if (control.stopRequested()) {
+            return interrupt();
+        }
         context.putString(LISTING_FAILURE, operation + " failed: " + failure.getMessage());
         return readNoMore();
     }

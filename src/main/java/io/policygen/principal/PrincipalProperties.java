@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Which IAM principals get a policy. Service-linked roles are skipped by default: AWS manages their policies.
  * {@code credentialReportWait}: how long discovery waits for an account's credential report (users' last use)
- * before it goes on without. {@code listingRetryAfter}: a page of an account's listing that AWS did not answer after
- * the SDK's retries is asked again after this long, and once more after twice as long (zero: not asked again).
+ * before it goes on without. {@code listingRetryAfter}: a call of an account's listing (its AssumeRole, a page) that
+ * AWS did not answer after the SDK's retries is asked again after this long, and once more after twice as long (zero:
+ * not asked again).
  */
 @ConfigurationProperties("policygen.principals")
 public record PrincipalProperties(

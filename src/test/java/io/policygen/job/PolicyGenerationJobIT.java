@@ -766,6 +766,23 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldAskAgainForTheMemberRoleStsDidNotAnswerAndListTheAccountAfterAll() {
+        // STS answering 500 for a while: the account whose AssumeRole met it failed its listing, and the run exited 1
+        organization(o -> o);
+        job.set("policygen.principals.discovery-concurrency", "1"); // one AssumeRole at a time: one account meets them all
+        int attempts = 8; // policygen.aws.max-attempts
+        simulator.faults().failNext("AssumeRole", 2 * attempts);
+
+        assertThat(job.run()).isZero();
+
+        assertThat(simulator.requestCounts().count("sts", "AssumeRole", "InternalFailure"))
+                .as("two asks unanswered, each after the SDK's attempts").isEqualTo(2L * attempts);
+        assertThat(count("select count(*) from account where listing_failure is not null or principals_listed_at is null"))
+                .as("every account listed").isZero();
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+    }
+
+    @Test
     void shouldGoOnWithTheOtherAccountsWhenOneAccountsIamFailsToAnswer() {
         // one account's IAM answering 500 after the SDK's retries failed the discovery step: no account generated, and
         // the summary said "Partition handler returned an unsuccessful step"
