@@ -2,8 +2,7 @@
 --
 -- One row per account in scope (as Organizations last showed it). The eight state columns split the account's live
 -- principals: done + in_progress + due + deferred + account_inactive + unused + too_new + opted_out = principals.
--- By the job's own rule
--- (GenerationStore.due, DueQuery), ignoring DEFERRED requests:
+-- By the job's own rule (GenerationStore.due, DueQuery), ignoring DEFERRED requests:
 --   done         last success within the refresh period, or older but nothing changed since (its policies and
 --                last use: the fingerprint the generation recorded), or failed max-failures times in the period
 --                (tried again when the period has passed)
@@ -13,9 +12,9 @@
 --                failures in the refresh period
 --   deferred     the same, in an account that stopped at a quota, its daily budget or the deadline
 --                (deferred_reason says which; cleared when the account finishes): they wait for its quota
---   account_inactive  the same, in an account the organization lists other than ACTIVE (SUSPENDED, PENDING_CLOSURE,
---                CLOSED): no run generates there (AWS keeps a closed account listed for 90 days); due again if it is
---                ACTIVE again
+--   account_inactive  due or deferred, but in an account the organization lists other than ACTIVE (SUSPENDED,
+--                PENDING_CLOSURE, CLOSED, PENDING_ACTIVATION): no run generates there (a closed account is listed
+--                SUSPENDED through its 90 days after closure); due again if the account is ACTIVE again
 --   unused, too_new, opted_out  not worth a generation, as the last discovery found them (report_principal_status
 --                says why for each, report_unused_principals lists the unused): not used within the lookback,
 --                younger than min-age, tagged policygen:skip. A generation in progress counts as in_progress.
@@ -103,7 +102,6 @@ select a.account_id,
        coalesce(p.in_progress, 0) as in_progress,
        case when a.state = 'ACTIVE' and d.deferred_reason is null then coalesce(p.due, 0) else 0 end as due,
        case when a.state = 'ACTIVE' and d.deferred_reason is not null then coalesce(p.due, 0) else 0 end as deferred,
-       case when a.state = 'ACTIVE' then 0 else coalesce(p.due, 0) end as account_inactive,
        coalesce(p.unused, 0) as unused,
        coalesce(p.too_new, 0) as too_new,
        coalesce(p.opted_out, 0) as opted_out,
@@ -115,7 +113,9 @@ select a.account_id,
        d.deferred_reason,
        a.access_error_code,
        a.principals_listed_at,
-       a.listing_failure
+       a.listing_failure,
+       -- last, so that whoever reads the columns by position reads the others where they were
+       case when a.state = 'ACTIVE' then 0 else coalesce(p.due, 0) end as account_inactive
 from account a
 cross join settings s
 left join principals p using (account_id)
