@@ -63,7 +63,7 @@ final class AskAgain {
     }
 
     /** AWS gave no answer to act on: 5xx, throttling, or none at all; not a refusal, not expired credentials. */
-    private static boolean unanswered(SdkException e) {
+    static boolean unanswered(SdkException e) {
         return CredentialsExpiredException.in(e).isEmpty()
                 && !(e instanceof AwsServiceException refused && AwsIamPrincipals.isRefusal(refused));
     }

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Which IAM principals get a policy. Service-linked roles are skipped by default: AWS manages their policies.
- * {@code credentialReportWait}: how long discovery waits for an account's credential report (users' last use)
- * before it goes on without. {@code listingRetryAfter}: a call of an account's listing (its AssumeRole, a page) that
+ * {@code credentialReportWait}: how long discovery waits for an account's credential report (users' last use), its
+ * calls IAM did not answer asked again meanwhile, before it goes on without. {@code listingRetryAfter}: a call of an account's listing (its AssumeRole, a page) that
  * AWS did not answer after the SDK's retries is asked again after this long, and once more after twice as long (zero:
  * not asked again).
  */

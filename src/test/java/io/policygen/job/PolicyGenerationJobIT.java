@@ -783,6 +783,25 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldAskAgainForTheCredentialReportIamDidNotAnswer() {
+        // IAM answering 500 to GenerateCredentialReport: the account's users' last use unknown for the night, none taken
+        // for unused, and generations spent on users nobody uses
+        organization(o -> o);
+        String failing = accountWithSeveralPrincipals();
+        int attempts = 8; // policygen.aws.max-attempts
+        simulator.faults().failNext("GenerateCredentialReport", failing, 2 * attempts);
+
+        assertThat(job.run()).isZero();
+
+        assertThat(count("select count(*) from principal where account_id = ? and principal_type = 'USER'", failing))
+                .as("users to read it for").isPositive();
+        assertThat(count("select count(*) from principal where account_id = ? and principal_type = 'USER'"
+                + " and eligibility_reason = 'last use unknown (no credential report)'", failing)).as("the report read").isZero();
+        assertThat(simulator.requestCounts().count("iam", "GenerateCredentialReport", "ServiceFailure"))
+                .as("two calls unanswered, each after the SDK's attempts").isEqualTo(2L * attempts);
+    }
+
+    @Test
     void shouldGoOnWithTheOtherAccountsWhenOneAccountsIamFailsToAnswer() {
         // one account's IAM answering 500 after the SDK's retries failed the discovery step: no account generated, and
         // the summary said "Partition handler returned an unsuccessful step"

@@ -108,6 +108,32 @@ class IamPrincipalReaderTest {
     }
 
     @Test
+    void shouldAskAgainForTheCredentialReportWhereIamDidNotAnswer() {
+        // IAM answering 500 to the report's calls: every user's last use unknown for the night, none taken for unused,
+        // and the account's scarce generations spent on users nobody uses
+        iam.credentialReportUnanswered(ACCOUNT, 3);
+
+        List<DiscoveredPrincipal> principals = principals(readAll(ACCOUNT, filter(List.of(PrincipalType.USER), List.of())));
+
+        assertThat(principal(principals, "alice").lastUse())
+                .isEqualTo(new LastUse(Instant.parse("2026-05-28T09:30:00Z"), "access_key_1", true));
+        assertThat(context.containsKey(IamPrincipalReader.CREDENTIAL_REPORT_ERROR)).isFalse();
+        assertThat(iam.reportPolls).as("three unanswered, then until COMPLETE").isEqualTo(3);
+        assertThat(waits).hasSize(5);
+    }
+
+    @Test
+    void shouldSayIamDidNotAnswerWhenTheCredentialReportNeverCame() {
+        iam.credentialReportUnanswered(ACCOUNT, Integer.MAX_VALUE);
+
+        List<DiscoveredPrincipal> principals = principals(readAll(ACCOUNT, filter(List.of(PrincipalType.USER), List.of())));
+
+        assertThat(principals).allSatisfy(p -> assertThat(p.assessment().reason()).isEqualTo("last use unknown (no credential report)"));
+        assertThat(context.getString(IamPrincipalReader.CREDENTIAL_REPORT_ERROR)).matches("no credential report after 12\\d s .*")
+                .contains("(IAM's last failure to answer: GenerateCredentialReport: We encountered an internal error");
+    }
+
+    @Test
     void shouldGoOnWithoutTheCredentialReportWhenIamRefusesIt() {
         iam.refuseCredentialReport(ACCOUNT);
 

@@ -31,6 +31,7 @@ final class InMemoryIamPrincipals implements IamPrincipals {
     private final Map<String, Integer> pollsUntilReady = new HashMap<>();
     private final Set<String> unenterable = new HashSet<>();
     private final Set<String> reportRefused = new HashSet<>();
+    private final Map<String, Integer> reportCallsUnanswered = new HashMap<>();
     private boolean credentialsExpired;
     int open;
     int entered;
@@ -61,6 +62,12 @@ final class InMemoryIamPrincipals implements IamPrincipals {
 
     InMemoryIamPrincipals refuseCredentialReport(String accountId) {
         reportRefused.add(accountId);
+        return this;
+    }
+
+    /** The account's next {@code calls} credential report calls (either) answered 500 after the SDK's retries. */
+    InMemoryIamPrincipals credentialReportUnanswered(String accountId, int calls) {
+        reportCallsUnanswered.put(accountId, calls);
         return this;
     }
 
@@ -99,13 +106,22 @@ final class InMemoryIamPrincipals implements IamPrincipals {
                     throw AwsServiceException.builder().statusCode(403).message("not authorized to GenerateCredentialReport")
                             .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDenied").build()).build();
                 }
+                unansweredIfDue();
                 reportPolls++;
                 return ready() ? ReportState.COMPLETE : reportPolls == 1 ? ReportState.STARTED : ReportState.INPROGRESS;
             }
 
             @Override
             public Optional<String> credentialReport() {
+                unansweredIfDue();
                 return ready() ? Optional.ofNullable(reports.get(accountId)) : Optional.empty();
+            }
+
+            private void unansweredIfDue() {
+                if (reportCallsUnanswered.merge(accountId, -1, Integer::sum) >= 0) {
+                    throw AwsServiceException.builder().statusCode(500).message("We encountered an internal error")
+                            .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceFailure").build()).build();
+                }
             }
 
             private boolean ready() {
