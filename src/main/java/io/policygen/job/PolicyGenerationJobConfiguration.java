@@ -1,5 +1,6 @@
 package io.policygen.job;
 
+import io.policygen.aws.AskAgain;
 import io.policygen.aws.AwsClients;
 import io.policygen.aws.AwsProperties;
 import io.policygen.generation.AccountSlotListener;
@@ -92,7 +93,8 @@ public class PolicyGenerationJobConfiguration {
     @Bean
     @StepScope
     AccountReader accountReader(AwsClients clients, OrganizationProperties organization, RunControl control) {
-        return new AccountReader(new AwsOrganizationAccounts(clients.organizations()), organization.ouIds(), control::stopRequested);
+        return new AccountReader(new AwsOrganizationAccounts(clients.organizations()), organization.ouIds(), control::stopRequested,
+                new AskAgain("organization-listing-asked-again", null, control::stopRequested, control, organization.listingRetryAfter()));
     }
 
     @Bean

@@ -30,6 +30,7 @@ public final class SimulatorJobSettings {
         properties.put("policygen.generation.poll-min", "PT0.01S");
         // the simulator's outages are counted in calls, not minutes: asking a page again sooner proves as much
         properties.put("policygen.principals.listing-retry-after", "PT1S");
+        properties.put("policygen.organization.listing-retry-after", "PT1S");
         properties.put("policygen.throttle.per-account-rate", "1000");
         properties.put("policygen.throttle.overall-rate", "10000");
         return properties;

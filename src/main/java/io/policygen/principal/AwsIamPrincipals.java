@@ -1,5 +1,6 @@
 package io.policygen.principal;
 
+import io.policygen.aws.AskAgain;
 import io.policygen.aws.AwsClients;
 import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.aws.MemberAccount;
@@ -57,13 +58,13 @@ public final class AwsIamPrincipals implements IamPrincipals {
     @Override
     public AccountIam open(String accountId) {
         MemberAccount account = clients.memberAccount(accountId);
-        AskAgain askAgain = new AskAgain(accountId, control, retryAfter);
+        AskAgain askAgain = new AskAgain("listing-call-asked-again", accountId, control::stopRequested, control, retryAfter);
         try {
             askAgain.run("AssumeRole", account::assumeRole);
         } catch (RuntimeException e) {
             account.close();
             // STS answering 5xx or throttling after the SDK's retries is a bad moment, not the account's setup
-            throw e instanceof AwsServiceException refused && isRefusal(refused)
+            throw e instanceof AwsServiceException refused && AskAgain.isRefusal(refused)
                     ? accessError(accountId, "cannot assume the member role", refused) : e;
         }
         return new AccountIam() {
@@ -97,11 +98,6 @@ public final class AwsIamPrincipals implements IamPrincipals {
                 account.close();
             }
         };
-    }
-
-    /** A 4xx that is not throttling: AccessDenied, an unknown role, a Region not enabled. */
-    static boolean isRefusal(AwsServiceException e) {
-        return e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.policygen.principal;
 
+import io.policygen.aws.AskAgain;
 import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.principal.IamPrincipals.AccountIam;
 import io.policygen.principal.IamPrincipals.ReportState;

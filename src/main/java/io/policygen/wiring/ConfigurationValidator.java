@@ -88,6 +88,7 @@ public final class ConfigurationValidator {
         }
         matches("policygen.organization.session-name", organization.sessionName(), SESSION_NAME,
                 "2 to 64 characters of letters, digits and +=,.@-");
+        notNegative("policygen.organization.listing-retry-after", organization.listingRetryAfter(), "PT30S, or PT0S: not asked again");
     }
 
     private void principals(PrincipalProperties principals) {
@@ -103,10 +104,7 @@ public final class ConfigurationValidator {
             problem("policygen.principals.discovery-concurrency", "must be positive, was " + principals.discoveryConcurrency());
         }
         positive("policygen.principals.credential-report-wait", principals.credentialReportWait());
-        if (principals.listingRetryAfter().isNegative()) {
-            problem("policygen.principals.listing-retry-after", "must not be negative (PT0S: not asked again), was "
-                    + principals.listingRetryAfter());
-        }
+        notNegative("policygen.principals.listing-retry-after", principals.listingRetryAfter(), "PT30S, or PT0S: not asked again");
         if (principals.pageSize() < 1 || principals.pageSize() > 1000) {
             problem("policygen.principals.page-size", "IAM's MaxItems is 1 to 1000, was " + principals.pageSize());
         }
@@ -163,9 +161,7 @@ public final class ConfigurationValidator {
         positive("policygen.generation.poll-min", generation.pollMin());
         positive("policygen.generation.poll-max", generation.pollMax());
         positive("policygen.generation.max-wait", generation.maxWait());
-        if (generation.minAge() == null || generation.minAge().isNegative()) {
-            problem("policygen.generation.min-age", "must be a duration of zero or more (P7D, or P0D: no minimum), was " + shown(generation.minAge()));
-        }
+        notNegative("policygen.generation.min-age", generation.minAge(), "P7D, or P0D: no minimum");
         if (generation.pollMin().compareTo(generation.pollMax()) > 0) {
             problem("policygen.generation.poll-min", "must not be longer than policygen.generation.poll-max (" + generation.pollMax() + "), was " + generation.pollMin());
         }
@@ -200,6 +196,12 @@ public final class ConfigurationValidator {
     private void positive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
             problem(name, "must be a positive duration (ISO-8601 such as PT30S or P1D, or 30s), was " + shown(value));
+        }
+    }
+
+    private void notNegative(String name, Duration value, String zero) {
+        if (value == null || value.isNegative()) {
+            problem(name, "must be a duration of zero or more (" + zero + "), was " + shown(value));
         }
     }
 

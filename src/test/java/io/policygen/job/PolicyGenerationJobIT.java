@@ -331,6 +331,21 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldAskOrganizationsAgainForTheAccountsItDidNotAnswer() {
+        // Organizations answering 500 past the SDK's retries failed discovery: the night lost in every account, exit 1
+        organization(o -> o);
+        int attempts = 8; // policygen.aws.max-attempts
+        simulator.faults().failNext("ListAccounts", 2 * attempts);
+
+        assertThat(job.run()).isZero();
+
+        assertThat(count("select count(*) from account where in_scope")).isEqualTo(ACCOUNTS);
+        assertThat(generationsPerPrincipal()).hasSize((int) eligiblePrincipals()).allSatisfy((arn, n) -> assertThat(n).isOne());
+        assertThat(simulator.requestCounts().count("organizations", "ListAccounts", "ServiceException"))
+                .as("two listings unanswered, each after the SDK's attempts").isEqualTo(2L * attempts);
+    }
+
+    @Test
     void shouldRefuseASecondConcurrentRunWithExitCodeFour() {
         organization(o -> o.generationTime(Duration.ofSeconds(30)));
         var first = new java.util.concurrent.atomic.AtomicReference<org.springframework.context.ConfigurableApplicationContext>();

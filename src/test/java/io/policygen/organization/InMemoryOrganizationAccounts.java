@@ -15,6 +15,7 @@ final class InMemoryOrganizationAccounts implements OrganizationAccounts {
     private final Map<String, List<OrgAccount>> accountsByParent = new LinkedHashMap<>();
     private final Map<String, List<String>> childOus = new LinkedHashMap<>();
     private RuntimeException failAfterFirst;
+    private int failingListings;
     int listings;
 
     InMemoryOrganizationAccounts account(String parentId, String accountId, String state) {
@@ -28,9 +29,15 @@ final class InMemoryOrganizationAccounts implements OrganizationAccounts {
         return this;
     }
 
-    /** After the first account, the listing fails this way (a throttling storm past the SDK's retries). */
+    /** After the first account, every listing fails this way (a throttling storm past the SDK's retries). */
     InMemoryOrganizationAccounts failingAfterFirst(RuntimeException failure) {
+        return failingAfterFirst(failure, Integer.MAX_VALUE);
+    }
+
+    /** The same, in the first {@code listings} listings only. */
+    InMemoryOrganizationAccounts failingAfterFirst(RuntimeException failure, int listings) {
         this.failAfterFirst = failure;
+        this.failingListings = listings;
         return this;
     }
 
@@ -40,7 +47,7 @@ final class InMemoryOrganizationAccounts implements OrganizationAccounts {
         Stream<OrgAccount> accounts = ouIds.isEmpty()
                 ? accountsByParent.values().stream().flatMap(List::stream)
                 : ouIds.stream().flatMap(this::under);
-        if (failAfterFirst == null) {
+        if (failAfterFirst == null || listings > failingListings) {
             return accounts;
         }
         int[] seen = {0};

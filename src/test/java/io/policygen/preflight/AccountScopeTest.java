@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.policygen.organization.OrgAccount;
 import io.policygen.organization.OrganizationProperties;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AccountScopeTest {
 
     static OrganizationProperties properties(List<String> include, List<String> exclude) {
-        return new OrganizationProperties(List.of(), include, exclude, "OrganizationAccountAccessRole", null, "policygen");
+        return new OrganizationProperties(List.of(), include, exclude, "OrganizationAccountAccessRole", null, "policygen", Duration.ZERO);
     }
 
     static OrgAccount account(String id, String state) {

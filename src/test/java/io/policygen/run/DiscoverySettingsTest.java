@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DiscoverySettingsTest {
 
     private static OrganizationProperties organization(List<String> include, List<String> exclude, String externalId) {
-        return new OrganizationProperties(List.of(), include, exclude, "OrganizationAccountAccessRole", externalId, "policygen");
+        return new OrganizationProperties(List.of(), include, exclude, "OrganizationAccountAccessRole", externalId, "policygen", Duration.ZERO);
     }
 
     private static PrincipalProperties principals(List<PrincipalType> types, String excludeNamePattern) {

@@ -20,7 +20,7 @@ class ConfigurationValidatorTest {
 
     private AwsProperties aws = new AwsProperties("us-east-1", null, Duration.ofMinutes(2), Duration.ofSeconds(30), 8, 50, "system");
     private OrganizationProperties organization = new OrganizationProperties(List.of(), List.of(), List.of(),
-            "OrganizationAccountAccessRole", null, "policygen");
+            "OrganizationAccountAccessRole", null, "policygen", Duration.ofSeconds(30));
     private PrincipalProperties principals = new PrincipalProperties(List.of(PrincipalType.ROLE, PrincipalType.USER),
             List.of("/aws-service-role/"), List.of(), List.of(), 8, 1000, Duration.ofMinutes(2), Duration.ofSeconds(30));
     private GenerationProperties generation = generation(TRAIL, "arn:aws:iam::{accountId}:role/service-role/AccessAnalyzerMonitorServiceRole",
@@ -89,14 +89,15 @@ class ConfigurationValidatorTest {
     @Test
     void shouldRefuseNonPositiveRatesAndBadAccountIds() {
         throttle = new ThrottleProperties(0, -1);
-        organization = new OrganizationProperties(List.of("ou-bad"), List.of("12345"), List.of(), "Org Role!", "x", "policygen");
+        organization = new OrganizationProperties(List.of("ou-bad"), List.of("12345"), List.of(), "Org Role!", "x", "policygen", Duration.ofSeconds(-1));
 
         assertThat(problems()).anySatisfy(p -> assertThat(p).startsWith("policygen.throttle.per-account-rate:"))
                 .anySatisfy(p -> assertThat(p).startsWith("policygen.throttle.overall-rate:"))
                 .anySatisfy(p -> assertThat(p).startsWith("policygen.organization.ou-ids:").contains("ou-bad"))
                 .anySatisfy(p -> assertThat(p).startsWith("policygen.organization.include-accounts:").contains("12345"))
                 .anySatisfy(p -> assertThat(p).startsWith("policygen.organization.member-role-name:"))
-                .anySatisfy(p -> assertThat(p).startsWith("policygen.organization.external-id:"));
+                .anySatisfy(p -> assertThat(p).startsWith("policygen.organization.external-id:"))
+                .anySatisfy(p -> assertThat(p).startsWith("policygen.organization.listing-retry-after:").contains("was PT-1S"));
     }
 
     @Test
