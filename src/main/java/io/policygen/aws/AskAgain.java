@@ -37,6 +37,11 @@ public final class AskAgain {
         this.retryAfter = retryAfter;
     }
 
+    /** Whether the run was asked to stop: a caller's failure path tells a stop from a failure by it. */
+    public boolean stopRequested() {
+        return stopRequested.getAsBoolean();
+    }
+
     public void run(String operation, Runnable call) {
         call(operation, () -> {
             call.run();

@@ -93,7 +93,7 @@ public class PolicyGenerationJobConfiguration {
     @Bean
     @StepScope
     AccountReader accountReader(AwsClients clients, OrganizationProperties organization, RunControl control) {
-        return new AccountReader(new AwsOrganizationAccounts(clients.organizations()), organization.ouIds(), control::stopRequested,
+        return new AccountReader(new AwsOrganizationAccounts(clients.organizations()), organization.ouIds(),
                 new AskAgain("organization-listing-asked-again", null, control::stopRequested, control, organization.listingRetryAfter()));
     }
 

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -22,16 +21,14 @@ public class AccountReader implements ItemStreamReader<OrgAccount> {
 
     private final OrganizationAccounts organization;
     private final List<String> ouIds;
-    private final BooleanSupplier stopRequested;
     private final AskAgain askAgain;
     private final Set<String> read = new HashSet<>();
     private Stream<OrgAccount> stream;
     private Iterator<OrgAccount> accounts;
 
-    public AccountReader(OrganizationAccounts organization, List<String> ouIds, BooleanSupplier stopRequested, AskAgain askAgain) {
+    public AccountReader(OrganizationAccounts organization, List<String> ouIds, AskAgain askAgain) {
         this.organization = organization;
         this.ouIds = ouIds;
-        this.stopRequested = stopRequested;
         this.askAgain = askAgain;
     }
 
@@ -42,11 +39,11 @@ public class AccountReader implements ItemStreamReader<OrgAccount> {
 
     @Override
     public OrgAccount read() {
-        if (!stopRequested.getAsBoolean()) {
+        if (!askAgain.stopRequested()) {
             try {
                 return askAgain.call(ouIds.isEmpty() ? "ListAccounts" : "ListAccountsForParent", this::next);
             } catch (SdkException e) {
-                if (!stopRequested.getAsBoolean()) {
+                if (!askAgain.stopRequested()) {
                     throw e;
                 }
             }

@@ -84,7 +84,7 @@ class AccountReaderTest {
     void shouldEndTheListingWhenAStopCutsTheWaitShort() {
         organization.failingAfterFirst(unanswered());
         boolean[] stop = {false};
-        AccountReader reader = new AccountReader(organization, List.of(), () -> stop[0], new AskAgain("asked-again", null,
+        AccountReader reader = new AccountReader(organization, List.of(), new AskAgain("asked-again", null,
                 () -> stop[0], duration -> stop[0] = true, Duration.ofSeconds(30)));
         reader.open(new ExecutionContext());
 
@@ -107,7 +107,7 @@ class AccountReaderTest {
     }
 
     private AccountReader reader(List<String> ouIds, BooleanSupplier stop) {
-        return new AccountReader(organization, ouIds, stop, new AskAgain("asked-again", null, stop, waits::add, Duration.ofSeconds(30)));
+        return new AccountReader(organization, ouIds, new AskAgain("asked-again", null, stop, waits::add, Duration.ofSeconds(30)));
     }
 
     private static AwsServiceException unanswered() {
