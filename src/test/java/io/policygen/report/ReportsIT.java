@@ -40,6 +40,8 @@ class ReportsIT {
     private static final String D = "444444444444";
     private static final String REGION = "us-east-1";
     private static final String LISTING_FAILURE = "GetAccountAuthorizationDetails failed: ... (Service: Iam, Status Code: 500)";
+    private static final String OUT_OF_SCOPE = "the account is out of the run's scope: the organization no longer lists it,"
+            + " or policygen.organization's ou-ids, include or exclude leave it out";
     private static final String BUDGET_STOP = "daily quota of 50 generations reached for the last 24 hours; "
             + "the remaining principals are deferred to a later run";
 
@@ -329,9 +331,35 @@ class ReportsIT {
                         "region", REGION, "deferred_reason", null, "last_used_at", null, "breadth", null,
                         "eligibility_reason", null),
                 cells("account_id", C, "principal_arn", arn(C, "role/old-role"), "principal_type", "ROLE",
-                        "status", "NEVER", "job_id", null, "requested_at", null, "completed_at", null,
-                        "error_code", null, "error_message", null, "region", null, "deferred_reason", null,
+                        "status", "OUT_OF_SCOPE", "job_id", null, "requested_at", null, "completed_at", null,
+                        "error_code", null, "error_message", null, "region", null, "deferred_reason", OUT_OF_SCOPE,
                         "last_used_at", null, "breadth", null, "eligibility_reason", null));
+    }
+
+    @Test
+    void principalStatusShouldSayNoRunWorksWhereTheOrganizationListsTheAccountInactive() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("update account set state = 'CLOSED' where account_id = '" + A + "'");
+            statement.execute("update account set state = 'SUSPENDED' where account_id = '" + B + "'");
+
+            // never tried, or waiting on a quota: waiting on the account; what happened, is open or is not worth one stays
+            try (ResultSet rows = statement.executeQuery("""
+                    select account_id, split_part(principal_arn, ':', 6), status, deferred_reason from report_principal_status
+                    where split_part(principal_arn, ':', 6) in
+                          ('role/never', 'user/deferred-req', 'role/running', 'role/failed-once', 'role/unused',
+                           'role/never-deferred', 'role/succeeded')""")) {
+                assertThat(read(rows)).containsExactly(
+                        row(A, "role/failed-once", "FAILED", null),
+                        row(A, "role/never", "ACCOUNT_INACTIVE", "the organization lists the account CLOSED: no run generates there"),
+                        row(A, "role/running", "IN_PROGRESS", null),
+                        row(A, "role/unused", "UNUSED", null),
+                        row(A, "user/deferred-req", "ACCOUNT_INACTIVE", "the organization lists the account CLOSED: no run generates there"),
+                        row(B, "role/never-deferred", "ACCOUNT_INACTIVE", "the organization lists the account SUSPENDED: no run generates there"),
+                        row(B, "role/succeeded", "SUCCEEDED", null));
+            }
+            connection.rollback();
+        }
     }
 
     @Test
