@@ -50,6 +50,11 @@ public final class AskAgain {
     }
 
     public <T> T call(String operation, Supplier<T> call) {
+        return call(() -> operation, call);
+    }
+
+    /** {@code operation}: read when the call failed, for a listing whose call differs from page to page. */
+    public <T> T call(Supplier<String> operation, Supplier<T> call) {
         for (int retry = 1; ; retry++) {
             try {
                 return call.get();
@@ -62,7 +67,7 @@ public final class AskAgain {
                 if (accountId != null) {
                     entry.with("account", accountId);
                 }
-                entry.with("call", operation).with("retry", retry).with("after", wait).quoted("detail", e.getMessage()).log();
+                entry.with("call", operation.get()).with("retry", retry).with("after", wait).quoted("detail", e.getMessage()).log();
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException interrupted) {

@@ -17,7 +17,7 @@ import io.policygen.organization.AccountListingListener;
 import io.policygen.organization.AccountReader;
 import io.policygen.organization.AccountStore;
 import io.policygen.organization.AccountWriter;
-import io.policygen.organization.AwsOrganizationAccounts;
+import io.policygen.organization.AwsOrganizationPages;
 import io.policygen.organization.OrgAccount;
 import io.policygen.organization.OrganizationProperties;
 import io.policygen.principal.AwsIamPrincipals;
@@ -93,7 +93,7 @@ public class PolicyGenerationJobConfiguration {
     @Bean
     @StepScope
     AccountReader accountReader(AwsClients clients, OrganizationProperties organization, RunControl control) {
-        return new AccountReader(new AwsOrganizationAccounts(clients.organizations()), organization.ouIds(),
+        return new AccountReader(new AwsOrganizationPages(clients.organizations()), organization.ouIds(),
                 new AskAgain("organization-listing-asked-again", null, control::stopRequested, control, organization.listingRetryAfter()));
     }
 

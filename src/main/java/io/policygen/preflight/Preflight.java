@@ -4,8 +4,9 @@ import io.policygen.aws.AwsClients;
 import io.policygen.aws.AwsProperties;
 import io.policygen.aws.CredentialsExpiredException;
 import io.policygen.generation.GenerationProperties;
-import io.policygen.organization.AwsOrganizationAccounts;
-import io.policygen.organization.OrganizationAccounts;
+import io.policygen.organization.AwsOrganizationPages;
+import io.policygen.organization.OrganizationListing;
+import io.policygen.organization.OrganizationPages;
 import io.policygen.organization.OrganizationProperties;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,15 +24,15 @@ public final class Preflight {
     private static final String MANAGEMENT_README = "config/iam/README.md#management-role";
 
     private final AwsClients clients;
-    private final OrganizationAccounts organizationAccounts;
+    private final OrganizationPages organizationPages;
     private final OrganizationProperties organization;
     private final GenerationProperties generation;
     private final AwsProperties aws;
 
-    public Preflight(AwsClients clients, OrganizationAccounts organizationAccounts, OrganizationProperties organization,
+    public Preflight(AwsClients clients, OrganizationPages organizationPages, OrganizationProperties organization,
                      GenerationProperties generation, AwsProperties aws) {
         this.clients = clients;
-        this.organizationAccounts = organizationAccounts;
+        this.organizationPages = organizationPages;
         this.organization = organization;
         this.generation = generation;
         this.aws = aws;
@@ -40,7 +41,7 @@ public final class Preflight {
     /** The preflight of the organization the clients reach, with the job's own settings. */
     public static Preflight create(AwsClients clients, OrganizationProperties organization,
                                    GenerationProperties generation, AwsProperties aws) {
-        return new Preflight(clients, new AwsOrganizationAccounts(clients.organizations()), organization, generation, aws);
+        return new Preflight(clients, new AwsOrganizationPages(clients.organizations()), organization, generation, aws);
     }
 
     public PreflightReport check(PreflightOptions options) {
@@ -88,13 +89,14 @@ public final class Preflight {
     }
 
     private AccountScope scope(Findings findings) {
-        String call = organization.ouIds().isEmpty() ? "Organizations ListAccounts" : "Organizations ListAccountsForParent";
+        OrganizationListing listing = OrganizationListing.of(organizationPages, organization.ouIds());
         AccountScope scope;
-        try (var accounts = organizationAccounts.accounts(organization.ouIds())) {
-            scope = AccountScope.of(accounts, organization);
+        try {
+            scope = AccountScope.of(listing.stream(), organization);
         } catch (SdkException e) {
             findings.record(CheckKind.ORGANIZATION, List.of(new Problem(CheckKind.ORGANIZATION, null,
-                    "the organization's accounts", "cannot be listed (" + AwsErrors.saidWithMessage(call, e) + ")",
+                    "the organization's accounts",
+                    "cannot be listed (" + AwsErrors.saidWithMessage("Organizations " + listing.call(), e) + ")",
                     AwsErrors.accessDenied(e) ? "run policygen in the management account (or the delegated "
                             + "administrator) with config/iam/management-account-policy.json, see " + MANAGEMENT_README
                             : "check policygen.organization.ou-ids and that the account belongs to an organization")));

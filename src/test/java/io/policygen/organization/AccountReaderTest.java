@@ -2,6 +2,7 @@ package io.policygen.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.policygen.aws.AskAgain;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 class AccountReaderTest {
 
     private final List<Duration> waits = new ArrayList<>();
-    private final InMemoryOrganizationAccounts organization = new InMemoryOrganizationAccounts()
+    private final InMemoryOrganizationPages organization = new InMemoryOrganizationPages()
             .account("r-root", "111111111111", "ACTIVE")
             .ou("r-root", "ou-root-prod")
             .ou("ou-root-prod", "ou-prod-eu")
@@ -43,46 +44,62 @@ class AccountReaderTest {
         readAll(List.of());
         readAll(List.of());
 
-        assertThat(organization.listings).isEqualTo(2);
+        assertThat(organization.answered).containsExactly("ListAccounts 0", "ListAccounts 0");
     }
 
     @Test
     void shouldLetAFailedListingFailTheStepSoThatNoAccountIsMarkedOutOfScope() {
-        organization.failingAfterFirst(new IllegalStateException("TooManyRequestsException past the retries"));
+        organization.pageSize(1).failing(new IllegalStateException("not an AWS failure"), 1, Integer.MAX_VALUE);
         AccountReader reader = reader(List.of(), () -> false);
         reader.open(new ExecutionContext());
 
         assertThat(reader.read().accountId()).isEqualTo("111111111111");
-        assertThatThrownBy(reader::read).hasMessageContaining("TooManyRequestsException");
+        assertThatThrownBy(reader::read).hasMessageContaining("not an AWS failure");
+        assertThat(waits).isEmpty();
         reader.close();
     }
 
     @Test
-    void shouldListAgainFromTheStartWhereAwsDidNotAnswerAndReadEachAccountOnce() {
-        // Organizations answering 500 past the SDK's retries failed discovery, and the whole run exited 1
-        organization.failingAfterFirst(unanswered(), 2);
+    void shouldAskAgainForThePageAwsDidNotAnswerAndGoOnFromIt() {
+        // Organizations answering 500 past the SDK's retries failed discovery, and the whole run exited 1; then the
+        // listing was listed again from its first page (250 pages at 5,000 accounts)
+        organization.pageSize(1).failing(unanswered(), 1, 2);
 
         assertThat(readAll(List.of())).extracting(OrgAccount::accountId)
                 .containsExactly("111111111111", "222222222222", "333333333333", "444444444444");
-        assertThat(organization.listings).isEqualTo(3);
+        assertThat(organization.answered).as("each page answered once")
+                .containsExactly("ListAccounts 0", "ListAccounts 1", "ListAccounts 2", "ListAccounts 3");
+        assertThat(organization.calls).isEqualTo(6);
         assertThat(waits).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(60));
     }
 
     @Test
+    void shouldAskAgainForTheOusOfAParentAndGoOnBelowIt() {
+        organization.pageSize(1).failing(unanswered(), 1, 2);
+
+        assertThat(readAll(List.of("ou-root-prod"))).extracting(OrgAccount::accountId, OrgAccount::parentId)
+                .containsExactly(tuple("222222222222", "ou-root-prod"), tuple("333333333333", "ou-prod-eu"));
+        assertThat(organization.answered).containsExactly("ListAccountsForParent ou-root-prod 0",
+                "ListOrganizationalUnitsForParent ou-root-prod 0", "ListAccountsForParent ou-prod-eu 0",
+                "ListOrganizationalUnitsForParent ou-prod-eu 0");
+        assertThat(waits).hasSize(2);
+    }
+
+    @Test
     void shouldFailTheListingWhereAwsStillDidNotAnswerAfterTwoAsks() {
-        organization.failingAfterFirst(unanswered());
+        organization.pageSize(1).failing(unanswered(), 1, Integer.MAX_VALUE);
         AccountReader reader = reader(List.of(), () -> false);
         reader.open(new ExecutionContext());
 
         assertThat(reader.read().accountId()).isEqualTo("111111111111");
         assertThatThrownBy(reader::read).isInstanceOf(AwsServiceException.class);
-        assertThat(organization.listings).isEqualTo(3);
+        assertThat(organization.calls).as("the first page, then the second asked three times").isEqualTo(4);
         reader.close();
     }
 
     @Test
     void shouldEndTheListingWhenAStopCutsTheWaitShort() {
-        organization.failingAfterFirst(unanswered());
+        organization.pageSize(1).failing(unanswered(), 1, Integer.MAX_VALUE);
         boolean[] stop = {false};
         AccountReader reader = new AccountReader(organization, List.of(), new AskAgain("asked-again", null,
                 () -> stop[0], duration -> stop[0] = true, Duration.ofSeconds(30)));
@@ -90,7 +107,7 @@ class AccountReaderTest {
 
         assertThat(reader.read()).isNotNull();
         assertThat(reader.read()).as("stopped, not failed").isNull();
-        assertThat(organization.listings).isEqualTo(1);
+        assertThat(organization.calls).isEqualTo(2);
         reader.close();
     }
 

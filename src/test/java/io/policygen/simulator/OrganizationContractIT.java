@@ -3,6 +3,8 @@ package io.policygen.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.policygen.organization.AwsOrganizationPages;
+import io.policygen.organization.OrganizationListing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.services.organizations.model.AccountStatus;
 import software.amazon.awssdk.services.organizations.model.InvalidInputException;
 import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
 import software.amazon.awssdk.services.organizations.model.OrganizationalUnit;
+import software.amazon.awssdk.services.organizations.model.OrganizationsException;
 import software.amazon.awssdk.services.organizations.model.ParentNotFoundException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
@@ -106,6 +109,68 @@ class OrganizationContractIT {
         // then
         assertThat(found).hasSize(45).doesNotHaveDuplicates();
         assertThat(depth).isEqualTo(2);
+    }
+
+    @Test
+    void shouldListEveryAccountOnceWherePolicygensListingAsksAgainForAPageAwsDidNotAnswer() throws Exception {
+        try (SimulatorClients once = SimulatorClients.withoutRetries(simulator)) {
+            AwsOrganizationPages pages = new AwsOrganizationPages(once.organizations());
+            long answered = answered("ListAccounts");
+            List<String> clean = readWithFailures(OrganizationListing.of(pages, List.of()), 0);
+            long cleanPages = answered("ListAccounts") - answered;
+
+            OrganizationListing listing = OrganizationListing.of(pages, List.of());
+            listing.next();
+            simulator.faults().failNext("ListAccounts", 2);
+            List<String> accounts = readWithFailures(listing, 2);
+
+            assertThat(accounts).as("in the same order").isEqualTo(clean.subList(1, clean.size()));
+            assertThat(clean).hasSize(45);
+            assertThat(answered("ListAccounts") - answered - cleanPages).as("no page answered twice").isEqualTo(cleanPages);
+        }
+    }
+
+    @Test
+    void shouldWalkEveryOuOnceWherePolicygensListingAsksAgainForAPageAwsDidNotAnswer() throws Exception {
+        try (SimulatorClients once = SimulatorClients.withoutRetries(simulator)) {
+            AwsOrganizationPages pages = new AwsOrganizationPages(once.organizations());
+            List<String> root = List.of(once.organizations().listRoots().roots().getFirst().id());
+            long answered = answered("ListAccountsForParent") + answered("ListOrganizationalUnitsForParent");
+            List<String> clean = readWithFailures(OrganizationListing.of(pages, root), 0);
+            long cleanPages = answered("ListAccountsForParent") + answered("ListOrganizationalUnitsForParent") - answered;
+
+            simulator.faults().failNext("ListOrganizationalUnitsForParent", 1);
+            simulator.faults().failNext("ListAccountsForParent", 1);
+            List<String> accounts = readWithFailures(OrganizationListing.of(pages, root), 2);
+
+            assertThat(clean).hasSize(45).doesNotHaveDuplicates();
+            assertThat(accounts).as("in the same order").isEqualTo(clean);
+            assertThat(answered("ListAccountsForParent") + answered("ListOrganizationalUnitsForParent") - answered - cleanPages)
+                    .isEqualTo(cleanPages);
+        }
+    }
+
+    /** The listing's accounts, each failure (the simulator's 500) asked again at once, as AskAgain would after a wait. */
+    private static List<String> readWithFailures(OrganizationListing listing, int expectedFailures) {
+        List<String> ids = new ArrayList<>();
+        int failures = 0;
+        while (true) {
+            try {
+                if (!listing.hasNext()) {
+                    break;
+                }
+                ids.add(listing.next().accountId());
+            } catch (OrganizationsException e) {
+                assertThat(e.statusCode()).isEqualTo(500);
+                failures++;
+            }
+        }
+        assertThat(failures).isEqualTo(expectedFailures);
+        return ids;
+    }
+
+    private static long answered(String operation) {
+        return simulator.requestCounts().count("organizations", operation, "ok");
     }
 
     @Test
