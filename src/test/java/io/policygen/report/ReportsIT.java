@@ -176,20 +176,25 @@ class ReportsIT {
 
     @Test
     void accountProgressShouldCountNothingDueWhereTheOrganizationListsTheAccountInactive() throws SQLException {
+        // A's 8 due and B's 2 deferred wait on their accounts; what is done, in progress or not worth one stays
+        assertThat(withAClosedAndBSuspended("""
+                select account_id, state, done, in_progress, due, deferred, account_inactive, unused, days_needed,
+                       principals - (done + in_progress + due + deferred + account_inactive + unused + too_new + opted_out)
+                from report_account_progress""")).containsExactly(row(A, "CLOSED", 3L, 2L, 0L, 0L, 8L, 2L, null, 0L),
+                row(B, "SUSPENDED", 1L, 0L, 0L, 0L, 2L, 0L, null, 0L), row(D, "ACTIVE", 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L));
+    }
+
+    /** The query's rows with account A listed CLOSED and B SUSPENDED, in a transaction rolled back after. */
+    private static List<List<Object>> withAClosedAndBSuspended(String query) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute("update account set state = 'CLOSED' where account_id = '" + A + "'");
             statement.execute("update account set state = 'SUSPENDED' where account_id = '" + B + "'");
-
-            // A's 8 due and B's 2 deferred wait on their accounts; what is done, in progress or not worth one stays
-            try (ResultSet rows = statement.executeQuery("""
-                    select account_id, state, done, in_progress, due, deferred, account_inactive, unused, days_needed,
-                           principals - (done + in_progress + due + deferred + account_inactive + unused + too_new + opted_out)
-                    from report_account_progress""")) {
-                assertThat(read(rows)).containsExactly(row(A, "CLOSED", 3L, 2L, 0L, 0L, 8L, 2L, null, 0L),
-                        row(B, "SUSPENDED", 1L, 0L, 0L, 0L, 2L, 0L, null, 0L), row(D, "ACTIVE", 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L));
+            try (ResultSet rows = statement.executeQuery(query)) {
+                return read(rows);
+            } finally {
+                connection.rollback();
             }
-            connection.rollback();
         }
     }
 
@@ -338,28 +343,20 @@ class ReportsIT {
 
     @Test
     void principalStatusShouldSayNoRunWorksWhereTheOrganizationListsTheAccountInactive() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            statement.execute("update account set state = 'CLOSED' where account_id = '" + A + "'");
-            statement.execute("update account set state = 'SUSPENDED' where account_id = '" + B + "'");
-
-            // never tried, or waiting on a quota: waiting on the account; what happened, is open or is not worth one stays
-            try (ResultSet rows = statement.executeQuery("""
-                    select account_id, split_part(principal_arn, ':', 6), status, deferred_reason from report_principal_status
-                    where split_part(principal_arn, ':', 6) in
-                          ('role/never', 'user/deferred-req', 'role/running', 'role/failed-once', 'role/unused',
-                           'role/never-deferred', 'role/succeeded')""")) {
-                assertThat(read(rows)).containsExactly(
-                        row(A, "role/failed-once", "FAILED", null),
-                        row(A, "role/never", "ACCOUNT_INACTIVE", "the organization lists the account CLOSED: no run generates there"),
-                        row(A, "role/running", "IN_PROGRESS", null),
-                        row(A, "role/unused", "UNUSED", null),
-                        row(A, "user/deferred-req", "ACCOUNT_INACTIVE", "the organization lists the account CLOSED: no run generates there"),
-                        row(B, "role/never-deferred", "ACCOUNT_INACTIVE", "the organization lists the account SUSPENDED: no run generates there"),
-                        row(B, "role/succeeded", "SUCCEEDED", null));
-            }
-            connection.rollback();
-        }
+        // never tried, or waiting on a quota: waiting on the account; what happened, is open or is not worth one stays
+        String closed = "the organization lists the account CLOSED: no run generates there";
+        assertThat(withAClosedAndBSuspended("""
+                select account_id, split_part(principal_arn, ':', 6), status, deferred_reason from report_principal_status
+                where split_part(principal_arn, ':', 6) in
+                      ('role/never', 'user/deferred-req', 'role/running', 'role/failed-once', 'role/unused',
+                       'role/never-deferred', 'role/succeeded')""")).containsExactly(
+                row(A, "role/failed-once", "FAILED", null),
+                row(A, "role/never", "ACCOUNT_INACTIVE", closed),
+                row(A, "role/running", "IN_PROGRESS", null),
+                row(A, "role/unused", "UNUSED", null),
+                row(A, "user/deferred-req", "ACCOUNT_INACTIVE", closed),
+                row(B, "role/never-deferred", "ACCOUNT_INACTIVE", "the organization lists the account SUSPENDED: no run generates there"),
+                row(B, "role/succeeded", "SUCCEEDED", null));
     }
 
     @Test
