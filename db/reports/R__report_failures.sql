@@ -8,7 +8,9 @@
 --   ACCOUNT    the account's setup: its member role cannot be assumed (no principal could be listed), or its
 --              generations failed for the access role, the trail or its bucket (AUTHORIZATION_ERROR,
 --              RESOURCE_NOT_FOUND_ERROR), kept failing, or the organization's setup stopped the run there. principals
---              counts the account's live principals, all of them kept from a policy until it is fixed.
+--              counts the account's live principals, all of them kept from a policy until it is fixed. Only for
+--              an ACTIVE account in scope: no run enters another, so there is nothing to fix there (an account
+--              suspended between a stopped run and its restart is refused AssumeRole there once).
 -- sample_principals: up to 3, in ARN order; last_message: the latest message; fix: what to do, in plain words
 -- (ACCOUNT rows). Quota stops are not errors: see report_account_progress.
 drop view if exists report_failures;
@@ -52,7 +54,7 @@ account_failures as (
     from account_region ar
     join account a using (account_id)
     left join live l using (account_id)
-    where ar.outcome in ('SETUP_FAILED', 'FAILING') and a.in_scope
+    where ar.outcome in ('SETUP_FAILED', 'FAILING') and a.in_scope and a.state = 'ACTIVE'
     union all
     select 'ACCOUNT', a.access_error_code, a.account_id, coalesce(l.principals, 0), coalesce(l.sample_principals, '{}'),
            a.access_error_message, a.last_seen_at, a.access_error_fix

@@ -763,6 +763,28 @@ class PolicyGenerationJobIT {
     }
 
     @Test
+    void shouldNotReportTheMemberRoleOfAnAccountSuspendedBeforeTheRestartAsASetupToFix() {
+        // a restart works from the stopped run's listing, so an account suspended in between is refused AssumeRole
+        // and its slot ends SETUP_FAILED (exit 5) once; report_failures then asked for its member role to be fixed for
+        // as long as the account stayed suspended, though the next run lists it SUSPENDED and never enters it
+        organization(o -> o.generationTime(Duration.ofSeconds(2)));
+        String suspended = memberAccountWithSeveralPrincipals();
+        assertThat(runStoppedBySigtermOnce("a generation in progress in " + suspended,
+                () -> count("select count(*) from generation where account_id = ? and state = 'IN_PROGRESS'", suspended) > 0))
+                .isEqualTo(1);
+        simulator.organization().changeState(suspended, "SUSPENDED");
+
+        assertThat(job.run()).as("the restart, from the stopped run's listing").isEqualTo(5);
+        assertThat(count("select count(*) from report_failures where account_id = ? and kind = 'ACCOUNT' and fix like ?", suspended,
+                "%If the account was suspended or closed since the run listed the organization%")).isOne();
+
+        assertThat(job.run()).as("a new run lists it SUSPENDED").isZero();
+        assertThat(count("select count(*) from report_failures where kind = 'ACCOUNT'")).as("nothing to fix").isZero();
+        assertThat(count("select count(*) from report_principal_status where account_id = ? and status = 'BLOCKED'", suspended))
+                .isZero();
+    }
+
+    @Test
     void shouldAskAgainForAPageIamDidNotAnswerAndListTheAccountAfterAll() {
         // IAM answering 500 for a while in one account: its listing failed at the first page the SDK's retries did not
         // get, the run exited 1 and the account waited for the rerun
