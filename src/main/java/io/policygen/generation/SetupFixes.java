@@ -65,8 +65,8 @@ public final class SetupFixes {
             return new SetupProblem(code, "the member role's session could not be renewed to read a generation: " + message,
                     "let the role policygen runs as assume the member role again (config/iam/README.md#member-role); the"
                             + " generations started here stay open, and the next run reads them (Access Analyzer keeps them"
-                            + " for 7 days). If the account was suspended or closed since the run listed the organization"
-                            + " (a restart works from that listing), nothing: the next run lists it so and leaves it");
+                            + " for 7 days). If the account was suspended or closed since the run listed the organization,"
+                            + " nothing: the next run lists it so and leaves it");
         }
         return new SetupProblem(code, "GetGeneratedPolicy was refused: " + message, "let the member role call"
                 + " access-analyzer:GetGeneratedPolicy and ListPolicyGenerations, and check that no SCP denies them"

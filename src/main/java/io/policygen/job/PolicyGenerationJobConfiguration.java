@@ -87,6 +87,9 @@ public class PolicyGenerationJobConfiguration {
                 .reader(accountReader)
                 .writer(accountWriter)
                 .listener(accountListingListener)
+                // a restart (up to restart-within later) lists the accounts again: one suspended or closed since is
+                // left, not refused AssumeRole and taken for a member role to fix; the principals keep their listing
+                .allowStartIfComplete(true)
                 .build();
     }
 

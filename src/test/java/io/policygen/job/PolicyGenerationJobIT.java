@@ -763,25 +763,32 @@ class PolicyGenerationJobIT {
     }
 
     @Test
-    void shouldNotReportTheMemberRoleOfAnAccountSuspendedBeforeTheRestartAsASetupToFix() {
-        // a restart works from the stopped run's listing, so an account suspended in between is refused AssumeRole
-        // and its slot ends SETUP_FAILED (exit 5) once; report_failures then asked for its member role to be fixed for
-        // as long as the account stayed suspended, though the next run lists it SUSPENDED and never enters it
+    void shouldLeaveAnAccountSuspendedBeforeTheRestartNotTakeItForAMemberRoleToFix() {
+        // a restart worked from the stopped run's listing (up to restart-within, 12 hours, before), so an account
+        // suspended in between was refused AssumeRole, its slot ended SETUP_FAILED (exit 5), and report_failures asked
+        // for its member role to be fixed for as long as the account stayed suspended
         organization(o -> o.generationTime(Duration.ofSeconds(2)));
         String suspended = memberAccountWithSeveralPrincipals();
         assertThat(runStoppedBySigtermOnce("a generation in progress in " + suspended,
                 () -> count("select count(*) from generation where account_id = ? and state = 'IN_PROGRESS'", suspended) > 0))
                 .isEqualTo(1);
+        long open = count("select count(*) from generation where account_id = ? and state = 'IN_PROGRESS'", suspended);
         simulator.organization().changeState(suspended, "SUSPENDED");
+        long refused = simulator.requestCounts().count("sts", "AssumeRole", "AccessDenied");
 
-        assertThat(job.run()).as("the restart, from the stopped run's listing").isEqualTo(5);
-        assertThat(count("select count(*) from report_failures where account_id = ? and kind = 'ACCOUNT' and fix like ?", suspended,
-                "%If the account was suspended or closed since the run listed the organization%")).isOne();
-
-        assertThat(job.run()).as("a new run lists it SUSPENDED").isZero();
+        assertThat(job.run()).as("the restart lists the accounts again").isZero();
+        assertThat(count("select count(*) from batch_job_instance")).as("restarted, not a new run").isOne();
+        assertThat(count("select count(*) from batch_step_execution where step_name = 'discoverAccounts'")).isEqualTo(2);
+        assertThat(count("select count(*) from account where account_id = ? and state = 'SUSPENDED'", suspended)).isOne();
+        assertThat(simulator.requestCounts().count("sts", "AssumeRole", "AccessDenied")).as("not entered").isEqualTo(refused);
         assertThat(count("select count(*) from report_failures where kind = 'ACCOUNT'")).as("nothing to fix").isZero();
-        assertThat(count("select count(*) from report_principal_status where account_id = ? and status = 'BLOCKED'", suspended))
-                .isZero();
+        assertThat(count("select count(*) from generation where account_id = ? and state = 'IN_PROGRESS'", suspended))
+                .as("left open for the week the account may come back in").isEqualTo(open);
+
+        simulator.organization().changeState(suspended, "ACTIVE");
+        assertThat(job.run()).as("reinstated").isZero();
+        assertThat(count("select count(distinct principal_id) from generation where state = 'SUCCEEDED'")).isEqualTo(eligiblePrincipals());
+        assertDatabaseAndSimulatorAgreeJobForJob();
     }
 
     @Test

@@ -184,6 +184,25 @@ class ReportsIT {
                 row(B, "SUSPENDED", 1L, 0L, 0L, 0L, 2L, 0L, null, 0L), row(D, "ACTIVE", 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L));
     }
 
+    @Test
+    void failuresShouldNotAskForTheSetupOfAnAccountTheOrganizationListsInactive() throws SQLException {
+        // a slot refused its member role mid-run by an account suspended since the listing: nothing to fix there
+        String setupFailures = "select account_id, error_code from report_failures where kind = 'ACCOUNT' and error_code = 'AccessDenied'";
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("update account_region set outcome = 'SETUP_FAILED', setup_error_code = 'AccessDenied',"
+                    + " setup_fix = 'let the role policygen runs as assume the member role again' where account_id = '" + B + "'");
+            try (ResultSet rows = statement.executeQuery(setupFailures)) {
+                assertThat(read(rows)).as("ACTIVE: its setup to fix").containsExactly(row(B, "AccessDenied"), row(D, "AccessDenied"));
+            }
+            statement.execute("update account set state = 'SUSPENDED' where account_id = '" + B + "'");
+            try (ResultSet rows = statement.executeQuery(setupFailures)) {
+                assertThat(read(rows)).containsExactly(row(D, "AccessDenied"));
+            }
+            connection.rollback();
+        }
+    }
+
     /** The query's rows with account A listed CLOSED and B SUSPENDED, in a transaction rolled back after. */
     private static List<List<Object>> withAClosedAndBSuspended(String query) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
